@@ -1,0 +1,2 @@
+//! Message catalog (IST codes) and analyzers over a resource snapshot (pure). Not built
+//! yet: `analyze` says so and exits 1.

@@ -1,0 +1,310 @@
+//! The only module that talks to Kubernetes: a client from the kubeconfig (`--kubeconfig`,
+//! `--context`), namespace resolution, server-side apply of arbitrary objects, reads,
+//! and errors turned into one clear line (forbidden, unreachable, not found).
+
+use std::path::PathBuf;
+
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, DynamicObject, ListParams, Patch, PatchParams};
+use kube::config::{KubeConfigOptions, Kubeconfig};
+use kube::discovery::{ApiCapabilities, ApiResource, Discovery, Scope};
+use kube::{Client, Config};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::cli::GlobalOptionsView;
+
+/// Field manager used for every server-side apply skiff makes.
+pub const FIELD_MANAGER: &str = "skiff";
+
+#[derive(Debug, Error)]
+pub enum ClusterError {
+    #[error("no kubeconfig found ({0}); pass --kubeconfig or set KUBECONFIG")]
+    NoConfig(String),
+    #[error("cannot load kubeconfig {path}: {message}")]
+    Config { path: String, message: String },
+    #[error("forbidden: {message}")]
+    Forbidden { message: String },
+    #[error("not found: {message}")]
+    NotFound { message: String },
+    #[error("the API server rejected the request: {message}")]
+    Api { message: String },
+    #[error("cannot reach the cluster at {server}: {message}")]
+    Unreachable { server: String, message: String },
+    #[error("the cluster does not serve {api_version}/{kind} (is its CRD installed?)")]
+    UnknownKind { api_version: String, kind: String },
+    #[error("invalid object: {0}")]
+    InvalidObject(String),
+}
+
+impl ClusterError {
+    /// Maps a kube-rs error to one clear line.
+    pub fn from_kube(err: kube::Error, server: &str) -> Self {
+        match err {
+            kube::Error::Api(status) => {
+                let message = status.message.clone();
+                match status.code {
+                    403 => ClusterError::Forbidden { message },
+                    404 => ClusterError::NotFound { message },
+                    _ => ClusterError::Api { message },
+                }
+            }
+            other => ClusterError::Unreachable {
+                server: server.to_string(),
+                message: first_cause(&other),
+            },
+        }
+    }
+}
+
+fn first_cause(err: &dyn std::error::Error) -> String {
+    let mut msg = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        msg = s.to_string();
+        source = s.source();
+    }
+    msg
+}
+
+/// A connected client plus what it was made from.
+pub struct Cluster {
+    pub client: Client,
+    pub server: String,
+    /// The namespace of the context, or "default".
+    pub default_namespace: String,
+}
+
+fn kubeconfig_path(explicit: Option<&str>) -> Result<PathBuf, ClusterError> {
+    if let Some(p) = explicit.filter(|p| !p.is_empty()) {
+        // KUBECONFIG may hold several paths; the first existing one is used.
+        for part in std::env::split_paths(p) {
+            if part.exists() {
+                return Ok(part);
+            }
+        }
+        return Err(ClusterError::NoConfig(format!("{p} does not exist")));
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let default = home.join(".kube").join("config");
+    if default.exists() {
+        Ok(default)
+    } else {
+        Err(ClusterError::NoConfig(format!(
+            "{} does not exist",
+            default.display()
+        )))
+    }
+}
+
+/// A tokio runtime for the synchronous CLI commands.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+/// Connects with the kubeconfig and context of the global options.
+pub async fn connect(opts: &GlobalOptionsView<'_>) -> Result<Cluster, ClusterError> {
+    let path = kubeconfig_path(opts.kubeconfig)?;
+    let display = path.display().to_string();
+    let kubeconfig = Kubeconfig::read_from(&path).map_err(|e| ClusterError::Config {
+        path: display.clone(),
+        message: first_cause(&e),
+    })?;
+    let options = KubeConfigOptions {
+        context: opts.context.map(str::to_string),
+        ..Default::default()
+    };
+    let config = Config::from_custom_kubeconfig(kubeconfig, &options)
+        .await
+        .map_err(|e| ClusterError::Config {
+            path: display.clone(),
+            message: first_cause(&e),
+        })?;
+    let server = config.cluster_url.to_string();
+    let default_namespace = config.default_namespace.clone();
+    let client = Client::try_from(config).map_err(|e| ClusterError::Config {
+        path: display,
+        message: first_cause(&e),
+    })?;
+    Ok(Cluster {
+        client,
+        server,
+        default_namespace,
+    })
+}
+
+impl Cluster {
+    /// The namespace a command works in: `-n`, else the context's.
+    pub fn namespace<'a>(&'a self, flag: Option<&'a str>) -> &'a str {
+        flag.filter(|n| !n.is_empty())
+            .unwrap_or(&self.default_namespace)
+    }
+
+    pub fn error(&self, err: kube::Error) -> ClusterError {
+        ClusterError::from_kube(err, &self.server)
+    }
+
+    /// The Kubernetes server version, e.g. `v1.20.2`.
+    pub async fn server_version(&self) -> Result<String, ClusterError> {
+        let info = self
+            .client
+            .apiserver_version()
+            .await
+            .map_err(|e| self.error(e))?;
+        Ok(info.git_version)
+    }
+
+    /// Finds how the server serves an apiVersion/kind.
+    pub async fn resolve(
+        &self,
+        api_version: &str,
+        kind: &str,
+    ) -> Result<(ApiResource, ApiCapabilities), ClusterError> {
+        let gvk = crate::model::Gvk::from_api_version(api_version, kind);
+        let kube_gvk = kube::core::GroupVersionKind::gvk(&gvk.group, &gvk.version, &gvk.kind);
+        kube::discovery::pinned_kind(&self.client, &kube_gvk)
+            .await
+            .map_err(|e| match e {
+                kube::Error::Api(ref s) if s.code == 403 => self.error(e),
+                _ => ClusterError::UnknownKind {
+                    api_version: api_version.to_string(),
+                    kind: kind.to_string(),
+                },
+            })
+    }
+
+    /// Server-side applies one object (field manager `skiff`, forced) and returns what
+    /// the server stored.
+    pub async fn apply(
+        &self,
+        object: &Value,
+        namespace: Option<&str>,
+    ) -> Result<Value, ClusterError> {
+        let api_version = object
+            .get("apiVersion")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ClusterError::InvalidObject("missing apiVersion".into()))?;
+        let kind = object
+            .get("kind")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ClusterError::InvalidObject("missing kind".into()))?;
+        let name = object
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ClusterError::InvalidObject(format!("{kind} without metadata.name")))?;
+        let (resource, caps) = self.resolve(api_version, kind).await?;
+        let api = self.dynamic_api(&resource, &caps, object, namespace);
+        let params = PatchParams::apply(FIELD_MANAGER).force();
+        let stored = api
+            .patch(name, &params, &Patch::Apply(object))
+            .await
+            .map_err(|e| self.error(e))?;
+        serde_json::to_value(stored).map_err(|e| ClusterError::InvalidObject(e.to_string()))
+    }
+
+    /// Reads one object by apiVersion/kind/name.
+    pub async fn get(
+        &self,
+        api_version: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Result<Value, ClusterError> {
+        let (resource, caps) = self.resolve(api_version, kind).await?;
+        let api: Api<DynamicObject> = match (caps.scope, namespace) {
+            (Scope::Namespaced, Some(ns)) => {
+                Api::namespaced_with(self.client.clone(), ns, &resource)
+            }
+            (Scope::Namespaced, None) => {
+                Api::default_namespaced_with(self.client.clone(), &resource)
+            }
+            (Scope::Cluster, _) => Api::all_with(self.client.clone(), &resource),
+        };
+        let obj = api.get(name).await.map_err(|e| self.error(e))?;
+        serde_json::to_value(obj).map_err(|e| ClusterError::InvalidObject(e.to_string()))
+    }
+
+    fn dynamic_api(
+        &self,
+        resource: &ApiResource,
+        caps: &ApiCapabilities,
+        object: &Value,
+        namespace: Option<&str>,
+    ) -> Api<DynamicObject> {
+        match caps.scope {
+            Scope::Cluster => Api::all_with(self.client.clone(), resource),
+            Scope::Namespaced => {
+                let ns = object
+                    .pointer("/metadata/namespace")
+                    .and_then(Value::as_str)
+                    .or(namespace)
+                    .unwrap_or(&self.default_namespace)
+                    .to_string();
+                Api::namespaced_with(self.client.clone(), &ns, resource)
+            }
+        }
+    }
+
+    /// Runs API discovery (all groups the server serves).
+    pub async fn discovery(&self) -> Result<Discovery, ClusterError> {
+        Discovery::new(self.client.clone())
+            .run()
+            .await
+            .map_err(|e| self.error(e))
+    }
+
+    /// Versions of running istiod pods in the Istio namespace, read from their image tags.
+    pub async fn control_plane_versions(
+        &self,
+        istio_namespace: &str,
+    ) -> Result<Vec<String>, ClusterError> {
+        let pods: Api<Pod> = Api::namespaced(self.client.clone(), istio_namespace);
+        let list = pods
+            .list(&ListParams::default().labels("app=istiod"))
+            .await
+            .map_err(|e| self.error(e))?;
+        let mut versions: Vec<String> = list
+            .items
+            .iter()
+            .filter(|p| p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running"))
+            .filter_map(|p| {
+                let spec = p.spec.as_ref()?;
+                let image = spec.containers.first()?.image.as_deref()?;
+                Some(
+                    image
+                        .rsplit_once(':')
+                        .map(|(_, t)| t)
+                        .unwrap_or("unknown")
+                        .to_string(),
+                )
+            })
+            .collect();
+        versions.sort();
+        versions.dedup();
+        Ok(versions)
+    }
+}
+
+/// Versions read from the cluster for `skiff version`.
+pub struct RemoteVersions {
+    pub kubernetes: String,
+    pub control_plane: Vec<String>,
+}
+
+pub fn remote_versions(g: &crate::cli::GlobalOptions) -> Result<RemoteVersions, ClusterError> {
+    runtime().block_on(async {
+        let cluster = connect(&g.view()).await?;
+        let kubernetes = cluster.server_version().await?;
+        let control_plane = cluster.control_plane_versions(&g.istio_namespace).await?;
+        Ok(RemoteVersions {
+            kubernetes,
+            control_plane,
+        })
+    })
+}

@@ -1,0 +1,2 @@
+//! Manifests + injection settings -> injected manifests (pure, offline). Not built yet:
+//! `kube-inject` says so and exits 1.

@@ -1,0 +1,17 @@
+//! skiff: an istioctl-compatible service-mesh CLI. The library holds everything; the
+//! binary (`main.rs`) only parses arguments, runs, and maps errors to exit codes.
+
+pub mod analyze;
+pub mod cli;
+pub mod cluster;
+pub mod dashboard;
+pub mod exit;
+pub mod inject;
+pub mod model;
+pub mod output;
+pub mod render;
+
+/// The Istio release skiff renders and injects by default.
+pub const ISTIO_VERSION: &str = "1.30.3";
+/// The default image hub for that release.
+pub const ISTIO_HUB: &str = "docker.io/istio";

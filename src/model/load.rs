@@ -1,0 +1,314 @@
+//! Loading manifests: multi-document YAML and JSON from files, directories and stdin,
+//! `kind: List` flattened, every document remembering the file and line it starts on.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use thiserror::Error;
+
+use super::resource::{Resource, Source};
+
+/// File extensions read from directories (and accepted as files by `analyze`).
+pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("failed to read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: cannot parse: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: not a text manifest (binary or not UTF-8)")]
+    Binary { file: String },
+}
+
+impl LoadError {
+    /// True when the input was readable but its content could not be parsed.
+    pub fn is_parse_error(&self) -> bool {
+        matches!(self, LoadError::Parse { .. } | LoadError::Binary { .. })
+    }
+}
+
+/// The files a path stands for: itself, or the manifests under a directory (sorted).
+pub fn expand_path(path: &str) -> Result<Vec<PathBuf>, LoadError> {
+    if path == "-" {
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    let p = Path::new(path);
+    if !p.exists() {
+        return Err(LoadError::NotFound {
+            path: path.to_string(),
+        });
+    }
+    if p.is_dir() {
+        let mut out = Vec::new();
+        walk_dir(p, &mut out)?;
+        out.sort();
+        return Ok(out);
+    }
+    Ok(vec![p.to_path_buf()])
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk_dir(&path, out)?;
+        } else if has_manifest_extension(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn has_manifest_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MANIFEST_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads a file (or stdin for `-`) as text.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let display = display_name(path);
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| LoadError::Io {
+                path: display.clone(),
+                source,
+            })?;
+    } else {
+        bytes = fs::read(path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound {
+                path: display.clone(),
+            },
+            _ => LoadError::Io {
+                path: display.clone(),
+                source,
+            },
+        })?;
+    }
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary { file: display });
+    }
+    String::from_utf8(bytes).map_err(|_| LoadError::Binary { file: display })
+}
+
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Loads every resource of a file.
+pub fn load_file(path: &Path) -> Result<Vec<Resource>, LoadError> {
+    let text = read_text(path)?;
+    parse_documents(&text, &display_name(path))
+}
+
+/// Loads every file a list of paths stands for, in order.
+pub fn load_paths(paths: &[String]) -> Result<Vec<Resource>, LoadError> {
+    let mut out = Vec::new();
+    for p in paths {
+        for file in expand_path(p)? {
+            out.extend(load_file(&file)?);
+        }
+    }
+    Ok(out)
+}
+
+/// One raw document of a multi-document stream, with the line it starts on (1-based).
+#[derive(Debug)]
+pub struct RawDocument<'a> {
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+/// Splits a YAML stream on `---` separator lines, keeping line numbers.
+pub fn split_documents(text: &str) -> Vec<RawDocument<'_>> {
+    let mut docs = Vec::new();
+    let mut start_byte = 0;
+    let mut start_line = 1;
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed.starts_with("--- ") || trimmed == "..." {
+            docs.push(RawDocument {
+                text: &text[start_byte..offset],
+                first_line: start_line,
+            });
+            start_byte = offset + line.len();
+            start_line = index + 2;
+        }
+        offset += line.len();
+    }
+    docs.push(RawDocument {
+        text: &text[start_byte..],
+        first_line: start_line,
+    });
+    docs.into_iter()
+        .filter(|d| !is_blank_document(d.text))
+        .map(|d| {
+            let skipped = d
+                .text
+                .lines()
+                .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+                .count();
+            RawDocument {
+                text: d.text,
+                first_line: d.first_line + skipped,
+            }
+        })
+        .collect()
+}
+
+fn is_blank_document(text: &str) -> bool {
+    text.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
+/// Parses a multi-document YAML/JSON text into resources.
+pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadError> {
+    let mut out = Vec::new();
+    for doc in split_documents(text) {
+        let value: Value = serde_yaml::from_str(doc.text).map_err(|e| {
+            let line_in_doc = e.location().map(|l| l.line()).unwrap_or(1);
+            let first = doc
+                .text
+                .lines()
+                .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+                .count();
+            LoadError::Parse {
+                file: file.to_string(),
+                line: doc.first_line + line_in_doc.saturating_sub(1 + first),
+                message: first_line_of(&e.to_string()),
+            }
+        })?;
+        let source = Source {
+            file: file.to_string(),
+            line: doc.first_line,
+            text_offset_line: doc.first_line,
+        };
+        push_value(value, &source, doc.text, &mut out).map_err(|message| LoadError::Parse {
+            file: file.to_string(),
+            line: doc.first_line,
+            message,
+        })?;
+    }
+    Ok(out)
+}
+
+fn first_line_of(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+fn push_value(
+    value: Value,
+    source: &Source,
+    text: &str,
+    out: &mut Vec<Resource>,
+) -> Result<(), String> {
+    match value {
+        Value::Null => Ok(()),
+        Value::Object(_) => {
+            let is_list = value.get("kind").and_then(Value::as_str) == Some("List")
+                || value
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| k.ends_with("List") && value.get("items").is_some());
+            if is_list {
+                if let Some(Value::Array(items)) = value.get("items") {
+                    for item in items.clone() {
+                        push_value(item, source, text, out)?;
+                    }
+                    return Ok(());
+                }
+            }
+            out.push(Resource::from_value(value, source.clone(), text));
+            Ok(())
+        }
+        Value::Array(items) => {
+            for item in items {
+                push_value(item, source, text, out)?;
+            }
+            Ok(())
+        }
+        other => Err(format!(
+            "expected a Kubernetes object (a mapping), found {}",
+            type_name(&other)
+        )),
+    }
+}
+
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_keep_their_start_lines() {
+        let text = "a: 1\n---\n# comment\n\nkind: Service\n---\n---\nkind: Pod\n";
+        let docs = split_documents(text);
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[0].first_line, 1);
+        assert_eq!(docs[1].first_line, 5);
+        assert_eq!(docs[2].first_line, 8);
+    }
+
+    #[test]
+    fn lists_are_flattened_and_unknown_kinds_kept() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n- apiVersion: x.io/v1\n  kind: Thing\n  metadata: {name: b}\n";
+        let res = parse_documents(text, "f.yaml").unwrap();
+        assert_eq!(res.len(), 2);
+        assert_eq!(res[0].kind(), "Service");
+        assert_eq!(res[1].kind(), "Thing");
+        assert_eq!(res[1].name(), "b");
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let text = "kind: Pod\n---\nkind: Service\nmetadata:\n  name: [unclosed\n";
+        let err = parse_documents(text, "bad.yaml").unwrap_err();
+        match err {
+            LoadError::Parse { file, line, .. } => {
+                assert_eq!(file, "bad.yaml");
+                assert!((3..=6).contains(&line), "line {line}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn scalars_are_not_resources() {
+        let err = parse_documents("just a string\n", "s.yaml").unwrap_err();
+        assert!(err.to_string().contains("s.yaml:1"), "{err}");
+    }
+}

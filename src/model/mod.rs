@@ -1,0 +1,13 @@
+//! The shared config model: typed Istio resources (`api`), IstioOperator and MeshConfig,
+//! resource identity, multi-document loading with file:line, and validation. No cluster
+//! I/O and no printing happen here.
+
+pub mod api;
+pub mod load;
+pub mod mesh;
+pub mod operator;
+pub mod resource;
+pub mod schema;
+pub mod validate;
+
+pub use resource::{Gvk, Resource, Source};

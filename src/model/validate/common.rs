@@ -1,0 +1,285 @@
+//! Checks shared by every kind: metadata, durations, hosts, ports, names, regexes.
+
+use serde_json::Value;
+
+use crate::model::resource::Resource;
+use crate::model::schema::FieldError;
+
+/// Duration-valued fields of Istio's APIs (protobuf `Duration` as a string).
+const DURATION_FIELDS: &[&str] = &[
+    "timeout",
+    "perTryTimeout",
+    "fixedDelay",
+    "exponentialDelay",
+    "connectTimeout",
+    "idleTimeout",
+    "maxConnectionDuration",
+    "interval",
+    "baseEjectionTime",
+    "ttl",
+    "maxAge",
+    "backoff",
+    "budgetInterval",
+    "reportingInterval",
+    "weightExpirationPeriod",
+    "weightUpdatePeriod",
+    "weightStabilizationPeriod",
+    "drainDuration",
+    "terminationDrainDuration",
+];
+
+pub fn check_metadata(res: &Resource, errs: &mut Vec<FieldError>) {
+    let name = res.name();
+    let generate_name = res
+        .metadata()
+        .and_then(|m| m.get("generateName"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if name.is_empty() && generate_name.is_empty() {
+        errs.push(FieldError::new(
+            "metadata.name",
+            "Required value: name is required",
+        ));
+    } else if !name.is_empty() && !is_dns1123_subdomain(name) {
+        errs.push(FieldError::new(
+            "metadata.name",
+            format!("Invalid value: \"{name}\": must be a lowercase RFC 1123 subdomain"),
+        ));
+    }
+    if let Some(ns) = res.namespace() {
+        if !is_dns1123_label(ns) {
+            errs.push(FieldError::new(
+                "metadata.namespace",
+                format!("Invalid value: \"{ns}\": must be a lowercase RFC 1123 label"),
+            ));
+        }
+    }
+}
+
+/// Checks that hold for a field wherever it appears: durations must parse.
+pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let child_path = format!("{path}.{key}");
+                if DURATION_FIELDS.contains(&key.as_str()) {
+                    if let Value::String(s) = child {
+                        if !is_valid_duration(s) {
+                            errs.push(FieldError::new(
+                                &child_path,
+                                format!("Invalid value: \"{s}\": not a valid duration (e.g. 1.5s, 300ms, 1h2m)"),
+                            ));
+                        }
+                        continue;
+                    }
+                }
+                // Opaque configuration blobs are not Istio's to check.
+                if key == "value" && path.ends_with(".patch") || key == "pluginConfig" {
+                    continue;
+                }
+                check_generic_fields(child, &child_path, errs);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_generic_fields(item, &format!("{path}[{i}]"), errs);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses a Go/protobuf-style duration ("1h2m3.5s", "300ms", "10us") into milliseconds.
+pub fn parse_duration_ms(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s == "0" {
+        return Some(0.0);
+    }
+    let mut total = 0.0;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let num_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        if num_len == 0 {
+            return None;
+        }
+        let number: f64 = rest[..num_len].parse().ok()?;
+        rest = &rest[num_len..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let factor = match &rest[..unit_len] {
+            "h" => 3_600_000.0,
+            "m" => 60_000.0,
+            "s" => 1000.0,
+            "ms" => 1.0,
+            "us" | "µs" => 0.001,
+            "ns" => 0.000_001,
+            _ => return None,
+        };
+        total += number * factor;
+        rest = &rest[unit_len..];
+    }
+    Some(total)
+}
+
+pub fn is_valid_duration(s: &str) -> bool {
+    parse_duration_ms(s).is_some()
+}
+
+pub fn is_dns1123_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 63
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+pub fn is_dns1123_subdomain(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 253 && s.split('.').all(is_dns1123_label)
+}
+
+/// A host as Istio accepts it: an FQDN or short name, optionally with a leading `*.`
+/// wildcard, or `*` alone.
+pub fn is_valid_host(host: &str) -> bool {
+    if host == "*" {
+        return true;
+    }
+    let name = host.strip_prefix("*.").unwrap_or(host);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 255
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+}
+
+pub fn check_host(path: &str, host: &str, errs: &mut Vec<FieldError>) {
+    if !is_valid_host(host) && host.parse::<std::net::IpAddr>().is_err() {
+        errs.push(FieldError::new(
+            path,
+            format!("Invalid value: \"{host}\": not a valid host (FQDN, short name or wildcard)"),
+        ));
+    }
+}
+
+pub fn check_port(path: &str, port: i64, errs: &mut Vec<FieldError>) {
+    if !(1..=65535).contains(&port) {
+        errs.push(FieldError::new(
+            path,
+            format!("Invalid value: {port}: port must be between 1-65535"),
+        ));
+    }
+}
+
+pub fn check_percent(path: &str, value: f64, errs: &mut Vec<FieldError>) {
+    if !(0.0..=100.0).contains(&value) {
+        errs.push(FieldError::new(
+            path,
+            format!("Invalid value: {value}: percentage must be in the range [0, 100]"),
+        ));
+    }
+}
+
+pub fn check_regex(path: &str, re: &str, errs: &mut Vec<FieldError>) {
+    if let Err(e) = regex::Regex::new(re) {
+        let first = e.to_string();
+        let last = first.lines().last().unwrap_or("").trim().to_string();
+        errs.push(FieldError::new(
+            path,
+            format!("Invalid value: \"{re}\": regex does not compile: {last}"),
+        ));
+    }
+}
+
+pub fn check_label_keys<'a>(
+    path: &str,
+    keys: impl Iterator<Item = &'a String>,
+    errs: &mut Vec<FieldError>,
+) {
+    for key in keys {
+        if key.is_empty() {
+            errs.push(FieldError::new(
+                path,
+                "Invalid value: key must not be empty",
+            ));
+        } else if !is_valid_label_key(key) {
+            errs.push(FieldError::new(
+                format!("{path}[{key}]"),
+                format!("Invalid value: \"{key}\": not a valid label key"),
+            ));
+        }
+    }
+}
+
+pub fn is_valid_label_key(key: &str) -> bool {
+    let (prefix, name) = match key.rsplit_once('/') {
+        Some((p, n)) => (Some(p), n),
+        None => (None, key),
+    };
+    if let Some(p) = prefix {
+        if !is_dns1123_subdomain(p) {
+            return false;
+        }
+    }
+    !name.is_empty()
+        && name.len() <= 63
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && name.as_bytes()[0].is_ascii_alphanumeric()
+        && name.as_bytes()[name.len() - 1].is_ascii_alphanumeric()
+}
+
+/// An HTTP header name as Envoy accepts it: lowercase token characters.
+pub fn is_valid_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || b"!#$%&'*+-.^_`|~".contains(&b)
+                || (b == b':' && name.starts_with(':'))
+        })
+}
+
+pub fn err(errs: &mut Vec<FieldError>, path: impl Into<String>, message: impl Into<String>) {
+    errs.push(FieldError::new(path, message));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration_ms("1h2m3.5s"), Some(3_723_500.0));
+        assert_eq!(parse_duration_ms("300ms"), Some(300.0));
+        assert_eq!(parse_duration_ms("0"), Some(0.0));
+        assert!(parse_duration_ms("5").is_none());
+        assert!(parse_duration_ms("1x").is_none());
+        assert!(parse_duration_ms("").is_none());
+    }
+
+    #[test]
+    fn hosts_and_labels() {
+        assert!(is_valid_host("*.example.com"));
+        assert!(is_valid_host("reviews"));
+        assert!(!is_valid_host("a..b"));
+        assert!(!is_valid_host("exa mple.com"));
+        assert!(is_valid_label_key("app.kubernetes.io/name"));
+        assert!(!is_valid_label_key("-bad"));
+        assert!(is_valid_header_name("x-user"));
+        assert!(!is_valid_header_name("X-User"));
+    }
+}
