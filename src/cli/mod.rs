@@ -3,6 +3,7 @@
 
 mod analyze;
 mod completion;
+pub use completion::generate as completion_script;
 mod dashboard;
 mod install;
 mod kube_inject;

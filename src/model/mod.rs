@@ -3,6 +3,7 @@
 //! I/O and no printing happen here.
 
 pub mod api;
+pub mod crd;
 pub mod load;
 pub mod mesh;
 pub mod operator;

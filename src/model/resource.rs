@@ -140,7 +140,8 @@ impl Resource {
 }
 
 /// Best-effort search for the 0-based line of a dotted field path in block-style YAML.
-/// Returns `None` for flow style or JSON, where callers fall back to the document line.
+/// Where the path continues in flow style or JSON, the deepest line found is returned;
+/// `None` when not even the first key is found.
 pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
     let lines: Vec<&str> = text.lines().collect();
     let mut start = 0usize;
@@ -150,14 +151,18 @@ pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
     for segment in split_path(path) {
         match segment {
             PathSegment::Key(key) => {
-                let (line, indent) = find_key(&lines, start, end, parent_indent, key)?;
+                let Some((line, indent)) = find_key(&lines, start, end, parent_indent, key) else {
+                    return found;
+                };
                 found = Some(line);
                 start = line + 1;
                 end = block_end(&lines, start, end, indent);
                 parent_indent = indent;
             }
             PathSegment::Index(i) => {
-                let (line, indent) = find_item(&lines, start, end, parent_indent, i)?;
+                let Some((line, indent)) = find_item(&lines, start, end, parent_indent, i) else {
+                    return found;
+                };
                 found = Some(line);
                 let item_end = block_end(&lines, line + 1, end, indent);
                 start = line;
@@ -304,7 +309,8 @@ mod tests {
             find_field_line(text, "spec.http[0].route[0].destination.host"),
             Some(8)
         );
-        assert_eq!(find_field_line(text, "spec.missing"), None);
+        assert_eq!(find_field_line(text, "spec.missing"), Some(2));
+        assert_eq!(find_field_line(text, "nothing.here"), None);
     }
 
     #[test]

@@ -1,0 +1,213 @@
+//! CustomResourceDefinitions generated from the model's own types: the JSON schema that
+//! schemars derives for each typed spec, turned into a structural OpenAPI v3 schema.
+
+use serde_json::{json, Map, Value};
+
+use super::api::{spec_schema, ISTIO_KINDS};
+use super::schema::KindInfo;
+
+/// The structural OpenAPI v3 schema of a kind's `spec`, from its Rust type.
+pub fn structural_spec_schema(kind: &str) -> Option<Value> {
+    let schema = spec_schema(kind)?;
+    let root = schema.as_value().clone();
+    let defs = root
+        .get("$defs")
+        .or_else(|| root.get("definitions"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    Some(structural(&root, &defs, 0))
+}
+
+fn resolve<'a>(node: &'a Value, defs: &'a Value) -> &'a Value {
+    if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+        let name = r.rsplit('/').next().unwrap_or("");
+        if let Some(target) = defs.get(name) {
+            return target;
+        }
+    }
+    node
+}
+
+/// Strips `null` alternatives schemars adds for `Option<T>`.
+fn non_null_variant<'a>(node: &'a Value) -> &'a Value {
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(options)) = node.get(key) {
+            let rest: Vec<&Value> = options
+                .iter()
+                .filter(|o| o.get("type").and_then(Value::as_str) != Some("null"))
+                .collect();
+            if rest.len() == 1 {
+                return rest[0];
+            }
+        }
+    }
+    node
+}
+
+fn structural(node: &Value, defs: &Value, depth: usize) -> Value {
+    let node = resolve(non_null_variant(resolve(node, defs)), defs);
+    if depth > 32 || node == &Value::Bool(true) || node.as_object().is_some_and(|m| m.is_empty()) {
+        return json!({"x-kubernetes-preserve-unknown-fields": true});
+    }
+    let ty = match node.get("type") {
+        Some(Value::String(t)) => t.clone(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("object")
+            .to_string(),
+        _ => {
+            if node.get("properties").is_some() {
+                "object".to_string()
+            } else {
+                return json!({"x-kubernetes-preserve-unknown-fields": true});
+            }
+        }
+    };
+    let mut out = Map::new();
+    match ty.as_str() {
+        "object" => {
+            out.insert("type".into(), json!("object"));
+            if let Some(Value::Object(props)) = node.get("properties") {
+                let mut converted = Map::new();
+                for (k, v) in props {
+                    converted.insert(k.clone(), structural(v, defs, depth + 1));
+                }
+                out.insert("properties".into(), Value::Object(converted));
+            } else if let Some(ap) = node.get("additionalProperties").filter(|a| a.is_object()) {
+                out.insert(
+                    "additionalProperties".into(),
+                    structural(ap, defs, depth + 1),
+                );
+            } else {
+                out.insert("x-kubernetes-preserve-unknown-fields".into(), json!(true));
+            }
+        }
+        "array" => {
+            out.insert("type".into(), json!("array"));
+            let items = node.get("items").cloned().unwrap_or(json!({}));
+            out.insert("items".into(), structural(&items, defs, depth + 1));
+        }
+        "integer" => {
+            out.insert("type".into(), json!("integer"));
+            out.insert("format".into(), json!("int64"));
+        }
+        "number" => {
+            out.insert("type".into(), json!("number"));
+            out.insert("format".into(), json!("double"));
+        }
+        other => {
+            out.insert("type".into(), json!(other));
+        }
+    }
+    Value::Object(out)
+}
+
+/// The apiextensions.k8s.io/v1 CRD of one Istio kind.
+pub fn crd_for(info: &KindInfo) -> Value {
+    let spec = structural_spec_schema(info.kind)
+        .unwrap_or(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}));
+    let schema = json!({
+        "openAPIV3Schema": {
+            "type": "object",
+            "properties": {
+                "spec": spec,
+                "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}
+            }
+        }
+    });
+    let versions: Vec<Value> = info
+        .versions
+        .iter()
+        .map(|v| {
+            json!({
+                "name": v.name,
+                "served": v.served,
+                "storage": v.storage,
+                "schema": schema,
+                "subresources": {"status": {}}
+            })
+        })
+        .collect();
+    json!({
+        "apiVersion": "apiextensions.k8s.io/v1",
+        "kind": "CustomResourceDefinition",
+        "metadata": {
+            "name": format!("{}.{}", info.plural, info.group),
+            "labels": {"app.kubernetes.io/part-of": "istio"}
+        },
+        "spec": {
+            "group": info.group,
+            "names": {
+                "kind": info.kind,
+                "listKind": info.list_kind,
+                "plural": info.plural,
+                "singular": info.singular,
+                "shortNames": info.short_names,
+                "categories": info.categories
+            },
+            "scope": if info.namespaced { "Namespaced" } else { "Cluster" },
+            "versions": versions
+        }
+    })
+}
+
+/// Every Istio CRD, in the order of the kind table.
+pub fn all_crds() -> Vec<Value> {
+    ISTIO_KINDS.iter().map(crd_for).collect()
+}
+
+/// Every property path of a structural schema (`.http[].route[].weight`), for coverage.
+pub fn property_paths(schema: &Value) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    walk_paths(schema, "", &mut out);
+    out
+}
+
+fn walk_paths(node: &Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+    let Some(map) = node.as_object() else { return };
+    if let Some(Value::Object(props)) = map.get("properties") {
+        for (k, child) in props {
+            let p = format!("{path}.{k}");
+            out.insert(p.clone());
+            walk_paths(child, &p, out);
+        }
+    }
+    if let Some(items) = map.get("items") {
+        walk_paths(items, &format!("{path}[]"), out);
+    }
+    if let Some(ap) = map.get("additionalProperties").filter(|a| a.is_object()) {
+        walk_paths(ap, &format!("{path}{{}}"), out);
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(Value::Array(options)) = map.get(key) {
+            for o in options {
+                walk_paths(o, path, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn virtual_service_crd_is_structural_and_complete_enough() {
+        let info = ISTIO_KINDS
+            .iter()
+            .find(|k| k.kind == "VirtualService")
+            .unwrap();
+        let crd = crd_for(info);
+        assert_eq!(
+            crd["metadata"]["name"],
+            "virtualservices.networking.istio.io"
+        );
+        let spec = &crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"];
+        let paths = property_paths(spec);
+        assert!(paths.contains(".http[].route[].weight"), "{paths:?}");
+        assert!(paths.contains(".http[].match[].headers{}.exact"));
+        assert_eq!(crd["spec"]["versions"].as_array().unwrap().len(), 3);
+    }
+}

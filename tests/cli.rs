@@ -1,0 +1,196 @@
+//! CLI behaviour: exit codes, one-line errors, and malformed input that must never panic.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn skiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(args)
+        .env_remove("KUBECONFIG")
+        .env("HOME", std::env::temp_dir().join("skiff-cli-test-home"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run skiff")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/malformed")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Asserts an exit code, no panic, and exactly one `Error:` line when failing.
+fn expect(o: &Output, code: i32) -> (String, String) {
+    let (out, err) = text(o);
+    assert_eq!(o.status.code(), Some(code), "stdout: {out}\nstderr: {err}");
+    assert!(!err.contains("panicked"), "panic: {err}");
+    if code != 0 {
+        let error_lines = err.lines().filter(|l| l.starts_with("Error: ")).count();
+        assert_eq!(error_lines, 1, "stderr: {err}");
+    }
+    (out, err)
+}
+
+#[test]
+fn bad_yaml_is_exit_65_with_file_and_line() {
+    let (out, err) = expect(&skiff(&["validate", "-f", &fixture("bad-yaml.yaml")]), 65);
+    assert!(err.contains("bad-yaml.yaml:"), "{err}");
+    assert!(out.contains("bad-yaml.yaml:"), "{out}");
+}
+
+#[test]
+fn wrong_types_name_the_field() {
+    let (out, _) = expect(&skiff(&["validate", "-f", &fixture("wrong-types.yaml")]), 1);
+    assert!(out.contains("wrong-types.yaml:6"), "{out}");
+    assert!(out.contains("spec.hosts"), "{out}");
+}
+
+#[test]
+fn a_binary_file_is_exit_65() {
+    let dir = std::env::temp_dir().join(format!("skiff-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("blob.yaml");
+    std::fs::write(&file, [0x7f, b'E', b'L', b'F', 0, 1, 2, 0xff, 0xfe]).unwrap();
+    let (_, err) = expect(&skiff(&["validate", "-f", file.to_str().unwrap()]), 65);
+    assert!(err.contains("not a text manifest"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_empty_file_validates_nothing() {
+    let (out, _) = expect(&skiff(&["validate", "-f", &fixture("empty.yaml")]), 0);
+    assert!(out.contains("validated 0 resources"), "{out}");
+}
+
+#[test]
+fn unknown_kinds_are_kept_and_skipped() {
+    let (out, _) = expect(
+        &skiff(&["validate", "-f", &fixture("unknown-kinds.yaml")]),
+        0,
+    );
+    assert!(out.contains("2 non-Istio objects skipped"), "{out}");
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_exit_65() {
+    let (_, err) = expect(
+        &skiff(&["validate", "-f", &fixture("not-an-object.yaml")]),
+        65,
+    );
+    assert!(err.contains("not-an-object.yaml:1"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_one_line_exit_1() {
+    let (_, err) = expect(&skiff(&["validate", "-f", "no/such/file.yaml"]), 1);
+    assert!(
+        err.contains("no/such/file.yaml: no such file or directory"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_handled() {
+    let dir = std::env::temp_dir().join(format!("skiff-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.yaml");
+    let mut body =
+        String::from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: \"");
+    body.push_str(&"x".repeat(50 * 1024 * 1024));
+    body.push_str("\"\n---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: g\nspec:\n  servers:\n  - port: {number: 0, name: http, protocol: HTTP}\n    hosts: ['*']\n");
+    std::fs::write(&file, body).unwrap();
+    let (out, _) = expect(&skiff(&["validate", "-f", file.to_str().unwrap()]), 1);
+    assert!(
+        out.contains("big.yaml:14"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(out.contains("port must be between 1-65535"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(["validate", "-f", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: d}\nspec:\n  host: a\n  subsets:\n  - name: v1\n  - name: v1\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let (out, _) = expect(&o, 1);
+    assert!(out.contains("stdin:8"), "{out}");
+    assert!(out.contains("Duplicate value"), "{out}");
+}
+
+#[test]
+fn unknown_commands_and_flags_are_usage_errors() {
+    let o = skiff(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(64));
+    let o = skiff(&["validate", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(64));
+}
+
+#[test]
+fn unbuilt_commands_say_so_and_exit_1() {
+    let (_, err) = expect(
+        &skiff(&["manifest", "generate", "--set", "profile=demo"]),
+        1,
+    );
+    assert!(
+        err.contains("not implemented yet: manifest generate"),
+        "{err}"
+    );
+    assert!(text(&skiff(&["manifest", "generate"])).0.is_empty());
+}
+
+#[test]
+fn version_short_prints_the_istio_version() {
+    let (out, _) = expect(&skiff(&["version", "--short"]), 0);
+    assert_eq!(out.trim(), skiff::ISTIO_VERSION);
+    let (out, _) = expect(&skiff(&["version", "-o", "json", "--remote=false"]), 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["clientVersion"], skiff::ISTIO_VERSION);
+}
+
+#[test]
+fn version_without_a_kubeconfig_prints_the_client_only() {
+    let (out, _) = expect(&skiff(&["version"]), 0);
+    assert!(out.starts_with("client version: "), "{out}");
+}
+
+#[test]
+fn dashboard_help_lists_every_component() {
+    let (out, _) = expect(&skiff(&["dashboard", "--help"]), 0);
+    for c in [
+        "kiali",
+        "grafana",
+        "prometheus",
+        "jaeger",
+        "zipkin",
+        "skywalking",
+        "loki",
+        "envoy",
+        "controlz",
+        "istiod-debug",
+    ] {
+        assert!(out.contains(c), "{c} missing from {out}");
+    }
+}
