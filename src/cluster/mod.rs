@@ -230,6 +230,31 @@ impl Cluster {
         serde_json::to_value(obj).map_err(|e| ClusterError::InvalidObject(e.to_string()))
     }
 
+    /// Deletes one object; a missing object is not an error.
+    pub async fn delete(
+        &self,
+        api_version: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Result<(), ClusterError> {
+        let (resource, caps) = self.resolve(api_version, kind).await?;
+        let api: Api<DynamicObject> = match (caps.scope, namespace) {
+            (Scope::Namespaced, Some(ns)) => {
+                Api::namespaced_with(self.client.clone(), ns, &resource)
+            }
+            (Scope::Namespaced, None) => {
+                Api::default_namespaced_with(self.client.clone(), &resource)
+            }
+            (Scope::Cluster, _) => Api::all_with(self.client.clone(), &resource),
+        };
+        match api.delete(name, &Default::default()).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+            Err(e) => Err(self.error(e)),
+        }
+    }
+
     fn dynamic_api(
         &self,
         resource: &ApiResource,

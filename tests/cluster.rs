@@ -1,0 +1,176 @@
+//! Integration tests against a real kube-apiserver (scripts/test-cluster): connecting with
+//! the kubeconfig and --context, server-side apply of the model's CRDs and of Istio
+//! resources, reading them back, and RBAC-forbidden errors.
+
+mod common;
+
+use serde_json::json;
+use skiff::cli::GlobalOptionsView;
+use skiff::cluster::{connect, ClusterError};
+
+fn view<'a>(kubeconfig: &'a str, context: Option<&'a str>) -> GlobalOptionsView<'a> {
+    GlobalOptionsView {
+        kubeconfig: Some(kubeconfig),
+        context,
+        namespace: None,
+    }
+}
+
+#[test]
+fn version_shows_the_server_version() {
+    let kc = common::kubeconfig();
+    let out = common::skiff(&kc, &["--context", "skiff-test", "version"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("kubernetes version: v1.20"), "{stdout}");
+    assert!(
+        stdout.contains("Istio is not present in the cluster"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_user_without_rights_gets_a_one_line_forbidden_error() {
+    let kc = common::kubeconfig();
+    let out = common::skiff(&kc, &["--context", "skiff-test-nobody", "version"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("Error: forbidden: "), "{stderr}");
+    assert!(stderr.contains("User \"nobody\""), "{stderr}");
+}
+
+#[test]
+fn an_unknown_context_is_a_clear_error() {
+    let kc = common::kubeconfig();
+    let out = common::skiff(&kc, &["--context", "no-such-context", "version"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("no-such-context"), "{stderr}");
+}
+
+#[test]
+fn model_crds_and_a_virtual_service_round_trip_through_server_side_apply() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("vs");
+    let rt = skiff::cluster::runtime();
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, Some("skiff-test")))
+            .await
+            .expect("connect");
+        // Every CRD generated from the model must be accepted as a structural schema.
+        for crd in skiff::model::crd::all_crds() {
+            cluster
+                .apply(&crd, None)
+                .await
+                .unwrap_or_else(|e| panic!("apply CRD {}: {e}", crd["metadata"]["name"]));
+        }
+        wait_established(&cluster, "virtualservices.networking.istio.io").await;
+        cluster
+            .apply(
+                &json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}),
+                None,
+            )
+            .await
+            .expect("namespace");
+        let vs = json!({
+            "apiVersion": "networking.istio.io/v1",
+            "kind": "VirtualService",
+            "metadata": {"name": "reviews", "namespace": ns},
+            "spec": {
+                "hosts": ["reviews"],
+                "http": [{"route": [
+                    {"destination": {"host": "reviews", "subset": "v1"}, "weight": 80},
+                    {"destination": {"host": "reviews", "subset": "v2"}, "weight": 20}
+                ]}]
+            }
+        });
+        // The object skiff applies is one the model validates.
+        let res = skiff::model::Resource::detached(vs.clone(), "test");
+        assert!(skiff::model::validate::validate_resource(&res).is_empty());
+        cluster
+            .apply(&vs, None)
+            .await
+            .expect("apply VirtualService");
+        let back = cluster
+            .get(
+                "networking.istio.io/v1",
+                "VirtualService",
+                Some(&ns),
+                "reviews",
+            )
+            .await
+            .expect("read back");
+        assert_eq!(back["spec"]["http"][0]["route"][1]["weight"], 20);
+        let managers: Vec<&str> = back["metadata"]["managedFields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|m| m["manager"].as_str())
+            .collect();
+        assert!(managers.contains(&"skiff"), "{managers:?}");
+        // The same resource is served under the older versions too.
+        let old = cluster
+            .get(
+                "networking.istio.io/v1beta1",
+                "VirtualService",
+                Some(&ns),
+                "reviews",
+            )
+            .await
+            .expect("read v1beta1");
+        assert_eq!(old["spec"]["hosts"][0], "reviews");
+
+        // A user without RBAC rights is refused with a forbidden error, not a crash.
+        let nobody = connect(&view(&kc, Some("skiff-test-nobody")))
+            .await
+            .expect("connect nobody");
+        match nobody
+            .get(
+                "networking.istio.io/v1",
+                "VirtualService",
+                Some(&ns),
+                "reviews",
+            )
+            .await
+        {
+            Err(ClusterError::Forbidden { message }) => {
+                assert!(message.contains("nobody"), "{message}")
+            }
+            other => panic!("expected forbidden, got {other:?}"),
+        }
+        cluster
+            .delete("v1", "Namespace", None, &ns)
+            .await
+            .expect("delete namespace");
+    });
+}
+
+async fn wait_established(cluster: &skiff::cluster::Cluster, name: &str) {
+    for _ in 0..100 {
+        let crd = cluster
+            .get(
+                "apiextensions.k8s.io/v1",
+                "CustomResourceDefinition",
+                None,
+                name,
+            )
+            .await
+            .expect("get CRD");
+        let established = crd["status"]["conditions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c["type"] == "Established" && c["status"] == "True");
+        if established {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("CRD {name} never became Established");
+}

@@ -1,0 +1,67 @@
+//! Shared helpers for the integration tests: a real API server from
+//! `scripts/test-cluster`, started once per test run (or reused from
+//! SKIFF_TEST_KUBECONFIG), and a namespace per test.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The kubeconfig of the test cluster. Panics with the reason when no cluster can start:
+/// cluster tests never skip silently.
+pub fn kubeconfig() -> String {
+    static KUBECONFIG: OnceLock<Result<String, String>> = OnceLock::new();
+    KUBECONFIG
+        .get_or_init(start_or_reuse)
+        .clone()
+        .unwrap_or_else(|reason| panic!("test cluster unavailable: {reason}"))
+}
+
+fn start_or_reuse() -> Result<String, String> {
+    if let Ok(k) = std::env::var("SKIFF_TEST_KUBECONFIG") {
+        if !k.is_empty() {
+            return Ok(k);
+        }
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(root.join("scripts/test-cluster"))
+        .arg("up")
+        .output()
+        .map_err(|e| format!("cannot run scripts/test-cluster: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        return Err(format!(
+            "scripts/test-cluster up failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("export KUBECONFIG="))
+        .map(str::to_string)
+        .ok_or_else(|| format!("scripts/test-cluster printed no kubeconfig: {stdout}"))
+}
+
+/// A unique namespace name for one test.
+pub fn namespace_for(test: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!("skiff-{test}-{}-{nanos}", std::process::id())
+        .chars()
+        .take(63)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+pub fn skiff(kubeconfig: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(["--kubeconfig", kubeconfig])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run skiff")
+}
