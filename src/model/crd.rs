@@ -29,7 +29,7 @@ fn resolve<'a>(node: &'a Value, defs: &'a Value) -> &'a Value {
 }
 
 /// Strips `null` alternatives schemars adds for `Option<T>`.
-fn non_null_variant<'a>(node: &'a Value) -> &'a Value {
+fn non_null_variant(node: &Value) -> &Value {
     for key in ["anyOf", "oneOf"] {
         if let Some(Value::Array(options)) = node.get(key) {
             let rest: Vec<&Value> = options

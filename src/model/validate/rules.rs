@@ -220,15 +220,11 @@ fn http_route(path: &str, http: &HttpRoute, errs: &mut Errs) {
             }
             match (&delay.fixed_delay, &delay.exponential_delay) {
                 (None, None) => err(errs, &dp, "Required value: delay must set fixedDelay"),
-                (Some(d), _) => {
-                    if parse_duration_ms(d).is_some_and(|ms| ms < 1.0) {
-                        err(
-                            errs,
-                            format!("{dp}.fixedDelay"),
-                            "Invalid value: duration must be at least 1ms",
-                        );
-                    }
-                }
+                (Some(d), _) if parse_duration_ms(d).is_some_and(|ms| ms < 1.0) => err(
+                    errs,
+                    format!("{dp}.fixedDelay"),
+                    "Invalid value: duration must be at least 1ms",
+                ),
                 _ => {}
             }
         }
@@ -1124,18 +1120,18 @@ pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
                 );
                 continue;
             };
-            if non_empty(&src.service_accounts) || non_empty(&src.not_service_accounts) {
-                if non_empty(&src.namespaces)
-                    || non_empty(&src.not_namespaces)
-                    || non_empty(&src.principals)
-                    || non_empty(&src.not_principals)
-                {
-                    err(
-                        errs,
-                        &fp,
-                        "Invalid value: Cannot set serviceAccounts with namespaces or principals",
-                    );
-                }
+            let service_accounts =
+                non_empty(&src.service_accounts) || non_empty(&src.not_service_accounts);
+            let identities = non_empty(&src.namespaces)
+                || non_empty(&src.not_namespaces)
+                || non_empty(&src.principals)
+                || non_empty(&src.not_principals);
+            if service_accounts && identities {
+                err(
+                    errs,
+                    &fp,
+                    "Invalid value: Cannot set serviceAccounts with namespaces or principals",
+                );
             }
             for (field, values) in [
                 ("principals", &src.principals),
