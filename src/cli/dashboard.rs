@@ -21,6 +21,18 @@ pub struct DashboardFlags {
     pub print_url: bool,
 }
 
+/// Which istiod pod to open: by name, selector or revision.
+#[derive(Debug, Clone, Args)]
+pub struct IstiodTarget {
+    pub pod: Option<String>,
+    #[arg(short = 'l', long)]
+    pub selector: Option<String>,
+    #[arg(short = 'r', long)]
+    pub revision: Option<String>,
+    #[command(flatten)]
+    pub flags: DashboardFlags,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum DashboardCommand {
     /// Kiali (app=kiali, port 20001)
@@ -47,25 +59,9 @@ pub enum DashboardCommand {
         flags: DashboardFlags,
     },
     /// ControlZ of an istiod pod (port 9876)
-    Controlz {
-        pod: Option<String>,
-        #[arg(short = 'l', long)]
-        selector: Option<String>,
-        #[arg(short = 'r', long)]
-        revision: Option<String>,
-        #[command(flatten)]
-        flags: DashboardFlags,
-    },
+    Controlz(IstiodTarget),
     /// istiod debug endpoints (port 15014, /debug)
-    IstiodDebug {
-        pod: Option<String>,
-        #[arg(short = 'l', long)]
-        selector: Option<String>,
-        #[arg(short = 'r', long)]
-        revision: Option<String>,
-        #[command(flatten)]
-        flags: DashboardFlags,
-    },
+    IstiodDebug(IstiodTarget),
 }
 
 pub fn run(_g: &GlobalOptions, _c: DashboardCommand) -> anyhow::Result<ExitCode> {

@@ -199,7 +199,13 @@ impl Cluster {
             .and_then(Value::as_str)
             .ok_or_else(|| ClusterError::InvalidObject(format!("{kind} without metadata.name")))?;
         let (resource, caps) = self.resolve(api_version, kind).await?;
-        let api = self.dynamic_api(&resource, &caps, object, namespace);
+        let namespace = object
+            .pointer("/metadata/namespace")
+            .and_then(Value::as_str)
+            .or(namespace)
+            .unwrap_or(&self.default_namespace)
+            .to_string();
+        let api = self.api_in(&resource, &caps, Some(&namespace));
         let params = PatchParams::apply(FIELD_MANAGER).force();
         let stored = api
             .patch(name, &params, &Patch::Apply(object))
@@ -217,17 +223,27 @@ impl Cluster {
         name: &str,
     ) -> Result<Value, ClusterError> {
         let (resource, caps) = self.resolve(api_version, kind).await?;
-        let api: Api<DynamicObject> = match (caps.scope, namespace) {
-            (Scope::Namespaced, Some(ns)) => {
-                Api::namespaced_with(self.client.clone(), ns, &resource)
-            }
-            (Scope::Namespaced, None) => {
-                Api::default_namespaced_with(self.client.clone(), &resource)
-            }
-            (Scope::Cluster, _) => Api::all_with(self.client.clone(), &resource),
-        };
+        let api = self.api_in(&resource, &caps, namespace);
         let obj = api.get(name).await.map_err(|e| self.error(e))?;
         serde_json::to_value(obj).map_err(|e| ClusterError::InvalidObject(e.to_string()))
+    }
+
+    /// A dynamic API handle for a resource, in `namespace` when it is namespaced.
+    fn api_in(
+        &self,
+        resource: &ApiResource,
+        caps: &ApiCapabilities,
+        namespace: Option<&str>,
+    ) -> Api<DynamicObject> {
+        match (&caps.scope, namespace) {
+            (Scope::Namespaced, Some(ns)) => {
+                Api::namespaced_with(self.client.clone(), ns, resource)
+            }
+            (Scope::Namespaced, None) => {
+                Api::default_namespaced_with(self.client.clone(), resource)
+            }
+            (Scope::Cluster, _) => Api::all_with(self.client.clone(), resource),
+        }
     }
 
     /// Deletes one object; a missing object is not an error.
@@ -239,40 +255,11 @@ impl Cluster {
         name: &str,
     ) -> Result<(), ClusterError> {
         let (resource, caps) = self.resolve(api_version, kind).await?;
-        let api: Api<DynamicObject> = match (caps.scope, namespace) {
-            (Scope::Namespaced, Some(ns)) => {
-                Api::namespaced_with(self.client.clone(), ns, &resource)
-            }
-            (Scope::Namespaced, None) => {
-                Api::default_namespaced_with(self.client.clone(), &resource)
-            }
-            (Scope::Cluster, _) => Api::all_with(self.client.clone(), &resource),
-        };
+        let api = self.api_in(&resource, &caps, namespace);
         match api.delete(name, &Default::default()).await {
             Ok(_) => Ok(()),
             Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
             Err(e) => Err(self.error(e)),
-        }
-    }
-
-    fn dynamic_api(
-        &self,
-        resource: &ApiResource,
-        caps: &ApiCapabilities,
-        object: &Value,
-        namespace: Option<&str>,
-    ) -> Api<DynamicObject> {
-        match caps.scope {
-            Scope::Cluster => Api::all_with(self.client.clone(), resource),
-            Scope::Namespaced => {
-                let ns = object
-                    .pointer("/metadata/namespace")
-                    .and_then(Value::as_str)
-                    .or(namespace)
-                    .unwrap_or(&self.default_namespace)
-                    .to_string();
-                Api::namespaced_with(self.client.clone(), &ns, resource)
-            }
         }
     }
 

@@ -1044,26 +1044,35 @@ pub fn proxy_config(pc: &ProxyConfigSpec, errs: &mut Errs) {
 
 // ---------------------------------------------------------------- security
 
-fn selector_and_refs(
-    selector: bool,
-    target_ref: bool,
-    target_refs: &Option<Vec<TargetRef>>,
+/// The workload a policy applies to: `selector`, `targetRef` and `targetRefs` exclude one
+/// another, and each must be well-formed.
+fn policy_target(
+    selector: &Option<Selector>,
+    single_ref: &Option<TargetRef>,
+    refs: &Option<Vec<TargetRef>>,
     errs: &mut Errs,
 ) {
-    let refs = non_empty(target_refs);
-    if target_ref && refs {
+    let many = non_empty(refs);
+    if single_ref.is_some() && many {
         err(
             errs,
             "spec",
             "Invalid value: only one of targetRefs or targetRef can be set",
         );
     }
-    if selector && (target_ref || refs) {
+    if selector.is_some() && (single_ref.is_some() || many) {
         err(
             errs,
             "spec",
             "Invalid value: only one of targetRefs or selector can be set",
         );
+    }
+    match_labels("spec.selector.matchLabels", selector, errs);
+    if let Some(r) = single_ref {
+        target_ref("spec.targetRef", r, errs);
+    }
+    for (i, r) in each(refs) {
+        target_ref(&format!("spec.targetRefs[{i}]"), r, errs);
     }
 }
 
@@ -1083,16 +1092,7 @@ fn match_labels(path: &str, sel: &Option<Selector>, errs: &mut Errs) {
 }
 
 pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
-    selector_and_refs(
-        ap.selector.is_some(),
-        ap.target_ref.is_some(),
-        &ap.target_refs,
-        errs,
-    );
-    match_labels("spec.selector.matchLabels", &ap.selector, errs);
-    if let Some(r) = &ap.target_ref {
-        target_ref("spec.targetRef", r, errs);
-    }
+    policy_target(&ap.selector, &ap.target_ref, &ap.target_refs, errs);
     let action = ap.action.as_deref().unwrap_or("ALLOW");
     if action == "CUSTOM" && ap.provider.is_none() {
         err(
@@ -1214,19 +1214,7 @@ pub fn peer_authentication(pa: &PeerAuthenticationSpec, errs: &mut Errs) {
 }
 
 pub fn request_authentication(ra: &RequestAuthenticationSpec, errs: &mut Errs) {
-    selector_and_refs(
-        ra.selector.is_some(),
-        ra.target_ref.is_some(),
-        &ra.target_refs,
-        errs,
-    );
-    match_labels("spec.selector.matchLabels", &ra.selector, errs);
-    if let Some(r) = &ra.target_ref {
-        target_ref("spec.targetRef", r, errs);
-    }
-    for (i, r) in each(&ra.target_refs) {
-        target_ref(&format!("spec.targetRefs[{i}]"), r, errs);
-    }
+    policy_target(&ra.selector, &ra.target_ref, &ra.target_refs, errs);
     for (i, rule) in each(&ra.jwt_rules) {
         let rp = format!("spec.jwtRules[{i}]");
         if rule.issuer.as_deref().unwrap_or("").is_empty() {
@@ -1299,13 +1287,7 @@ fn check_url(path: &str, url: &str, schemes: &[&str], errs: &mut Errs) {
 // ---------------------------------------------------------------- telemetry, extensions
 
 pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
-    selector_and_refs(
-        t.selector.is_some(),
-        t.target_ref.is_some(),
-        &t.target_refs,
-        errs,
-    );
-    match_labels("spec.selector.matchLabels", &t.selector, errs);
+    policy_target(&t.selector, &t.target_ref, &t.target_refs, errs);
     for (i, tr) in each(&t.tracing) {
         if let Some(p) = tr.random_sampling_percentage {
             check_percent(
@@ -1318,13 +1300,7 @@ pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
 }
 
 pub fn wasm_plugin(w: &WasmPluginSpec, errs: &mut Errs) {
-    selector_and_refs(
-        w.selector.is_some(),
-        w.target_ref.is_some(),
-        &w.target_refs,
-        errs,
-    );
-    match_labels("spec.selector.matchLabels", &w.selector, errs);
+    policy_target(&w.selector, &w.target_ref, &w.target_refs, errs);
     if let Some(url) = &w.url {
         wasm_url("spec.url", url, errs);
     }
