@@ -174,3 +174,90 @@ async fn wait_established(cluster: &skiff::cluster::Cluster, name: &str) {
     }
     panic!("CRD {name} never became Established");
 }
+
+#[test]
+fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("pf");
+    let rt = skiff::cluster::runtime();
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, None)).await.expect("connect");
+        cluster
+            .apply(&json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}), None)
+            .await
+            .expect("namespace");
+        // No controller-manager: the namespace's default ServiceAccount is made by hand.
+        cluster
+            .apply(&json!({"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "default", "namespace": ns}}), None)
+            .await
+            .expect("service account");
+        let pod = json!({
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": "web", "namespace": ns, "labels": {"app": "web"}},
+            "spec": {
+                "nodeName": "node1",
+                "terminationGracePeriodSeconds": 2,
+                "automountServiceAccountToken": false,
+                "enableServiceLinks": false,
+                "containers": [{
+                    "name": "httpd", "image": "localhost/busybox-httpd:local",
+                    "imagePullPolicy": "Never", "ports": [{"containerPort": 8080}]
+                }]
+            }
+        });
+        cluster.apply(&pod, None).await.expect("apply pod");
+        let mut ready = false;
+        for _ in 0..120 {
+            let p = cluster.get("v1", "Pod", Some(&ns), "web").await.expect("get pod");
+            ready = p["status"]["conditions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|c| c["type"] == "Ready" && c["status"] == "True");
+            if ready {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        assert!(ready, "pod web never became Ready");
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = skiff::cluster::portforward::serve(
+            &cluster,
+            &ns,
+            "web",
+            8080,
+            listener,
+            async {
+                let _ = stopped.await;
+            },
+            |e| eprintln!("{e}"),
+        );
+        let client = async {
+            let http = reqwest::Client::new();
+            let mut bodies = Vec::new();
+            for _ in 0..3 {
+                let body = http
+                    .get(format!("http://127.0.0.1:{port}/"))
+                    .send()
+                    .await
+                    .expect("request through port-forward")
+                    .text()
+                    .await
+                    .expect("body");
+                bodies.push(body);
+            }
+            let _ = stop.send(());
+            bodies
+        };
+        let (served, bodies) = tokio::join!(server, client);
+        served.expect("port-forward listener");
+        for body in bodies {
+            assert!(body.contains("skiff test page"), "{body}");
+        }
+        cluster.delete("v1", "Pod", Some(&ns), "web").await.expect("delete pod");
+        cluster.delete("v1", "Namespace", None, &ns).await.expect("delete namespace");
+    });
+}

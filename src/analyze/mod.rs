@@ -1,2 +1,206 @@
-//! Message catalog (IST codes) and analyzers over a resource snapshot (pure). Not built
-//! yet: `analyze` says so and exits 1.
+//! Analysis of mesh configuration: the message catalog (IST codes), the analyzer registry,
+//! and running analyzers over a resource snapshot (pure: no cluster I/O here).
+
+mod analyzers;
+pub mod messages;
+
+pub mod snapshot;
+
+use std::cmp::Ordering;
+
+pub use messages::{Arg, Level, MessageType};
+pub use snapshot::Snapshot;
+
+use crate::model::Resource;
+
+/// Annotation listing codes (or `*`) a resource suppresses.
+pub const SUPPRESS_ANNOTATION: &str = "galley.istio.io/analyze-suppress";
+
+/// The resource a message is about: kind, namespace (maybe empty), name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl Origin {
+    pub fn of(r: &Resource) -> Self {
+        Origin {
+            kind: r.kind().to_string(),
+            namespace: r.namespace().unwrap_or("").to_string(),
+            name: r.name().to_string(),
+        }
+    }
+
+    /// `Kind ns/name`, or `Kind name` without a namespace (istioctl's FriendlyName).
+    pub fn friendly(&self) -> String {
+        if self.namespace.is_empty() {
+            format!("{} {}", self.kind, self.name)
+        } else {
+            format!("{} {}/{}", self.kind, self.namespace, self.name)
+        }
+    }
+
+    fn comparator(&self) -> String {
+        format!("{}/{}/{}", self.kind, self.name, self.namespace)
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: &'static MessageType,
+    pub text: String,
+    pub origin: Option<Origin>,
+    /// `file:line` of the resource (of the field, where known).
+    pub reference: Option<String>,
+}
+
+impl Message {
+    pub fn level(&self) -> Level {
+        self.kind.level
+    }
+
+    /// istioctl's one-line form: `Level [CODE] (Kind ns/name file:line) text`.
+    pub fn line(&self) -> String {
+        let mut origin = String::new();
+        if let Some(o) = &self.origin {
+            origin.push_str(&o.friendly());
+            if let Some(r) = &self.reference {
+                origin.push(' ');
+                origin.push_str(r);
+            }
+        }
+        if origin.is_empty() {
+            format!("{} [{}] {}", self.level().as_str(), self.kind.code, self.text)
+        } else {
+            format!("{} [{}] ({origin}) {}", self.level().as_str(), self.kind.code, self.text)
+        }
+    }
+}
+
+/// Collects messages from analyzers, honouring the suppression annotation.
+#[derive(Default)]
+pub struct Reporter {
+    messages: Vec<Message>,
+}
+
+impl Reporter {
+    /// Reports `code` on a resource; `field` (e.g. `spec.gateways[0]`) points the
+    /// reference at the field's line.
+    pub fn report(&mut self, code: &str, resource: Option<&Resource>, field: Option<&str>, args: &[Arg]) {
+        let Some(kind) = messages::by_code(code) else {
+            debug_assert!(false, "unknown code {code}");
+            return;
+        };
+        if let Some(r) = resource {
+            if is_suppressed_by_annotation(r, code) {
+                return;
+            }
+        }
+        let reference = resource.and_then(|r| {
+            if r.text.is_none() || r.source.file.is_empty() {
+                return None;
+            }
+            if r.source.file.ends_with(".json") {
+                return Some(r.source.file.clone());
+            }
+            let line = field.map(|f| r.line_of(f)).unwrap_or(r.source.line);
+            Some(format!("{}:{}", r.source.file, line))
+        });
+        self.messages.push(Message {
+            kind,
+            text: messages::format_template(kind.template, args),
+            origin: resource.map(Origin::of),
+            reference,
+        });
+    }
+
+    pub fn into_messages(self) -> Vec<Message> {
+        self.messages
+    }
+}
+
+fn is_suppressed_by_annotation(r: &Resource, code: &str) -> bool {
+    r.annotations()
+        .and_then(|a| a.get(SUPPRESS_ANNOTATION))
+        .and_then(|v| v.as_str())
+        .is_some_and(|v| v.split(',').any(|c| c.trim() == code || c.trim() == "*"))
+}
+
+/// One analyzer: a named check over the snapshot.
+pub trait Analyzer: Sync {
+    /// istioctl's name, e.g. `virtualservice.GatewayAnalyzer`.
+    fn name(&self) -> &'static str;
+    /// What it checks, for `--list-analyzers` and the docs.
+    fn doc(&self) -> &'static str;
+    /// The kinds it reads.
+    fn inputs(&self) -> &'static [&'static str];
+    /// The codes it may report.
+    fn codes(&self) -> &'static [&'static str];
+    fn analyze(&self, snapshot: &Snapshot, out: &mut Reporter);
+}
+
+/// Every analyzer, in name order.
+pub fn registry() -> &'static [&'static dyn Analyzer] {
+    analyzers::ALL
+}
+
+/// Runs the selected analyzers (all when `only` is empty or names none of them) and returns
+/// the sorted, de-duplicated messages.
+pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
+    let all = registry();
+    let selected: Vec<&&dyn Analyzer> = all.iter().filter(|a| only.iter().any(|n| n == a.name())).collect();
+    let chosen: Vec<&&dyn Analyzer> = if selected.is_empty() { all.iter().collect() } else { selected };
+    let mut reporter = Reporter::default();
+    for analyzer in chosen {
+        analyzer.analyze(snapshot, &mut reporter);
+    }
+    sorted_deduped(reporter.into_messages())
+}
+
+/// istioctl's order: level (Error first), code, messages without origin first, origin
+/// (`Kind/name/namespace`), then the full line; identical neighbours are dropped.
+pub fn sorted_deduped(mut messages: Vec<Message>) -> Vec<Message> {
+    messages.sort_by(|a, b| {
+        b.level()
+            .cmp(&a.level())
+            .then_with(|| a.kind.code.cmp(b.kind.code))
+            .then_with(|| match (&a.origin, &b.origin) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Less,
+                (Some(_), None) => Ordering::Greater,
+                (Some(x), Some(y)) => x.comparator().cmp(&y.comparator()),
+            })
+            .then_with(|| a.line().cmp(&b.line()))
+    });
+    messages.dedup_by(|a, b| a.line() == b.line());
+    messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_invariants() {
+        let all = registry();
+        let mut names: Vec<&str> = all.iter().map(|a| a.name()).collect();
+        let sorted = {
+            let mut s = names.clone();
+            s.sort();
+            s
+        };
+        assert_eq!(names, sorted, "analyzers must be listed in name order");
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "analyzer names must be unique");
+        for a in all {
+            assert!(!a.doc().is_empty(), "{} has no doc", a.name());
+            assert!(!a.codes().is_empty(), "{} declares no codes", a.name());
+            for c in a.codes() {
+                assert!(messages::by_code(c).is_some(), "{} declares unknown code {c}", a.name());
+            }
+        }
+    }
+}

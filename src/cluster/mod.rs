@@ -2,6 +2,8 @@
 //! `--context`), namespace resolution, server-side apply of arbitrary objects, reads,
 //! and errors turned into one clear line (forbidden, unreachable, not found).
 
+pub mod portforward;
+
 use std::path::PathBuf;
 
 use k8s_openapi::api::core::v1::Pod;

@@ -26,7 +26,7 @@ fn start_or_reuse() -> Result<String, String> {
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(root.join("scripts/test-cluster"))
-        .arg("up")
+        .args(["up", "--node"])
         .output()
         .map_err(|e| format!("cannot run scripts/test-cluster: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
