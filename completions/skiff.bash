@@ -67,6 +67,18 @@ _skiff() {
             skiff,version)
                 cmd="skiff__subcmd__version"
                 ;;
+            skiff__subcmd__analyze,explain)
+                cmd="skiff__subcmd__analyze__subcmd__explain"
+                ;;
+            skiff__subcmd__analyze,help)
+                cmd="skiff__subcmd__analyze__subcmd__help"
+                ;;
+            skiff__subcmd__analyze__subcmd__help,explain)
+                cmd="skiff__subcmd__analyze__subcmd__help__subcmd__explain"
+                ;;
+            skiff__subcmd__analyze__subcmd__help,help)
+                cmd="skiff__subcmd__analyze__subcmd__help__subcmd__help"
+                ;;
             skiff__subcmd__dashboard,controlz)
                 cmd="skiff__subcmd__dashboard__subcmd__controlz"
                 ;;
@@ -171,6 +183,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help,version)
                 cmd="skiff__subcmd__help__subcmd__version"
+                ;;
+            skiff__subcmd__help__subcmd__analyze,explain)
+                cmd="skiff__subcmd__help__subcmd__analyze__subcmd__explain"
                 ;;
             skiff__subcmd__help__subcmd__dashboard,controlz)
                 cmd="skiff__subcmd__help__subcmd__dashboard__subcmd__controlz"
@@ -303,7 +318,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__analyze)
-            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +412,94 @@ _skiff() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__analyze__subcmd__explain)
+            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istioNamespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__analyze__subcmd__help)
+            opts="explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__analyze__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__analyze__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1339,8 +1442,22 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__analyze)
-            opts=""
+            opts="explain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__analyze__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -328,14 +328,14 @@ set edit:completion:arg-completer[skiff] = {|@words|
         &'skiff;analyze'= {
             cand -k 'Use the live cluster (--use-kube=false for files only)'
             cand --use-kube 'Use the live cluster (--use-kube=false for files only)'
-            cand -o 'Output format: log, json, yaml'
-            cand --output 'Output format: log, json, yaml'
+            cand -o 'Output format: log, json, yaml, sarif'
+            cand --output 'Output format: log, json, yaml, sarif'
             cand --output-threshold 'Lowest level printed: Info, Warning, Error'
             cand --failure-threshold 'Lowest level that makes the exit code 79: Info, Warning, Error'
-            cand -S 'Suppress messages: ''CODE=Kind name.namespace'' with * wildcards'
-            cand --suppress 'Suppress messages: ''CODE=Kind name.namespace'' with * wildcards'
-            cand --analyzer 'Run only these analyzers'
-            cand --meshConfigFile 'Mesh configuration file'
+            cand -S 'Suppress messages: ''CODE=Kind ns/name'' with * wildcards, e.g. "IST0102=Namespace *"'
+            cand --suppress 'Suppress messages: ''CODE=Kind ns/name'' with * wildcards, e.g. "IST0102=Namespace *"'
+            cand --analyzer 'Run only these analyzers (repeatable)'
+            cand --meshConfigFile 'Mesh configuration file (a bare MeshConfig)'
             cand --meshNetworksFile 'Mesh networks file'
             cand -r 'Control-plane revision'
             cand --revision 'Control-plane revision'
@@ -352,13 +352,37 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand --all-namespaces 'Analyze all namespaces'
             cand -L 'List the analyzers and exit'
             cand --list-analyzers 'List the analyzers and exit'
-            cand -v 'List skipped and executed analyzers'
-            cand --verbose 'List skipped and executed analyzers'
-            cand --ignore-unknown 'Do not report unknown files'
+            cand -v 'List executed analyzers and skipped files on stderr'
+            cand --verbose 'List executed analyzers and skipped files on stderr'
+            cand --ignore-unknown 'Do not fail on files that cannot be parsed'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand explain 'Explain a message code: what it means and how to fix it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'skiff;analyze;explain'= {
+            cand -c 'Kubernetes configuration file'
+            cand --kubeconfig 'Kubernetes configuration file'
+            cand --context 'Kubernetes configuration context'
+            cand -n 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand --namespace 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand -i 'Istio system namespace'
+            cand --istioNamespace 'Istio system namespace'
+            cand --color 'When to use colour: auto, always, never (NO_COLOR is honoured)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'skiff;analyze;help'= {
+            cand explain 'Explain a message code: what it means and how to fix it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'skiff;analyze;help;explain'= {
+        }
+        &'skiff;analyze;help;help'= {
         }
         &'skiff;dashboard'= {
             cand -c 'Kubernetes configuration file'
@@ -1314,6 +1338,9 @@ set edit:completion:arg-completer[skiff] = {|@words|
         &'skiff;help;kube-inject'= {
         }
         &'skiff;help;analyze'= {
+            cand explain 'Explain a message code: what it means and how to fix it'
+        }
+        &'skiff;help;analyze;explain'= {
         }
         &'skiff;help;dashboard'= {
             cand kiali 'Kiali (app=kiali, port 20001)'

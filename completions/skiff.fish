@@ -219,30 +219,43 @@ always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s k -l use-kube -d 'Use the live cluster (--use-kube=false for files only)' -r -f -a "true\t''
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s k -l use-kube -d 'Use the live cluster (--use-kube=false for files only)' -r -f -a "true\t''
 false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s o -l output -d 'Output format: log, json, yaml' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l output-threshold -d 'Lowest level printed: Info, Warning, Error' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l failure-threshold -d 'Lowest level that makes the exit code 79: Info, Warning, Error' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s S -l suppress -d 'Suppress messages: \'CODE=Kind name.namespace\' with * wildcards' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l analyzer -d 'Run only these analyzers' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l meshConfigFile -d 'Mesh configuration file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l meshNetworksFile -d 'Mesh networks file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s r -l revision -d 'Control-plane revision' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l timeout -d 'Time limit for reading the cluster' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l context -d 'Kubernetes configuration context' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s i -l istioNamespace -d 'Istio system namespace' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s o -l output -d 'Output format: log, json, yaml, sarif' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l output-threshold -d 'Lowest level printed: Info, Warning, Error' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l failure-threshold -d 'Lowest level that makes the exit code 79: Info, Warning, Error' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s S -l suppress -d 'Suppress messages: \'CODE=Kind ns/name\' with * wildcards, e.g. "IST0102=Namespace *"' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l analyzer -d 'Run only these analyzers (repeatable)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l meshConfigFile -d 'Mesh configuration file (a bare MeshConfig)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l meshNetworksFile -d 'Mesh networks file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s r -l revision -d 'Control-plane revision' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l timeout -d 'Time limit for reading the cluster' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l context -d 'Kubernetes configuration context' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s i -l istioNamespace -d 'Istio system namespace' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s A -l all-namespaces -d 'Analyze all namespaces'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s L -l list-analyzers -d 'List the analyzers and exit'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s v -l verbose -d 'List skipped and executed analyzers'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -l ignore-unknown -d 'Do not report unknown files'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s h -l help -d 'Print help'
-complete -c skiff -n "__fish_skiff_using_subcommand analyze" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s A -l all-namespaces -d 'Analyze all namespaces'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s L -l list-analyzers -d 'List the analyzers and exit'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s v -l verbose -d 'List executed analyzers and skipped files on stderr'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l ignore-unknown -d 'Do not fail on files that cannot be parsed'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -a "explain" -d 'Explain a message code: what it means and how to fix it'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -l context -d 'Kubernetes configuration context' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -s i -l istioNamespace -d 'Istio system namespace' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Explain a message code: what it means and how to fix it'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -879,6 +892,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the built-in configuration profiles'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "dump" -d 'Dump a profile (or the merge of -f files) as an IstioOperator'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "diff" -d 'Show the differences between two profiles or files (exit 1 when they differ)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from analyze" -f -a "explain" -d 'Explain a message code: what it means and how to fix it'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "kiali" -d 'Kiali (app=kiali, port 20001)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "prometheus" -d 'Prometheus (port 9090)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "grafana" -d 'Grafana (port 3000)'

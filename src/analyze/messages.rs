@@ -212,7 +212,12 @@ mod tests {
     #[test]
     fn catalog_is_in_code_order_without_duplicates() {
         for pair in CATALOG.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} !< {}", pair[0].code, pair[1].code);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} !< {}",
+                pair[0].code,
+                pair[1].code
+            );
         }
         assert_eq!(CATALOG.len(), 68);
         for m in CATALOG {
@@ -227,6 +232,12 @@ mod tests {
             format_template(t, &["gateway".into(), "a/b".into()]),
             "Referenced gateway not found: \"a/b\""
         );
-        assert_eq!(format_template("%v and %d%%", &[Arg::List(vec!["a".into(), "b".into()]), Arg::Int(5)]), "[a b] and 5%");
+        assert_eq!(
+            format_template(
+                "%v and %d%%",
+                &[Arg::List(vec!["a".into(), "b".into()]), Arg::Int(5)]
+            ),
+            "[a b] and 5%"
+        );
     }
 }

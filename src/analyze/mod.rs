@@ -3,6 +3,7 @@
 
 mod analyzers;
 pub mod messages;
+pub mod output;
 
 pub mod snapshot;
 
@@ -73,9 +74,19 @@ impl Message {
             }
         }
         if origin.is_empty() {
-            format!("{} [{}] {}", self.level().as_str(), self.kind.code, self.text)
+            format!(
+                "{} [{}] {}",
+                self.level().as_str(),
+                self.kind.code,
+                self.text
+            )
         } else {
-            format!("{} [{}] ({origin}) {}", self.level().as_str(), self.kind.code, self.text)
+            format!(
+                "{} [{}] ({origin}) {}",
+                self.level().as_str(),
+                self.kind.code,
+                self.text
+            )
         }
     }
 }
@@ -89,7 +100,13 @@ pub struct Reporter {
 impl Reporter {
     /// Reports `code` on a resource; `field` (e.g. `spec.gateways[0]`) points the
     /// reference at the field's line.
-    pub fn report(&mut self, code: &str, resource: Option<&Resource>, field: Option<&str>, args: &[Arg]) {
+    pub fn report(
+        &mut self,
+        code: &str,
+        resource: Option<&Resource>,
+        field: Option<&str>,
+        args: &[Arg],
+    ) {
         let Some(kind) = messages::by_code(code) else {
             debug_assert!(false, "unknown code {code}");
             return;
@@ -139,6 +156,11 @@ pub trait Analyzer: Sync {
     fn inputs(&self) -> &'static [&'static str];
     /// The codes it may report.
     fn codes(&self) -> &'static [&'static str];
+    /// Kinds the analysis cannot judge without (e.g. Services to resolve hosts); when the
+    /// inputs say nothing about one of them, the analyzer is skipped.
+    fn requires(&self) -> &'static [&'static str] {
+        &[]
+    }
     fn analyze(&self, snapshot: &Snapshot, out: &mut Reporter);
 }
 
@@ -147,14 +169,33 @@ pub fn registry() -> &'static [&'static dyn Analyzer] {
     analyzers::ALL
 }
 
-/// Runs the selected analyzers (all when `only` is empty or names none of them) and returns
-/// the sorted, de-duplicated messages.
+/// The analyzers a run uses: those named in `only` (all when it names none of them),
+/// minus those whose required kinds the snapshot cannot speak for.
+pub fn selected<'a>(
+    snapshot: &Snapshot,
+    only: &[String],
+) -> (Vec<&'a dyn Analyzer>, Vec<&'a dyn Analyzer>) {
+    let all: &'a [&'a dyn Analyzer] = registry();
+    let named: Vec<&dyn Analyzer> = all
+        .iter()
+        .copied()
+        .filter(|a| only.iter().any(|n| n == a.name()))
+        .collect();
+    let chosen = if named.is_empty() {
+        all.to_vec()
+    } else {
+        named
+    };
+    chosen
+        .into_iter()
+        .partition(|a| a.requires().iter().all(|k| snapshot.knows(k)))
+}
+
+/// Runs the selected analyzers and returns the sorted, de-duplicated messages.
 pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
-    let all = registry();
-    let selected: Vec<&&dyn Analyzer> = all.iter().filter(|a| only.iter().any(|n| n == a.name())).collect();
-    let chosen: Vec<&&dyn Analyzer> = if selected.is_empty() { all.iter().collect() } else { selected };
+    let (run, _skipped) = selected(snapshot, only);
     let mut reporter = Reporter::default();
-    for analyzer in chosen {
+    for analyzer in run {
         analyzer.analyze(snapshot, &mut reporter);
     }
     sorted_deduped(reporter.into_messages())
@@ -199,7 +240,11 @@ mod tests {
             assert!(!a.doc().is_empty(), "{} has no doc", a.name());
             assert!(!a.codes().is_empty(), "{} declares no codes", a.name());
             for c in a.codes() {
-                assert!(messages::by_code(c).is_some(), "{} declares unknown code {c}", a.name());
+                assert!(
+                    messages::by_code(c).is_some(),
+                    "{} declares unknown code {c}",
+                    a.name()
+                );
             }
         }
     }

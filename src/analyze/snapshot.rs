@@ -27,8 +27,12 @@ pub const CLUSTER_SCOPED: &[&str] = &[
 ];
 
 /// Namespaces whose objects Istio's analysis never looks at.
-pub const IGNORED_NAMESPACES: &[&str] =
-    &["kube-system", "kube-public", "kube-node-lease", "local-path-storage"];
+pub const IGNORED_NAMESPACES: &[&str] = &[
+    "kube-system",
+    "kube-public",
+    "kube-node-lease",
+    "local-path-storage",
+];
 
 /// Kinds with a pod template, and where the template is.
 const WORKLOAD_TEMPLATES: &[(&str, &str)] = &[
@@ -61,6 +65,10 @@ pub struct Snapshot {
     pub mesh: MeshConfig,
     pub mesh_networks: Option<Value>,
     pub istio_namespace: String,
+    /// Kinds the inputs can speak for. `None` (a live cluster) means every kind: an
+    /// absent object really is absent. With files only, a kind no file contains is
+    /// unknown, and analyzers that need it are skipped rather than guessing.
+    known_kinds: Option<std::collections::HashSet<String>>,
 }
 
 impl Snapshot {
@@ -77,7 +85,11 @@ impl Snapshot {
         for mut r in resources {
             normalize_namespace(&mut r, default_namespace);
             let ns = r.namespace().unwrap_or("");
-            let own_name = if r.kind() == "Namespace" { r.name() } else { ns };
+            let own_name = if r.kind() == "Namespace" {
+                r.name()
+            } else {
+                ns
+            };
             if IGNORED_NAMESPACES.contains(&ns) || IGNORED_NAMESPACES.contains(&own_name) {
                 continue;
             }
@@ -93,7 +105,19 @@ impl Snapshot {
             mesh,
             mesh_networks,
             istio_namespace: istio_namespace.to_string(),
+            known_kinds: None,
         }
+    }
+
+    /// Limits the kinds the snapshot speaks for (files-only analysis).
+    pub fn with_known_kinds(mut self, kinds: std::collections::HashSet<String>) -> Self {
+        self.known_kinds = Some(kinds);
+        self
+    }
+
+    /// Whether absence of objects of this kind means they do not exist.
+    pub fn knows(&self, kind: &str) -> bool {
+        self.known_kinds.as_ref().is_none_or(|k| k.contains(kind))
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Resource> {
@@ -112,7 +136,9 @@ impl Snapshot {
 
     pub fn istio<'a>(&'a self, kind: &str) -> impl Iterator<Item = &'a Resource> + 'a {
         let group = match kind {
-            "AuthorizationPolicy" | "PeerAuthentication" | "RequestAuthentication" => "security.istio.io",
+            "AuthorizationPolicy" | "PeerAuthentication" | "RequestAuthentication" => {
+                "security.istio.io"
+            }
             "Telemetry" => "telemetry.istio.io",
             "WasmPlugin" | "TrafficExtension" => "extensions.istio.io",
             _ => "networking.istio.io",
@@ -124,7 +150,13 @@ impl Snapshot {
         self.of("", kind)
     }
 
-    pub fn find<'a>(&'a self, group: &'a str, kind: &str, namespace: &str, name: &str) -> Option<&'a Resource> {
+    pub fn find<'a>(
+        &'a self,
+        group: &'a str,
+        kind: &str,
+        namespace: &str,
+        name: &str,
+    ) -> Option<&'a Resource> {
         self.of(group, kind)
             .find(|r| r.name() == name && r.namespace().unwrap_or("") == namespace)
     }
@@ -136,21 +168,30 @@ impl Snapshot {
     /// Every workload: Pods, then the pod templates of controllers.
     pub fn workloads(&self) -> Vec<Workload<'_>> {
         let mut out = Vec::new();
+        static NO_SPEC: Value = Value::Null;
         for pod in self.core("Pod") {
-            if let Some(spec) = pod.object.get("spec") {
-                out.push(Workload {
-                    namespace: pod.namespace().unwrap_or("").to_string(),
-                    name: pod.name().to_string(),
-                    labels: string_map(pod.labels()),
-                    pod_spec: spec,
-                    owner: pod,
-                });
-            }
+            out.push(Workload {
+                namespace: pod.namespace().unwrap_or("").to_string(),
+                name: pod.name().to_string(),
+                labels: string_map(pod.labels()),
+                pod_spec: pod.object.get("spec").unwrap_or(&NO_SPEC),
+                owner: pod,
+            });
         }
         for (kind, pointer) in WORKLOAD_TEMPLATES {
-            for r in self.by_kind.get(*kind).into_iter().flatten().map(|&i| &self.resources[i]) {
-                let Some(template) = r.object.pointer(pointer) else { continue };
-                let Some(spec) = template.get("spec") else { continue };
+            for r in self
+                .by_kind
+                .get(*kind)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.resources[i])
+            {
+                let Some(template) = r.object.pointer(pointer) else {
+                    continue;
+                };
+                let Some(spec) = template.get("spec") else {
+                    continue;
+                };
                 let labels = template
                     .pointer("/metadata/labels")
                     .and_then(Value::as_object);
@@ -182,7 +223,10 @@ fn normalize_namespace(r: &mut Resource, default_namespace: &str) {
         if default_namespace.is_empty() {
             meta.remove("namespace");
         } else {
-            meta.insert("namespace".into(), Value::String(default_namespace.to_string()));
+            meta.insert(
+                "namespace".into(),
+                Value::String(default_namespace.to_string()),
+            );
         }
     }
 }

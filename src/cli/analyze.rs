@@ -1,12 +1,25 @@
-//! `analyze`: flags as istioctl has them; the analyzers are not built yet.
+//! `skiff analyze [FILE|DIR|-]...`: runs the analyzers over files, the live cluster, or
+//! both, prints istioctl's log/JSON/YAML output (or SARIF), and exits 79 when a message
+//! reaches `--failure-threshold` in every output format.
+
+use std::path::Path;
 
 use clap::Args;
+use serde_json::json;
 
 use super::GlobalOptions;
+use crate::analyze::{self, output, Level, Message, Snapshot};
 use crate::exit::{CliError, ExitCode};
+use crate::model::load::{self, LoadError};
+use crate::model::mesh::MeshConfig;
+use crate::model::Resource;
+use crate::output::Printer;
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct AnalyzeArgs {
+    #[command(subcommand)]
+    pub explain: Option<ExplainCommand>,
     /// Files or directories to analyze ("-" = stdin)
     pub files: Vec<String>,
     /// Use the live cluster (--use-kube=false for files only)
@@ -15,7 +28,7 @@ pub struct AnalyzeArgs {
     /// Analyze all namespaces
     #[arg(short = 'A', long = "all-namespaces")]
     pub all_namespaces: bool,
-    /// Output format: log, json, yaml
+    /// Output format: log, json, yaml, sarif
     #[arg(short = 'o', long, default_value = "log")]
     pub output: String,
     /// Lowest level printed: Info, Warning, Error
@@ -24,16 +37,16 @@ pub struct AnalyzeArgs {
     /// Lowest level that makes the exit code 79: Info, Warning, Error
     #[arg(long = "failure-threshold", default_value = "Error")]
     pub failure_threshold: String,
-    /// Suppress messages: 'CODE=Kind name.namespace' with * wildcards
+    /// Suppress messages: 'CODE=Kind ns/name' with * wildcards, e.g. "IST0102=Namespace *"
     #[arg(short = 'S', long = "suppress")]
     pub suppress: Vec<String>,
-    /// Run only these analyzers
+    /// Run only these analyzers (repeatable)
     #[arg(long = "analyzer")]
     pub analyzers: Vec<String>,
     /// List the analyzers and exit
     #[arg(short = 'L', long = "list-analyzers")]
     pub list_analyzers: bool,
-    /// Mesh configuration file
+    /// Mesh configuration file (a bare MeshConfig)
     #[arg(long = "meshConfigFile")]
     pub mesh_config_file: Option<String>,
     /// Mesh networks file
@@ -42,10 +55,10 @@ pub struct AnalyzeArgs {
     /// Control-plane revision
     #[arg(short = 'r', long, default_value = "default")]
     pub revision: String,
-    /// List skipped and executed analyzers
+    /// List executed analyzers and skipped files on stderr
     #[arg(short = 'v', long)]
     pub verbose: bool,
-    /// Do not report unknown files
+    /// Do not fail on files that cannot be parsed
     #[arg(long = "ignore-unknown")]
     pub ignore_unknown: bool,
     /// Time limit for reading the cluster
@@ -53,6 +66,412 @@ pub struct AnalyzeArgs {
     pub timeout: String,
 }
 
-pub fn run(_g: &GlobalOptions, _a: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    Err(CliError::not_implemented("analyze").into())
+#[derive(Debug, clap::Subcommand)]
+pub enum ExplainCommand {
+    /// Explain a message code: what it means and how to fix it
+    Explain { code: String },
+}
+
+pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let printer = Printer;
+    if let Some(ExplainCommand::Explain { code }) = &args.explain {
+        return explain(code);
+    }
+    if args.list_analyzers {
+        for a in analyze::registry() {
+            printer.out(format!(
+                "{}: {} [{}]",
+                a.name(),
+                a.doc(),
+                a.codes().join(", ")
+            ));
+        }
+        return Ok(ExitCode::Ok);
+    }
+    let output_threshold = level_flag("--output-threshold", &args.output_threshold)?;
+    let failure_threshold = level_flag("--failure-threshold", &args.failure_threshold)?;
+    if !matches!(args.output.as_str(), "log" | "json" | "yaml" | "sarif") {
+        return Err(CliError::usage(format!(
+            "invalid output format {:?}: use log, json, yaml or sarif",
+            args.output
+        ))
+        .into());
+    }
+    let suppressions = parse_suppressions(&args.suppress, &printer)?;
+
+    let mut mesh = MeshConfig::default();
+    if let Some(path) = &args.mesh_config_file {
+        let text = load::read_text(Path::new(path))?;
+        mesh = MeshConfig::from_yaml(&text).map_err(|e| {
+            CliError::new(
+                ExitCode::DataErr,
+                format!("{path}: cannot parse mesh config: {e}"),
+            )
+        })?;
+    }
+    let mesh_networks = match &args.mesh_networks_file {
+        Some(path) => {
+            let text = load::read_text(Path::new(path))?;
+            Some(
+                serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| {
+                    CliError::new(
+                        ExitCode::DataErr,
+                        format!("{path}: cannot parse mesh networks: {e}"),
+                    )
+                })?,
+            )
+        }
+        None => None,
+    };
+
+    let (file_resources, parse_errors) = load_inputs(&args.files, &printer, args.verbose)?;
+    let file_kinds: std::collections::HashSet<String> = file_resources
+        .iter()
+        .map(|r| r.kind().to_string())
+        .collect();
+    let namespace_flag = g.namespace.clone().filter(|n| !n.is_empty());
+    let mut resources = Vec::new();
+    let namespace = if args.use_kube {
+        let live = crate::cluster::live::fetch_for_analysis(
+            g,
+            namespace_flag.as_deref(),
+            args.all_namespaces,
+            &args.timeout,
+        )?;
+        if let Some(missing) = live.missing_namespace {
+            printer.err(format!("namespace {missing:?} not found"));
+            return Ok(ExitCode::Ok);
+        }
+        if mesh == MeshConfig::default() {
+            if let Some(m) = live.mesh {
+                mesh = m;
+            }
+        }
+        resources.extend(live.resources);
+        live.namespace
+    } else {
+        namespace_flag.unwrap_or_else(|| "default".to_string())
+    };
+    overlay(&mut resources, file_resources);
+    if !mesh_ingress_off(&mesh) && !args.use_kube {
+        resources.extend(default_ingress_resources(&mesh, &g.istio_namespace));
+    }
+    let analysis_namespace = if args.all_namespaces {
+        String::new()
+    } else {
+        namespace.clone()
+    };
+    let mut snapshot = Snapshot::new(
+        resources,
+        &analysis_namespace,
+        mesh,
+        mesh_networks,
+        &g.istio_namespace,
+    );
+    if !args.use_kube {
+        snapshot = snapshot.with_known_kinds(file_kinds);
+    }
+    if args.verbose {
+        let (run, skipped) = analyze::selected(&snapshot, &args.analyzers);
+        for a in run {
+            printer.err(format!("Running analyzer {}", a.name()));
+        }
+        for a in skipped {
+            printer.err(format!(
+                "Skipping analyzer {}: the inputs contain no {}",
+                a.name(),
+                a.requires().join(" or ")
+            ));
+        }
+    }
+    let mut messages = analyze::run(&snapshot, &args.analyzers);
+    if !args.all_namespaces {
+        messages.retain(|m| in_namespace(m, &namespace));
+    }
+    messages.retain(|m| !is_suppressed(m, &suppressions));
+    let failed = messages.iter().any(|m| m.level() >= failure_threshold);
+    let shown: Vec<Message> = messages
+        .into_iter()
+        .filter(|m| m.level() >= output_threshold)
+        .collect();
+
+    let target = if args.all_namespaces {
+        "all namespaces".to_string()
+    } else {
+        format!("namespace: {namespace}")
+    };
+    match args.output.as_str() {
+        "json" => {
+            printer.out_raw(output::to_json(&shown));
+        }
+        "yaml" => {
+            printer.out_raw(output::to_yaml(&shown));
+        }
+        "sarif" => {
+            printer.out_raw(output::to_sarif(&shown));
+        }
+        _ => {
+            for m in &shown {
+                printer.out(colored_line(m));
+            }
+        }
+    }
+    if shown.is_empty() {
+        let note = if parse_errors > 0 {
+            format!(" (but {parse_errors} files could not be parsed)")
+        } else {
+            String::new()
+        };
+        printer.err(format!(
+            "{} No validation issues found when analyzing {target}{note}.",
+            colored::Colorize::green("✔")
+        ));
+    }
+    if failed {
+        let minor: String = crate::ISTIO_VERSION
+            .split('.')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(".");
+        return Err(CliError::new(
+            ExitCode::AnalyzeIssues,
+            format!(
+                "Analyzers found issues when analyzing {target}. See https://istio.io/v{minor}/docs/reference/config/analysis for more information about causes and resolutions."
+            ),
+        )
+        .into());
+    }
+    if parse_errors > 0 && !args.ignore_unknown {
+        return Err(CliError::new(
+            ExitCode::DataErr,
+            format!("{parse_errors} file(s) could not be parsed"),
+        )
+        .into());
+    }
+    Ok(ExitCode::Ok)
+}
+
+fn explain(code: &str) -> anyhow::Result<ExitCode> {
+    let code = code.to_ascii_uppercase();
+    let Some(t) = analyze::messages::by_code(&code) else {
+        return Err(CliError::usage(format!("unknown message code {code}")).into());
+    };
+    let printer = Printer;
+    printer.out(format!("{} {} ({})", t.code, t.name, t.level.as_str()));
+    printer.out(format!("Message: {}", t.template));
+    let analyzers: Vec<&str> = analyze::registry()
+        .iter()
+        .filter(|a| a.codes().contains(&t.code))
+        .map(|a| a.name())
+        .collect();
+    if analyzers.is_empty() {
+        printer.out("Reported by: no skiff analyzer yet");
+    } else {
+        printer.out(format!("Reported by: {}", analyzers.join(", ")));
+        for a in analyze::registry()
+            .iter()
+            .filter(|a| a.codes().contains(&t.code))
+        {
+            printer.out(format!("  {}: {}", a.name(), a.doc()));
+        }
+    }
+    printer.out(format!("More: {}", output::documentation_url(t.code)));
+    Ok(ExitCode::Ok)
+}
+
+fn level_flag(flag: &str, value: &str) -> Result<Level, CliError> {
+    Level::parse(value).ok_or_else(|| {
+        CliError::usage(format!(
+            "{flag}: invalid level {value:?} (use Info, Warning or Error)"
+        ))
+    })
+}
+
+fn colored_line(m: &Message) -> String {
+    use colored::Colorize;
+    let line = m.line();
+    match m.level() {
+        Level::Error => line.red().bold().to_string(),
+        Level::Warning => line.yellow().to_string(),
+        Level::Info => line,
+    }
+}
+
+/// Reads every input file; unparseable files are reported and counted, not fatal.
+fn load_inputs(
+    args: &[String],
+    printer: &Printer,
+    verbose: bool,
+) -> anyhow::Result<(Vec<Resource>, usize)> {
+    let mut resources = Vec::new();
+    let mut parse_errors = 0;
+    for arg in args {
+        let explicit_file = arg != "-" && Path::new(arg).is_file();
+        for file in load::expand_path(arg)? {
+            if explicit_file && !load::has_manifest_extension(&file) {
+                printer.err(format!(
+                    "Skipping file {}, recognized file extensions are: [.json .yaml .yml]",
+                    file.display()
+                ));
+                continue;
+            }
+            match load::load_file(&file) {
+                Ok(r) => resources.extend(r),
+                Err(e @ (LoadError::Parse { .. } | LoadError::Binary { .. })) => {
+                    printer.err(format!("Error(s) adding files: {e}"));
+                    parse_errors += 1;
+                }
+                Err(e) => return Err(e.into()),
+            }
+            if verbose {
+                printer.err(format!("Read {}", file.display()));
+            }
+        }
+    }
+    Ok((resources, parse_errors))
+}
+
+/// Files replace the cluster's object of the same kind, namespace and name.
+fn overlay(base: &mut Vec<Resource>, files: Vec<Resource>) {
+    for f in files {
+        let key = (
+            f.gvk.group.clone(),
+            f.kind().to_string(),
+            f.namespace().map(str::to_string),
+            f.name().to_string(),
+        );
+        base.retain(|r| {
+            (
+                r.gvk.group.clone(),
+                r.kind().to_string(),
+                r.namespace().map(str::to_string),
+                r.name().to_string(),
+            ) != key
+        });
+        base.push(f);
+    }
+}
+
+fn mesh_ingress_off(mesh: &MeshConfig) -> bool {
+    mesh.other
+        .get("ingressControllerMode")
+        .and_then(|v| v.as_str())
+        .is_some_and(|m| m.eq_ignore_ascii_case("OFF"))
+}
+
+/// The ingress gateway Pod and Service Istio's file-mode analysis assumes exist.
+fn default_ingress_resources(mesh: &MeshConfig, istio_namespace: &str) -> Vec<Resource> {
+    let service = mesh
+        .ingress_service
+        .clone()
+        .unwrap_or_else(|| "istio-ingressgateway".to_string());
+    let pod = json!({
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "istio-ingressgateway-dummypod", "namespace": istio_namespace,
+                     "labels": {"istio": "ingressgateway"}},
+        "spec": {"containers": [{"name": "istio-proxy", "image": "proxyv2"}]}
+    });
+    let svc = json!({
+        "apiVersion": "v1", "kind": "Service",
+        "metadata": {"name": service, "namespace": istio_namespace},
+        "spec": {
+            "selector": {"istio": "ingressgateway"},
+            "ports": [
+                {"name": "http2", "port": 80, "targetPort": 8080, "protocol": "TCP"},
+                {"name": "https", "port": 443, "targetPort": 8443, "protocol": "TCP"},
+                {"name": "tcp", "port": 31400, "targetPort": 31400, "protocol": "TCP"},
+                {"name": "tls", "port": 15443, "targetPort": 15443, "protocol": "TCP"}
+            ]
+        }
+    });
+    vec![
+        Resource::detached(pod, "internal-ingress"),
+        Resource::detached(svc, "internal-ingress"),
+    ]
+}
+
+fn in_namespace(m: &Message, namespace: &str) -> bool {
+    match &m.origin {
+        None => true,
+        Some(o) if o.kind == "Namespace" => o.name == namespace,
+        Some(o) if o.namespace.is_empty() => true,
+        Some(o) => o.namespace == namespace,
+    }
+}
+
+struct Suppression {
+    code: String,
+    pattern: String,
+}
+
+fn parse_suppressions(specs: &[String], printer: &Printer) -> Result<Vec<Suppression>, CliError> {
+    let mut out = Vec::new();
+    for s in specs {
+        let Some((code, pattern)) = s.split_once('=') else {
+            return Err(CliError::usage(format!(
+                "--suppress {s:?}: expected CODE=PATTERN, e.g. \"IST0102=Namespace *\""
+            )));
+        };
+        let code = code.trim().to_ascii_uppercase();
+        if code != "*" && analyze::messages::by_code(&code).is_none() {
+            printer.warn(format!("--suppress: {code} is not a known message code"));
+        }
+        out.push(Suppression {
+            code,
+            pattern: pattern.trim().to_string(),
+        });
+    }
+    Ok(out)
+}
+
+fn is_suppressed(m: &Message, rules: &[Suppression]) -> bool {
+    let origin = m.origin.as_ref().map(|o| o.friendly()).unwrap_or_default();
+    rules
+        .iter()
+        .any(|r| (r.code == "*" || r.code == m.kind.code) && glob_match(&r.pattern, &origin))
+}
+
+/// `*` matches any run of characters; everything else matches itself.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let mut rest = text;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(part) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            match rest.find(part) {
+                Some(pos) => rest = &rest[pos + part.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("Pod *.testing", "Pod foo.testing"));
+        assert!(glob_match(
+            "VirtualService default/*",
+            "VirtualService default/x"
+        ));
+        assert!(!glob_match(
+            "VirtualService default/*",
+            "VirtualService other/x"
+        ));
+        assert!(glob_match("*", "anything"));
+        assert!(glob_match("a*b*c", "aXXbYYc"));
+    }
 }

@@ -60,6 +60,8 @@ async fn forward_one(
         Ok(()) => Ok(()),
         // kube-rs answers the server's close and then tries to send its own; harmless.
         Err(e) if e.to_string().contains("Sending after closing") => Ok(()),
-        Err(e) => Err(format!("port-forward to {pod}:{remote_port} ended with: {e}")),
+        Err(e) => Err(format!(
+            "port-forward to {pod}:{remote_port} ended with: {e}"
+        )),
     }
 }

@@ -1,0 +1,481 @@
+//! Analyzers of cluster configuration: ServiceEntries, EnvoyFilters, webhooks, external
+//! control planes, Gateway API CRD versions, negative conditions, mesh networks.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
+
+pub struct ServiceEntryAnalyzer;
+
+impl Analyzer for ServiceEntryAnalyzer {
+    fn name(&self) -> &'static str {
+        "serviceentry.Analyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that ServiceEntries with TCP (or unspecified protocol) ports have addresses, or were allocated some"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["ServiceEntry"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0134"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for se in snap.istio("ServiceEntry") {
+            let has_addresses = !strings(se.object.pointer("/spec/addresses")).is_empty()
+                || !array_at(&se.object, "/status/addresses").is_empty();
+            if has_addresses {
+                continue;
+            }
+            let needs = array_at(&se.object, "/spec/ports").iter().any(|p| {
+                let proto = p.get("protocol").and_then(Value::as_str).unwrap_or("");
+                proto.is_empty() || proto.eq_ignore_ascii_case("TCP")
+            });
+            if needs {
+                out.report("IST0134", Some(se), Some("spec.ports"), &[]);
+            }
+        }
+    }
+}
+
+pub struct ConflictingServiceEntryProtocolAnalyzer;
+
+impl Analyzer for ConflictingServiceEntryProtocolAnalyzer {
+    fn name(&self) -> &'static str {
+        "serviceentry.ConflictingServiceEntryProtocolAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that ServiceEntries visible to the same namespace do not give one host and port different protocols"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["ServiceEntry"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0177"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        type Key = (String, i64);
+        let mut by_key: BTreeMap<Key, Vec<(&Resource, String)>> = BTreeMap::new();
+        for se in snap.istio("ServiceEntry") {
+            for host in strings(se.object.pointer("/spec/hosts")) {
+                for p in array_at(&se.object, "/spec/ports") {
+                    let Some(number) = p.get("number").and_then(Value::as_i64) else {
+                        continue;
+                    };
+                    let proto = p
+                        .get("protocol")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_ascii_uppercase();
+                    by_key
+                        .entry((host.clone(), number))
+                        .or_default()
+                        .push((se, proto));
+                }
+            }
+        }
+        for ((host, port), entries) in by_key {
+            for (i, (se, proto)) in entries.iter().enumerate() {
+                let vis = visibility(se.object.pointer("/spec/exportTo"), ns(se));
+                let conflicting: Vec<&(&Resource, String)> = entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, (other, other_proto))| {
+                        *j != i
+                            && other_proto != proto
+                            && visibilities_overlap(
+                                &vis,
+                                &visibility(other.object.pointer("/spec/exportTo"), ns(other)),
+                            )
+                    })
+                    .map(|(_, e)| e)
+                    .collect();
+                if !conflicting.is_empty() {
+                    let mut names = vec![qualified(se)];
+                    let mut protos = vec![proto.clone()];
+                    for (o, p) in conflicting {
+                        names.push(qualified(o));
+                        protos.push(p.clone());
+                    }
+                    out.report(
+                        "IST0177",
+                        Some(se),
+                        None,
+                        &[
+                            names.join(", ").into(),
+                            host.clone().into(),
+                            port.into(),
+                            protos.join(", ").into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct EnvoyPatchAnalyzer;
+
+const RELATIVE_OPERATIONS: &[&str] = &[
+    "INSERT_BEFORE",
+    "INSERT_AFTER",
+    "INSERT_FIRST",
+    "REPLACE",
+    "REMOVE",
+];
+
+impl Analyzer for EnvoyPatchAnalyzer {
+    fn name(&self) -> &'static str {
+        "envoyfilter.EnvoyPatchAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks EnvoyFilter patches: operations valid for their applyTo, and relative operations only with a priority"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["EnvoyFilter"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0151", "IST0152", "IST0153", "IST0154", "IST0155"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for ef in snap.istio("EnvoyFilter") {
+            let priority = ef
+                .object
+                .pointer("/spec/priority")
+                .and_then(Value::as_i64)
+                .unwrap_or(0);
+            for (i, patch) in array_at(&ef.object, "/spec/configPatches")
+                .iter()
+                .enumerate()
+            {
+                let apply_to = patch.get("applyTo").and_then(Value::as_str).unwrap_or("");
+                let Some(op) = patch.pointer("/patch/operation").and_then(Value::as_str) else {
+                    continue;
+                };
+                let field = format!("spec.configPatches[{i}].patch.operation");
+                let route_level = matches!(apply_to, "ROUTE_CONFIGURATION" | "HTTP_ROUTE");
+                if op == "REMOVE" && route_level {
+                    out.report("IST0154", Some(ef), Some(&field), &[]);
+                } else if op == "ADD" && route_level {
+                    out.report("IST0153", Some(ef), Some(&field), &[]);
+                } else if op == "REPLACE" && !matches!(apply_to, "HTTP_FILTER" | "NETWORK_FILTER") {
+                    out.report("IST0152", Some(ef), Some(&field), &[]);
+                } else if RELATIVE_OPERATIONS.contains(&op) && priority == 0 {
+                    if patch.pointer("/match/proxy/proxyVersion").is_some() {
+                        out.report("IST0155", Some(ef), Some(&field), &[]);
+                    } else {
+                        out.report("IST0151", Some(ef), Some(&field), &[]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn istio_webhook_configs(snap: &Snapshot) -> impl Iterator<Item = &Resource> {
+    snap.of(
+        "admissionregistration.k8s.io",
+        "MutatingWebhookConfiguration",
+    )
+    .chain(snap.of(
+        "admissionregistration.k8s.io",
+        "ValidatingWebhookConfiguration",
+    ))
+    .filter(|c| {
+        array_at(&c.object, "/webhooks").iter().any(|w| {
+            w.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.ends_with("istio.io"))
+        })
+    })
+}
+
+pub struct WebhookAnalyzer;
+
+impl Analyzer for WebhookAnalyzer {
+    fn name(&self) -> &'static str {
+        "webhook.Analyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks Istio's webhooks: their Services exist and no two injection webhooks select the same objects"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &[
+            "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration",
+            "Service",
+        ]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0139"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let check_services = snap.knows("Service");
+        let mut injectors: Vec<(&Resource, String, Value)> = Vec::new();
+        for config in istio_webhook_configs(snap) {
+            for hook in array_at(&config.object, "/webhooks") {
+                let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
+                if let Some(svc) = hook.pointer("/clientConfig/service") {
+                    let svc_name = svc.get("name").and_then(Value::as_str).unwrap_or("");
+                    let svc_ns = svc.get("namespace").and_then(Value::as_str).unwrap_or("");
+                    if check_services && snap.find("", "Service", svc_ns, svc_name).is_none() {
+                        out.report(
+                            "IST0139",
+                            Some(config),
+                            None,
+                            &[format!("Webhook {name} referencing service {svc_name}/{svc_ns} which is not found").into()],
+                        );
+                    }
+                }
+                if config.kind() == "MutatingWebhookConfiguration"
+                    && name.ends_with("sidecar-injector.istio.io")
+                {
+                    let selectors = serde_json::json!({
+                        "namespaceSelector": hook.get("namespaceSelector"),
+                        "objectSelector": hook.get("objectSelector"),
+                    });
+                    injectors.push((config, name.to_string(), selectors));
+                }
+            }
+        }
+        for (i, (config, name, selectors)) in injectors.iter().enumerate() {
+            for (j, (other, other_name, other_selectors)) in injectors.iter().enumerate() {
+                if i != j && !std::ptr::eq(*config, *other) && selectors == other_selectors {
+                    out.report(
+                        "IST0139",
+                        Some(config),
+                        None,
+                        &[format!(
+                            "Webhooks {}/{name} and {}/{other_name} select the same objects (overlapping injection)",
+                            config.name(),
+                            other.name()
+                        )
+                        .into()],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct ExternalControlPlaneAnalyzer;
+
+impl Analyzer for ExternalControlPlaneAnalyzer {
+    fn name(&self) -> &'static str {
+        "externalcontrolplane.ExternalControlPlaneAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that webhooks pointing at an external control plane by URL have a usable hostname"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &[
+            "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration",
+        ]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0163", "IST0164"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for config in istio_webhook_configs(snap) {
+            for hook in array_at(&config.object, "/webhooks") {
+                let Some(client) = hook.get("clientConfig") else {
+                    continue;
+                };
+                if client.get("service").is_some() {
+                    continue;
+                }
+                let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
+                let url = client
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .trim();
+                if url.is_empty() {
+                    out.report(
+                        "IST0163",
+                        Some(config),
+                        None,
+                        &["".into(), name.into(), "is blank".into()],
+                    );
+                    break;
+                }
+                let host = url
+                    .split("://")
+                    .nth(1)
+                    .unwrap_or(url)
+                    .split(['/', ':'])
+                    .next()
+                    .unwrap_or("");
+                if host.parse::<std::net::IpAddr>().is_ok() {
+                    out.report("IST0164", Some(config), None, &[host.into(), name.into()]);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+pub struct CrdVersionAnalyzer;
+
+/// The Gateway API bundle version Istio needs, per CRD (the default for the rest).
+const GATEWAY_API_MINIMUMS: &[(&str, &str)] = &[("tlsroutes.gateway.networking.k8s.io", "v1.5.0")];
+const GATEWAY_API_DEFAULT_MINIMUM: &str = "v1.4.0";
+
+fn version_tuple(v: &str) -> Vec<u64> {
+    v.trim_start_matches('v')
+        .split(['.', '-'])
+        .map_while(|p| p.parse().ok())
+        .collect()
+}
+
+impl Analyzer for CrdVersionAnalyzer {
+    fn name(&self) -> &'static str {
+        "k8sgateway.CRDVersionAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that installed Gateway API CRDs are at least the bundle version Istio requires"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["CustomResourceDefinition"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0176"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for crd in snap.of("apiextensions.k8s.io", "CustomResourceDefinition") {
+            if !crd.name().ends_with(".gateway.networking.k8s.io") {
+                continue;
+            }
+            let Some(version) = crd
+                .annotations()
+                .and_then(|a| a.get("gateway.networking.k8s.io/bundle-version"))
+                .and_then(Value::as_str)
+            else {
+                continue;
+            };
+            let minimum = GATEWAY_API_MINIMUMS
+                .iter()
+                .find(|(n, _)| *n == crd.name())
+                .map(|(_, v)| *v)
+                .unwrap_or(GATEWAY_API_DEFAULT_MINIMUM);
+            if version_tuple(version) < version_tuple(minimum) {
+                out.report(
+                    "IST0176",
+                    Some(crd),
+                    None,
+                    &[crd.name().into(), version.into(), minimum.into()],
+                );
+            }
+        }
+    }
+}
+
+pub struct ConditionAnalyzer;
+
+impl Analyzer for ConditionAnalyzer {
+    fn name(&self) -> &'static str {
+        "conditions.ConditionAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Reports Istio and Gateway API resources whose status has a negative condition"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["ServiceEntry", "Gateway", "HTTPRoute"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0171"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let kinds = snap
+            .istio("ServiceEntry")
+            .chain(snap.of("gateway.networking.k8s.io", "Gateway"))
+            .chain(snap.of("gateway.networking.k8s.io", "HTTPRoute"));
+        for r in kinds {
+            for c in array_at(&r.object, "/status/conditions") {
+                let negative = match c.get("type").and_then(Value::as_str) {
+                    Some("Reconciled" | "Accepted" | "Programmed" | "ResolvedRefs") => {
+                        c.get("status").and_then(Value::as_str) == Some("False")
+                    }
+                    _ => false,
+                };
+                if negative {
+                    let get = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                    out.report(
+                        "IST0171",
+                        Some(r),
+                        None,
+                        &[
+                            get("type").into(),
+                            get("reason").into(),
+                            get("message").into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct MeshNetworksAnalyzer;
+
+impl Analyzer for MeshNetworksAnalyzer {
+    fn name(&self) -> &'static str {
+        "meshnetworks.MeshNetworksAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that the service registries named in meshNetworks exist (Kubernetes or a remote-cluster secret)"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["MeshNetworks", "Secret"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0126"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let Some(networks) = snap
+            .mesh_networks
+            .as_ref()
+            .and_then(|m| m.get("networks"))
+            .and_then(Value::as_object)
+        else {
+            return;
+        };
+        let mut registries: Vec<String> = vec!["Kubernetes".into()];
+        for secret in snap.core("Secret") {
+            if secret
+                .labels()
+                .and_then(|l| l.get("istio/multiCluster"))
+                .and_then(Value::as_str)
+                == Some("true")
+            {
+                if let Some(data) = secret.object.get("data").and_then(Value::as_object) {
+                    registries.extend(data.keys().cloned());
+                }
+            }
+        }
+        let origin = crate::model::Resource::detached(
+            serde_json::json!({"apiVersion": "v1", "kind": "MeshNetworks",
+                "metadata": {"name": "meshnetworks", "namespace": snap.istio_namespace}}),
+            "",
+        );
+        for (network, spec) in networks {
+            for ep in array_at(spec, "/endpoints") {
+                if let Some(reg) = ep.get("fromRegistry").and_then(Value::as_str) {
+                    if !registries.iter().any(|r| r == reg) {
+                        out.report(
+                            "IST0126",
+                            Some(&origin),
+                            None,
+                            &[reg.into(), network.clone().into()],
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! DestinationRule analyzers: TLS without CA certificates, subsets that select no pod,
+//! hosts that match no service.
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::snapshot::selects;
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+
+pub struct CaCertificateAnalyzer;
+
+fn needs_ca(tls: &Value) -> Option<&str> {
+    let mode = tls.get("mode").and_then(Value::as_str)?;
+    if !matches!(mode, "SIMPLE" | "MUTUAL") {
+        return None;
+    }
+    let has_ca = tls
+        .get("caCertificates")
+        .and_then(Value::as_str)
+        .is_some_and(|c| !c.is_empty());
+    let has_credential = tls
+        .get("credentialName")
+        .and_then(Value::as_str)
+        .is_some_and(|c| !c.is_empty());
+    let skip = tls
+        .get("insecureSkipVerify")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    (!has_ca && !has_credential && !skip).then_some(mode)
+}
+
+impl Analyzer for CaCertificateAnalyzer {
+    fn name(&self) -> &'static str {
+        "destinationrule.CaCertificateAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that DestinationRules originating TLS (SIMPLE or MUTUAL) set caCertificates to verify the server"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["DestinationRule"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0128", "IST0129"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for dr in snap.istio("DestinationRule") {
+            let host = str_at(&dr.object, "/spec/host").unwrap_or("");
+            if let Some(mode) = dr
+                .object
+                .pointer("/spec/trafficPolicy/tls")
+                .and_then(needs_ca)
+            {
+                out.report(
+                    "IST0128",
+                    Some(dr),
+                    Some("spec.trafficPolicy.tls.mode"),
+                    &[dr.name().into(), ns(dr).into(), mode.into(), host.into()],
+                );
+            }
+            for (i, pls) in array_at(&dr.object, "/spec/trafficPolicy/portLevelSettings")
+                .iter()
+                .enumerate()
+            {
+                if let Some(mode) = pls.get("tls").and_then(needs_ca) {
+                    let port = pls
+                        .pointer("/port/number")
+                        .and_then(Value::as_i64)
+                        .unwrap_or(0);
+                    out.report(
+                        "IST0129",
+                        Some(dr),
+                        Some(&format!(
+                            "spec.trafficPolicy.portLevelSettings[{i}].tls.mode"
+                        )),
+                        &[
+                            dr.name().into(),
+                            ns(dr).into(),
+                            mode.into(),
+                            host.into(),
+                            port.to_string().into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct SubsetSelectPodAnalyzer;
+
+impl Analyzer for SubsetSelectPodAnalyzer {
+    fn name(&self) -> &'static str {
+        "destinationrule.SubsetSelectPodAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that every DestinationRule subset selects at least one pod of the host's Service"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["DestinationRule", "Service", "Pod", "Deployment"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0173", "IST0174"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let services = services(snap);
+        let workloads = snap.workloads();
+        for dr in snap.istio("DestinationRule") {
+            let Some(host) = str_at(&dr.object, "/spec/host") else {
+                continue;
+            };
+            let full = fqdn(host, ns(dr));
+            let Some((_, svc)) = services.iter().find(|(h, _)| *h == full) else {
+                let in_entries = service_entry_hosts(snap, ns(dr))
+                    .iter()
+                    .any(|(h, _)| hosts_overlap(h, &full));
+                if !in_entries
+                    && !full.contains('*')
+                    && !services.is_empty()
+                    && !full.ends_with(DOMAIN_SUFFIX)
+                {
+                    out.report("IST0174", Some(dr), Some("spec.host"), &[host.into()]);
+                }
+                continue;
+            };
+            let svc_selector = labels_at(&svc.object, "/spec/selector");
+            if svc_selector.is_empty() {
+                continue;
+            }
+            let backing: Vec<_> = workloads
+                .iter()
+                .filter(|w| w.namespace == ns(svc) && selects(&svc_selector, &w.labels))
+                .collect();
+            for (i, subset) in array_at(&dr.object, "/spec/subsets").iter().enumerate() {
+                let labels = labels_at(subset, "/labels");
+                if !backing.iter().any(|w| selects(&labels, &w.labels)) {
+                    let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
+                    out.report(
+                        "IST0173",
+                        Some(dr),
+                        Some(&format!("spec.subsets[{i}]")),
+                        &[name.into()],
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! Gateway analyzers: selectors that match no pod, ports the gateway's Service does not
+//! expose, missing TLS credentials, conflicting servers, duplicate certificates.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::snapshot::{selects, Workload};
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
+
+fn istio_gateways(snap: &Snapshot) -> impl Iterator<Item = &Resource> {
+    snap.istio("Gateway")
+}
+
+fn selector_string(sel: &BTreeMap<String, String>) -> String {
+    sel.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Pods (and workload templates) a gateway's selector picks, in any namespace.
+fn gateway_pods<'a>(gw: &Resource, workloads: &'a [Workload<'a>]) -> Vec<&'a Workload<'a>> {
+    let sel = labels_at(&gw.object, "/spec/selector");
+    if sel.is_empty() {
+        return Vec::new();
+    }
+    workloads
+        .iter()
+        .filter(|w| selects(&sel, &w.labels))
+        .collect()
+}
+
+fn report_missing_selector(gw: &Resource, out: &mut Reporter) {
+    let sel = labels_at(&gw.object, "/spec/selector");
+    out.report(
+        "IST0101",
+        Some(gw),
+        Some("spec.selector"),
+        &["selector".into(), selector_string(&sel).into()],
+    );
+}
+
+pub struct IngressGatewayPortAnalyzer;
+
+impl Analyzer for IngressGatewayPortAnalyzer {
+    fn name(&self) -> &'static str {
+        "gateway.IngressGatewayPortAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that a Gateway's selector matches pods and that its server ports are exposed by the Service in front of them"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Gateway", "Pod", "Service"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0162"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let workloads = snap.workloads();
+        for gw in istio_gateways(snap) {
+            let pods = gateway_pods(gw, &workloads);
+            if pods.is_empty() {
+                if !labels_at(&gw.object, "/spec/selector").is_empty() {
+                    report_missing_selector(gw, out);
+                }
+                continue;
+            }
+            let mut exposed = std::collections::BTreeSet::new();
+            for svc in snap.core("Service") {
+                let sel = labels_at(&svc.object, "/spec/selector");
+                if sel.is_empty() {
+                    continue;
+                }
+                if pods
+                    .iter()
+                    .any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels))
+                {
+                    // The gateway listens on the pod's port: a Service exposes it by
+                    // targetPort (which defaults to the port).
+                    for port in array_at(&svc.object, "/spec/ports") {
+                        let number = port.get("port").and_then(Value::as_i64);
+                        let target = port.get("targetPort").and_then(Value::as_i64).or(number);
+                        exposed.extend(number);
+                        exposed.extend(target);
+                    }
+                }
+            }
+            for (i, server) in array_at(&gw.object, "/spec/servers").iter().enumerate() {
+                let Some(number) = server.pointer("/port/number").and_then(Value::as_i64) else {
+                    continue;
+                };
+                if !exposed.contains(&number) {
+                    let pod_names: Vec<String> = pods.iter().map(|p| p.name.clone()).collect();
+                    out.report(
+                        "IST0162",
+                        Some(gw),
+                        Some(&format!("spec.servers[{i}].port")),
+                        &[number.into(), pod_names.join(",").into()],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct SecretAnalyzer;
+
+impl Analyzer for SecretAnalyzer {
+    fn name(&self) -> &'static str {
+        "gateway.SecretAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that the TLS credentialName of a Gateway server names a Secret in the namespace of the gateway's pods"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Gateway", "Pod", "Secret"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0161"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let workloads = snap.workloads();
+        for gw in istio_gateways(snap) {
+            let pods = gateway_pods(gw, &workloads);
+            if pods.is_empty() {
+                if !labels_at(&gw.object, "/spec/selector").is_empty() {
+                    report_missing_selector(gw, out);
+                }
+                continue;
+            }
+            let gw_ns = pods[0].namespace.clone();
+            for (i, server) in array_at(&gw.object, "/spec/servers").iter().enumerate() {
+                let Some(cred) = server
+                    .pointer("/tls/credentialName")
+                    .and_then(Value::as_str)
+                else {
+                    continue;
+                };
+                let (secret_ns, secret_name) = match cred.split_once('/') {
+                    Some((n, s)) => (n.to_string(), s),
+                    None => (gw_ns.clone(), cred),
+                };
+                match snap.find("", "Secret", &secret_ns, secret_name) {
+                    None => out.report(
+                        "IST0101",
+                        Some(gw),
+                        Some(&format!("spec.servers[{i}].tls.credentialName")),
+                        &["credentialName".into(), cred.into()],
+                    ),
+                    Some(secret) if !valid_tls_secret(secret, server) => out.report(
+                        "IST0161",
+                        Some(gw),
+                        Some(&format!("spec.servers[{i}].tls.credentialName")),
+                        &[gw.name().into(), ns(gw).into()],
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+fn valid_tls_secret(secret: &Resource, server: &Value) -> bool {
+    let data = secret.object.get("data").and_then(Value::as_object);
+    let has = |k: &str| data.is_some_and(|d| d.contains_key(k));
+    let generic = has("key") && has("cert");
+    let kube_tls = has("tls.key") && has("tls.crt");
+    let mutual = server.pointer("/tls/mode").and_then(Value::as_str) == Some("MUTUAL");
+    if data.is_none() {
+        // A Secret without data in a file is a reference placeholder; do not judge it.
+        return true;
+    }
+    (generic || kube_tls) && (!mutual || has("cacert") || has("ca.crt") || has("tls.crt"))
+}
+
+pub struct ConflictingGatewayAnalyzer;
+
+impl Analyzer for ConflictingGatewayAnalyzer {
+    fn name(&self) -> &'static str {
+        "gateway.ConflictingGatewayAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that Gateways selecting the same workload do not define the same port with overlapping hosts"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Gateway", "Pod"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0145"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        // (selector, port) -> [(gateway, hosts)]
+        type Servers<'a> = Vec<(&'a Resource, Vec<String>)>;
+        let mut by_key: BTreeMap<(String, i64), Servers> = BTreeMap::new();
+        for gw in istio_gateways(snap) {
+            let sel = selector_string(&labels_at(&gw.object, "/spec/selector"));
+            for server in array_at(&gw.object, "/spec/servers") {
+                let Some(port) = server.pointer("/port/number").and_then(Value::as_i64) else {
+                    continue;
+                };
+                let hosts: Vec<String> = strings(server.get("hosts"))
+                    .into_iter()
+                    .map(|h| h.split_once('/').map(|(_, h)| h.to_string()).unwrap_or(h))
+                    .collect();
+                by_key
+                    .entry((sel.clone(), port))
+                    .or_default()
+                    .push((gw, hosts));
+            }
+        }
+        for ((sel, port), entries) in by_key {
+            for (i, (gw, hosts)) in entries.iter().enumerate() {
+                let mut others = Vec::new();
+                let mut shared = Vec::new();
+                for (j, (other, other_hosts)) in entries.iter().enumerate() {
+                    if i == j || std::ptr::eq(*gw, *other) {
+                        continue;
+                    }
+                    let overlap: Vec<String> = hosts
+                        .iter()
+                        .filter(|h| other_hosts.iter().any(|o| hosts_overlap(h, o)))
+                        .cloned()
+                        .collect();
+                    if !overlap.is_empty() {
+                        others.push(qualified(other));
+                        shared.extend(overlap);
+                    }
+                }
+                if !others.is_empty() {
+                    others.sort();
+                    others.dedup();
+                    shared.sort();
+                    shared.dedup();
+                    out.report(
+                        "IST0145",
+                        Some(gw),
+                        Some("spec.selector"),
+                        &[
+                            others.join(",").into(),
+                            sel.clone().into(),
+                            port.to_string().into(),
+                            shared.into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct CertificateAnalyzer;
+
+impl Analyzer for CertificateAnalyzer {
+    fn name(&self) -> &'static str {
+        "gateway.CertificateAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that Gateways on the same workload do not serve the same TLS certificate for different hosts"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Gateway"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0138"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let mut by_cert: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
+        for gw in istio_gateways(snap) {
+            let sel = selector_string(&labels_at(&gw.object, "/spec/selector"));
+            for server in array_at(&gw.object, "/spec/servers") {
+                let tls = server.get("tls");
+                let cert = tls
+                    .and_then(|t| {
+                        t.get("credentialName")
+                            .or_else(|| t.get("serverCertificate"))
+                    })
+                    .and_then(Value::as_str);
+                if let Some(c) = cert {
+                    let list = by_cert.entry((sel.clone(), c.to_string())).or_default();
+                    if !list.iter().any(|g| std::ptr::eq(*g, gw)) {
+                        list.push(gw);
+                    }
+                }
+            }
+        }
+        for gws in by_cert.values().filter(|g| g.len() > 1) {
+            let names: Vec<String> = gws.iter().map(|g| qualified(g)).collect();
+            for gw in gws {
+                out.report("IST0138", Some(gw), None, &[names.join(",").into()]);
+            }
+        }
+    }
+}

@@ -1,0 +1,559 @@
+//! Analyzers of workload-selecting policies: Sidecars, Telemetry, AuthorizationPolicies,
+//! RequestAuthentications, and selectors that Kubernetes Gateways ignore.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::snapshot::{selects, Workload};
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
+
+const GATEWAY_NAME_LABEL: &str = "gateway.networking.k8s.io/gateway-name";
+
+fn ambient_namespace(snap: &Snapshot, name: &str) -> bool {
+    snap.namespace_object(name).is_some_and(|n| {
+        let l = n.labels();
+        let get = |k: &str| l.and_then(|l| l.get(k)).and_then(Value::as_str);
+        get("istio.io/dataplane-mode") == Some("ambient")
+            && get("istio-injection").is_none()
+            && get("istio.io/rev").is_none()
+    })
+}
+
+fn in_ambient(w: &Workload) -> bool {
+    w.owner
+        .annotations()
+        .and_then(|a| a.get("ambient.istio.io/redirection"))
+        .and_then(Value::as_str)
+        == Some("enabled")
+}
+
+/// Groups selector-less resources by namespace and selected pods by (namespace, pod), and
+/// reports conflicts with `none_code` / `same_pod_code`.
+fn report_selector_conflicts(
+    snap: &Snapshot,
+    resources: &[&Resource],
+    selector_pointer: &str,
+    none_code: &str,
+    same_pod_code: &str,
+    out: &mut Reporter,
+) {
+    let workloads = snap.workloads();
+    let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    let mut by_pod: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
+    for r in resources {
+        match match_labels(&r.object, selector_pointer) {
+            None => without.entry(ns(r).to_string()).or_default().push(r),
+            Some(sel) => {
+                for w in workloads.iter().filter(|w| {
+                    w.namespace == ns(r) && w.owner.kind() == "Pod" && selects(&sel, &w.labels)
+                }) {
+                    by_pod
+                        .entry((w.namespace.clone(), w.name.clone()))
+                        .or_default()
+                        .push(r);
+                }
+            }
+        }
+    }
+    for (namespace, list) in &without {
+        if list.len() > 1 {
+            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
+            for r in list {
+                out.report(
+                    none_code,
+                    Some(r),
+                    None,
+                    &[names.clone().into(), namespace.into()],
+                );
+            }
+        }
+    }
+    for ((namespace, pod), list) in &by_pod {
+        if list.len() > 1 {
+            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
+            for r in list {
+                out.report(
+                    same_pod_code,
+                    Some(r),
+                    None,
+                    &[names.clone().into(), namespace.into(), pod.into()],
+                );
+            }
+        }
+    }
+}
+
+/// Reports a selector that matches no workload in the resource's namespace (or anywhere,
+/// for the root namespace) with IST0101.
+fn report_unmatched_selector(
+    snap: &Snapshot,
+    r: &Resource,
+    pointer: &str,
+    field: &str,
+    out: &mut Reporter,
+) {
+    let Some(sel) = match_labels(&r.object, pointer) else {
+        return;
+    };
+    let workloads = snap.workloads();
+    let root = ns(r) == snap.mesh.root_namespace();
+    if !workloads
+        .iter()
+        .any(|w| (root || w.namespace == ns(r)) && selects(&sel, &w.labels))
+    {
+        let text = sel
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        out.report(
+            "IST0101",
+            Some(r),
+            Some(field),
+            &["selector".into(), text.into()],
+        );
+    }
+}
+
+pub struct SidecarSelectorAnalyzer;
+
+impl Analyzer for SidecarSelectorAnalyzer {
+    fn name(&self) -> &'static str {
+        "sidecar.SelectorAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks Sidecar workload selectors: they match pods, no two select the same pod, at most one per namespace has none, none in ambient namespaces"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Sidecar", "Pod", "Namespace"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0110", "IST0111", "IST0167"]
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["Pod"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let sidecars: Vec<&Resource> = snap.istio("Sidecar").collect();
+        let workloads = snap.workloads();
+        let mut regular = Vec::new();
+        for sc in &sidecars {
+            match match_labels(&sc.object, "/spec/workloadSelector/labels") {
+                None if ambient_namespace(snap, ns(sc)) => {
+                    out.report(
+                        "IST0167",
+                        Some(sc),
+                        None,
+                        &["Sidecar resources have no effect in ambient namespaces".into()],
+                    );
+                }
+                Some(sel) => {
+                    let selected: Vec<&Workload> = workloads
+                        .iter()
+                        .filter(|w| {
+                            w.namespace == ns(sc)
+                                && w.owner.kind() == "Pod"
+                                && selects(&sel, &w.labels)
+                        })
+                        .collect();
+                    if !selected.is_empty() && selected.iter().all(|w| in_ambient(w)) {
+                        out.report(
+                            "IST0167",
+                            Some(sc),
+                            None,
+                            &["Sidecar resources have no effect on ambient pods".into()],
+                        );
+                        continue;
+                    }
+                    if selected.is_empty() {
+                        report_unmatched_selector(
+                            snap,
+                            sc,
+                            "/spec/workloadSelector/labels",
+                            "spec.workloadSelector",
+                            out,
+                        );
+                    }
+                    regular.push(*sc);
+                }
+                None => regular.push(*sc),
+            }
+        }
+        report_selector_conflicts(
+            snap,
+            &regular,
+            "/spec/workloadSelector/labels",
+            "IST0111",
+            "IST0110",
+            out,
+        );
+    }
+}
+
+pub struct TelemetrySelectorAnalyzer;
+
+impl Analyzer for TelemetrySelectorAnalyzer {
+    fn name(&self) -> &'static str {
+        "telemetry.SelectorAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks Telemetry selectors: they match pods and no two Telemetries select the same pod"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Telemetry", "Pod"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0159"]
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["Pod"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let telemetries: Vec<&Resource> = snap.istio("Telemetry").collect();
+        for t in &telemetries {
+            report_unmatched_selector(snap, t, "/spec/selector/matchLabels", "spec.selector", out);
+        }
+        let with_selector: Vec<&Resource> = telemetries
+            .iter()
+            .copied()
+            .filter(|t| match_labels(&t.object, "/spec/selector/matchLabels").is_some())
+            .collect();
+        report_selector_conflicts(
+            snap,
+            &with_selector,
+            "/spec/selector/matchLabels",
+            "IST0160",
+            "IST0159",
+            out,
+        );
+    }
+}
+
+pub struct TelemetryDefaultSelectorAnalyzer;
+
+impl Analyzer for TelemetryDefaultSelectorAnalyzer {
+    fn name(&self) -> &'static str {
+        "telemetry.DefaultSelectorAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that at most one Telemetry per namespace has no selector"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Telemetry"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0160"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+        for t in snap.istio("Telemetry") {
+            let has_target = t.object.pointer("/spec/targetRef").is_some()
+                || t.object.pointer("/spec/targetRefs").is_some();
+            if match_labels(&t.object, "/spec/selector/matchLabels").is_none() && !has_target {
+                without.entry(ns(t).to_string()).or_default().push(t);
+            }
+        }
+        for (namespace, list) in without.iter().filter(|(_, l)| l.len() > 1) {
+            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
+            for t in list {
+                out.report(
+                    "IST0160",
+                    Some(t),
+                    None,
+                    &[names.clone().into(), namespace.into()],
+                );
+            }
+        }
+    }
+}
+
+pub struct TelemetryProviderAnalyzer;
+
+impl Analyzer for TelemetryProviderAnalyzer {
+    fn name(&self) -> &'static str {
+        "telemetry.ProviderAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that Telemetries without providers have a default provider in the mesh config to fall back on"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Telemetry", "MeshConfig"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0157"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let defaults = snap.mesh.other.get("defaultProviders");
+        for t in snap.istio("Telemetry") {
+            for (section, default_key) in [
+                ("accessLogging", "accessLogging"),
+                ("tracing", "tracing"),
+                ("metrics", "metrics"),
+            ] {
+                for item in array_at(&t.object, &format!("/spec/{section}")) {
+                    let disabled = item
+                        .get("disabled")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false);
+                    let providers = array_at(item, "/providers");
+                    let has_default = defaults
+                        .and_then(|d| d.get(default_key))
+                        .and_then(Value::as_array)
+                        .is_some_and(|a| !a.is_empty());
+                    if providers.is_empty()
+                        && !disabled
+                        && !has_default
+                        && item.as_object().is_some_and(|o| o.is_empty())
+                    {
+                        out.report("IST0157", Some(t), None, &[t.name().into(), ns(t).into()]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub struct LightstepAnalyzer;
+
+impl Analyzer for LightstepAnalyzer {
+    fn name(&self) -> &'static str {
+        "telemetry.LightstepAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Reports Telemetries that use a Lightstep tracing provider, which Istio deprecated"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Telemetry", "MeshConfig"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0002"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let lightstep: Vec<String> = snap
+            .mesh
+            .extension_providers
+            .iter()
+            .flatten()
+            .filter(|p| p.get("lightstep").is_some())
+            .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        if lightstep.is_empty() {
+            return;
+        }
+        for t in snap.istio("Telemetry") {
+            let uses = array_at(&t.object, "/spec/tracing").iter().any(|tr| {
+                array_at(tr, "/providers").iter().any(|p| {
+                    p.get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| lightstep.iter().any(|l| l == n))
+                })
+            });
+            if uses {
+                out.report(
+                    "IST0002",
+                    Some(t),
+                    Some("spec.tracing"),
+                    &["The Lightstep provider is deprecated, please migrate to OpenTelemetry provider.".into()],
+                );
+            }
+        }
+    }
+}
+
+pub struct AuthorizationPoliciesAnalyzer;
+
+impl Analyzer for AuthorizationPoliciesAnalyzer {
+    fn name(&self) -> &'static str {
+        "auth.AuthorizationPoliciesAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that AuthorizationPolicies select workloads and that the namespaces their rules name exist"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["AuthorizationPolicy", "Namespace", "Pod"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0127"]
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["Namespace", "Pod"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let workloads: Vec<Workload> = snap
+            .workloads()
+            .into_iter()
+            .filter(|w| w.owner.kind() == "Pod")
+            .collect();
+        let namespaces: Vec<String> = snap
+            .core("Namespace")
+            .map(|n| n.name().to_string())
+            .collect();
+        let root = snap.mesh.root_namespace().to_string();
+        for ap in snap.istio("AuthorizationPolicy") {
+            let has_target = ap.object.pointer("/spec/targetRef").is_some()
+                || ap.object.pointer("/spec/targetRefs").is_some();
+            if !has_target {
+                let sel =
+                    match_labels(&ap.object, "/spec/selector/matchLabels").unwrap_or_default();
+                let mesh_wide = ns(ap) == root;
+                let matched = workloads
+                    .iter()
+                    .any(|w| (mesh_wide || w.namespace == ns(ap)) && selects(&sel, &w.labels));
+                if !matched {
+                    let text = sel
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    out.report("IST0127", Some(ap), None, &[text.into()]);
+                }
+            }
+            for (i, rule) in array_at(&ap.object, "/spec/rules").iter().enumerate() {
+                for (j, from) in array_at(rule, "/from").iter().enumerate() {
+                    for field in ["namespaces", "notNamespaces"] {
+                        for (k, pattern) in strings(from.pointer(&format!("/source/{field}")))
+                            .iter()
+                            .enumerate()
+                        {
+                            if !namespaces.iter().any(|n| namespace_matches(pattern, n)) {
+                                out.report(
+                                    "IST0101",
+                                    Some(ap),
+                                    Some(&format!("spec.rules[{i}].from[{j}].source.{field}[{k}]")),
+                                    &["namespace".into(), pattern.clone().into()],
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// AuthorizationPolicy namespace patterns: exact, `*`, `prefix*`, `*suffix`.
+fn namespace_matches(pattern: &str, name: &str) -> bool {
+    if pattern == "*" || pattern == name {
+        return true;
+    }
+    if let Some(prefix) = pattern.strip_suffix('*') {
+        return name.starts_with(prefix);
+    }
+    if let Some(suffix) = pattern.strip_prefix('*') {
+        return name.ends_with(suffix);
+    }
+    false
+}
+
+pub struct K8sGatewaySelectorAnalyzer;
+
+impl Analyzer for K8sGatewaySelectorAnalyzer {
+    fn name(&self) -> &'static str {
+        "k8sgateway.SelectorAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Reports policies that select a Kubernetes Gateway's pods by label instead of targetRef, which has no effect"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &[
+            "AuthorizationPolicy",
+            "RequestAuthentication",
+            "Telemetry",
+            "WasmPlugin",
+            "Pod",
+        ]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0166"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let workloads = snap.workloads();
+        let policies = snap
+            .istio("AuthorizationPolicy")
+            .chain(snap.istio("RequestAuthentication"))
+            .chain(snap.istio("Telemetry"))
+            .chain(snap.istio("WasmPlugin"));
+        for p in policies {
+            if p.object.pointer("/spec/targetRef").is_some()
+                || p.object.pointer("/spec/targetRefs").is_some()
+            {
+                continue;
+            }
+            let Some(sel) = match_labels(&p.object, "/spec/selector/matchLabels") else {
+                continue;
+            };
+            let gateway = workloads
+                .iter()
+                .filter(|w| w.namespace == ns(p) && selects(&sel, &w.labels))
+                .find_map(|w| w.labels.get(GATEWAY_NAME_LABEL).cloned())
+                .or_else(|| sel.get(GATEWAY_NAME_LABEL).cloned());
+            if let Some(gw) = gateway {
+                out.report(
+                    "IST0166",
+                    Some(p),
+                    Some("spec.selector"),
+                    &[format!("{}/{gw}", ns(p)).into()],
+                );
+            }
+        }
+    }
+}
+
+pub struct BlockedCidrsAnalyzer;
+
+impl Analyzer for BlockedCidrsAnalyzer {
+    fn name(&self) -> &'static str {
+        "authn.BlockedCIDRsAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Warns when RequestAuthentications fetch JWKS URIs but istiod does not restrict them with BLOCKED_CIDRS_IN_JWKS_URIS"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["RequestAuthentication", "Deployment"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0175"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let with_uri: Vec<String> = snap
+            .istio("RequestAuthentication")
+            .filter(|ra| {
+                array_at(&ra.object, "/spec/jwtRules")
+                    .iter()
+                    .any(|r| r.get("jwksUri").is_some())
+            })
+            .map(qualified)
+            .collect();
+        if with_uri.is_empty() {
+            return;
+        }
+        for istiod in snap.of("apps", "Deployment").filter(|d| {
+            labels_at(&d.object, "/spec/template/metadata/labels")
+                .get("app")
+                .map(String::as_str)
+                == Some("istiod")
+        }) {
+            let configured = array_at(&istiod.object, "/spec/template/spec/containers")
+                .iter()
+                .any(|c| {
+                    array_at(c, "/env").iter().any(|e| {
+                        e.get("name").and_then(Value::as_str) == Some("BLOCKED_CIDRS_IN_JWKS_URIS")
+                            && e.get("value")
+                                .and_then(Value::as_str)
+                                .is_some_and(|v| !v.is_empty())
+                    })
+                });
+            if !configured {
+                out.report(
+                    "IST0175",
+                    Some(istiod),
+                    None,
+                    &[(with_uri.len() as i64).into(), with_uri.join(", ").into()],
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! VirtualService analyzers: destination hosts and subsets, gateway references and hosts,
+//! conflicting mesh hosts, JWT claim routes.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
+
+/// A route destination of a VirtualService with its field path.
+pub struct RouteDestination<'a> {
+    pub path: String,
+    pub destination: &'a Value,
+    pub is_mirror: bool,
+}
+
+pub fn destinations(vs: &Resource) -> Vec<RouteDestination<'_>> {
+    let mut out = Vec::new();
+    let Some(spec) = vs.spec() else { return out };
+    for section in ["http", "tcp", "tls"] {
+        for (i, route) in array_at(spec, &format!("/{section}")).iter().enumerate() {
+            for (j, r) in array_at(route, "/route").iter().enumerate() {
+                if let Some(d) = r.get("destination") {
+                    out.push(RouteDestination {
+                        path: format!("spec.{section}[{i}].route[{j}].destination"),
+                        destination: d,
+                        is_mirror: false,
+                    });
+                }
+            }
+            if let Some(d) = route.get("mirror") {
+                out.push(RouteDestination {
+                    path: format!("spec.{section}[{i}].mirror"),
+                    destination: d,
+                    is_mirror: true,
+                });
+            }
+            for (j, m) in array_at(route, "/mirrors").iter().enumerate() {
+                if let Some(d) = m.get("destination") {
+                    out.push(RouteDestination {
+                        path: format!("spec.{section}[{i}].mirrors[{j}].destination"),
+                        destination: d,
+                        is_mirror: true,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn gateways(vs: &Resource) -> Vec<String> {
+    strings(vs.object.pointer("/spec/gateways"))
+}
+
+fn is_mesh_bound(vs: &Resource) -> bool {
+    let g = gateways(vs);
+    g.is_empty() || g.iter().any(|x| x == "mesh")
+}
+
+// ---------------------------------------------------------------- DestinationHostAnalyzer
+
+pub struct DestinationHostAnalyzer;
+
+impl Analyzer for DestinationHostAnalyzer {
+    fn name(&self) -> &'static str {
+        "virtualservice.DestinationHostAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that VirtualService destination hosts exist as Services or ServiceEntries, and that a port is given when the Service has several"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["VirtualService", "Service", "ServiceEntry"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0112", "IST0140"]
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["Service"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let services = services(snap);
+        for vs in snap.istio("VirtualService") {
+            let vs_ns = ns(vs);
+            let entries = service_entry_hosts(snap, vs_ns);
+            for d in destinations(vs) {
+                let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
+                    continue;
+                };
+                let full = fqdn(host, vs_ns);
+                let service = services.iter().find(|(h, _)| *h == full).map(|(_, s)| *s);
+                let in_entries = entries.iter().any(|(h, _)| host_matches(h, &full));
+                if service.is_none() && !in_entries {
+                    out.report(
+                        "IST0101",
+                        Some(vs),
+                        Some(&format!("{}.host", d.path)),
+                        &["host".into(), host.into()],
+                    );
+                    continue;
+                }
+                if let Some(svc) = service {
+                    let ports = array_at(&svc.object, "/spec/ports");
+                    let has_port = d.destination.pointer("/port/number").is_some();
+                    if ports.len() > 1 && !has_port && !d.is_mirror {
+                        let numbers: Vec<String> = ports
+                            .iter()
+                            .filter_map(|p| p.get("port").and_then(Value::as_i64))
+                            .map(|p| p.to_string())
+                            .collect();
+                        out.report(
+                            "IST0112",
+                            Some(vs),
+                            Some(&d.path),
+                            &[full.clone().into(), numbers.into()],
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- DestinationRuleAnalyzer
+
+pub struct DestinationRuleAnalyzer;
+
+/// The DestinationRules that apply to `host` as seen from `namespace`.
+pub fn rules_for_host<'a>(snap: &'a Snapshot, host: &str, namespace: &str) -> Vec<&'a Resource> {
+    let root = snap.mesh.root_namespace().to_string();
+    snap.istio("DestinationRule")
+        .filter(|dr| {
+            let Some(h) = str_at(&dr.object, "/spec/host") else {
+                return false;
+            };
+            let dr_host = fqdn(h, ns(dr));
+            if !host_matches(&dr_host, host) {
+                return false;
+            }
+            let vis = visibility(dr.object.pointer("/spec/exportTo"), ns(dr));
+            ns(dr) == namespace
+                || ns(dr) == root
+                || visible_in(&vis, namespace)
+                || namespace.is_empty()
+        })
+        .collect()
+}
+
+impl Analyzer for DestinationRuleAnalyzer {
+    fn name(&self) -> &'static str {
+        "virtualservice.DestinationRuleAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that every subset a VirtualService routes to is defined by a DestinationRule for that host"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["VirtualService", "DestinationRule"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for vs in snap.istio("VirtualService") {
+            for d in destinations(vs) {
+                let Some(subset) = d.destination.get("subset").and_then(Value::as_str) else {
+                    continue;
+                };
+                let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
+                    continue;
+                };
+                let full = fqdn(host, ns(vs));
+                let found = rules_for_host(snap, &full, ns(vs)).iter().any(|dr| {
+                    array_at(&dr.object, "/spec/subsets")
+                        .iter()
+                        .any(|s| s.get("name").and_then(Value::as_str) == Some(subset))
+                });
+                if !found {
+                    out.report(
+                        "IST0101",
+                        Some(vs),
+                        Some(&format!("{}.subset", d.path)),
+                        &[
+                            "host+subset in destinationrule".into(),
+                            format!("{host}+{subset}").into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- GatewayAnalyzer
+
+pub struct GatewayAnalyzer;
+
+/// Splits a gateway reference into (namespace, name), relative to the VirtualService.
+fn gateway_ref<'a>(reference: &'a str, vs_ns: &'a str) -> (&'a str, &'a str) {
+    match reference.split_once('/') {
+        Some((n, name)) => (n, name),
+        None => {
+            // `name.namespace` short form of older configs.
+            (vs_ns, reference)
+        }
+    }
+}
+
+impl Analyzer for GatewayAnalyzer {
+    fn name(&self) -> &'static str {
+        "virtualservice.GatewayAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that the gateways a VirtualService binds to exist and serve its hosts"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["VirtualService", "Gateway"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0101", "IST0132", "IST0165"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for vs in snap.istio("VirtualService") {
+            let vs_ns = ns(vs);
+            let vs_hosts = strings(vs.object.pointer("/spec/hosts"));
+            for (i, reference) in gateways(vs).iter().enumerate() {
+                if reference == "mesh" {
+                    continue;
+                }
+                let field = format!("spec.gateways[{i}]");
+                if reference.contains("~istio-autogenerated-") {
+                    out.report(
+                        "IST0165",
+                        Some(vs),
+                        Some(&field),
+                        &[qualified(vs).into(), reference.into()],
+                    );
+                    continue;
+                }
+                let (gw_ns, gw_name) = gateway_ref(reference, vs_ns);
+                let istio_gw = snap.find("networking.istio.io", "Gateway", gw_ns, gw_name);
+                let k8s_gw = snap.find("gateway.networking.k8s.io", "Gateway", gw_ns, gw_name);
+                let Some(gw) = istio_gw.or(k8s_gw) else {
+                    out.report(
+                        "IST0101",
+                        Some(vs),
+                        Some(&field),
+                        &["gateway".into(), reference.into()],
+                    );
+                    continue;
+                };
+                let gw_hosts = gateway_hosts(gw, vs_ns);
+                let matched = vs_hosts.iter().any(|vh| {
+                    let vh = fqdn(vh, vs_ns);
+                    gw_hosts.iter().any(|gh| hosts_overlap(gh, &vh))
+                });
+                if !matched && !gw_hosts.is_empty() {
+                    out.report(
+                        "IST0132",
+                        Some(vs),
+                        Some(&field),
+                        &[
+                            vs_hosts.clone().into(),
+                            qualified(vs).into(),
+                            qualified(gw).into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Hosts a gateway serves to VirtualServices of `vs_ns` (`ns/host` filters honoured).
+fn gateway_hosts(gw: &Resource, vs_ns: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if gw.gvk.group == "gateway.networking.k8s.io" {
+        for l in array_at(&gw.object, "/spec/listeners") {
+            out.push(
+                l.get("hostname")
+                    .and_then(Value::as_str)
+                    .unwrap_or("*")
+                    .to_string(),
+            );
+        }
+        return out;
+    }
+    for server in array_at(&gw.object, "/spec/servers") {
+        for h in strings(server.get("hosts")) {
+            let (filter, host) = match h.split_once('/') {
+                Some((f, h)) => (Some(f.to_string()), h.to_string()),
+                None => (None, h),
+            };
+            let allowed = match filter.as_deref() {
+                None | Some("*") => true,
+                Some(".") => ns(gw) == vs_ns,
+                Some(f) => f == vs_ns,
+            };
+            if allowed {
+                out.push(host);
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- ConflictingMeshGatewayHostsAnalyzer
+
+pub struct ConflictingMeshGatewayHostsAnalyzer;
+
+impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
+    fn name(&self) -> &'static str {
+        "virtualservice.ConflictingMeshGatewayHostsAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that no two VirtualServices bound to the mesh gateway and visible to the same namespace define the same host"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["VirtualService"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0109"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        struct Entry<'a> {
+            vs: &'a Resource,
+            host: String,
+            vis: Option<std::collections::BTreeSet<String>>,
+        }
+        let mut entries = Vec::new();
+        for vs in snap.istio("VirtualService").filter(|v| is_mesh_bound(v)) {
+            let vis = visibility(vs.object.pointer("/spec/exportTo"), ns(vs));
+            for h in strings(vs.object.pointer("/spec/hosts")) {
+                entries.push(Entry {
+                    vs,
+                    host: fqdn(&h, ns(vs)),
+                    vis: vis.clone(),
+                });
+            }
+        }
+        let mut conflicts: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+        for (i, a) in entries.iter().enumerate() {
+            for (j, b) in entries.iter().enumerate() {
+                if i == j || std::ptr::eq(a.vs, b.vs) {
+                    continue;
+                }
+                if hosts_overlap(&a.host, &b.host) && visibilities_overlap(&a.vis, &b.vis) {
+                    conflicts.entry((i, a.host.clone())).or_default().push(j);
+                }
+            }
+        }
+        for ((i, host), others) in conflicts {
+            let mut names: Vec<String> = others.iter().map(|j| qualified(entries[*j].vs)).collect();
+            names.insert(0, qualified(entries[i].vs));
+            names.dedup();
+            out.report(
+                "IST0109",
+                Some(entries[i].vs),
+                Some("spec.hosts"),
+                &[names.join(",").into(), host.into()],
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- JWTClaimRouteAnalyzer
+
+pub struct JwtClaimRouteAnalyzer;
+
+impl Analyzer for JwtClaimRouteAnalyzer {
+    fn name(&self) -> &'static str {
+        "virtualservice.JWTClaimRouteAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that VirtualServices routing on JWT claims (@request.auth.claims) have a RequestAuthentication for the gateway's pods"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["VirtualService", "Gateway", "RequestAuthentication", "Pod"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0149"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let workloads = snap.workloads();
+        for vs in snap.istio("VirtualService") {
+            let Some(key) = claim_key(vs) else { continue };
+            for reference in gateways(vs).iter().filter(|g| *g != "mesh") {
+                let (gw_ns, gw_name) = gateway_ref(reference, ns(vs));
+                let Some(gw) = snap.find("networking.istio.io", "Gateway", gw_ns, gw_name) else {
+                    continue;
+                };
+                let selector = labels_at(&gw.object, "/spec/selector");
+                for pod in workloads
+                    .iter()
+                    .filter(|w| crate::analyze::snapshot::selects(&selector, &w.labels))
+                {
+                    let covered = snap.istio("RequestAuthentication").any(|ra| {
+                        let ra_ns = ns(ra);
+                        let root = ra_ns == snap.mesh.root_namespace();
+                        (ra_ns == pod.namespace || root)
+                            && match_labels(&ra.object, "/spec/selector/matchLabels").is_none_or(
+                                |sel| crate::analyze::snapshot::selects(&sel, &pod.labels),
+                            )
+                    });
+                    if !covered {
+                        out.report(
+                            "IST0149",
+                            Some(vs),
+                            None,
+                            &[
+                                key.clone().into(),
+                                qualified(gw).into(),
+                                format!("{}/{}", pod.namespace, pod.name).into(),
+                            ],
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn claim_key(vs: &Resource) -> Option<String> {
+    for route in array_at(&vs.object, "/spec/http") {
+        for m in array_at(route, "/match") {
+            for section in ["headers", "withoutHeaders"] {
+                if let Some(map) = m.get(section).and_then(Value::as_object) {
+                    if let Some(k) = map.keys().find(|k| k.starts_with("@request.auth.claims")) {
+                        return Some(k.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}

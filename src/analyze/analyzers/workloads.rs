@@ -1,0 +1,396 @@
+//! Analyzers of Kubernetes workloads and namespaces: sidecar injection, proxy images,
+//! Service port names, Deployments behind several Services, the reserved UID 1337.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::util::*;
+use crate::analyze::snapshot::selects;
+use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
+
+const INJECTION_LABEL: &str = "istio-injection";
+const REVISION_LABEL: &str = "istio.io/rev";
+const DATAPLANE_LABEL: &str = "istio.io/dataplane-mode";
+
+fn label<'a>(r: &'a Resource, key: &str) -> Option<&'a str> {
+    r.labels().and_then(|l| l.get(key)).and_then(Value::as_str)
+}
+
+fn is_system_namespace(name: &str, snap: &Snapshot) -> bool {
+    name == snap.istio_namespace || name.starts_with("kube-") || name == "local-path-storage"
+}
+
+/// The `values` of the sidecar injector ConfigMap (revision `rev`, or the default one).
+fn injector_values(snap: &Snapshot, name: &str) -> Option<Value> {
+    let cm = snap.core("ConfigMap").find(|c| c.name() == name)?;
+    let text = cm.object.pointer("/data/values")?.as_str()?;
+    serde_json::from_str(text).ok()
+}
+
+fn has_proxy(pod_spec: &Value) -> bool {
+    ["/containers", "/initContainers"].iter().any(|p| {
+        array_at(pod_spec, p)
+            .iter()
+            .any(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
+    })
+}
+
+fn injection_disabled(r: &Resource) -> bool {
+    if let Some(l) = label(r, "sidecar.istio.io/inject") {
+        return l == "false";
+    }
+    r.annotations()
+        .and_then(|a| a.get("sidecar.istio.io/inject"))
+        .and_then(Value::as_str)
+        == Some("false")
+}
+
+pub struct InjectionAnalyzer;
+
+impl Analyzer for InjectionAnalyzer {
+    fn name(&self) -> &'static str {
+        "injection.Analyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks namespace injection labels (missing, conflicting, enabled by default) and pods in injected namespaces that lack the proxy"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Namespace", "Pod", "ConfigMap"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0102", "IST0103", "IST0123", "IST0148"]
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["Namespace"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let by_default = injector_values(snap, "istio-sidecar-injector")
+            .and_then(|v| {
+                v.pointer("/sidecarInjectorWebhook/enableNamespacesByDefault")
+                    .and_then(Value::as_bool)
+            })
+            .unwrap_or(false);
+        let mut injected = BTreeSet::new();
+        for ns_obj in snap.core("Namespace") {
+            let name = ns_obj.name();
+            if is_system_namespace(name, snap) {
+                continue;
+            }
+            let injection = label(ns_obj, INJECTION_LABEL);
+            let revision = label(ns_obj, REVISION_LABEL);
+            let ambient = label(ns_obj, DATAPLANE_LABEL) == Some("ambient");
+            let enabled = injection == Some("enabled");
+            let labels: Vec<String> = [
+                enabled.then(|| format!("{INJECTION_LABEL}=enabled")),
+                (revision.is_some() && injection != Some("disabled"))
+                    .then(|| format!("{REVISION_LABEL}={}", revision.unwrap_or(""))),
+                (ambient && injection != Some("disabled"))
+                    .then(|| format!("{DATAPLANE_LABEL}=ambient")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if labels.len() > 1 {
+                out.report("IST0123", Some(ns_obj), None, &[labels.into()]);
+                continue;
+            }
+            if enabled || (revision.is_some() && injection != Some("disabled")) {
+                injected.insert(name.to_string());
+                continue;
+            }
+            if injection.is_none() && revision.is_none() && !ambient {
+                if by_default {
+                    out.report("IST0148", Some(ns_obj), None, &[]);
+                    injected.insert(name.to_string());
+                } else {
+                    out.report("IST0102", Some(ns_obj), None, &[name.into(), name.into()]);
+                }
+            }
+        }
+        for pod in snap.core("Pod") {
+            if !injected.contains(ns(pod)) || injection_disabled(pod) {
+                continue;
+            }
+            let Some(spec) = pod.spec() else { continue };
+            if spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) || has_proxy(spec) {
+                continue;
+            }
+            out.report("IST0103", Some(pod), None, &[qualified(pod).into()]);
+        }
+    }
+}
+
+pub struct ImageAnalyzer;
+
+impl Analyzer for ImageAnalyzer {
+    fn name(&self) -> &'static str {
+        "injection.ImageAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that the istio-proxy image of running pods matches the image the injector would use now"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Namespace", "Pod", "ConfigMap"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0158"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for ns_obj in snap.core("Namespace") {
+            let revision = label(ns_obj, REVISION_LABEL);
+            let enabled = label(ns_obj, INJECTION_LABEL) == Some("enabled");
+            if !enabled && revision.is_none() {
+                continue;
+            }
+            let cm_name = match revision {
+                Some(r) if r != "default" => format!("istio-sidecar-injector-{r}"),
+                _ => "istio-sidecar-injector".to_string(),
+            };
+            let Some(values) = injector_values(snap, &cm_name) else {
+                continue;
+            };
+            let Some(expected) = proxy_image(&values) else {
+                continue;
+            };
+            let mismatched: Vec<String> = snap
+                .core("Pod")
+                .filter(|p| ns(p) == ns_obj.name())
+                .filter(|p| {
+                    let Some(spec) = p.spec() else { return false };
+                    ["/containers", "/initContainers"].iter().any(|ptr| {
+                        array_at(spec, ptr).iter().any(|c| {
+                            c.get("name").and_then(Value::as_str) == Some("istio-proxy")
+                                && c.get("image")
+                                    .and_then(Value::as_str)
+                                    .is_some_and(|i| i != expected)
+                        })
+                    })
+                })
+                .map(|p| p.name().to_string())
+                .collect();
+            if !mismatched.is_empty() {
+                out.report(
+                    "IST0158",
+                    Some(ns_obj),
+                    None,
+                    &[mismatched.join(", ").into()],
+                );
+            }
+        }
+    }
+}
+
+/// The proxy image an injector's values produce (`hub/image:tag`, or an absolute image).
+fn proxy_image(values: &Value) -> Option<String> {
+    let image = values.pointer("/global/proxy/image")?.as_str()?;
+    if image.contains('/') {
+        return Some(image.to_string());
+    }
+    let hub = values.pointer("/global/hub")?.as_str()?;
+    let tag = match values.pointer("/global/tag")? {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let variant = values
+        .pointer("/global/variant")
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
+        .map(|v| format!("-{v}"))
+        .unwrap_or_default();
+    Some(format!("{hub}/{image}:{tag}{variant}"))
+}
+
+pub struct PortNameAnalyzer;
+
+impl Analyzer for PortNameAnalyzer {
+    fn name(&self) -> &'static str {
+        "service.PortNameAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that Service ports follow Istio's protocol naming (http-, grpc-, tcp-, ... or appProtocol)"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Service"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0118", "IST0150"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for svc in snap.core("Service") {
+            if ns(svc) == snap.istio_namespace {
+                continue;
+            }
+            let external = str_at(&svc.object, "/spec/type") == Some("ExternalName");
+            for (i, port) in array_at(&svc.object, "/spec/ports").iter().enumerate() {
+                let protocol = port_protocol(port);
+                if external {
+                    if matches!(protocol.as_deref(), None | Some("tcp")) {
+                        out.report("IST0150", Some(svc), Some(&format!("spec.ports[{i}]")), &[]);
+                    }
+                    continue;
+                }
+                if protocol.is_none() {
+                    let name = port.get("name").and_then(Value::as_str).unwrap_or("");
+                    let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+                    let target = match port.get("targetPort") {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                        None => number.to_string(),
+                    };
+                    out.report(
+                        "IST0118",
+                        Some(svc),
+                        Some(&format!("spec.ports[{i}]")),
+                        &[name.into(), number.into(), target.into()],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct MultiServiceAnalyzer;
+
+impl Analyzer for MultiServiceAnalyzer {
+    fn name(&self) -> &'static str {
+        "deployment.MultiServiceAnalyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that a Deployment behind several Services does not get one port with different protocols, or one targetPort with different ports"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Deployment", "Service"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0116", "IST0137"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        for dep in snap.of("apps", "Deployment") {
+            if ns(dep) == snap.istio_namespace {
+                continue;
+            }
+            let labels = labels_at(&dep.object, "/spec/template/metadata/labels");
+            let opted_out = labels.get("sidecar.istio.io/inject").map(String::as_str)
+                == Some("false")
+                || str_at(
+                    &dep.object,
+                    "/spec/template/metadata/annotations/sidecar.istio.io~1inject",
+                ) == Some("false");
+            if opted_out {
+                continue;
+            }
+            let services: Vec<&Resource> = snap
+                .core("Service")
+                .filter(|s| ns(s) == ns(dep))
+                .filter(|s| {
+                    let sel = labels_at(&s.object, "/spec/selector");
+                    !sel.is_empty() && selects(&sel, &labels)
+                })
+                .collect();
+            if services.len() < 2 {
+                continue;
+            }
+            let mut protocols: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+            let mut targets: BTreeMap<String, (BTreeSet<String>, BTreeSet<i64>)> = BTreeMap::new();
+            for svc in &services {
+                for port in array_at(&svc.object, "/spec/ports") {
+                    let Some(number) = port.get("port").and_then(Value::as_i64) else {
+                        continue;
+                    };
+                    let protocol = port
+                        .get("protocol")
+                        .and_then(Value::as_str)
+                        .unwrap_or("TCP")
+                        .to_string();
+                    protocols.entry(number).or_default().insert(protocol);
+                    let target = match port.get("targetPort") {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                        None => number.to_string(),
+                    };
+                    let entry = targets.entry(target).or_default();
+                    entry.0.insert(svc.name().to_string());
+                    entry.1.insert(number);
+                }
+            }
+            for (port, protos) in &protocols {
+                if protos.len() > 1 {
+                    out.report(
+                        "IST0116",
+                        Some(dep),
+                        None,
+                        &[
+                            dep.name().into(),
+                            (*port).into(),
+                            protos.iter().cloned().collect::<Vec<_>>().into(),
+                        ],
+                    );
+                }
+            }
+            for (target, (svcs, ports)) in &targets {
+                if ports.len() > 1 {
+                    out.report(
+                        "IST0137",
+                        Some(dep),
+                        None,
+                        &[
+                            dep.name().into(),
+                            svcs.iter().cloned().collect::<Vec<_>>().into(),
+                            target.clone().into(),
+                            ports
+                                .iter()
+                                .map(|p| p.to_string())
+                                .collect::<Vec<_>>()
+                                .into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub struct ApplicationUidAnalyzer;
+
+impl Analyzer for ApplicationUidAnalyzer {
+    fn name(&self) -> &'static str {
+        "applicationUID.Analyzer"
+    }
+    fn doc(&self) -> &'static str {
+        "Checks that application containers do not run as UID 1337, which the sidecar proxy reserves"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        &["Pod", "Deployment"]
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0144"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let check = |r: &Resource, spec: &Value, out: &mut Reporter| {
+            let pod_uid = spec
+                .pointer("/securityContext/runAsUser")
+                .and_then(Value::as_i64);
+            let container_uid = array_at(spec, "/containers").iter().any(|c| {
+                c.get("name").and_then(Value::as_str) != Some("istio-proxy")
+                    && c.pointer("/securityContext/runAsUser")
+                        .and_then(Value::as_i64)
+                        == Some(1337)
+            });
+            if pod_uid == Some(1337) || container_uid {
+                out.report("IST0144", Some(r), None, &[]);
+            }
+        };
+        for pod in snap.core("Pod") {
+            if let Some(spec) = pod.spec() {
+                check(pod, spec, out);
+            }
+        }
+        for dep in snap.of("apps", "Deployment") {
+            if let Some(spec) = dep.object.pointer("/spec/template/spec") {
+                check(dep, spec, out);
+            }
+        }
+    }
+}
