@@ -1,7 +1,7 @@
 //! Analysis of mesh configuration: the message catalog (IST codes), the analyzer registry,
 //! and running analyzers over a resource snapshot (pure: no cluster I/O here).
 
-mod analyzers;
+pub(crate) mod analyzers;
 pub mod messages;
 pub mod output;
 
@@ -203,21 +203,25 @@ pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
 
 /// istioctl's order: level (Error first), code, messages without origin first, origin
 /// (`Kind/name/namespace`), then the full line; identical neighbours are dropped.
-pub fn sorted_deduped(mut messages: Vec<Message>) -> Vec<Message> {
-    messages.sort_by(|a, b| {
+pub fn sorted_deduped(messages: Vec<Message>) -> Vec<Message> {
+    let mut keyed: Vec<(String, Option<String>, Message)> = messages
+        .into_iter()
+        .map(|m| (m.line(), m.origin.as_ref().map(Origin::comparator), m))
+        .collect();
+    keyed.sort_by(|(a_line, a_origin, a), (b_line, b_origin, b)| {
         b.level()
             .cmp(&a.level())
             .then_with(|| a.kind.code.cmp(b.kind.code))
-            .then_with(|| match (&a.origin, &b.origin) {
+            .then_with(|| match (a_origin, b_origin) {
                 (None, None) => Ordering::Equal,
                 (None, Some(_)) => Ordering::Less,
                 (Some(_), None) => Ordering::Greater,
-                (Some(x), Some(y)) => x.comparator().cmp(&y.comparator()),
+                (Some(x), Some(y)) => x.cmp(y),
             })
-            .then_with(|| a.line().cmp(&b.line()))
+            .then_with(|| a_line.cmp(b_line))
     });
-    messages.dedup_by(|a, b| a.line() == b.line());
-    messages
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, _, m)| m).collect()
 }
 
 #[cfg(test)]

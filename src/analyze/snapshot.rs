@@ -35,28 +35,40 @@ pub const IGNORED_NAMESPACES: &[&str] = &[
 ];
 
 /// Kinds with a pod template, and where the template is.
-const WORKLOAD_TEMPLATES: &[(&str, &str)] = &[
-    ("Deployment", "/spec/template"),
-    ("StatefulSet", "/spec/template"),
-    ("DaemonSet", "/spec/template"),
-    ("ReplicaSet", "/spec/template"),
-    ("ReplicationController", "/spec/template"),
-    ("Job", "/spec/template"),
-    ("CronJob", "/spec/jobTemplate/spec/template"),
-    ("Rollout", "/spec/template"),
-    ("DeploymentConfig", "/spec/template"),
+const WORKLOAD_TEMPLATES: &[(&str, &str, &str)] = &[
+    ("Deployment", "/spec/template", "/spec/template/spec"),
+    ("StatefulSet", "/spec/template", "/spec/template/spec"),
+    ("DaemonSet", "/spec/template", "/spec/template/spec"),
+    ("ReplicaSet", "/spec/template", "/spec/template/spec"),
+    ("ReplicationController", "/spec/template", "/spec/template/spec"),
+    ("Job", "/spec/template", "/spec/template/spec"),
+    ("CronJob", "/spec/jobTemplate/spec/template", "/spec/jobTemplate/spec/template/spec"),
+    ("Rollout", "/spec/template", "/spec/template/spec"),
+    ("DeploymentConfig", "/spec/template", "/spec/template/spec"),
 ];
 
 /// A running (or would-be) workload: a Pod, or the pod template of a controller.
 #[derive(Debug, Clone)]
-pub struct Workload<'a> {
+pub struct Workload {
     pub namespace: String,
     pub name: String,
     pub labels: BTreeMap<String, String>,
-    /// The pod spec (`spec` of a Pod or of a template).
-    pub pod_spec: &'a Value,
-    /// The object it came from (the Pod itself, or its Deployment, ...).
-    pub owner: &'a Resource,
+    /// True for a Pod, false for the template of a Deployment, StatefulSet, ...
+    pub is_pod: bool,
+    owner: usize,
+    spec_pointer: &'static str,
+}
+
+/// Lookups built once per snapshot, so analyzers stay linear in the number of objects.
+#[derive(Default)]
+struct Indexes {
+    workloads: Vec<Workload>,
+    workloads_by_namespace: HashMap<String, Vec<usize>>,
+    workloads_by_label: HashMap<(String, String), Vec<usize>>,
+    services_by_fqdn: HashMap<String, usize>,
+    /// DestinationRules by the FQDN of their host; wildcard hosts separately.
+    rules_by_host: HashMap<String, Vec<usize>>,
+    wildcard_rules: Vec<usize>,
 }
 
 pub struct Snapshot {
@@ -69,6 +81,8 @@ pub struct Snapshot {
     /// absent object really is absent. With files only, a kind no file contains is
     /// unknown, and analyzers that need it are skipped rather than guessing.
     known_kinds: Option<std::collections::HashSet<String>>,
+    by_kind_namespace: HashMap<(String, String), Vec<usize>>,
+    indexes: std::sync::OnceLock<Indexes>,
 }
 
 impl Snapshot {
@@ -96,8 +110,13 @@ impl Snapshot {
             kept.push(r);
         }
         let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_kind_namespace: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, r) in kept.iter().enumerate() {
             by_kind.entry(r.kind().to_string()).or_default().push(i);
+            by_kind_namespace
+                .entry((r.kind().to_string(), r.namespace().unwrap_or("").to_string()))
+                .or_default()
+                .push(i);
         }
         Snapshot {
             resources: kept,
@@ -106,6 +125,8 @@ impl Snapshot {
             mesh_networks,
             istio_namespace: istio_namespace.to_string(),
             known_kinds: None,
+            by_kind_namespace,
+            indexes: std::sync::OnceLock::new(),
         }
     }
 
@@ -165,46 +186,129 @@ impl Snapshot {
         self.core("Namespace").find(|r| r.name() == name)
     }
 
-    /// Every workload: Pods, then the pod templates of controllers.
-    pub fn workloads(&self) -> Vec<Workload<'_>> {
-        let mut out = Vec::new();
-        static NO_SPEC: Value = Value::Null;
-        for pod in self.core("Pod") {
-            out.push(Workload {
-                namespace: pod.namespace().unwrap_or("").to_string(),
-                name: pod.name().to_string(),
-                labels: string_map(pod.labels()),
-                pod_spec: pod.object.get("spec").unwrap_or(&NO_SPEC),
-                owner: pod,
-            });
-        }
-        for (kind, pointer) in WORKLOAD_TEMPLATES {
-            for r in self
-                .by_kind
-                .get(*kind)
-                .into_iter()
-                .flatten()
-                .map(|&i| &self.resources[i])
-            {
-                let Some(template) = r.object.pointer(pointer) else {
-                    continue;
-                };
-                let Some(spec) = template.get("spec") else {
-                    continue;
-                };
-                let labels = template
-                    .pointer("/metadata/labels")
-                    .and_then(Value::as_object);
-                out.push(Workload {
-                    namespace: r.namespace().unwrap_or("").to_string(),
-                    name: r.name().to_string(),
-                    labels: string_map(labels),
-                    pod_spec: spec,
-                    owner: r,
-                });
+    /// Objects of a kind in one namespace.
+    pub fn of_in<'a>(&'a self, group: &'a str, kind: &str, namespace: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.by_kind_namespace
+            .get(&(kind.to_string(), namespace.to_string()))
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.resources[i])
+            .filter(move |r| r.gvk.group == group)
+    }
+
+    fn indexes(&self) -> &Indexes {
+        self.indexes.get_or_init(|| {
+            let mut idx = Indexes::default();
+            for &i in self.by_kind.get("Pod").into_iter().flatten() {
+                let pod = &self.resources[i];
+                if pod.gvk.group.is_empty() {
+                    idx.workloads.push(Workload {
+                        namespace: pod.namespace().unwrap_or("").to_string(),
+                        name: pod.name().to_string(),
+                        labels: string_map(pod.labels()),
+                        is_pod: true,
+                        owner: i,
+                        spec_pointer: "/spec",
+                    });
+                }
             }
-        }
-        out
+            for (kind, pointer, spec_pointer) in WORKLOAD_TEMPLATES {
+                for &i in self.by_kind.get(*kind).into_iter().flatten() {
+                    let r = &self.resources[i];
+                    let Some(template) = r.object.pointer(pointer) else { continue };
+                    let labels = template.pointer("/metadata/labels").and_then(Value::as_object);
+                    idx.workloads.push(Workload {
+                        namespace: r.namespace().unwrap_or("").to_string(),
+                        name: r.name().to_string(),
+                        labels: string_map(labels),
+                        is_pod: false,
+                        owner: i,
+                        spec_pointer,
+                    });
+                }
+            }
+            for (w, workload) in idx.workloads.iter().enumerate() {
+                idx.workloads_by_namespace.entry(workload.namespace.clone()).or_default().push(w);
+                for (k, v) in &workload.labels {
+                    idx.workloads_by_label.entry((k.clone(), v.clone())).or_default().push(w);
+                }
+            }
+            for &i in self.by_kind.get("Service").into_iter().flatten() {
+                let svc = &self.resources[i];
+                if svc.gvk.group.is_empty() {
+                    let fqdn = crate::analyze::analyzers::fqdn(svc.name(), svc.namespace().unwrap_or(""));
+                    idx.services_by_fqdn.insert(fqdn, i);
+                }
+            }
+            for &i in self.by_kind.get("DestinationRule").into_iter().flatten() {
+                let dr = &self.resources[i];
+                let Some(host) = dr.object.pointer("/spec/host").and_then(Value::as_str) else { continue };
+                if host.starts_with('*') {
+                    idx.wildcard_rules.push(i);
+                } else {
+                    let fqdn = crate::analyze::analyzers::fqdn(host, dr.namespace().unwrap_or(""));
+                    idx.rules_by_host.entry(fqdn).or_default().push(i);
+                }
+            }
+            idx
+        })
+    }
+
+    /// DestinationRules whose host is `fqdn` exactly, then those with wildcard hosts
+    /// (callers check whether a wildcard covers it).
+    pub fn destination_rules_for<'a>(&'a self, fqdn: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+        let idx = self.indexes();
+        idx.rules_by_host
+            .get(fqdn)
+            .into_iter()
+            .flatten()
+            .chain(idx.wildcard_rules.iter())
+            .map(move |&i| &self.resources[i])
+    }
+
+    /// Every workload: Pods, then the pod templates of controllers.
+    pub fn workloads(&self) -> &[Workload] {
+        &self.indexes().workloads
+    }
+
+    /// The workloads of one namespace.
+    pub fn workloads_in<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a Workload> + 'a {
+        let idx = self.indexes();
+        idx.workloads_by_namespace
+            .get(namespace)
+            .into_iter()
+            .flatten()
+            .map(move |&w| &idx.workloads[w])
+    }
+
+    /// Workloads in any namespace whose labels carry every `selector` label (none for an
+    /// empty selector).
+    pub fn select_workloads<'a>(&'a self, selector: &BTreeMap<String, String>) -> Vec<&'a Workload> {
+        let idx = self.indexes();
+        let Some((k, v)) = selector.iter().next() else { return Vec::new() };
+        idx.workloads_by_label
+            .get(&(k.clone(), v.clone()))
+            .into_iter()
+            .flatten()
+            .map(|&w| &idx.workloads[w])
+            .filter(|w| selects(selector, &w.labels))
+            .collect()
+    }
+
+    /// The object a workload comes from (the Pod, or its Deployment, ...).
+    pub fn owner(&self, w: &Workload) -> &Resource {
+        &self.resources[w.owner]
+    }
+
+    /// The pod spec of a workload (`Null` when the object has none).
+    pub fn pod_spec(&self, w: &Workload) -> &Value {
+        static NONE: Value = Value::Null;
+        self.resources[w.owner].object.pointer(w.spec_pointer).unwrap_or(&NONE)
+    }
+
+    /// The Kubernetes Service with this FQDN (`name.ns.svc.cluster.local`).
+    pub fn service(&self, fqdn: &str) -> Option<&Resource> {
+        self.indexes().services_by_fqdn.get(fqdn).map(|&i| &self.resources[i])
     }
 }
 

@@ -333,23 +333,19 @@ fn load_inputs(
 
 /// Files replace the cluster's object of the same kind, namespace and name.
 fn overlay(base: &mut Vec<Resource>, files: Vec<Resource>) {
-    for f in files {
-        let key = (
-            f.gvk.group.clone(),
-            f.kind().to_string(),
-            f.namespace().map(str::to_string),
-            f.name().to_string(),
-        );
-        base.retain(|r| {
-            (
-                r.gvk.group.clone(),
-                r.kind().to_string(),
-                r.namespace().map(str::to_string),
-                r.name().to_string(),
-            ) != key
-        });
-        base.push(f);
+    fn key(r: &Resource) -> (String, String, String, String) {
+        (
+            r.gvk.group.clone(),
+            r.kind().to_string(),
+            r.namespace().unwrap_or("").to_string(),
+            r.name().to_string(),
+        )
     }
+    if !base.is_empty() {
+        let replaced: std::collections::HashSet<_> = files.iter().map(key).collect();
+        base.retain(|r| !replaced.contains(&key(r)));
+    }
+    base.extend(files);
 }
 
 fn mesh_ingress_off(mesh: &MeshConfig) -> bool {

@@ -68,13 +68,29 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    if value.is_null() {
-        return Err(serde::de::Error::custom("must not be null"));
+    struct NonNullVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for NonNullVisitor<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a value that is not null")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Err(E::custom("must not be null"))
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Err(E::custom("must not be null"))
+        }
+
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            T::deserialize(d).map(Some)
+        }
     }
-    T::deserialize(value)
-        .map(Some)
-        .map_err(serde::de::Error::custom)
+
+    deserializer.deserialize_option(NonNullVisitor(std::marker::PhantomData))
 }
 
 pub fn check_enum(path: &str, value: &str, allowed: &[&str], errs: &mut Vec<FieldError>) {

@@ -102,20 +102,18 @@ impl Analyzer for SubsetSelectPodAnalyzer {
         &["IST0173", "IST0174"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let services = services(snap);
-        let workloads = snap.workloads();
         for dr in snap.istio("DestinationRule") {
             let Some(host) = str_at(&dr.object, "/spec/host") else {
                 continue;
             };
             let full = fqdn(host, ns(dr));
-            let Some((_, svc)) = services.iter().find(|(h, _)| *h == full) else {
+            let Some(svc) = snap.service(&full) else {
                 let in_entries = service_entry_hosts(snap, ns(dr))
                     .iter()
                     .any(|(h, _)| hosts_overlap(h, &full));
                 if !in_entries
                     && !full.contains('*')
-                    && !services.is_empty()
+                    && snap.core("Service").next().is_some()
                     && !full.ends_with(DOMAIN_SUFFIX)
                 {
                     out.report("IST0174", Some(dr), Some("spec.host"), &[host.into()]);
@@ -126,9 +124,9 @@ impl Analyzer for SubsetSelectPodAnalyzer {
             if svc_selector.is_empty() {
                 continue;
             }
-            let backing: Vec<_> = workloads
-                .iter()
-                .filter(|w| w.namespace == ns(svc) && selects(&svc_selector, &w.labels))
+            let backing: Vec<_> = snap
+                .workloads_in(ns(svc))
+                .filter(|w| selects(&svc_selector, &w.labels))
                 .collect();
             for (i, subset) in array_at(&dr.object, "/spec/subsets").iter().enumerate() {
                 let labels = labels_at(subset, "/labels");

@@ -22,15 +22,8 @@ fn selector_string(sel: &BTreeMap<String, String>) -> String {
 }
 
 /// Pods (and workload templates) a gateway's selector picks, in any namespace.
-fn gateway_pods<'a>(gw: &Resource, workloads: &'a [Workload<'a>]) -> Vec<&'a Workload<'a>> {
-    let sel = labels_at(&gw.object, "/spec/selector");
-    if sel.is_empty() {
-        return Vec::new();
-    }
-    workloads
-        .iter()
-        .filter(|w| selects(&sel, &w.labels))
-        .collect()
+fn gateway_pods<'a>(gw: &Resource, snap: &'a Snapshot) -> Vec<&'a Workload> {
+    snap.select_workloads(&labels_at(&gw.object, "/spec/selector"))
 }
 
 fn report_missing_selector(gw: &Resource, out: &mut Reporter) {
@@ -59,9 +52,8 @@ impl Analyzer for IngressGatewayPortAnalyzer {
         &["IST0101", "IST0162"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let workloads = snap.workloads();
         for gw in istio_gateways(snap) {
-            let pods = gateway_pods(gw, &workloads);
+            let pods = gateway_pods(gw, snap);
             if pods.is_empty() {
                 if !labels_at(&gw.object, "/spec/selector").is_empty() {
                     report_missing_selector(gw, out);
@@ -69,15 +61,15 @@ impl Analyzer for IngressGatewayPortAnalyzer {
                 continue;
             }
             let mut exposed = std::collections::BTreeSet::new();
-            for svc in snap.core("Service") {
+            let mut namespaces: Vec<&str> = pods.iter().map(|p| p.namespace.as_str()).collect();
+            namespaces.sort();
+            namespaces.dedup();
+            for svc in namespaces.iter().flat_map(|n| snap.of_in("", "Service", n)) {
                 let sel = labels_at(&svc.object, "/spec/selector");
                 if sel.is_empty() {
                     continue;
                 }
-                if pods
-                    .iter()
-                    .any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels))
-                {
+                if pods.iter().any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels)) {
                     // The gateway listens on the pod's port: a Service exposes it by
                     // targetPort (which defaults to the port).
                     for port in array_at(&svc.object, "/spec/ports") {
@@ -122,9 +114,8 @@ impl Analyzer for SecretAnalyzer {
         &["IST0101", "IST0161"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let workloads = snap.workloads();
         for gw in istio_gateways(snap) {
-            let pods = gateway_pods(gw, &workloads);
+            let pods = gateway_pods(gw, snap);
             if pods.is_empty() {
                 if !labels_at(&gw.object, "/spec/selector").is_empty() {
                     report_missing_selector(gw, out);

@@ -10,6 +10,8 @@ mod util;
 mod virtualservice;
 mod workloads;
 
+pub use util::fqdn;
+
 use super::Analyzer;
 
 /// Every analyzer skiff runs by default, sorted by name (a test checks the order).

@@ -22,8 +22,8 @@ fn ambient_namespace(snap: &Snapshot, name: &str) -> bool {
     })
 }
 
-fn in_ambient(w: &Workload) -> bool {
-    w.owner
+fn in_ambient(snap: &Snapshot, w: &Workload) -> bool {
+    snap.owner(w)
         .annotations()
         .and_then(|a| a.get("ambient.istio.io/redirection"))
         .and_then(Value::as_str)
@@ -40,16 +40,13 @@ fn report_selector_conflicts(
     same_pod_code: &str,
     out: &mut Reporter,
 ) {
-    let workloads = snap.workloads();
     let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
     let mut by_pod: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
     for r in resources {
         match match_labels(&r.object, selector_pointer) {
             None => without.entry(ns(r).to_string()).or_default().push(r),
             Some(sel) => {
-                for w in workloads.iter().filter(|w| {
-                    w.namespace == ns(r) && w.owner.kind() == "Pod" && selects(&sel, &w.labels)
-                }) {
+                for w in snap.workloads_in(ns(r)).filter(|w| w.is_pod && selects(&sel, &w.labels)) {
                     by_pod
                         .entry((w.namespace.clone(), w.name.clone()))
                         .or_default()
@@ -138,7 +135,6 @@ impl Analyzer for SidecarSelectorAnalyzer {
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         let sidecars: Vec<&Resource> = snap.istio("Sidecar").collect();
-        let workloads = snap.workloads();
         let mut regular = Vec::new();
         for sc in &sidecars {
             match match_labels(&sc.object, "/spec/workloadSelector/labels") {
@@ -151,15 +147,11 @@ impl Analyzer for SidecarSelectorAnalyzer {
                     );
                 }
                 Some(sel) => {
-                    let selected: Vec<&Workload> = workloads
-                        .iter()
-                        .filter(|w| {
-                            w.namespace == ns(sc)
-                                && w.owner.kind() == "Pod"
-                                && selects(&sel, &w.labels)
-                        })
+                    let selected: Vec<&Workload> = snap
+                        .workloads_in(ns(sc))
+                        .filter(|w| w.is_pod && selects(&sel, &w.labels))
                         .collect();
-                    if !selected.is_empty() && selected.iter().all(|w| in_ambient(w)) {
+                    if !selected.is_empty() && selected.iter().all(|w| in_ambient(snap, w)) {
                         out.report(
                             "IST0167",
                             Some(sc),
@@ -382,11 +374,7 @@ impl Analyzer for AuthorizationPoliciesAnalyzer {
         &["Namespace", "Pod"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let workloads: Vec<Workload> = snap
-            .workloads()
-            .into_iter()
-            .filter(|w| w.owner.kind() == "Pod")
-            .collect();
+        let pods: Vec<&Workload> = snap.workloads().iter().filter(|w| w.is_pod).collect();
         let namespaces: Vec<String> = snap
             .core("Namespace")
             .map(|n| n.name().to_string())
@@ -399,7 +387,7 @@ impl Analyzer for AuthorizationPoliciesAnalyzer {
                 let sel =
                     match_labels(&ap.object, "/spec/selector/matchLabels").unwrap_or_default();
                 let mesh_wide = ns(ap) == root;
-                let matched = workloads
+                let matched = pods
                     .iter()
                     .any(|w| (mesh_wide || w.namespace == ns(ap)) && selects(&sel, &w.labels));
                 if !matched {
@@ -470,7 +458,6 @@ impl Analyzer for K8sGatewaySelectorAnalyzer {
         &["IST0166"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let workloads = snap.workloads();
         let policies = snap
             .istio("AuthorizationPolicy")
             .chain(snap.istio("RequestAuthentication"))
@@ -485,9 +472,9 @@ impl Analyzer for K8sGatewaySelectorAnalyzer {
             let Some(sel) = match_labels(&p.object, "/spec/selector/matchLabels") else {
                 continue;
             };
-            let gateway = workloads
-                .iter()
-                .filter(|w| w.namespace == ns(p) && selects(&sel, &w.labels))
+            let gateway = snap
+                .workloads_in(ns(p))
+                .filter(|w| selects(&sel, &w.labels))
                 .find_map(|w| w.labels.get(GATEWAY_NAME_LABEL).cloned())
                 .or_else(|| sel.get(GATEWAY_NAME_LABEL).cloned());
             if let Some(gw) = gateway {

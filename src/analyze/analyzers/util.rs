@@ -102,13 +102,6 @@ pub fn qualified(r: &Resource) -> String {
     }
 }
 
-/// The FQDNs of Kubernetes Services, with their resources.
-pub fn services(snap: &Snapshot) -> Vec<(String, &Resource)> {
-    snap.core("Service")
-        .map(|s| (fqdn(s.name(), ns(s)), s))
-        .collect()
-}
-
 /// Hosts of ServiceEntries visible from `from_namespace`, with their resources.
 pub fn service_entry_hosts<'a>(
     snap: &'a Snapshot,

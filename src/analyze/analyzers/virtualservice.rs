@@ -81,7 +81,6 @@ impl Analyzer for DestinationHostAnalyzer {
         &["Service"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let services = services(snap);
         for vs in snap.istio("VirtualService") {
             let vs_ns = ns(vs);
             let entries = service_entry_hosts(snap, vs_ns);
@@ -90,7 +89,7 @@ impl Analyzer for DestinationHostAnalyzer {
                     continue;
                 };
                 let full = fqdn(host, vs_ns);
-                let service = services.iter().find(|(h, _)| *h == full).map(|(_, s)| *s);
+                let service = snap.service(&full);
                 let in_entries = entries.iter().any(|(h, _)| host_matches(h, &full));
                 if service.is_none() && !in_entries {
                     out.report(
@@ -130,7 +129,7 @@ pub struct DestinationRuleAnalyzer;
 /// The DestinationRules that apply to `host` as seen from `namespace`.
 pub fn rules_for_host<'a>(snap: &'a Snapshot, host: &str, namespace: &str) -> Vec<&'a Resource> {
     let root = snap.mesh.root_namespace().to_string();
-    snap.istio("DestinationRule")
+    snap.destination_rules_for(host)
         .filter(|dr| {
             let Some(h) = str_at(&dr.object, "/spec/host") else {
                 return false;
@@ -339,14 +338,32 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
                 });
             }
         }
+        // Candidates share the exact host; wildcard hosts are compared with everything.
+        let mut by_host: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut wildcards = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if e.host.starts_with('*') {
+                wildcards.push(i);
+            }
+            by_host.entry(e.host.as_str()).or_default().push(i);
+        }
         let mut conflicts: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
         for (i, a) in entries.iter().enumerate() {
-            for (j, b) in entries.iter().enumerate() {
+            let candidates: Box<dyn Iterator<Item = usize>> = if a.host.starts_with('*') {
+                Box::new(0..entries.len())
+            } else {
+                Box::new(by_host[a.host.as_str()].iter().copied().chain(wildcards.iter().copied()))
+            };
+            for j in candidates {
+                let b = &entries[j];
                 if i == j || std::ptr::eq(a.vs, b.vs) {
                     continue;
                 }
                 if hosts_overlap(&a.host, &b.host) && visibilities_overlap(&a.vis, &b.vis) {
-                    conflicts.entry((i, a.host.clone())).or_default().push(j);
+                    let list = conflicts.entry((i, a.host.clone())).or_default();
+                    if !list.contains(&j) {
+                        list.push(j);
+                    }
                 }
             }
         }
@@ -382,7 +399,6 @@ impl Analyzer for JwtClaimRouteAnalyzer {
         &["IST0149"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let workloads = snap.workloads();
         for vs in snap.istio("VirtualService") {
             let Some(key) = claim_key(vs) else { continue };
             for reference in gateways(vs).iter().filter(|g| *g != "mesh") {
@@ -391,7 +407,8 @@ impl Analyzer for JwtClaimRouteAnalyzer {
                     continue;
                 };
                 let selector = labels_at(&gw.object, "/spec/selector");
-                for pod in workloads
+                for pod in snap
+                    .workloads()
                     .iter()
                     .filter(|w| crate::analyze::snapshot::selects(&selector, &w.labels))
                 {

@@ -282,8 +282,7 @@ impl Analyzer for MultiServiceAnalyzer {
                 continue;
             }
             let services: Vec<&Resource> = snap
-                .core("Service")
-                .filter(|s| ns(s) == ns(dep))
+                .of_in("", "Service", ns(dep))
                 .filter(|s| {
                     let sel = labels_at(&s.object, "/spec/selector");
                     !sel.is_empty() && selects(&sel, &labels)
