@@ -5,7 +5,9 @@
 use serde::Deserialize;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: yaml_parse_baseline FILE");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: yaml_parse_baseline FILE");
     let text = std::fs::read_to_string(&path).expect("read file");
     let mut documents = 0usize;
     for doc in serde_yaml::Deserializer::from_str(&text) {

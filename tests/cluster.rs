@@ -261,3 +261,101 @@ fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
         cluster.delete("v1", "Namespace", None, &ns).await.expect("delete namespace");
     });
 }
+
+fn message_set(out: &std::process::Output) -> Vec<(String, String)> {
+    let msgs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {} {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let mut set: Vec<(String, String)> = msgs
+        .iter()
+        .map(|m| {
+            (
+                m["code"].as_str().unwrap().to_string(),
+                m["origin"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    set.sort();
+    set
+}
+
+#[test]
+fn analyze_of_a_live_namespace_matches_the_same_files_offline() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("an");
+    let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/analyze");
+    let rt = skiff::cluster::runtime();
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, None)).await.expect("connect");
+        for crd in skiff::model::crd::all_crds() {
+            cluster.apply(&crd, None).await.expect("CRD");
+        }
+        wait_established(&cluster, "virtualservices.networking.istio.io").await;
+        wait_established(&cluster, "destinationrules.networking.istio.io").await;
+        cluster
+            .apply(
+                &json!({"apiVersion": "v1", "kind": "Namespace",
+                        "metadata": {"name": ns, "labels": {"istio-injection": "enabled"}}}),
+                None,
+            )
+            .await
+            .expect("namespace");
+        for r in skiff::model::load::load_paths(&[data.join("reviews.yaml").display().to_string()])
+            .unwrap()
+        {
+            cluster.apply(&r.object, Some(&ns)).await.expect("apply");
+        }
+    });
+    let file = data.join("reviews.yaml").display().to_string();
+    let live = common::skiff(&kc, &["analyze", "-n", &ns, "-o", "json"]);
+    let offline = common::skiff(
+        &kc,
+        &[
+            "analyze",
+            "--use-kube=false",
+            "-n",
+            &ns,
+            "-o",
+            "json",
+            &file,
+        ],
+    );
+    assert_eq!(live.status.code(), Some(79));
+    let live_set = message_set(&live);
+    assert!(
+        live_set.contains(&("IST0101".into(), format!("VirtualService {ns}/reviews"))),
+        "{live_set:?}"
+    );
+    assert_eq!(
+        live_set,
+        message_set(&offline),
+        "live and offline analysis differ"
+    );
+
+    // A file overlays the cluster: adding the DestinationRule resolves the subset.
+    let dr = data.join("reviews-dr.yaml").display().to_string();
+    let overlaid = common::skiff(&kc, &["analyze", "-n", &ns, "-o", "json", &dr]);
+    let set = message_set(&overlaid);
+    assert!(!set.iter().any(|(c, _)| c == "IST0101"), "{set:?}");
+    assert!(
+        set.contains(&("IST0173".into(), format!("DestinationRule {ns}/reviews"))),
+        "{set:?}"
+    );
+
+    let missing = common::skiff(&kc, &["analyze", "-n", "no-such-namespace-here"]);
+    assert_eq!(missing.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("namespace \"no-such-namespace-here\" not found"));
+
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, None)).await.unwrap();
+        cluster
+            .delete("v1", "Namespace", None, &ns)
+            .await
+            .expect("delete namespace");
+    });
+}

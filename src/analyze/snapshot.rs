@@ -40,9 +40,17 @@ const WORKLOAD_TEMPLATES: &[(&str, &str, &str)] = &[
     ("StatefulSet", "/spec/template", "/spec/template/spec"),
     ("DaemonSet", "/spec/template", "/spec/template/spec"),
     ("ReplicaSet", "/spec/template", "/spec/template/spec"),
-    ("ReplicationController", "/spec/template", "/spec/template/spec"),
+    (
+        "ReplicationController",
+        "/spec/template",
+        "/spec/template/spec",
+    ),
     ("Job", "/spec/template", "/spec/template/spec"),
-    ("CronJob", "/spec/jobTemplate/spec/template", "/spec/jobTemplate/spec/template/spec"),
+    (
+        "CronJob",
+        "/spec/jobTemplate/spec/template",
+        "/spec/jobTemplate/spec/template/spec",
+    ),
     ("Rollout", "/spec/template", "/spec/template/spec"),
     ("DeploymentConfig", "/spec/template", "/spec/template/spec"),
 ];
@@ -114,7 +122,10 @@ impl Snapshot {
         for (i, r) in kept.iter().enumerate() {
             by_kind.entry(r.kind().to_string()).or_default().push(i);
             by_kind_namespace
-                .entry((r.kind().to_string(), r.namespace().unwrap_or("").to_string()))
+                .entry((
+                    r.kind().to_string(),
+                    r.namespace().unwrap_or("").to_string(),
+                ))
                 .or_default()
                 .push(i);
         }
@@ -187,7 +198,12 @@ impl Snapshot {
     }
 
     /// Objects of a kind in one namespace.
-    pub fn of_in<'a>(&'a self, group: &'a str, kind: &str, namespace: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+    pub fn of_in<'a>(
+        &'a self,
+        group: &'a str,
+        kind: &str,
+        namespace: &str,
+    ) -> impl Iterator<Item = &'a Resource> + 'a {
         self.by_kind_namespace
             .get(&(kind.to_string(), namespace.to_string()))
             .into_iter()
@@ -215,8 +231,12 @@ impl Snapshot {
             for (kind, pointer, spec_pointer) in WORKLOAD_TEMPLATES {
                 for &i in self.by_kind.get(*kind).into_iter().flatten() {
                     let r = &self.resources[i];
-                    let Some(template) = r.object.pointer(pointer) else { continue };
-                    let labels = template.pointer("/metadata/labels").and_then(Value::as_object);
+                    let Some(template) = r.object.pointer(pointer) else {
+                        continue;
+                    };
+                    let labels = template
+                        .pointer("/metadata/labels")
+                        .and_then(Value::as_object);
                     idx.workloads.push(Workload {
                         namespace: r.namespace().unwrap_or("").to_string(),
                         name: r.name().to_string(),
@@ -228,21 +248,30 @@ impl Snapshot {
                 }
             }
             for (w, workload) in idx.workloads.iter().enumerate() {
-                idx.workloads_by_namespace.entry(workload.namespace.clone()).or_default().push(w);
+                idx.workloads_by_namespace
+                    .entry(workload.namespace.clone())
+                    .or_default()
+                    .push(w);
                 for (k, v) in &workload.labels {
-                    idx.workloads_by_label.entry((k.clone(), v.clone())).or_default().push(w);
+                    idx.workloads_by_label
+                        .entry((k.clone(), v.clone()))
+                        .or_default()
+                        .push(w);
                 }
             }
             for &i in self.by_kind.get("Service").into_iter().flatten() {
                 let svc = &self.resources[i];
                 if svc.gvk.group.is_empty() {
-                    let fqdn = crate::analyze::analyzers::fqdn(svc.name(), svc.namespace().unwrap_or(""));
+                    let fqdn =
+                        crate::analyze::analyzers::fqdn(svc.name(), svc.namespace().unwrap_or(""));
                     idx.services_by_fqdn.insert(fqdn, i);
                 }
             }
             for &i in self.by_kind.get("DestinationRule").into_iter().flatten() {
                 let dr = &self.resources[i];
-                let Some(host) = dr.object.pointer("/spec/host").and_then(Value::as_str) else { continue };
+                let Some(host) = dr.object.pointer("/spec/host").and_then(Value::as_str) else {
+                    continue;
+                };
                 if host.starts_with('*') {
                     idx.wildcard_rules.push(i);
                 } else {
@@ -256,7 +285,10 @@ impl Snapshot {
 
     /// DestinationRules whose host is `fqdn` exactly, then those with wildcard hosts
     /// (callers check whether a wildcard covers it).
-    pub fn destination_rules_for<'a>(&'a self, fqdn: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+    pub fn destination_rules_for<'a>(
+        &'a self,
+        fqdn: &str,
+    ) -> impl Iterator<Item = &'a Resource> + 'a {
         let idx = self.indexes();
         idx.rules_by_host
             .get(fqdn)
@@ -283,9 +315,14 @@ impl Snapshot {
 
     /// Workloads in any namespace whose labels carry every `selector` label (none for an
     /// empty selector).
-    pub fn select_workloads<'a>(&'a self, selector: &BTreeMap<String, String>) -> Vec<&'a Workload> {
+    pub fn select_workloads<'a>(
+        &'a self,
+        selector: &BTreeMap<String, String>,
+    ) -> Vec<&'a Workload> {
         let idx = self.indexes();
-        let Some((k, v)) = selector.iter().next() else { return Vec::new() };
+        let Some((k, v)) = selector.iter().next() else {
+            return Vec::new();
+        };
         idx.workloads_by_label
             .get(&(k.clone(), v.clone()))
             .into_iter()
@@ -303,12 +340,18 @@ impl Snapshot {
     /// The pod spec of a workload (`Null` when the object has none).
     pub fn pod_spec(&self, w: &Workload) -> &Value {
         static NONE: Value = Value::Null;
-        self.resources[w.owner].object.pointer(w.spec_pointer).unwrap_or(&NONE)
+        self.resources[w.owner]
+            .object
+            .pointer(w.spec_pointer)
+            .unwrap_or(&NONE)
     }
 
     /// The Kubernetes Service with this FQDN (`name.ns.svc.cluster.local`).
     pub fn service(&self, fqdn: &str) -> Option<&Resource> {
-        self.indexes().services_by_fqdn.get(fqdn).map(|&i| &self.resources[i])
+        self.indexes()
+            .services_by_fqdn
+            .get(fqdn)
+            .map(|&i| &self.resources[i])
     }
 }
 

@@ -69,7 +69,10 @@ impl Analyzer for IngressGatewayPortAnalyzer {
                 if sel.is_empty() {
                     continue;
                 }
-                if pods.iter().any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels)) {
+                if pods
+                    .iter()
+                    .any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels))
+                {
                     // The gateway listens on the pod's port: a Service exposes it by
                     // targetPort (which defaults to the port).
                     for port in array_at(&svc.object, "/spec/ports") {

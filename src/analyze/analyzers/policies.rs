@@ -46,7 +46,10 @@ fn report_selector_conflicts(
         match match_labels(&r.object, selector_pointer) {
             None => without.entry(ns(r).to_string()).or_default().push(r),
             Some(sel) => {
-                for w in snap.workloads_in(ns(r)).filter(|w| w.is_pod && selects(&sel, &w.labels)) {
+                for w in snap
+                    .workloads_in(ns(r))
+                    .filter(|w| w.is_pod && selects(&sel, &w.labels))
+                {
                     by_pod
                         .entry((w.namespace.clone(), w.name.clone()))
                         .or_default()

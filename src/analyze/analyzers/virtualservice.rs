@@ -352,7 +352,12 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
             let candidates: Box<dyn Iterator<Item = usize>> = if a.host.starts_with('*') {
                 Box::new(0..entries.len())
             } else {
-                Box::new(by_host[a.host.as_str()].iter().copied().chain(wildcards.iter().copied()))
+                Box::new(
+                    by_host[a.host.as_str()]
+                        .iter()
+                        .copied()
+                        .chain(wildcards.iter().copied()),
+                )
             };
             for j in candidates {
                 let b = &entries[j];

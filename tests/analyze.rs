@@ -1,0 +1,339 @@
+//! `skiff analyze` from the command line: output formats, exit codes in every format,
+//! suppression, file handling, and Istio's own analyzer cases as a regression floor.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn skiff_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("KUBECONFIG")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run skiff")
+}
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/analyze")
+}
+
+fn skiff(args: &[&str]) -> Output {
+    skiff_in(&data(), args)
+}
+
+fn json(o: &Output) -> Vec<serde_json::Value> {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+fn codes(o: &Output) -> Vec<(String, String)> {
+    json(o)
+        .iter()
+        .map(|m| {
+            (
+                m["code"].as_str().unwrap().to_string(),
+                m["origin"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn missing_subset_is_ist0101_with_exit_79_in_every_format() {
+    for format in ["log", "json", "yaml", "sarif"] {
+        let o = skiff(&["analyze", "--use-kube=false", "-o", format, "reviews.yaml"]);
+        assert_eq!(
+            o.status.code(),
+            Some(79),
+            "format {format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("IST0101"),
+            "format {format}"
+        );
+    }
+    let o = skiff(&["analyze", "--use-kube=false", "-o", "json", "reviews.yaml"]);
+    let msgs = json(&o);
+    let m = msgs.iter().find(|m| m["code"] == "IST0101").unwrap();
+    assert_eq!(m["origin"], "VirtualService default/reviews");
+    assert_eq!(m["reference"], "reviews.yaml:45", "the field's line");
+    assert_eq!(
+        m["message"],
+        "Referenced host+subset in destinationrule not found: \"reviews+v2\""
+    );
+}
+
+#[test]
+fn a_subset_selecting_no_pod_is_reported_and_a_clean_set_exits_0() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "reviews.yaml",
+        "reviews-dr.yaml",
+    ]);
+    let c = codes(&o);
+    assert!(!c.iter().any(|(code, _)| code == "IST0101"), "{c:?}");
+    assert_eq!(o.status.code(), Some(79), "IST0173 is an Error: {c:?}");
+    assert!(
+        c.contains(&("IST0173".into(), "DestinationRule default/reviews".into())),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn failure_threshold_and_output_threshold() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "--failure-threshold",
+        "Info",
+        "-o",
+        "json",
+        "reviews-dr.yaml",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "--output-threshold",
+        "Error",
+        "reviews.yaml",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.lines().all(|l| l.starts_with("Error ")), "{out}");
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "--failure-threshold",
+        "Bogus",
+        "reviews.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(64));
+}
+
+#[test]
+fn suppression_by_flag_and_annotation() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "-S",
+        "IST0101=VirtualService default/*",
+        "reviews.yaml",
+    ]);
+    assert!(
+        !codes(&o).iter().any(|(c, _)| c == "IST0101"),
+        "{:?}",
+        codes(&o)
+    );
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "suppressed.yaml",
+    ]);
+    assert!(
+        !codes(&o).iter().any(|(c, _)| c == "IST0101"),
+        "{:?}",
+        codes(&o)
+    );
+}
+
+#[test]
+fn namespace_scoping_without_all_namespaces() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-n",
+        "other",
+        "-o",
+        "json",
+        "reviews.yaml",
+    ]);
+    let c = codes(&o);
+    assert!(
+        c.iter().all(|(_, origin)| !origin.contains(" default/")),
+        "{c:?}"
+    );
+    assert!(
+        c.iter()
+            .any(|(_, origin)| origin == "VirtualService other/reviews"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn unparseable_files_exit_65_but_the_rest_is_analyzed() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "reviews.yaml",
+        "broken.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(79), "findings win over parse errors");
+    assert!(
+        codes(&o).iter().any(|(c, _)| c == "IST0101"),
+        "the parseable file was analyzed"
+    );
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "suppressed.yaml",
+        "broken.yaml",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(65), "{stderr}");
+    assert!(stderr.contains("broken.yaml:"), "{stderr}");
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "--ignore-unknown",
+        "suppressed.yaml",
+        "broken.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn files_with_other_extensions_are_skipped_with_istioctls_message() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "notes.txt",
+        "suppressed.yaml",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(
+            "Skipping file notes.txt, recognized file extensions are: [.json .yaml .yml]"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("No validation issues found when analyzing namespace: default."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    let o = skiff(&["analyze", "--use-kube=false", "-o", "sarif", "reviews.yaml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "IST0101" && r["level"] == "error"));
+}
+
+#[test]
+fn explain_and_list_analyzers() {
+    let o = skiff(&["analyze", "explain", "ist0101"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        out.contains("IST0101 ReferencedResourceNotFound (Error)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("virtualservice.DestinationRuleAnalyzer"),
+        "{out}"
+    );
+    let o = skiff(&["analyze", "-L"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.lines().count() >= 40, "{out}");
+    assert!(out.contains("virtualservice.GatewayAnalyzer: "), "{out}");
+}
+
+/// Istio's own analyzer test table (../shared/conformance/analyze), as the scorer runs it:
+/// a floor on precision and recall so regressions show up in `cargo test`.
+#[test]
+fn istio_analyzer_cases_keep_precision_and_recall() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/analyze");
+    let cases: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(root.join("cases.json"))
+            .expect("../shared/conformance/analyze/cases.json"),
+    )
+    .unwrap();
+    let (mut matched, mut produced, mut expected, mut passed) = (0usize, 0usize, 0usize, 0usize);
+    for case in &cases {
+        let mut args: Vec<String> = vec![
+            "analyze".into(),
+            "--use-kube=false".into(),
+            "-o".into(),
+            "json".into(),
+            "--all-namespaces".into(),
+        ];
+        if let Some(m) = case["mesh_config"].as_str() {
+            args.push("--meshConfigFile".into());
+            args.push(m.into());
+        }
+        if let Some(m) = case["mesh_networks"].as_str() {
+            args.push("--meshNetworksFile".into());
+            args.push(m.into());
+        }
+        for f in case["files"].as_array().unwrap() {
+            args.push(f.as_str().unwrap().into());
+        }
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = skiff_in(&root, &refs);
+        let allowed: Vec<&str> = case["analyzer_codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.as_str())
+            .collect();
+        let mut got: Vec<(String, String)> = codes(&o)
+            .into_iter()
+            .filter(|(c, _)| allowed.contains(&c.as_str()))
+            .collect();
+        let mut want: Vec<(String, String)> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["code"].as_str().unwrap().to_string(),
+                    m["origin"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        produced += got.len();
+        expected += want.len();
+        let mut remaining = got.clone();
+        for w in &want {
+            if let Some(i) = remaining.iter().position(|g| g == w) {
+                remaining.remove(i);
+                matched += 1;
+            }
+        }
+        if got == want {
+            passed += 1;
+        }
+    }
+    let precision = matched as f64 / produced.max(1) as f64;
+    let recall = matched as f64 / expected.max(1) as f64;
+    println!(
+        "analyze cases: {passed}/{} passed, precision {precision:.3}, recall {recall:.3}",
+        cases.len()
+    );
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.90, "recall {recall:.3}");
+}
