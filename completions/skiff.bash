@@ -600,7 +600,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__controlz)
-            opts="-l -r -p -c -n -i -h -V --selector --revision --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-l -r -p -c -n -i -h -V --selector --revision --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +636,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -678,7 +686,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__envoy)
-            opts="-l -p -c -n -i -h -V --selector --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-l -p -c -n -i -h -V --selector --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +714,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -748,7 +764,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__grafana)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +784,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -978,7 +1002,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__istiod__subcmd__debug)
-            opts="-l -r -p -c -n -i -h -V --selector --revision --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-l -r -p -c -n -i -h -V --selector --revision --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,6 +1038,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1056,7 +1088,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__jaeger)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,6 +1108,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1118,7 +1158,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__kiali)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1138,6 +1178,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1180,7 +1228,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__loki)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1200,6 +1248,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1242,7 +1298,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__prometheus)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1262,6 +1318,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1304,7 +1368,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__skywalking)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1388,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -1366,7 +1438,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__dashboard__subcmd__zipkin)
-            opts="-p -c -n -i -h -V --address --port --browser --print-url --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-p -c -n -i -h -V --address --port --browser --print-url --ui-port --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,6 +1458,14 @@ _skiff() {
                     ;;
                 --browser)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)

@@ -272,8 +272,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -281,6 +281,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -288,13 +290,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from kiali" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -302,13 +306,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from prometheus" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -316,13 +322,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from grafana" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -330,13 +338,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from jaeger" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -344,13 +354,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from zipkin" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -358,13 +370,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from skywalking" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -372,7 +386,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from loki" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s l -l selector -r
@@ -380,6 +394,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -387,7 +403,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from envoy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s l -l selector -r
@@ -395,6 +411,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -402,7 +420,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from proxy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s l -l selector -r
@@ -411,6 +429,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -418,7 +438,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from controlz" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s l -l selector -r
@@ -427,6 +447,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -434,7 +456,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from istiod-debug" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "kiali" -d 'Kiali (app=kiali, port 20001)'
@@ -444,7 +466,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand dashboard; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -464,8 +486,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -473,6 +495,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -480,13 +504,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from kiali" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -494,13 +520,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from prometheus" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -508,13 +536,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from grafana" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -522,13 +552,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from jaeger" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -536,13 +568,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from zipkin" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -550,13 +584,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from skywalking" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -564,7 +600,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from loki" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s l -l selector -r
@@ -572,6 +608,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -579,7 +617,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from envoy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s l -l selector -r
@@ -587,6 +625,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -594,7 +634,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from proxy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s l -l selector -r
@@ -603,6 +643,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -610,7 +652,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from controlz" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s l -l selector -r
@@ -619,6 +661,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -626,7 +670,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from istiod-debug" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "kiali" -d 'Kiali (app=kiali, port 20001)'
@@ -636,7 +680,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand dash; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -656,8 +700,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
-complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "proxy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and not __fish_seen_subcommand_from kiali prometheus grafana jaeger zipkin skywalking loki envoy proxy controlz istiod-debug help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -665,6 +709,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -672,13 +718,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from kiali" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -686,13 +734,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from prometheus" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -700,13 +750,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from grafana" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -714,13 +766,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from jaeger" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -728,13 +782,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from zipkin" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -742,13 +798,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from skywalking" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l address -d 'Local address to listen on (localhost = 127.0.0.1 and ::1)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -756,7 +814,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from loki" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s l -l selector -r
@@ -764,6 +822,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -771,7 +831,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from envoy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s l -l selector -r
@@ -779,6 +839,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -786,7 +848,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from proxy" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s l -l selector -r
@@ -795,6 +857,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -802,7 +866,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from controlz" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s l -l selector -r
@@ -811,6 +875,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s p -l port -d 'Local port (0 = the remote port if free, else any free port)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l browser -d 'Open a browser' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l ui-port -d 'Remote port of the UI (default: the component\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l timeout -d 'How long to wait for the UI to answer' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -818,7 +884,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once ready and keep forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -l print-url -d 'Print the URL once the UI answers and keep forwarding (no browser)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from istiod-debug" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "kiali" -d 'Kiali (app=kiali, port 20001)'
@@ -828,7 +894,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcomman
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'
 complete -c skiff -n "__fish_skiff_using_subcommand d; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -900,6 +966,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "zipkin" -d 'Zipkin (port 9411)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "skywalking" -d 'SkyWalking UI (port 8080)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "loki" -d 'Loki (port 3100)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "envoy" -d 'Envoy admin of a pod ([type/]name[.namespace] or -l selector)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "envoy" -d 'Envoy admin of a pod ([pod/]name[.namespace] or -l selector, port 15000)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "controlz" -d 'ControlZ of an istiod pod (port 9876)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from dashboard" -f -a "istiod-debug" -d 'istiod debug endpoints (port 15014, /debug)'

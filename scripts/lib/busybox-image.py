@@ -34,7 +34,7 @@ def add(tar, name, data=None, mode=0o644, kind=tarfile.REGTYPE, target=None):
 def layer_bytes():
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.GNU_FORMAT) as tar:
-        for d in ["bin", "etc", "www", "tmp", "proc", "sys", "dev", "var", "var/run"]:
+        for d in ["bin", "etc", "www", "www/kiali", "tmp", "proc", "sys", "dev", "var", "var/run"]:
             add(tar, d, mode=0o1777 if d == "tmp" else 0o755, kind=tarfile.DIRTYPE)
         add(tar, "bin/busybox", open("/bin/busybox", "rb").read(), mode=0o755)
         for applet in APPLETS:
@@ -42,6 +42,7 @@ def layer_bytes():
         add(tar, "etc/passwd", b"root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n")
         add(tar, "etc/group", b"root:x:0:\nnobody:x:65534:\n")
         add(tar, "www/index.html", b"<html><body>skiff test page</body></html>\n")
+        add(tar, "www/kiali/index.html", b"<html><body>skiff test kiali</body></html>\n")
     return buf.getvalue()
 
 

@@ -1,5 +1,17 @@
-//! Dashboard components (kiali, grafana, ...) and their port-forwarded local listeners.
-//! Not built yet: `dashboard` says so and exits 1.
+//! Dashboards: the component table (kiali, grafana, ...), finding the pod to forward to,
+//! local listeners on the requested address, forwarding with reconnects to the newest
+//! running pod, waiting until the UI answers, and opening the browser.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, ListParams};
+use thiserror::Error;
+use tokio::net::TcpListener;
+
+use crate::cluster::{Cluster, ClusterError};
 
 /// A UI skiff can open: its pod selector, remote port and URL path.
 #[derive(Debug, Clone, Copy)]
@@ -10,7 +22,7 @@ pub struct Component {
     pub path: &'static str,
 }
 
-/// The addon dashboards, as Istio's sample addons label them.
+/// The addon dashboards, labelled as Istio's sample addons label them.
 pub const COMPONENTS: &[Component] = &[
     Component {
         name: "kiali",
@@ -55,3 +67,326 @@ pub const COMPONENTS: &[Component] = &[
         path: "",
     },
 ];
+
+pub fn component(name: &str) -> Option<&'static Component> {
+    COMPONENTS.iter().find(|c| c.name == name)
+}
+
+#[derive(Debug, Error)]
+pub enum DashboardError {
+    #[error("no pods found with selector {selector} in {namespaces}{hint}")]
+    NoPods {
+        selector: String,
+        namespaces: String,
+        hint: String,
+    },
+    #[error("pod {namespace}/{name} not found")]
+    PodNotFound { namespace: String, name: String },
+    #[error("pod {namespace}/{name} is not running (phase {phase})")]
+    PodNotRunning {
+        namespace: String,
+        name: String,
+        phase: String,
+    },
+    #[error("invalid --address {0:?}: use an IP address or localhost")]
+    BadAddress(String),
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{url} did not answer within {seconds}s")]
+    NotReady { url: String, seconds: u64 },
+    #[error(transparent)]
+    Cluster(#[from] ClusterError),
+}
+
+/// Which pod to forward to.
+#[derive(Debug, Clone)]
+pub enum PodTarget {
+    /// The newest Running pod matching a label selector, in the first namespace that has one.
+    Selector {
+        selector: String,
+        namespaces: Vec<String>,
+        hint: String,
+    },
+    /// A named pod.
+    Named { namespace: String, name: String },
+}
+
+impl PodTarget {
+    /// Resolves to (namespace, pod name).
+    pub async fn resolve(&self, cluster: &Cluster) -> Result<(String, String), DashboardError> {
+        match self {
+            PodTarget::Named { namespace, name } => {
+                let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
+                let pod = match pods.get(name).await {
+                    Ok(p) => p,
+                    Err(kube::Error::Api(s)) if s.code == 404 => {
+                        return Err(DashboardError::PodNotFound {
+                            namespace: namespace.clone(),
+                            name: name.clone(),
+                        })
+                    }
+                    Err(e) => return Err(cluster.error(e).into()),
+                };
+                let phase = pod.status.and_then(|s| s.phase).unwrap_or_default();
+                if phase != "Running" {
+                    return Err(DashboardError::PodNotRunning {
+                        namespace: namespace.clone(),
+                        name: name.clone(),
+                        phase,
+                    });
+                }
+                Ok((namespace.clone(), name.clone()))
+            }
+            PodTarget::Selector {
+                selector,
+                namespaces,
+                hint,
+            } => {
+                for ns in namespaces {
+                    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
+                    let list = pods
+                        .list(&ListParams::default().labels(selector))
+                        .await
+                        .map_err(|e| cluster.error(e))?;
+                    let mut running: Vec<&Pod> = list
+                        .items
+                        .iter()
+                        .filter(|p| p.metadata.deletion_timestamp.is_none())
+                        .filter(|p| {
+                            p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running")
+                        })
+                        .collect();
+                    running
+                        .sort_by_key(|p| std::cmp::Reverse(p.metadata.creation_timestamp.clone()));
+                    if let Some(p) = running.first() {
+                        return Ok((ns.clone(), p.metadata.name.clone().unwrap_or_default()));
+                    }
+                }
+                let mut unique = namespaces.clone();
+                unique.dedup();
+                Err(DashboardError::NoPods {
+                    selector: selector.clone(),
+                    namespaces: unique.join(" or "),
+                    hint: hint.clone(),
+                })
+            }
+        }
+    }
+}
+
+/// The local addresses to listen on: `localhost` means 127.0.0.1 and ::1.
+pub fn listen_addresses(address: &str) -> Result<Vec<IpAddr>, DashboardError> {
+    if address == "localhost" {
+        return Ok(vec![
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ]);
+    }
+    address
+        .trim_matches(['[', ']'])
+        .parse::<IpAddr>()
+        .map(|ip| vec![ip])
+        .map_err(|_| DashboardError::BadAddress(address.to_string()))
+}
+
+/// Binds the listeners: `port` 0 tries `remote_port` first, then any free port. The IPv6
+/// loopback is best-effort when `localhost` was asked for.
+pub async fn bind(
+    addresses: &[IpAddr],
+    port: u16,
+    remote_port: u16,
+) -> Result<Vec<TcpListener>, DashboardError> {
+    let candidates: Vec<u16> = if port == 0 {
+        vec![remote_port, 0]
+    } else {
+        vec![port]
+    };
+    let mut last_error = None;
+    for candidate in candidates {
+        let first = addresses[0];
+        match TcpListener::bind(SocketAddr::new(first, candidate)).await {
+            Ok(listener) => {
+                let chosen = listener.local_addr().map(|a| a.port()).unwrap_or(candidate);
+                let mut listeners = vec![listener];
+                for extra in &addresses[1..] {
+                    if let Ok(l) = TcpListener::bind(SocketAddr::new(*extra, chosen)).await {
+                        listeners.push(l);
+                    }
+                }
+                return Ok(listeners);
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(DashboardError::Listen {
+        address: addresses[0].to_string(),
+        source: last_error.unwrap_or_else(|| std::io::Error::other("no port")),
+    })
+}
+
+/// The URL users open: the host as given (`localhost`, or the IP), the bound port, the path.
+pub fn url_for(address: &str, port: u16, path: &str) -> String {
+    let host = match address.parse::<IpAddr>() {
+        Ok(IpAddr::V6(ip)) => format!("[{ip}]"),
+        _ => address.to_string(),
+    };
+    format!("http://{host}:{port}{path}")
+}
+
+/// Forwards every connection on the listeners to the target's current pod, re-resolving
+/// the pod when a forward fails (the pod went away), until `shutdown` resolves.
+pub async fn forward(
+    cluster: Arc<Cluster>,
+    target: PodTarget,
+    remote_port: u16,
+    listeners: Vec<TcpListener>,
+    shutdown: impl std::future::Future<Output = ()>,
+    on_event: Arc<dyn Fn(String) + Send + Sync>,
+) -> Result<(), DashboardError> {
+    let current = Arc::new(Mutex::new(target.resolve(&cluster).await?));
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<tokio::net::TcpStream>(64);
+    for listener in listeners {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                if tx.send(socket).await.is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    drop(tx);
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => return Ok(()),
+            socket = rx.recv() => {
+                let Some(socket) = socket else { return Ok(()) };
+                let cluster = cluster.clone();
+                let target = target.clone();
+                let current = current.clone();
+                let on_event = on_event.clone();
+                tokio::spawn(async move {
+                    let (ns, pod) = current.lock().map(|c| c.clone()).unwrap_or_default();
+                    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
+                    match crate::cluster::portforward::open(&pods, &pod, remote_port).await {
+                        Ok(forwarder) => crate::cluster::portforward::pump(forwarder, socket, &pod, remote_port, &*on_event).await,
+                        Err(_) => {
+                            // The pod is gone or not ready: pick the newest running one again.
+                            match target.resolve(&cluster).await {
+                                Ok((new_ns, new_pod)) => {
+                                    on_event(format!("forwarding to pod {new_ns}/{new_pod}"));
+                                    if let Ok(mut c) = current.lock() {
+                                        *c = (new_ns.clone(), new_pod.clone());
+                                    }
+                                    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &new_ns);
+                                    match crate::cluster::portforward::open(&pods, &new_pod, remote_port).await {
+                                        Ok(f) => crate::cluster::portforward::pump(f, socket, &new_pod, remote_port, &*on_event).await,
+                                        Err(e) => on_event(e),
+                                    }
+                                }
+                                Err(e) => on_event(e.to_string()),
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Polls `url` until it answers with any HTTP status, up to `limit`.
+pub async fn wait_until_answering(url: &str, limit: Duration) -> Result<(), DashboardError> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .map_err(|e| {
+            DashboardError::Cluster(ClusterError::Api {
+                message: e.to_string(),
+            })
+        })?;
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if client.get(url).send().await.is_ok() {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(DashboardError::NotReady {
+                url: url.to_string(),
+                seconds: limit.as_secs(),
+            });
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// Opens a URL with the platform's opener; false when that failed.
+pub fn open_browser(url: &str) -> bool {
+    let opener: (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(target_os = "windows") {
+        ("rundll32", vec!["url.dll,FileProtocolHandler", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    std::process::Command::new(opener.0)
+        .args(opener.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Parses `[type/]name[.namespace]` (type `pod` or `deployment`... only pods are supported
+/// by name; other types say so).
+pub fn parse_pod_ref(arg: &str, default_namespace: &str) -> Result<(String, String), String> {
+    let (kind, rest) = match arg.split_once('/') {
+        Some((k, r)) => (k.to_ascii_lowercase(), r),
+        None => ("pod".to_string(), arg),
+    };
+    if !matches!(kind.as_str(), "pod" | "pods" | "po") {
+        return Err(format!(
+            "not supported yet: {kind}/NAME; give a pod name or use -l/--selector"
+        ));
+    }
+    Ok(match rest.split_once('.') {
+        Some((name, ns)) => (ns.to_string(), name.to_string()),
+        None => (default_namespace.to_string(), rest.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_addresses() {
+        assert_eq!(
+            url_for("localhost", 20001, "/kiali"),
+            "http://localhost:20001/kiali"
+        );
+        assert_eq!(url_for("0.0.0.0", 80, ""), "http://0.0.0.0:80");
+        assert_eq!(url_for("::1", 80, ""), "http://[::1]:80");
+        assert_eq!(listen_addresses("localhost").unwrap().len(), 2);
+        assert!(listen_addresses("my-host").is_err());
+    }
+
+    #[test]
+    fn pod_references() {
+        assert_eq!(
+            parse_pod_ref("pod/web.shop", "default").unwrap(),
+            ("shop".into(), "web".into())
+        );
+        assert_eq!(
+            parse_pod_ref("web", "ns1").unwrap(),
+            ("ns1".into(), "web".into())
+        );
+        assert!(parse_pod_ref("deployment/web", "ns1").is_err());
+    }
+}
