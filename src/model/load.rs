@@ -5,6 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
@@ -139,91 +140,125 @@ pub fn load_paths(paths: &[String]) -> Result<Vec<Resource>, LoadError> {
 #[derive(Debug)]
 pub struct RawDocument<'a> {
     pub text: &'a str,
+    /// Byte offset of `text` in the whole stream.
+    pub offset: usize,
+    /// Line of the first byte of `text`.
+    pub text_line: usize,
+    /// Line of the document as istioctl reports it: the first line that is not empty.
     pub first_line: usize,
 }
 
-/// Splits a YAML stream on `---` separator lines, keeping line numbers.
+impl RawDocument<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    }
+}
+
+/// Splits a YAML stream on `---` separator lines, keeping line numbers. Every chunk is
+/// returned, blank ones included, so the chunks line up with a streaming parser's
+/// documents.
 pub fn split_documents(text: &str) -> Vec<RawDocument<'_>> {
     let mut docs = Vec::new();
     let mut start_byte = 0;
     let mut start_line = 1;
     let mut offset = 0;
+    let chunk = |start: usize, end: usize, line: usize| -> RawDocument<'_> {
+        let text = &text[start..end];
+        let skipped = text.lines().take_while(|l| l.trim().is_empty()).count();
+        RawDocument {
+            text,
+            offset: start,
+            text_line: line,
+            first_line: line + skipped,
+        }
+    };
     for (index, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed.starts_with("--- ") || trimmed == "..." {
-            docs.push(RawDocument {
-                text: &text[start_byte..offset],
-                first_line: start_line,
-            });
+            docs.push(chunk(start_byte, offset, start_line));
             start_byte = offset + line.len();
             start_line = index + 2;
         }
         offset += line.len();
     }
-    docs.push(RawDocument {
-        text: &text[start_byte..],
-        first_line: start_line,
-    });
-    docs.into_iter()
-        .filter(|d| !is_blank_document(d.text))
-        .map(|d| {
-            let skipped = d
-                .text
-                .lines()
-                .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-                .count();
-            RawDocument {
-                text: d.text,
-                first_line: d.first_line + skipped,
-            }
-        })
-        .collect()
+    docs.push(chunk(start_byte, text.len(), start_line));
+    docs
 }
 
-fn is_blank_document(text: &str) -> bool {
-    text.lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-}
-
-/// Parses a multi-document YAML/JSON text into resources.
+/// Parses a multi-document YAML/JSON text into resources: one streaming parse of the
+/// whole text, each document paired with its chunk for line numbers.
 pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadError> {
-    let mut out = Vec::new();
-    for doc in split_documents(text) {
-        let value: Value = serde_yaml::from_str(doc.text).map_err(|e| {
-            let line_in_doc = e.location().map(|l| l.line()).unwrap_or(1);
-            let first = doc
-                .text
-                .lines()
-                .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-                .count();
-            LoadError::Parse {
-                file: file.to_string(),
-                line: doc.first_line + line_in_doc.saturating_sub(1 + first),
-                message: first_line_of(&e.to_string()),
+    let chunks = split_documents(text);
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+    let mut values = Vec::with_capacity(chunks.len());
+    for doc in serde_yaml::Deserializer::from_str(text) {
+        match Value::deserialize(doc) {
+            Ok(v) => values.push(v),
+            Err(e) => {
+                return Err(LoadError::Parse {
+                    file: file.to_string(),
+                    line: e.location().map(|l| l.line()).unwrap_or(1),
+                    message: first_line_of(&e.to_string()),
+                })
             }
-        })?;
-        let source = Source {
-            file: file.to_string(),
-            line: doc.first_line,
-            text_offset_line: doc.first_line,
-        };
-        push_value(value, &source, doc.text, &mut out).map_err(|message| LoadError::Parse {
-            file: file.to_string(),
-            line: doc.first_line,
-            message,
-        })?;
+        }
+    }
+    let non_blank: Vec<&RawDocument> = chunks.iter().filter(|c| !c.is_blank()).collect();
+    let non_null: Vec<Value> = values.into_iter().filter(|v| !v.is_null()).collect();
+    let mut out = Vec::new();
+    if non_blank.len() == non_null.len() {
+        for (doc, value) in non_blank.into_iter().zip(non_null) {
+            push_document(value, doc, file, &shared, &mut out)?;
+        }
+    } else {
+        // The chunks do not line up with the parser's documents (e.g. a `---` inside a
+        // block scalar): parse chunk by chunk instead.
+        for doc in chunks.iter().filter(|c| !c.is_blank()) {
+            let value: Value = serde_yaml::from_str(doc.text).map_err(|e| LoadError::Parse {
+                file: file.to_string(),
+                line: doc.text_line + e.location().map(|l| l.line()).unwrap_or(1) - 1,
+                message: first_line_of(&e.to_string()),
+            })?;
+            if !value.is_null() {
+                push_document(value, doc, file, &shared, &mut out)?;
+            }
+        }
     }
     Ok(out)
+}
+
+fn push_document(
+    value: Value,
+    doc: &RawDocument,
+    file: &str,
+    shared: &std::sync::Arc<str>,
+    out: &mut Vec<Resource>,
+) -> Result<(), LoadError> {
+    let source = Source {
+        file: file.to_string(),
+        line: doc.first_line,
+        text_offset_line: doc.text_line,
+    };
+    let text = (shared.clone(), doc.offset..doc.offset + doc.text.len());
+    push_value(value, &source, &text, out).map_err(|message| LoadError::Parse {
+        file: file.to_string(),
+        line: doc.first_line,
+        message,
+    })
 }
 
 fn first_line_of(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
 }
 
+type DocumentText = (std::sync::Arc<str>, std::ops::Range<usize>);
+
 fn push_value(
     value: Value,
     source: &Source,
-    text: &str,
+    text: &DocumentText,
     out: &mut Vec<Resource>,
 ) -> Result<(), String> {
     match value {
@@ -242,7 +277,11 @@ fn push_value(
                     return Ok(());
                 }
             }
-            out.push(Resource::from_value(value, source.clone(), text));
+            out.push(Resource::from_value(
+                value,
+                source.clone(),
+                Some(text.clone()),
+            ));
             Ok(())
         }
         Value::Array(items) => {
@@ -275,12 +314,19 @@ mod tests {
 
     #[test]
     fn documents_keep_their_start_lines() {
-        let text = "a: 1\n---\n# comment\n\nkind: Service\n---\n---\nkind: Pod\n";
-        let docs = split_documents(text);
+        let text = "a: 1\n---\n\n# comment\nkind: Service\n---\n---\nkind: Pod\n";
+        let docs: Vec<_> = split_documents(text)
+            .into_iter()
+            .filter(|d| !d.is_blank())
+            .collect();
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[0].first_line, 1);
-        assert_eq!(docs[1].first_line, 5);
+        assert_eq!(docs[1].first_line, 4, "comment lines count, as in istioctl");
         assert_eq!(docs[2].first_line, 8);
+        let res = parse_documents(text, "f.yaml").unwrap();
+        assert_eq!(res.len(), 3);
+        assert_eq!(res[1].source.line, 4);
+        assert_eq!(res[2].kind(), "Pod");
     }
 
     #[test]

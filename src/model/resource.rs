@@ -56,12 +56,17 @@ pub struct Resource {
     pub gvk: Gvk,
     pub object: Value,
     pub source: Source,
-    /// Text of the document the object came from, for field line lookups.
-    pub text: Option<std::sync::Arc<str>>,
+    /// Text of the file the object came from and the byte range of its document, for
+    /// field line lookups (shared by every document of the file).
+    pub text: Option<(std::sync::Arc<str>, std::ops::Range<usize>)>,
 }
 
 impl Resource {
-    pub fn from_value(object: Value, source: Source, text: &str) -> Self {
+    pub fn from_value(
+        object: Value,
+        source: Source,
+        text: Option<(std::sync::Arc<str>, std::ops::Range<usize>)>,
+    ) -> Self {
         let api_version = object
             .get("apiVersion")
             .and_then(Value::as_str)
@@ -71,23 +76,21 @@ impl Resource {
             gvk: Gvk::from_api_version(api_version, kind),
             object,
             source,
-            text: Some(std::sync::Arc::from(text)),
+            text,
         }
     }
 
     /// A resource that did not come from a file (e.g. read from a cluster).
     pub fn detached(object: Value, origin: &str) -> Self {
-        let mut r = Resource::from_value(
+        Resource::from_value(
             object,
             Source {
                 file: origin.to_string(),
                 line: 0,
                 text_offset_line: 0,
             },
-            "",
-        );
-        r.text = None;
-        r
+            None,
+        )
     }
 
     pub fn kind(&self) -> &str {
@@ -132,7 +135,8 @@ impl Resource {
     /// otherwise the line the document starts on.
     pub fn line_of(&self, path: &str) -> usize {
         self.text
-            .as_deref()
+            .as_ref()
+            .and_then(|(t, range)| t.get(range.clone()))
             .and_then(|t| find_field_line(t, path))
             .map(|l| self.source.text_offset_line + l)
             .unwrap_or(self.source.line)
