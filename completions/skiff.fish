@@ -202,14 +202,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand uninstall" -s y -l skip-conf
 complete -c skiff -n "__fish_skiff_using_subcommand uninstall" -l dry-run -d 'List what would be removed, change nothing'
 complete -c skiff -n "__fish_skiff_using_subcommand uninstall" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand uninstall" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s f -l filename -d 'Input manifest file ("-" = stdin)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s o -l output -d 'Output file (default stdout)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigFile -d 'Mesh configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s f -l filename -d 'Input manifest file or directory ("-" = stdin)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s o -l output -d 'Output file (default stdout); written atomically, so it may be the input file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigFile -d 'Mesh configuration file (MeshConfig YAML)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l valuesFile -d 'Injection values file (JSON or YAML)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injection template file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file whose values and meshConfig are used' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injection template file (custom Go templates are not executed; see docs)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file whose spec.values and spec.meshConfig are used' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s r -l revision -d 'Control-plane revision' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s s -l set -d 'Override an IstioOperator value' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s s -l set -d 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r

@@ -11,7 +11,7 @@ import os
 import sys
 import tarfile
 
-APPLETS = ["sh", "sleep", "httpd", "cat", "echo", "ls", "wget", "nc", "true", "false", "env", "ps", "kill"]
+APPLETS = ["sh", "sleep", "httpd", "cat", "echo", "ls", "wget", "nc", "true", "false", "env", "ps", "kill", "dd", "mkdir", "head"]
 
 
 def add(tar, name, data=None, mode=0o644, kind=tarfile.REGTYPE, target=None):

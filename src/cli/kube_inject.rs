@@ -1,38 +1,126 @@
-//! `kube-inject`: flags as istioctl has them; injection itself is not built yet.
+//! `kube-inject`: injects the Istio sidecar into manifests offline, with built-in defaults
+//! for the targeted Istio release, or values and mesh config from files and `--set`.
+
+use std::io::Write;
+use std::path::Path;
 
 use clap::Args;
 
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
+use crate::inject::{self, Settings};
+use crate::model::load;
+use crate::output::Printer;
 
 #[derive(Debug, Args)]
 pub struct KubeInjectArgs {
-    /// Input manifest file ("-" = stdin)
-    #[arg(short = 'f', long = "filename")]
-    pub filename: Option<String>,
-    /// Output file (default stdout)
+    /// Input manifest file or directory ("-" = stdin)
+    #[arg(short = 'f', long = "filename", required = true)]
+    pub filename: String,
+    /// Output file (default stdout); written atomically, so it may be the input file
     #[arg(short = 'o', long)]
     pub output: Option<String>,
-    /// Mesh configuration file
+    /// Mesh configuration file (MeshConfig YAML)
     #[arg(long = "meshConfigFile")]
     pub mesh_config_file: Option<String>,
     /// Injection values file (JSON or YAML)
     #[arg(long = "valuesFile")]
     pub values_file: Option<String>,
-    /// Injection template file
+    /// Injection template file (custom Go templates are not executed; see docs)
     #[arg(long = "injectConfigFile")]
     pub inject_config_file: Option<String>,
-    /// IstioOperator file whose values and meshConfig are used
+    /// IstioOperator file whose spec.values and spec.meshConfig are used
     #[arg(long = "operatorFileName")]
     pub operator_file_name: Option<String>,
     /// Control-plane revision
     #[arg(short = 'r', long)]
     pub revision: Option<String>,
-    /// Override an IstioOperator value
+    /// Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)
     #[arg(short = 's', long = "set")]
     pub set: Vec<String>,
 }
 
-pub fn run(_g: &GlobalOptions, _a: KubeInjectArgs) -> anyhow::Result<ExitCode> {
-    Err(CliError::not_implemented("kube-inject").into())
+fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
+    let text = load::read_text(Path::new(path))?;
+    serde_yaml::from_str(&text)
+        .map_err(|e| CliError::new(ExitCode::DataErr, format!("{path}: cannot parse: {e}")).into())
+}
+
+pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
+    let printer = Printer;
+    if args.inject_config_file.is_some() {
+        return Err(CliError::not_implemented(
+            "kube-inject --injectConfigFile (custom injection templates are not executed)",
+        )
+        .into());
+    }
+    let native = std::env::var("ENABLE_NATIVE_SIDECARS")
+        .map(|v| v == "true")
+        .unwrap_or(false);
+    let mut settings = Settings::new(native);
+    if let Some(path) = &args.values_file {
+        inject::merge(&mut settings.values, &read_structured(path)?);
+    }
+    if let Some(path) = &args.mesh_config_file {
+        inject::merge(&mut settings.mesh, &read_structured(path)?);
+    }
+    if let Some(path) = &args.operator_file_name {
+        let iop = read_structured(path)?;
+        if let Some(values) = iop.pointer("/spec/values") {
+            inject::merge(&mut settings.values, values);
+        }
+        if let Some(mesh) = iop.pointer("/spec/meshConfig") {
+            inject::merge(&mut settings.mesh, mesh);
+        }
+    }
+    for s in &args.set {
+        settings.set(s).map_err(CliError::usage)?;
+    }
+    if let Some(r) = args.revision.as_ref().filter(|r| *r != "default") {
+        settings.revision = r.clone();
+    }
+    let mut resources = Vec::new();
+    for file in load::expand_path(&args.filename)? {
+        let text = load::read_text(&file)?;
+        resources.extend(load::parse_documents_keep_lists(
+            &text,
+            &load::display_name(&file),
+        )?);
+    }
+    let (output, warnings) = inject::inject_resources(&settings, &resources)?;
+    match &args.output {
+        Some(path) => write_atomically(path, &output)?,
+        None => {
+            printer.out_raw(&output);
+        }
+    }
+    for w in warnings {
+        printer.err(w);
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// Writes through a temporary file in the same directory, then renames it into place.
+fn write_atomically(path: &str, content: &str) -> anyhow::Result<()> {
+    let target = Path::new(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.skiff-{}",
+        target.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, target)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into());
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ pub mod mesh;
 pub mod operator;
 pub mod resource;
 pub mod schema;
+pub mod setpath;
 pub mod validate;
 
 pub use resource::{Gvk, Resource, Source};

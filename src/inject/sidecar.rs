@@ -1,0 +1,834 @@
+//! Injecting one pod (metadata + spec): the istio-init and istio-proxy containers,
+//! volumes, labels and annotations, probe rewriting and Prometheus merge, as Istio's
+//! default `sidecar` template produces them.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::settings::Settings;
+use super::InjectError;
+
+pub const STATUS_ANNOTATION: &str = "sidecar.istio.io/status";
+const STATUS_PORT_DEFAULT: i64 = 15020;
+const VOLUMES: &[&str] = &[
+    "workload-socket",
+    "credential-socket",
+    "workload-certs",
+    "istio-envoy",
+    "istio-data",
+    "istio-podinfo",
+    "istio-token",
+    "istiod-ca-cert",
+    "istio-ca-crl",
+];
+
+/// The workload that owns a pod template, for ISTIO_META_OWNER and naming.
+pub struct Owner<'a> {
+    pub api_version: &'a str,
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub namespace: &'a str,
+}
+
+fn annotation<'a>(meta: &'a Value, key: &str) -> Option<&'a str> {
+    meta.get("annotations")
+        .and_then(|a| a.get(key))
+        .and_then(Value::as_str)
+}
+
+fn label<'a>(meta: &'a Value, key: &str) -> Option<&'a str> {
+    meta.get("labels")
+        .and_then(|a| a.get(key))
+        .and_then(Value::as_str)
+}
+
+/// Canonical Kubernetes quantity text for the forms the values use (`2000m` -> `2`,
+/// `1024Mi` -> `1Gi`).
+pub fn canonical_quantity(q: &Value) -> Value {
+    let Some(s) = q.as_str() else {
+        return q.clone();
+    };
+    if let Some(m) = s.strip_suffix('m') {
+        if let Ok(n) = m.parse::<u64>() {
+            if n % 1000 == 0 {
+                return Value::String((n / 1000).to_string());
+            }
+        }
+    }
+    for (suffix, next) in [("Ki", "Mi"), ("Mi", "Gi"), ("Gi", "Ti")] {
+        if let Some(n) = s.strip_suffix(suffix).and_then(|n| n.parse::<u64>().ok()) {
+            if n >= 1024 && n % 1024 == 0 {
+                return canonical_quantity(&Value::String(format!("{}{next}", n / 1024)));
+            }
+        }
+    }
+    Value::String(s.to_string())
+}
+
+fn resources(settings: &Settings, meta: &Value) -> Value {
+    let mut res = settings
+        .value("/global/proxy/resources")
+        .cloned()
+        .unwrap_or(json!({}));
+    for (anno, section, key) in [
+        ("sidecar.istio.io/proxyCPU", "requests", "cpu"),
+        ("sidecar.istio.io/proxyMemory", "requests", "memory"),
+        ("sidecar.istio.io/proxyCPULimit", "limits", "cpu"),
+        ("sidecar.istio.io/proxyMemoryLimit", "limits", "memory"),
+    ] {
+        if let Some(v) = annotation(meta, anno) {
+            if !res.is_object() {
+                res = json!({});
+            }
+            res[section][key] = Value::String(v.to_string());
+        }
+    }
+    if let Some(obj) = res.as_object_mut() {
+        for section in obj.values_mut() {
+            if let Some(m) = section.as_object_mut() {
+                for q in m.values_mut() {
+                    *q = canonical_quantity(q);
+                }
+            }
+        }
+    }
+    res
+}
+
+fn validate_cidrs(name: &str, value: &str) -> Result<(), InjectError> {
+    if value == "*" || value.is_empty() {
+        return Ok(());
+    }
+    for cidr in value.split(',').map(str::trim) {
+        let ok = match cidr.split_once('/') {
+            Some((ip, bits)) => {
+                ip.parse::<std::net::IpAddr>().is_ok() && bits.parse::<u8>().is_ok_and(|b| b <= 128)
+            }
+            None => false,
+        };
+        if !ok {
+            return Err(InjectError::Annotation(format!(
+                "{name} invalid: {cidr:?} is not a CIDR"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn validate_ports(name: &str, value: &str) -> Result<(), InjectError> {
+    if value == "*" || value.is_empty() {
+        return Ok(());
+    }
+    for p in value.split(',').map(str::trim) {
+        if p.parse::<u16>().map_or(true, |n| n == 0) {
+            return Err(InjectError::Annotation(format!(
+                "{name} invalid: {p:?} is not a port"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a pod should be skipped, and why.
+pub fn skip_reason(meta: &Value, spec: &Value) -> Option<&'static str> {
+    if spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) {
+        return Some("has host networking enabled");
+    }
+    if label(meta, "sidecar.istio.io/inject") == Some("false")
+        || annotation(meta, "sidecar.istio.io/inject") == Some("false")
+    {
+        return Some("has sidecar injection disabled");
+    }
+    None
+}
+
+fn proxy_config(settings: &Settings, meta: &Value) -> Result<Value, InjectError> {
+    let mut pc = settings
+        .mesh
+        .get("defaultConfig")
+        .cloned()
+        .unwrap_or(json!({}));
+    if let Some(text) = annotation(meta, "proxy.istio.io/config") {
+        let overlay: Value = serde_yaml::from_str(text)
+            .map_err(|e| InjectError::Annotation(format!("proxy.istio.io/config invalid: {e}")))?;
+        super::settings::merge(&mut pc, &overlay);
+    }
+    Ok(pc)
+}
+
+/// The PROXY_CONFIG env value: the effective ProxyConfig minus what equals the defaults.
+fn proxy_config_env(pc: &Value) -> String {
+    let mut m = pc.as_object().cloned().unwrap_or_default();
+    if m.get("discoveryAddress").and_then(Value::as_str) == Some("istiod.istio-system.svc:15012") {
+        m.remove("discoveryAddress");
+    }
+    serde_json::to_string(&Value::Object(m)).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+fn env_field(name: &str, path: &str) -> Value {
+    json!({"name": name, "valueFrom": {"fieldRef": {"fieldPath": path}}})
+}
+
+fn env_resource(name: &str, resource: &str) -> Value {
+    json!({"name": name, "valueFrom": {"resourceFieldRef": {"divisor": "1", "resource": resource}}})
+}
+
+fn env(name: &str, value: impl Into<String>) -> Value {
+    json!({"name": name, "value": value.into()})
+}
+
+/// Rewrites app probes and lifecycle hooks to the agent's status port; returns the
+/// originals keyed by their new paths.
+fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Value> {
+    let mut probers = Map::new();
+    for c in containers.iter_mut() {
+        let name = c
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        if name == "istio-proxy" {
+            continue;
+        }
+        let ports: Vec<(String, i64)> = c
+            .get("ports")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                Some((
+                    p.get("name")?.as_str()?.to_string(),
+                    p.get("containerPort")?.as_i64()?,
+                ))
+            })
+            .collect();
+        for (field, suffix) in [
+            ("readinessProbe", "readyz"),
+            ("livenessProbe", "livez"),
+            ("startupProbe", "startupz"),
+        ] {
+            let Some(probe) = c.get_mut(field) else {
+                continue;
+            };
+            let handler_key = ["httpGet", "tcpSocket", "grpc"]
+                .into_iter()
+                .find(|k| probe.get(*k).is_some());
+            let Some(key) = handler_key else { continue };
+            let path = format!("/app-health/{name}/{suffix}");
+            let mut original = Map::new();
+            let mut handler = probe[key].clone();
+            if let Some(Value::String(port_name)) = handler.get("port").cloned() {
+                if let Some((_, n)) = ports.iter().find(|(p, _)| *p == port_name) {
+                    handler["port"] = json!(n);
+                }
+            }
+            original.insert(key.to_string(), handler);
+            if let Some(t) = probe.get("timeoutSeconds") {
+                original.insert("timeoutSeconds".into(), t.clone());
+            }
+            probers.insert(path.clone(), Value::Object(original));
+            if let Some(obj) = probe.as_object_mut() {
+                obj.remove(key);
+                obj.insert("httpGet".into(), json!({"path": path, "port": status_port}));
+            }
+        }
+        for (hook, suffix) in [("preStop", "prestopz"), ("postStart", "poststartz")] {
+            let Some(h) = c.pointer_mut(&format!("/lifecycle/{hook}")) else {
+                continue;
+            };
+            let Some(key) = ["httpGet", "tcpSocket"]
+                .into_iter()
+                .find(|k| h.get(*k).is_some())
+            else {
+                continue;
+            };
+            let path = format!("/app-lifecycle/{name}/{suffix}");
+            probers.insert(path.clone(), json!({ key: h[key].clone() }));
+            if let Some(obj) = h.as_object_mut() {
+                obj.remove(key);
+                obj.insert("httpGet".into(), json!({"path": path, "port": status_port}));
+            }
+        }
+    }
+    probers
+}
+
+/// Injects the sidecar into a pod's metadata and spec.
+pub fn inject_pod(
+    settings: &Settings,
+    owner: &Owner,
+    meta: &mut Value,
+    spec: &mut Value,
+) -> Result<(), InjectError> {
+    if !meta.is_object() {
+        *meta = json!({});
+    }
+    let annotations_in = meta.get("annotations").cloned().unwrap_or(json!({}));
+    let pc = proxy_config(settings, meta)?;
+    let status_port = annotation(meta, "status.sidecar.istio.io/port")
+        .and_then(|p| p.parse::<i64>().ok())
+        .or_else(|| {
+            settings
+                .value("/global/proxy/statusPort")
+                .and_then(Value::as_i64)
+        })
+        .unwrap_or(STATUS_PORT_DEFAULT);
+    let native = match annotation(meta, "sidecar.istio.io/nativeSidecar") {
+        Some("true") => true,
+        Some("false") => false,
+        _ => settings.native_sidecars,
+    };
+    let hold = pc
+        .get("holdApplicationUntilProxyStarts")
+        .and_then(Value::as_bool)
+        .unwrap_or_else(|| settings.value_bool("/global/proxy/holdApplicationUntilProxyStarts"));
+    let cni = settings.value_bool("/pilot/cni/enabled");
+    let interception = annotation(meta, "sidecar.istio.io/interceptionMode")
+        .unwrap_or("REDIRECT")
+        .to_string();
+
+    let anno =
+        |key: &str, default: String| annotation(meta, key).map(str::to_string).unwrap_or(default);
+    let include_ip = anno(
+        "traffic.sidecar.istio.io/includeOutboundIPRanges",
+        settings.value_str("/global/proxy/includeIPRanges"),
+    );
+    let exclude_ip = anno(
+        "traffic.sidecar.istio.io/excludeOutboundIPRanges",
+        settings.value_str("/global/proxy/excludeIPRanges"),
+    );
+    let include_in = anno(
+        "traffic.sidecar.istio.io/includeInboundPorts",
+        settings.value_str("/global/proxy/includeInboundPorts"),
+    );
+    let exclude_in = anno(
+        "traffic.sidecar.istio.io/excludeInboundPorts",
+        settings.value_str("/global/proxy/excludeInboundPorts"),
+    );
+    let include_out = anno(
+        "traffic.sidecar.istio.io/includeOutboundPorts",
+        settings.value_str("/global/proxy/includeOutboundPorts"),
+    );
+    let exclude_out = anno(
+        "traffic.sidecar.istio.io/excludeOutboundPorts",
+        settings.value_str("/global/proxy/excludeOutboundPorts"),
+    );
+    validate_cidrs("includeIPRanges", &include_ip)?;
+    validate_cidrs("excludeIPRanges", &exclude_ip)?;
+    validate_ports("includeInboundPorts", &include_in)?;
+    validate_ports("excludeInboundPorts", &exclude_in)?;
+    validate_ports("includeOutboundPorts", &include_out)?;
+    validate_ports("excludeOutboundPorts", &exclude_out)?;
+
+    let mut excluded_inbound = vec!["15090".to_string(), "15021".to_string()];
+    if status_port != 0 {
+        excluded_inbound.push(status_port.to_string());
+    }
+    if !exclude_in.is_empty() {
+        excluded_inbound.push(exclude_in.clone());
+    }
+    let proxy_image = annotation(meta, "sidecar.istio.io/proxyImage")
+        .map(str::to_string)
+        .unwrap_or_else(|| settings.image("/global/proxy/image"));
+    let res = resources(settings, meta);
+    let namespace = if owner.namespace.is_empty() {
+        "default"
+    } else {
+        owner.namespace
+    };
+
+    // The init container (istio-init, or istio-validation with the CNI plugin).
+    let mut init_args = vec![
+        "istio-iptables".to_string(),
+        "-p".into(),
+        "15001".into(),
+        "-z".into(),
+        "15006".into(),
+        "-u".into(),
+        "1337".into(),
+        "-m".into(),
+        interception.clone(),
+        "-i".into(),
+        include_ip.clone(),
+        "-x".into(),
+        exclude_ip.clone(),
+        "-b".into(),
+        include_in.clone(),
+        "-d".into(),
+        excluded_inbound.join(","),
+    ];
+    if !include_out.is_empty() {
+        init_args.extend(["-q".into(), include_out.clone()]);
+    }
+    if !exclude_out.is_empty() {
+        init_args.extend(["-o".into(), exclude_out.clone()]);
+    }
+    if let Some(k) = annotation(meta, "traffic.sidecar.istio.io/kubevirtInterfaces") {
+        init_args.extend(["-k".into(), k.to_string()]);
+    }
+    if let Some(r) = annotation(meta, "istio.io/reroute-virtual-interfaces") {
+        init_args.extend(["-k".into(), r.to_string()]);
+    }
+    if cni {
+        init_args.push("--run-validation".into());
+        init_args.push("--skip-rule-apply".into());
+    }
+    init_args.push(format!(
+        "--log_output_level={}",
+        settings.value_str("/global/logging/level")
+    ));
+    let init_name = if cni {
+        "istio-validation"
+    } else {
+        "istio-init"
+    };
+    let init_security = if cni {
+        json!({"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}, "privileged": false,
+               "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
+    } else {
+        json!({"allowPrivilegeEscalation": false, "capabilities": {"add": ["NET_ADMIN", "NET_RAW"], "drop": ["ALL"]},
+               "privileged": false, "readOnlyRootFilesystem": false, "runAsGroup": 0, "runAsNonRoot": false, "runAsUser": 0})
+    };
+    let mut init = json!({
+        "args": init_args,
+        "image": settings.image("/global/proxy_init/image"),
+        "name": init_name,
+        "resources": res,
+        "securityContext": init_security,
+    });
+    add_pull_policy(settings, &mut init);
+
+    // App containers, probes and ports.
+    let mut containers: Vec<Value> = spec
+        .get("containers")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut user_inits: Vec<Value> = spec
+        .get("initContainers")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let user_proxy = containers
+        .iter()
+        .position(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
+        .map(|i| containers.remove(i));
+    let rewrite = match annotation(meta, "sidecar.istio.io/rewriteAppHTTPProbers") {
+        Some(v) => v == "true",
+        None => settings.value_bool("/sidecarInjectorWebhook/rewriteAppHTTPProbe"),
+    };
+    let mut probers = Map::new();
+    if rewrite && status_port != 0 {
+        probers.extend(rewrite_probes(&mut containers, status_port));
+        let mut sidecars: Vec<Value> = user_inits
+            .iter()
+            .filter(|c| c.get("restartPolicy").and_then(Value::as_str) == Some("Always"))
+            .cloned()
+            .collect();
+        probers.extend(rewrite_probes(&mut sidecars, status_port));
+        let mut it = sidecars.into_iter();
+        for c in user_inits
+            .iter_mut()
+            .filter(|c| c.get("restartPolicy").and_then(Value::as_str) == Some("Always"))
+        {
+            if let Some(new) = it.next() {
+                *c = new;
+            }
+        }
+    }
+    let app_names: Vec<String> = containers
+        .iter()
+        .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    let pod_ports: Vec<Value> = containers
+        .iter()
+        .flat_map(|c| {
+            c.get("ports")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+
+    // Prometheus merge.
+    let merge_metrics = settings
+        .mesh
+        .get("enablePrometheusMerge")
+        .and_then(Value::as_bool)
+        .unwrap_or(true)
+        && annotation(meta, "prometheus.istio.io/merge-metrics") != Some("false")
+        && annotation(meta, "prometheus.io/scrape") != Some("false");
+    let mut prom_original = Map::new();
+    if merge_metrics {
+        for key in ["scrape", "path", "port"] {
+            if let Some(v) = annotation(meta, &format!("prometheus.io/{key}")) {
+                prom_original.insert(key.into(), Value::String(v.to_string()));
+            }
+        }
+    }
+
+    // The proxy container.
+    let mut envs = vec![
+        env("PILOT_CERT_PROVIDER", "istiod"),
+        env("CA_ADDR", {
+            let ca = settings.value_str("/global/caAddress");
+            if ca.is_empty() {
+                let suffix = if settings.revision.is_empty() || settings.revision == "default" {
+                    String::new()
+                } else {
+                    format!("-{}", settings.revision)
+                };
+                format!("istiod{suffix}.{}.svc:15012", settings.istio_namespace())
+            } else {
+                ca
+            }
+        }),
+        env_field("POD_NAME", "metadata.name"),
+        env_field("POD_NAMESPACE", "metadata.namespace"),
+        env_field("INSTANCE_IP", "status.podIP"),
+        env_field("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        env_field("HOST_IP", "status.hostIP"),
+        env_resource("ISTIO_CPU_LIMIT", "limits.cpu"),
+        env("PROXY_CONFIG", proxy_config_env(&pc)),
+    ];
+    if !pod_ports.is_empty() {
+        let lines: Vec<String> = pod_ports
+            .iter()
+            .map(|p| format!("    {}", serde_json::to_string(p).unwrap_or_default()))
+            .collect();
+        envs.push(env(
+            "ISTIO_META_POD_PORTS",
+            format!("[\n{}\n]", lines.join(",\n")),
+        ));
+    }
+    envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
+    envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
+    if let Ok(policy) = std::env::var("COMPLIANCE_POLICY") {
+        if !policy.is_empty() {
+            envs.push(env("COMPLIANCE_POLICY", policy));
+            envs.push(env("GODEBUG", "fips140=only"));
+        }
+    }
+    let cluster = settings.value_str("/global/multiCluster/clusterName");
+    envs.push(env(
+        "ISTIO_META_CLUSTER_ID",
+        if cluster.is_empty() {
+            "Kubernetes".to_string()
+        } else {
+            cluster
+        },
+    ));
+    envs.push(env_field("ISTIO_META_NODE_NAME", "spec.nodeName"));
+    envs.push(env("ISTIO_META_INTERCEPTION_MODE", interception.clone()));
+    let network = settings.value_str("/global/network");
+    if !network.is_empty() {
+        envs.push(env("ISTIO_META_NETWORK", network));
+    }
+    envs.push(env("ISTIO_META_WORKLOAD_NAME", owner.name));
+    let group_path = owner.api_version;
+    envs.push(env(
+        "ISTIO_META_OWNER",
+        format!(
+            "kubernetes://apis/{group_path}/namespaces/{namespace}/{}s/{}",
+            owner.kind.to_ascii_lowercase(),
+            owner.name
+        ),
+    ));
+    let trust = settings
+        .mesh
+        .get("trustDomain")
+        .and_then(Value::as_str)
+        .unwrap_or("cluster.local")
+        .to_string();
+    let mesh_id = settings.value_str("/global/meshID");
+    envs.push(env(
+        "ISTIO_META_MESH_ID",
+        if mesh_id.is_empty() {
+            trust.clone()
+        } else {
+            mesh_id
+        },
+    ));
+    envs.push(env("TRUST_DOMAIN", trust));
+    if let Some(md) = pc.get("proxyMetadata").and_then(Value::as_object) {
+        for (k, v) in md {
+            envs.push(env(k, v.as_str().unwrap_or_default()));
+        }
+    }
+    if !prom_original.is_empty() {
+        envs.push(env(
+            "ISTIO_PROMETHEUS_ANNOTATIONS",
+            serde_json::to_string(&Value::Object(prom_original.clone())).unwrap_or_default(),
+        ));
+    }
+    if !probers.is_empty() {
+        let sorted: BTreeMap<_, _> = probers.into_iter().collect();
+        envs.push(env(
+            "ISTIO_KUBE_APP_PROBERS",
+            serde_json::to_string(&sorted).unwrap_or_default(),
+        ));
+    }
+    let domain = format!(
+        "$(POD_NAMESPACE).svc.{}",
+        settings.value_str("/global/proxy/clusterDomain")
+    );
+    let log_level = annotation(meta, "sidecar.istio.io/logLevel")
+        .map(str::to_string)
+        .unwrap_or_else(|| settings.value_str("/global/proxy/logLevel"));
+    let component_level = annotation(meta, "sidecar.istio.io/componentLogLevel")
+        .map(str::to_string)
+        .unwrap_or_else(|| settings.value_str("/global/proxy/componentLogLevel"));
+    let mut proxy = json!({
+        "args": ["proxy", "sidecar", "--domain", domain, format!("--proxyLogLevel={log_level}"),
+                 format!("--proxyComponentLogLevel={component_level}"),
+                 format!("--log_output_level={}", settings.value_str("/global/logging/level"))],
+        "env": envs,
+        "image": proxy_image,
+        "name": "istio-proxy",
+        "ports": [{"containerPort": 15090, "name": "http-envoy-prom", "protocol": "TCP"}],
+        "resources": res,
+        "securityContext": {"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}, "privileged": false,
+                            "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337},
+        "volumeMounts": [
+            {"mountPath": "/var/run/secrets/workload-spiffe-uds", "name": "workload-socket"},
+            {"mountPath": "/var/run/secrets/credential-uds", "name": "credential-socket"},
+            {"mountPath": "/var/run/secrets/workload-spiffe-credentials", "name": "workload-certs"},
+            {"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"},
+            {"mountPath": "/var/run/secrets/istio/crl", "name": "istio-ca-crl"},
+            {"mountPath": "/var/lib/istio/data", "name": "istio-data"},
+            {"mountPath": "/etc/istio/proxy", "name": "istio-envoy"},
+            {"mountPath": "/var/run/secrets/tokens", "name": "istio-token"},
+            {"mountPath": "/etc/istio/pod", "name": "istio-podinfo"}
+        ]
+    });
+    add_pull_policy(settings, &mut proxy);
+    if status_port != 0 {
+        let initial = settings
+            .value("/global/proxy/readinessInitialDelaySeconds")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        let mut readiness = json!({
+            "failureThreshold": settings.value("/global/proxy/readinessFailureThreshold").and_then(Value::as_i64).unwrap_or(4),
+            "httpGet": {"path": "/healthz/ready", "port": 15021},
+            "periodSeconds": settings.value("/global/proxy/readinessPeriodSeconds").and_then(Value::as_i64).unwrap_or(15),
+            "timeoutSeconds": 3
+        });
+        if initial != 0 {
+            readiness["initialDelaySeconds"] = json!(initial);
+        }
+        proxy["readinessProbe"] = readiness;
+        if settings.value_bool("/global/proxy/startupProbe/enabled") {
+            proxy["startupProbe"] = json!({
+                "failureThreshold": settings.value("/global/proxy/startupProbe/failureThreshold").and_then(Value::as_i64).unwrap_or(600),
+                "httpGet": {"path": "/healthz/ready", "port": 15021},
+                "periodSeconds": 1,
+                "timeoutSeconds": 3
+            });
+        }
+    }
+    if native {
+        proxy["restartPolicy"] = json!("Always");
+        proxy["lifecycle"] = json!({"preStop": {"exec": {"command": ["pilot-agent", "request", "--debug-port=15020", "POST", "drain"]}}});
+    } else if hold {
+        proxy["lifecycle"] = json!({"postStart": {"exec": {"command": ["pilot-agent", "wait"]}}});
+    }
+    if let Some(user) = user_proxy {
+        super::settings::merge(&mut proxy, &user);
+    }
+
+    // Assemble containers and init containers.
+    let mut init_list = Vec::new();
+    let intercept = interception != "NONE";
+    if intercept || cni {
+        init_list.push(init);
+    }
+    let mut status_inits: Vec<String> = init_list
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    let mut status_containers = Vec::new();
+    if native {
+        init_list.push(proxy);
+        status_inits.push("istio-proxy".into());
+        init_list.extend(user_inits);
+    } else {
+        let mut ordered = user_inits;
+        ordered.extend(init_list);
+        init_list = ordered;
+        if hold {
+            containers.insert(0, proxy);
+        } else {
+            containers.push(proxy);
+        }
+        status_containers.push("istio-proxy".to_string());
+    }
+    spec["containers"] = Value::Array(containers);
+    spec["initContainers"] = Value::Array(init_list);
+
+    let mut volumes: Vec<Value> = spec
+        .get("volumes")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    volumes.extend([
+        json!({"name": "workload-socket", "emptyDir": {}}),
+        json!({"name": "credential-socket", "emptyDir": {}}),
+        json!({"name": "workload-certs", "emptyDir": {}}),
+        json!({"name": "istio-envoy", "emptyDir": {"medium": "Memory"}}),
+        json!({"name": "istio-data", "emptyDir": {}}),
+        json!({"name": "istio-podinfo", "downwardAPI": {"items": [
+            {"fieldRef": {"fieldPath": "metadata.labels"}, "path": "labels"},
+            {"fieldRef": {"fieldPath": "metadata.annotations"}, "path": "annotations"}]}}),
+        json!({"name": "istio-token", "projected": {"sources": [{"serviceAccountToken": {"audience": "istio-ca", "expirationSeconds": 43200, "path": "istio-token"}}]}}),
+        json!({"name": "istiod-ca-cert", "configMap": {"name": "istio-ca-root-cert"}}),
+        json!({"name": "istio-ca-crl", "configMap": {"name": "istio-ca-crl", "optional": true}}),
+    ]);
+    spec["volumes"] = Value::Array(volumes);
+    let pull_secrets: Vec<Value> = settings
+        .value("/global/imagePullSecrets")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut secret_names = Vec::new();
+    if !pull_secrets.is_empty() {
+        let mut existing: Vec<Value> = spec
+            .get("imagePullSecrets")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for s in pull_secrets {
+            let name = s
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| s.get("name").and_then(Value::as_str).map(str::to_string))
+                .unwrap_or_default();
+            secret_names.push(name.clone());
+            existing.push(json!({"name": name}));
+        }
+        spec["imagePullSecrets"] = Value::Array(existing);
+    }
+
+    // Labels and annotations.
+    let labels = meta
+        .as_object_mut()
+        .expect("object")
+        .entry("labels")
+        .or_insert_with(|| json!({}));
+    let canonical_name = [
+        "service.istio.io/canonical-name",
+        "app.kubernetes.io/name",
+        "app",
+    ]
+    .iter()
+    .find_map(|k| labels.get(*k).and_then(Value::as_str).map(str::to_string))
+    .unwrap_or_else(|| owner.name.to_string());
+    let canonical_name: String = canonical_name
+        .chars()
+        .take(63)
+        .collect::<String>()
+        .trim_matches(['-', '_', '.'])
+        .to_string();
+    let canonical_revision = [
+        "service.istio.io/canonical-revision",
+        "app.kubernetes.io/version",
+        "version",
+    ]
+    .iter()
+    .find_map(|k| labels.get(*k).and_then(Value::as_str).map(str::to_string))
+    .unwrap_or_else(|| "latest".to_string());
+    labels["security.istio.io/tlsMode"] = json!("istio");
+    labels["service.istio.io/canonical-name"] = json!(canonical_name);
+    labels["service.istio.io/canonical-revision"] = json!(canonical_revision);
+    let network = settings.value_str("/global/network");
+    if !network.is_empty() {
+        labels["topology.istio.io/network"] = json!(network);
+    }
+
+    let default_container = app_names.first().cloned();
+    let annotations = meta
+        .as_object_mut()
+        .expect("object")
+        .entry("annotations")
+        .or_insert_with(|| json!({}));
+    let rev = if settings.revision.is_empty() {
+        "default".to_string()
+    } else {
+        settings.revision.clone()
+    };
+    annotations["istio.io/rev"] = json!(rev);
+    if let Some(dc) = default_container {
+        if annotations_in
+            .get("kubectl.kubernetes.io/default-container")
+            .is_none()
+        {
+            annotations["kubectl.kubernetes.io/default-container"] = json!(dc);
+        }
+        if annotations_in
+            .get("kubectl.kubernetes.io/default-logs-container")
+            .is_none()
+        {
+            annotations["kubectl.kubernetes.io/default-logs-container"] = json!(dc);
+        }
+    }
+    if merge_metrics {
+        annotations["prometheus.io/path"] = json!("/stats/prometheus");
+        annotations["prometheus.io/port"] = json!(status_port.to_string());
+        annotations["prometheus.io/scrape"] = json!("true");
+    }
+    if cni {
+        annotations["sidecar.istio.io/interceptionMode"] = json!(interception);
+        annotations["traffic.sidecar.istio.io/excludeInboundPorts"] =
+            json!(excluded_inbound[2..].join(","));
+        annotations["traffic.sidecar.istio.io/includeInboundPorts"] = json!(include_in);
+        annotations["traffic.sidecar.istio.io/includeOutboundIPRanges"] = json!(include_ip);
+        if !exclude_ip.is_empty() {
+            annotations["traffic.sidecar.istio.io/excludeOutboundIPRanges"] = json!(exclude_ip);
+        }
+        if settings.value_str("/pilot/cni/provider") == "multus" {
+            let existing = annotations_in
+                .get("k8s.v1.cni.cncf.io/networks")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let networks = if existing.is_empty() {
+                "default/istio-cni".to_string()
+            } else if existing.trim_start().starts_with('[') {
+                let mut list: Vec<Value> = serde_json::from_str(existing).unwrap_or_default();
+                list.push(json!({"name": "istio-cni", "namespace": "default"}));
+                serde_json::to_string(&list).unwrap_or_default()
+            } else {
+                format!("{existing}, default/istio-cni")
+            };
+            annotations["k8s.v1.cni.cncf.io/networks"] = json!(networks);
+        }
+    }
+    let status = json!({
+        "initContainers": if status_inits.is_empty() { Value::Null } else { json!(status_inits) },
+        "containers": if status_containers.is_empty() { Value::Null } else { json!(status_containers) },
+        "volumes": VOLUMES,
+        "imagePullSecrets": if secret_names.is_empty() { Value::Null } else { json!(secret_names) },
+        "revision": rev,
+    });
+    annotations[STATUS_ANNOTATION] = json!(serde_json::to_string(&status).unwrap_or_default());
+    Ok(())
+}
+
+fn add_pull_policy(settings: &Settings, container: &mut Value) {
+    let policy = settings.value_str("/global/imagePullPolicy");
+    if !policy.is_empty() {
+        container["imagePullPolicy"] = json!(policy);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_are_canonical() {
+        assert_eq!(canonical_quantity(&json!("2000m")), json!("2"));
+        assert_eq!(canonical_quantity(&json!("1024Mi")), json!("1Gi"));
+        assert_eq!(canonical_quantity(&json!("100m")), json!("100m"));
+        assert_eq!(canonical_quantity(&json!("128Mi")), json!("128Mi"));
+    }
+}
