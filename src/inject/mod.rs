@@ -101,19 +101,22 @@ pub fn inject_object(settings: &Settings, object: &Value) -> Result<Outcome, Inj
         .and_then(Value::as_str)
         .unwrap_or("");
     let mut out = object.clone();
-    let Some(template) = (if pointer.is_empty() {
-        Some(&mut out)
+    // For CronJobs Istio labels and annotates the job template's metadata.
+    let meta_pointer = if kind == "CronJob" {
+        "/spec/jobTemplate/metadata".to_string()
     } else {
-        out.pointer_mut(pointer)
-    }) else {
-        return Ok(Outcome::Unchanged);
+        format!("{pointer}/metadata")
     };
-    let mut meta = template
-        .get("metadata")
+    let spec_pointer = format!("{pointer}/spec");
+    if !pointer.is_empty() && out.pointer(pointer).is_none() {
+        return Ok(Outcome::Unchanged);
+    }
+    let mut meta = out
+        .pointer(&meta_pointer)
         .cloned()
         .unwrap_or(Value::Object(Default::default()));
-    let mut spec = template
-        .get("spec")
+    let mut spec = out
+        .pointer(&spec_pointer)
         .cloned()
         .unwrap_or(Value::Object(Default::default()));
     let qualified = if namespace.is_empty() {
@@ -149,9 +152,20 @@ pub fn inject_object(settings: &Settings, object: &Value) -> Result<Outcome, Inj
         namespace,
     };
     sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
-    template["metadata"] = meta;
-    template["spec"] = spec;
+    set_pointer(&mut out, &meta_pointer, meta);
+    set_pointer(&mut out, &spec_pointer, spec);
     Ok(Outcome::Injected(out))
+}
+
+fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        if !node.is_object() {
+            *node = Value::Object(Default::default());
+        }
+        node = node.as_object_mut().expect("object").entry(segment.to_string()).or_insert(Value::Null);
+    }
+    *node = value;
 }
 
 /// Injects every document; returns the output text (each document followed by `---`)

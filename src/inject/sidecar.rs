@@ -322,11 +322,11 @@ pub fn inject_pod(
     validate_ports("excludeOutboundPorts", &exclude_out)?;
 
     let mut excluded_inbound = vec!["15090".to_string(), "15021".to_string()];
-    if status_port != 0 {
-        excluded_inbound.push(status_port.to_string());
-    }
     if !exclude_in.is_empty() {
         excluded_inbound.push(exclude_in.clone());
+    }
+    if status_port != 0 {
+        excluded_inbound.push(status_port.to_string());
     }
     let proxy_image = annotation(meta, "sidecar.istio.io/proxyImage")
         .map(str::to_string)
@@ -364,20 +364,20 @@ pub fn inject_pod(
     if !exclude_out.is_empty() {
         init_args.extend(["-o".into(), exclude_out.clone()]);
     }
-    if let Some(k) = annotation(meta, "traffic.sidecar.istio.io/kubevirtInterfaces") {
+    // The newer annotation wins over the older one.
+    let virtual_interfaces = annotation(meta, "istio.io/reroute-virtual-interfaces")
+        .or_else(|| annotation(meta, "traffic.sidecar.istio.io/kubevirtInterfaces"));
+    if let Some(k) = virtual_interfaces {
         init_args.extend(["-k".into(), k.to_string()]);
-    }
-    if let Some(r) = annotation(meta, "istio.io/reroute-virtual-interfaces") {
-        init_args.extend(["-k".into(), r.to_string()]);
-    }
-    if cni {
-        init_args.push("--run-validation".into());
-        init_args.push("--skip-rule-apply".into());
     }
     init_args.push(format!(
         "--log_output_level={}",
         settings.value_str("/global/logging/level")
     ));
+    if cni {
+        init_args.push("--run-validation".into());
+        init_args.push("--skip-rule-apply".into());
+    }
     let init_name = if cni {
         "istio-validation"
     } else {
@@ -492,16 +492,14 @@ pub fn inject_pod(
         env_resource("ISTIO_CPU_LIMIT", "limits.cpu"),
         env("PROXY_CONFIG", proxy_config_env(&pc)),
     ];
-    if !pod_ports.is_empty() {
-        let lines: Vec<String> = pod_ports
-            .iter()
-            .map(|p| format!("    {}", serde_json::to_string(p).unwrap_or_default()))
-            .collect();
-        envs.push(env(
-            "ISTIO_META_POD_PORTS",
-            format!("[\n{}\n]", lines.join(",\n")),
-        ));
-    }
+    let lines: Vec<String> = pod_ports
+        .iter()
+        .map(|p| format!("    {}", serde_json::to_string(p).unwrap_or_default()))
+        .collect();
+    envs.push(env(
+        "ISTIO_META_POD_PORTS",
+        format!("[\n{}\n]", lines.join(",\n")),
+    ));
     envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
     envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
     if let Ok(policy) = std::env::var("COMPLIANCE_POLICY") {
@@ -629,7 +627,7 @@ pub fn inject_pod(
     }
     if native {
         proxy["restartPolicy"] = json!("Always");
-        proxy["lifecycle"] = json!({"preStop": {"exec": {"command": ["pilot-agent", "request", "--debug-port=15020", "POST", "drain"]}}});
+        proxy["lifecycle"] = json!({"preStop": {"exec": {"command": ["pilot-agent", "request", format!("--debug-port={status_port}"), "POST", "drain"]}}});
     } else if hold {
         proxy["lifecycle"] = json!({"postStart": {"exec": {"command": ["pilot-agent", "wait"]}}});
     }
@@ -773,7 +771,7 @@ pub fn inject_pod(
     }
     if merge_metrics {
         annotations["prometheus.io/path"] = json!("/stats/prometheus");
-        annotations["prometheus.io/port"] = json!(status_port.to_string());
+        annotations["prometheus.io/port"] = json!(STATUS_PORT_DEFAULT.to_string());
         annotations["prometheus.io/scrape"] = json!("true");
     }
     if cni {
