@@ -154,7 +154,51 @@ pub fn inject_object(settings: &Settings, object: &Value) -> Result<Outcome, Inj
     sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
     set_pointer(&mut out, &meta_pointer, meta);
     set_pointer(&mut out, &spec_pointer, spec);
+    add_status_counters(kind, &mut out);
     Ok(Outcome::Injected(out))
+}
+
+/// The status counters Kubernetes always serializes for these kinds (istioctl re-encodes
+/// the objects it injects, so they appear, zero-valued, in its output).
+fn add_status_counters(kind: &str, object: &mut Value) {
+    let counters: &[&str] = match kind {
+        "ReplicaSet" | "ReplicationController" => &["replicas"],
+        "StatefulSet" => &["availableReplicas", "replicas"],
+        "DaemonSet" => &[
+            "currentNumberScheduled",
+            "desiredNumberScheduled",
+            "numberMisscheduled",
+            "numberReady",
+        ],
+        "DeploymentConfig" => &[
+            "availableReplicas",
+            "latestVersion",
+            "observedGeneration",
+            "replicas",
+            "unavailableReplicas",
+            "updatedReplicas",
+        ],
+        _ => &[],
+    };
+    if counters.is_empty() {
+        return;
+    }
+    let Some(obj) = object.as_object_mut() else {
+        return;
+    };
+    let status = obj
+        .entry("status")
+        .or_insert_with(|| Value::Object(Default::default()));
+    if let Some(status) = status.as_object_mut() {
+        for c in counters {
+            status.entry(c.to_string()).or_insert(Value::from(0));
+        }
+    }
+    if kind == "DeploymentConfig" {
+        if let Some(spec) = obj.get_mut("spec").and_then(Value::as_object_mut) {
+            spec.entry("test").or_insert(Value::Bool(false));
+        }
+    }
 }
 
 fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
@@ -163,7 +207,11 @@ fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
         if !node.is_object() {
             *node = Value::Object(Default::default());
         }
-        node = node.as_object_mut().expect("object").entry(segment.to_string()).or_insert(Value::Null);
+        node = node
+            .as_object_mut()
+            .expect("object")
+            .entry(segment.to_string())
+            .or_insert(Value::Null);
     }
     *node = value;
 }

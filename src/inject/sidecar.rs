@@ -631,7 +631,25 @@ pub fn inject_pod(
     } else if hold {
         proxy["lifecycle"] = json!({"postStart": {"exec": {"command": ["pilot-agent", "wait"]}}});
     }
-    if let Some(user) = user_proxy {
+    let mut overrides = None;
+    if let Some(mut user) = user_proxy {
+        // The user's istio-proxy container overrides the template's (an `auto` image means
+        // "the injector's image"); the original is recorded as Istio does.
+        let mut recorded = user.clone();
+        if recorded.get("image").and_then(Value::as_str) == Some("auto") {
+            if let Some(o) = recorded.as_object_mut() {
+                o.remove("image");
+            }
+        }
+        if recorded.get("resources").is_none() {
+            recorded["resources"] = json!({});
+        }
+        overrides = Some(recorded);
+        if user.get("image").and_then(Value::as_str) == Some("auto") {
+            if let Some(o) = user.as_object_mut() {
+                o.remove("image");
+            }
+        }
         super::settings::merge(&mut proxy, &user);
     }
 
@@ -664,11 +682,13 @@ pub fn inject_pod(
     spec["containers"] = Value::Array(containers);
     spec["initContainers"] = Value::Array(init_list);
 
-    let mut volumes: Vec<Value> = spec
+    // Istio's volumes come first, then the pod's own.
+    let user_volumes: Vec<Value> = spec
         .get("volumes")
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let mut volumes: Vec<Value> = Vec::new();
     volumes.extend([
         json!({"name": "workload-socket", "emptyDir": {}}),
         json!({"name": "credential-socket", "emptyDir": {}}),
@@ -682,6 +702,7 @@ pub fn inject_pod(
         json!({"name": "istiod-ca-cert", "configMap": {"name": "istio-ca-root-cert"}}),
         json!({"name": "istio-ca-crl", "configMap": {"name": "istio-ca-crl", "optional": true}}),
     ]);
+    volumes.extend(user_volumes);
     spec["volumes"] = Value::Array(volumes);
     let pull_secrets: Vec<Value> = settings
         .value("/global/imagePullSecrets")
@@ -799,6 +820,15 @@ pub fn inject_pod(
             };
             annotations["k8s.v1.cni.cncf.io/networks"] = json!(networks);
         }
+    }
+    if let Some(o) = overrides {
+        let section = if native {
+            "initContainers"
+        } else {
+            "containers"
+        };
+        annotations["proxy.istio.io/overrides"] =
+            json!(serde_json::to_string(&json!({ section: [o] })).unwrap_or_default());
     }
     let status = json!({
         "initContainers": if status_inits.is_empty() { Value::Null } else { json!(status_inits) },
