@@ -102,9 +102,10 @@ fn validate_cidrs(name: &str, value: &str) -> Result<(), InjectError> {
     }
     for cidr in value.split(',').map(str::trim) {
         let ok = match cidr.split_once('/') {
-            Some((ip, bits)) => {
-                ip.parse::<std::net::IpAddr>().is_ok() && bits.parse::<u8>().is_ok_and(|b| b <= 128)
-            }
+            Some((ip, bits)) => ip.parse::<std::net::IpAddr>().is_ok_and(|ip| {
+                let max = if ip.is_ipv4() { 32 } else { 128 };
+                bits.parse::<u8>().is_ok_and(|b| b <= max)
+            }),
             None => false,
         };
         if !ok {
