@@ -202,6 +202,11 @@ impl Cluster {
             .and_then(Value::as_str)
             .ok_or_else(|| ClusterError::InvalidObject(format!("{kind} without metadata.name")))?;
         let (resource, caps) = self.resolve(api_version, kind).await?;
+        let mut object = object.clone();
+        if matches!(resource.group.as_str(), "" | "apps" | "batch") {
+            fill_port_protocols(&mut object);
+        }
+        let object = &object;
         let namespace = object
             .pointer("/metadata/namespace")
             .and_then(Value::as_str)
@@ -303,6 +308,32 @@ impl Cluster {
         versions.sort();
         versions.dedup();
         Ok(versions)
+    }
+}
+
+/// Server-side apply treats `protocol` as part of the key of Service and container port
+/// lists, and servers before 1.20.x's fix reject ports without it: fill in the default.
+fn fill_port_protocols(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                if key == "ports" {
+                    if let Value::Array(ports) = child {
+                        for p in ports.iter_mut().filter_map(Value::as_object_mut) {
+                            if (p.contains_key("containerPort") || p.contains_key("port"))
+                                && !p.contains_key("protocol")
+                            {
+                                p.insert("protocol".into(), Value::String("TCP".into()));
+                            }
+                        }
+                    }
+                } else {
+                    fill_port_protocols(child);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(fill_port_protocols),
+        _ => {}
     }
 }
 
