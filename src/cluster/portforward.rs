@@ -78,7 +78,13 @@ pub async fn pump(
     };
     // No shutdown of the write half before the response arrives: the v4 protocol has no
     // half-close, and kube-rs would close the whole stream.
-    let _ = tokio::io::copy_bidirectional(&mut socket, &mut upstream).await;
+    let _ = tokio::io::copy_bidirectional_with_sizes(
+        &mut socket,
+        &mut upstream,
+        256 * 1024,
+        256 * 1024,
+    )
+    .await;
     drop(upstream);
     match forwarder.join().await {
         Ok(()) => {}
