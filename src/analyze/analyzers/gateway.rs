@@ -26,6 +26,22 @@ fn gateway_pods<'a>(gw: &Resource, snap: &'a Snapshot) -> Vec<&'a Workload> {
     snap.select_workloads(&labels_at(&gw.object, "/spec/selector"))
 }
 
+/// The gateway's pods; when a selector matches none, IST0101 is reported and `None` returned.
+fn selected_pods_or_report<'a>(
+    gw: &Resource,
+    snap: &'a Snapshot,
+    out: &mut Reporter,
+) -> Option<Vec<&'a Workload>> {
+    let pods = gateway_pods(gw, snap);
+    if pods.is_empty() {
+        if !labels_at(&gw.object, "/spec/selector").is_empty() {
+            report_missing_selector(gw, out);
+        }
+        return None;
+    }
+    Some(pods)
+}
+
 fn report_missing_selector(gw: &Resource, out: &mut Reporter) {
     let sel = labels_at(&gw.object, "/spec/selector");
     out.report(
@@ -53,13 +69,9 @@ impl Analyzer for IngressGatewayPortAnalyzer {
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         for gw in istio_gateways(snap) {
-            let pods = gateway_pods(gw, snap);
-            if pods.is_empty() {
-                if !labels_at(&gw.object, "/spec/selector").is_empty() {
-                    report_missing_selector(gw, out);
-                }
+            let Some(pods) = selected_pods_or_report(gw, snap, out) else {
                 continue;
-            }
+            };
             let mut exposed = std::collections::BTreeSet::new();
             let mut namespaces: Vec<&str> = pods.iter().map(|p| p.namespace.as_str()).collect();
             namespaces.sort();
@@ -118,13 +130,9 @@ impl Analyzer for SecretAnalyzer {
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         for gw in istio_gateways(snap) {
-            let pods = gateway_pods(gw, snap);
-            if pods.is_empty() {
-                if !labels_at(&gw.object, "/spec/selector").is_empty() {
-                    report_missing_selector(gw, out);
-                }
+            let Some(pods) = selected_pods_or_report(gw, snap, out) else {
                 continue;
-            }
+            };
             let gw_ns = pods[0].namespace.clone();
             for (i, server) in array_at(&gw.object, "/spec/servers").iter().enumerate() {
                 let Some(cred) = server
