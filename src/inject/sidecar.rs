@@ -224,6 +224,8 @@ fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Val
                     handler["port"] = json!(n);
                 }
             }
+            // The agent serves the rewritten probe over plain HTTP whatever the app used.
+            let had_scheme = handler.get("scheme").is_some();
             original.insert(key.to_string(), handler);
             if let Some(t) = probe.get("timeoutSeconds") {
                 original.insert("timeoutSeconds".into(), t.clone());
@@ -231,7 +233,11 @@ fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Val
             probers.insert(path.clone(), Value::Object(original));
             if let Some(obj) = probe.as_object_mut() {
                 obj.remove(key);
-                obj.insert("httpGet".into(), json!({"path": path, "port": status_port}));
+                let mut get = json!({"path": path, "port": status_port});
+                if had_scheme {
+                    get["scheme"] = json!("HTTP");
+                }
+                obj.insert("httpGet".into(), get);
             }
         }
         for (hook, suffix) in [("preStop", "prestopz"), ("postStart", "poststartz")] {
@@ -550,6 +556,33 @@ pub fn inject_pod(
         },
     ));
     envs.push(env("TRUST_DOMAIN", trust));
+    let semantic_conventions = settings
+        .mesh
+        .get("extensionProviders")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|p| {
+            p.pointer("/opentelemetry/serviceAttributeEnrichment")
+                .and_then(Value::as_str)
+                == Some("OTEL_SEMANTIC_CONVENTIONS")
+        });
+    if semantic_conventions {
+        let labels = meta.get("labels");
+        let version = [
+            "service.istio.io/canonical-revision",
+            "app.kubernetes.io/version",
+            "version",
+        ]
+        .iter()
+        .find_map(|k| labels.and_then(|l| l.get(*k)).and_then(Value::as_str))
+        .unwrap_or("latest");
+        let container = app_names.first().map(String::as_str).unwrap_or(owner.name);
+        envs.push(env(
+            "OTEL_RESOURCE_ATTRIBUTES",
+            format!("service.namespace={namespace},service.version={version},service.instance.id={namespace}.$(POD_NAME).{container}"),
+        ));
+    }
     if let Some(md) = pc.get("proxyMetadata").and_then(Value::as_object) {
         for (k, v) in md {
             envs.push(env(k, v.as_str().unwrap_or_default()));
