@@ -67,10 +67,21 @@ pub fn canonical_quantity(q: &Value) -> Value {
 }
 
 fn resources(settings: &Settings, meta: &Value) -> Value {
-    let mut res = settings
-        .value("/global/proxy/resources")
-        .cloned()
-        .unwrap_or(json!({}));
+    const ANNOTATIONS: [&str; 4] = [
+        "sidecar.istio.io/proxyCPU",
+        "sidecar.istio.io/proxyMemory",
+        "sidecar.istio.io/proxyCPULimit",
+        "sidecar.istio.io/proxyMemoryLimit",
+    ];
+    // Resource annotations replace the values' resources entirely.
+    let mut res = if ANNOTATIONS.iter().any(|a| annotation(meta, a).is_some()) {
+        json!({})
+    } else {
+        settings
+            .value("/global/proxy/resources")
+            .cloned()
+            .unwrap_or(json!({}))
+    };
     for (anno, section, key) in [
         ("sidecar.istio.io/proxyCPU", "requests", "cpu"),
         ("sidecar.istio.io/proxyMemory", "requests", "memory"),
@@ -323,6 +334,11 @@ pub fn inject_pod(
     );
     validate_cidrs("includeIPRanges", &include_ip)?;
     validate_cidrs("excludeIPRanges", &exclude_ip)?;
+    if exclude_ip.trim() == "*" {
+        return Err(InjectError::Annotation(
+            "excludeIPRanges invalid: \"*\" is not a CIDR".into(),
+        ));
+    }
     validate_ports("includeInboundPorts", &include_in)?;
     validate_ports("excludeInboundPorts", &exclude_in)?;
     validate_ports("includeOutboundPorts", &include_out)?;
@@ -339,6 +355,25 @@ pub fn inject_pod(
         .map(str::to_string)
         .unwrap_or_else(|| settings.image("/global/proxy/image"));
     let res = resources(settings, meta);
+    // A user-supplied istio-proxy container may run the proxy as another user.
+    let user_security = spec
+        .get("containers")
+        .and_then(Value::as_array)
+        .and_then(|cs| {
+            cs.iter()
+                .find(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
+        })
+        .and_then(|c| c.get("securityContext"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let proxy_uid = user_security
+        .get("runAsUser")
+        .and_then(Value::as_i64)
+        .unwrap_or(1337);
+    let proxy_gid = user_security
+        .get("runAsGroup")
+        .and_then(Value::as_i64)
+        .unwrap_or(1337);
     let namespace = if owner.namespace.is_empty() {
         "default"
     } else {
@@ -353,7 +388,7 @@ pub fn inject_pod(
         "-z".into(),
         "15006".into(),
         "-u".into(),
-        "1337".into(),
+        proxy_uid.to_string(),
         "-m".into(),
         interception.clone(),
         "-i".into(),
@@ -392,7 +427,7 @@ pub fn inject_pod(
     };
     let init_security = if cni {
         json!({"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}, "privileged": false,
-               "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
+               "readOnlyRootFilesystem": true, "runAsGroup": proxy_gid, "runAsNonRoot": true, "runAsUser": proxy_uid})
     } else {
         json!({"allowPrivilegeEscalation": false, "capabilities": {"add": ["NET_ADMIN", "NET_RAW"], "drop": ["ALL"]},
                "privileged": false, "readOnlyRootFilesystem": false, "runAsGroup": 0, "runAsNonRoot": false, "runAsUser": 0})
@@ -405,6 +440,19 @@ pub fn inject_pod(
         "securityContext": init_security,
     });
     add_pull_policy(settings, &mut init);
+    if let Some(md) = pc
+        .get("proxyMetadata")
+        .and_then(Value::as_object)
+        .filter(|m| !m.is_empty())
+    {
+        let sorted: BTreeMap<&String, &Value> = md.iter().collect();
+        init["env"] = Value::Array(
+            sorted
+                .into_iter()
+                .map(|(k, v)| env(k, v.as_str().unwrap_or_default()))
+                .collect(),
+        );
+    }
 
     // App containers, probes and ports.
     let mut containers: Vec<Value> = spec
@@ -583,11 +631,18 @@ pub fn inject_pod(
             format!("service.namespace={namespace},service.version={version},service.instance.id={namespace}.$(POD_NAME).{container}"),
         ));
     }
-    if let Some(md) = pc.get("proxyMetadata").and_then(Value::as_object) {
-        for (k, v) in md {
-            envs.push(env(k, v.as_str().unwrap_or_default()));
-        }
-    }
+    let metadata_env: Vec<Value> = pc
+        .get("proxyMetadata")
+        .and_then(Value::as_object)
+        .map(|md| {
+            let sorted: BTreeMap<&String, &Value> = md.iter().collect();
+            sorted
+                .into_iter()
+                .map(|(k, v)| env(k, v.as_str().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default();
+    envs.extend(metadata_env.iter().cloned());
     if !prom_original.is_empty() {
         envs.push(env(
             "ISTIO_PROMETHEUS_ANNOTATIONS",
