@@ -7,7 +7,9 @@ use std::io::Write;
 use serde::Deserialize;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: yaml_roundtrip_baseline FILE");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: yaml_roundtrip_baseline FILE");
     let text = std::fs::read_to_string(&path).expect("read file");
     let mut out = String::with_capacity(text.len() * 2);
     for doc in serde_yaml::Deserializer::from_str(&text) {
@@ -17,5 +19,8 @@ fn main() {
             out.push_str("---\n");
         }
     }
-    std::io::stdout().lock().write_all(out.as_bytes()).expect("write");
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .expect("write");
 }
