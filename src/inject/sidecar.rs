@@ -292,11 +292,16 @@ pub fn inject_pod(
                 .and_then(Value::as_i64)
         })
         .unwrap_or(STATUS_PORT_DEFAULT);
-    let native = match annotation(meta, "sidecar.istio.io/nativeSidecar") {
-        Some("true") => true,
-        Some("false") => false,
-        _ => settings.native_sidecars,
-    };
+    // `inject.istio.io/templates: gateway` runs the pod as a gateway: the proxy replaces
+    // the pod's istio-proxy container, with no traffic redirection.
+    let gateway = annotation(meta, "inject.istio.io/templates")
+        .is_some_and(|t| t.split(',').any(|x| x.trim() == "gateway"));
+    let native = !gateway
+        && match annotation(meta, "sidecar.istio.io/nativeSidecar") {
+            Some("true") => true,
+            Some("false") => false,
+            _ => settings.native_sidecars,
+        };
     let hold = pc
         .get("holdApplicationUntilProxyStarts")
         .and_then(Value::as_bool)
@@ -555,8 +560,13 @@ pub fn inject_pod(
         "ISTIO_META_POD_PORTS",
         format!("[\n{}\n]", lines.join(",\n")),
     ));
-    envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
-    envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
+    if gateway {
+        envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
+        envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
+    } else {
+        envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
+        envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
+    }
     if let Ok(policy) = std::env::var("COMPLIANCE_POLICY") {
         if !policy.is_empty() {
             envs.push(env("COMPLIANCE_POLICY", policy));
@@ -690,6 +700,14 @@ pub fn inject_pod(
         ]
     });
     add_pull_policy(settings, &mut proxy);
+    if gateway {
+        proxy["args"][1] = json!("router");
+        proxy["resources"] = json!({});
+        proxy["securityContext"] = json!({"runAsGroup": 1337, "runAsUser": 1337});
+        if let Some(mounts) = proxy["volumeMounts"].as_array_mut() {
+            mounts.retain(|m| m.get("name").and_then(Value::as_str) != Some("istio-ca-crl"));
+        }
+    }
     if status_port != 0 {
         let initial = settings
             .value("/global/proxy/readinessInitialDelaySeconds")
@@ -705,7 +723,7 @@ pub fn inject_pod(
             readiness["initialDelaySeconds"] = json!(initial);
         }
         proxy["readinessProbe"] = readiness;
-        if settings.value_bool("/global/proxy/startupProbe/enabled") {
+        if settings.value_bool("/global/proxy/startupProbe/enabled") && !gateway {
             proxy["startupProbe"] = json!({
                 "failureThreshold": settings.value("/global/proxy/startupProbe/failureThreshold").and_then(Value::as_i64).unwrap_or(600),
                 "httpGet": {"path": "/healthz/ready", "port": 15021},
@@ -745,7 +763,7 @@ pub fn inject_pod(
     // Assemble containers and init containers.
     let mut init_list = Vec::new();
     let intercept = interception != "NONE";
-    if intercept || cni {
+    if (intercept || cni) && !gateway {
         init_list.push(init);
     }
     let mut status_inits: Vec<String> = init_list
@@ -791,6 +809,20 @@ pub fn inject_pod(
         json!({"name": "istiod-ca-cert", "configMap": {"name": "istio-ca-root-cert"}}),
         json!({"name": "istio-ca-crl", "configMap": {"name": "istio-ca-crl", "optional": true}}),
     ]);
+    if gateway {
+        volumes.retain(|v| v.get("name").and_then(Value::as_str) != Some("istio-ca-crl"));
+        let security = spec
+            .as_object_mut()
+            .expect("object")
+            .entry("securityContext")
+            .or_insert_with(|| json!({}));
+        let sysctls = security
+            .as_object_mut()
+            .map(|m| m.entry("sysctls").or_insert_with(|| json!([])));
+        if let Some(Value::Array(list)) = sysctls {
+            list.push(json!({"name": "net.ipv4.ip_unprivileged_port_start", "value": "0"}));
+        }
+    }
     volumes.extend(user_volumes);
     spec["volumes"] = Value::Array(volumes);
     let pull_secrets: Vec<Value> = settings
@@ -845,7 +877,9 @@ pub fn inject_pod(
     .iter()
     .find_map(|k| labels.get(*k).and_then(Value::as_str).map(str::to_string))
     .unwrap_or_else(|| "latest".to_string());
-    labels["security.istio.io/tlsMode"] = json!("istio");
+    if !gateway {
+        labels["security.istio.io/tlsMode"] = json!("istio");
+    }
     labels["service.istio.io/canonical-name"] = json!(canonical_name);
     labels["service.istio.io/canonical-revision"] = json!(canonical_revision);
     let network = settings.value_str("/global/network");
@@ -922,7 +956,7 @@ pub fn inject_pod(
     let status = json!({
         "initContainers": if status_inits.is_empty() { Value::Null } else { json!(status_inits) },
         "containers": if status_containers.is_empty() { Value::Null } else { json!(status_containers) },
-        "volumes": VOLUMES,
+        "volumes": if gateway { &VOLUMES[..VOLUMES.len() - 1] } else { VOLUMES },
         "imagePullSecrets": if secret_names.is_empty() { Value::Null } else { json!(secret_names) },
         "revision": rev,
     });
