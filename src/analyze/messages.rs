@@ -116,11 +116,6 @@ pub fn by_code(code: &str) -> Option<&'static MessageType> {
     CATALOG.iter().find(|m| m.code == code)
 }
 
-/// The message type of a name.
-pub fn by_name(name: &str) -> Option<&'static MessageType> {
-    CATALOG.iter().find(|m| m.name == name)
-}
-
 /// An argument of a message template.
 #[derive(Debug, Clone)]
 pub enum Arg {

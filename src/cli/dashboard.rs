@@ -194,10 +194,8 @@ pub fn run(g: &GlobalOptions, command: DashboardCommand) -> anyhow::Result<ExitC
 fn open(g: &GlobalOptions, plan: Plan) -> anyhow::Result<ExitCode> {
     let printer = Printer;
     let addresses = dashboard::listen_addresses(&plan.flags.address)?;
-    let timeout = crate::model::validate::parse_duration_ms(&plan.flags.timeout)
-        .filter(|ms| *ms > 0.0)
-        .map(|ms| Duration::from_millis(ms as u64))
-        .ok_or_else(|| {
+    let timeout =
+        crate::model::validate::parse_positive_duration(&plan.flags.timeout).ok_or_else(|| {
             CliError::usage(format!(
                 "--timeout {:?} is not a duration such as 30s",
                 plan.flags.timeout

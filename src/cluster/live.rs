@@ -9,7 +9,7 @@ use kube::discovery::{ApiResource, Scope};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
-use super::{connect, Cluster, ClusterError};
+use super::{connect, ClusterError};
 use crate::cli::GlobalOptions;
 use crate::model::mesh::MeshConfig;
 use crate::model::Resource;
@@ -59,12 +59,9 @@ const KINDS: &[(&str, &str, &str, bool)] = &[
 ];
 
 pub fn parse_timeout(s: &str) -> Result<Duration, ClusterError> {
-    crate::model::validate::parse_duration_ms(s)
-        .filter(|ms| *ms > 0.0)
-        .map(|ms| Duration::from_millis(ms as u64))
-        .ok_or_else(|| {
-            ClusterError::InvalidObject(format!("--timeout {s:?} is not a duration such as 30s"))
-        })
+    crate::model::validate::parse_positive_duration(s).ok_or_else(|| {
+        ClusterError::InvalidObject(format!("--timeout {s:?} is not a duration such as 30s"))
+    })
 }
 
 pub fn fetch_for_analysis(
@@ -220,11 +217,4 @@ fn mesh_from(resources: &[Resource], istio_namespace: &str) -> Option<MeshConfig
     })?;
     let text = cm.object.pointer("/data/mesh")?.as_str()?;
     MeshConfig::from_yaml(text).ok()
-}
-
-impl Cluster {
-    /// The namespace of the kubeconfig context (for commands that default to it).
-    pub fn context_namespace(&self) -> &str {
-        &self.default_namespace
-    }
 }

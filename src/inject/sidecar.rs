@@ -311,32 +311,18 @@ pub fn inject_pod(
         .unwrap_or("REDIRECT")
         .to_string();
 
-    let anno =
-        |key: &str, default: String| annotation(meta, key).map(str::to_string).unwrap_or(default);
-    let include_ip = anno(
-        "traffic.sidecar.istio.io/includeOutboundIPRanges",
-        settings.value_str("/global/proxy/includeIPRanges"),
-    );
-    let exclude_ip = anno(
-        "traffic.sidecar.istio.io/excludeOutboundIPRanges",
-        settings.value_str("/global/proxy/excludeIPRanges"),
-    );
-    let include_in = anno(
-        "traffic.sidecar.istio.io/includeInboundPorts",
-        settings.value_str("/global/proxy/includeInboundPorts"),
-    );
-    let exclude_in = anno(
-        "traffic.sidecar.istio.io/excludeInboundPorts",
-        settings.value_str("/global/proxy/excludeInboundPorts"),
-    );
-    let include_out = anno(
-        "traffic.sidecar.istio.io/includeOutboundPorts",
-        settings.value_str("/global/proxy/includeOutboundPorts"),
-    );
-    let exclude_out = anno(
-        "traffic.sidecar.istio.io/excludeOutboundPorts",
-        settings.value_str("/global/proxy/excludeOutboundPorts"),
-    );
+    // Each traffic setting: the pod's `traffic.sidecar.istio.io/<annotation>`, else the value.
+    let traffic = |annotation_name: &str, value_key: &str| {
+        annotation(meta, &format!("traffic.sidecar.istio.io/{annotation_name}"))
+            .map(str::to_string)
+            .unwrap_or_else(|| settings.value_str(&format!("/global/proxy/{value_key}")))
+    };
+    let include_ip = traffic("includeOutboundIPRanges", "includeIPRanges");
+    let exclude_ip = traffic("excludeOutboundIPRanges", "excludeIPRanges");
+    let include_in = traffic("includeInboundPorts", "includeInboundPorts");
+    let exclude_in = traffic("excludeInboundPorts", "excludeInboundPorts");
+    let include_out = traffic("includeOutboundPorts", "includeOutboundPorts");
+    let exclude_out = traffic("excludeOutboundPorts", "excludeOutboundPorts");
     validate_cidrs("includeIPRanges", &include_ip)?;
     validate_cidrs("excludeIPRanges", &exclude_ip)?;
     if exclude_ip.trim() == "*" {

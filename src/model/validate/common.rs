@@ -127,6 +127,13 @@ pub fn parse_duration_ms(s: &str) -> Option<f64> {
     Some(total)
 }
 
+/// A positive duration flag value (`30s`, `1m`) as a `Duration`.
+pub fn parse_positive_duration(s: &str) -> Option<std::time::Duration> {
+    parse_duration_ms(s)
+        .filter(|ms| *ms > 0.0)
+        .map(|ms| std::time::Duration::from_millis(ms as u64))
+}
+
 pub fn is_valid_duration(s: &str) -> bool {
     parse_duration_ms(s).is_some()
 }

@@ -11,7 +11,7 @@ use super::api;
 use super::resource::Resource;
 use super::schema::{Check, FieldError};
 
-pub use common::{is_valid_duration, parse_duration_ms};
+pub use common::{is_valid_duration, parse_duration_ms, parse_positive_duration};
 
 /// The outcome of validating one resource.
 #[derive(Debug, Clone, PartialEq)]
