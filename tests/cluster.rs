@@ -162,12 +162,7 @@ async fn wait_established(cluster: &skiff::cluster::Cluster, name: &str) {
             )
             .await
             .expect("get CRD");
-        let established = crd["status"]["conditions"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|c| c["type"] == "Established" && c["status"] == "True");
-        if established {
+        if common::has_condition(&crd, "Established") {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -182,15 +177,7 @@ fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
         let cluster = connect(&view(&kc, None)).await.expect("connect");
-        cluster
-            .apply(&json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}), None)
-            .await
-            .expect("namespace");
-        // No controller-manager: the namespace's default ServiceAccount is made by hand.
-        cluster
-            .apply(&json!({"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "default", "namespace": ns}}), None)
-            .await
-            .expect("service account");
+        common::ensure_namespace(&cluster, &ns).await;
         let pod = json!({
             "apiVersion": "v1", "kind": "Pod",
             "metadata": {"name": "web", "namespace": ns, "labels": {"app": "web"}},
@@ -206,20 +193,7 @@ fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
             }
         });
         cluster.apply(&pod, None).await.expect("apply pod");
-        let mut ready = false;
-        for _ in 0..120 {
-            let p = cluster.get("v1", "Pod", Some(&ns), "web").await.expect("get pod");
-            ready = p["status"]["conditions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|c| c["type"] == "Ready" && c["status"] == "True");
-            if ready {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        }
-        assert!(ready, "pod web never became Ready");
+        common::wait_pod_ready(&cluster, &ns, "web").await;
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -257,8 +231,14 @@ fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
         for body in bodies {
             assert!(body.contains("skiff test page"), "{body}");
         }
-        cluster.delete("v1", "Pod", Some(&ns), "web").await.expect("delete pod");
-        cluster.delete("v1", "Namespace", None, &ns).await.expect("delete namespace");
+        cluster
+            .delete("v1", "Pod", Some(&ns), "web")
+            .await
+            .expect("delete pod");
+        cluster
+            .delete("v1", "Namespace", None, &ns)
+            .await
+            .expect("delete namespace");
     });
 }
 

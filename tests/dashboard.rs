@@ -43,37 +43,6 @@ fn http_pod(
     })
 }
 
-async fn ensure_namespace(cluster: &Cluster, ns: &str) {
-    cluster
-        .apply(
-            &json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}),
-            None,
-        )
-        .await
-        .expect("namespace");
-    cluster
-        .apply(&json!({"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "default", "namespace": ns}}), None)
-        .await
-        .expect("service account");
-}
-
-async fn wait_ready(cluster: &Cluster, ns: &str, name: &str) {
-    for _ in 0..120 {
-        if let Ok(p) = cluster.get("v1", "Pod", Some(ns), name).await {
-            let ready = p["status"]["conditions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|c| c["type"] == "Ready" && c["status"] == "True");
-            if ready {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("pod {ns}/{name} never became Ready");
-}
-
 async fn wait_gone(cluster: &Cluster, ns: &str, name: &str) {
     for _ in 0..120 {
         if cluster.get("v1", "Pod", Some(ns), name).await.is_err() {
@@ -131,7 +100,7 @@ fn kiali_dashboard_forwards_reconnects_and_exits_cleanly() {
     let rt = skiff::cluster::runtime();
     let cluster = rt.block_on(async {
         let cluster = connect(&view(&kc)).await.expect("connect");
-        ensure_namespace(&cluster, &istio_ns).await;
+        common::ensure_namespace(&cluster, &istio_ns).await;
         cluster
             .apply(
                 &http_pod(&istio_ns, "kiali-1", json!({"app": "kiali"}), 20001),
@@ -139,7 +108,7 @@ fn kiali_dashboard_forwards_reconnects_and_exits_cleanly() {
             )
             .await
             .expect("pod");
-        wait_ready(&cluster, &istio_ns, "kiali-1").await;
+        common::wait_pod_ready(&cluster, &istio_ns, "kiali-1").await;
         cluster
     });
     let (mut child, url) = start_dashboard(
@@ -176,7 +145,7 @@ fn kiali_dashboard_forwards_reconnects_and_exits_cleanly() {
             )
             .await
             .expect("pod 2");
-        wait_ready(&cluster, &istio_ns, "kiali-2").await;
+        common::wait_pod_ready(&cluster, &istio_ns, "kiali-2").await;
     });
     assert!(get(&url).contains("skiff test kiali"), "after reconnect");
 
@@ -211,7 +180,7 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
     let rt = skiff::cluster::runtime();
     let cluster = rt.block_on(async {
         let cluster = connect(&view(&kc)).await.expect("connect");
-        ensure_namespace(&cluster, &ns).await;
+        common::ensure_namespace(&cluster, &ns).await;
         cluster
             .apply(
                 &http_pod(&ns, "proxy-1", json!({"app": "shop"}), 15000),
@@ -219,7 +188,7 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
             )
             .await
             .expect("pod");
-        wait_ready(&cluster, &ns, "proxy-1").await;
+        common::wait_pod_ready(&cluster, &ns, "proxy-1").await;
         cluster
     });
     let (mut child, url) = start_dashboard(

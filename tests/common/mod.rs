@@ -65,3 +65,44 @@ pub fn skiff(kubeconfig: &str, args: &[&str]) -> std::process::Output {
         .output()
         .expect("run skiff")
 }
+
+/// Whether an object's `status.conditions` has `type` with status True.
+pub fn has_condition(object: &serde_json::Value, condition: &str) -> bool {
+    object["status"]["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|c| c["type"] == condition && c["status"] == "True")
+}
+
+/// Creates a namespace and, as there is no controller-manager, its default ServiceAccount.
+pub async fn ensure_namespace(cluster: &skiff::cluster::Cluster, ns: &str) {
+    use serde_json::json;
+    cluster
+        .apply(
+            &json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}),
+            None,
+        )
+        .await
+        .expect("namespace");
+    cluster
+        .apply(
+            &json!({"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "default", "namespace": ns}}),
+            None,
+        )
+        .await
+        .expect("service account");
+}
+
+/// Waits until a pod's Ready condition is True (60 s at most).
+pub async fn wait_pod_ready(cluster: &skiff::cluster::Cluster, ns: &str, name: &str) {
+    for _ in 0..120 {
+        if let Ok(p) = cluster.get("v1", "Pod", Some(ns), name).await {
+            if has_condition(&p, "Ready") {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    panic!("pod {ns}/{name} never became Ready");
+}
