@@ -152,10 +152,6 @@ impl Snapshot {
         self.known_kinds.as_ref().is_none_or(|k| k.contains(kind))
     }
 
-    pub fn all(&self) -> impl Iterator<Item = &Resource> {
-        self.resources.iter()
-    }
-
     /// Objects of a kind in an API group (`""` for core).
     pub fn of<'a>(&'a self, group: &'a str, kind: &str) -> impl Iterator<Item = &'a Resource> + 'a {
         self.by_kind
@@ -167,14 +163,13 @@ impl Snapshot {
     }
 
     pub fn istio<'a>(&'a self, kind: &str) -> impl Iterator<Item = &'a Resource> + 'a {
-        let group = match kind {
-            "AuthorizationPolicy" | "PeerAuthentication" | "RequestAuthentication" => {
-                "security.istio.io"
-            }
-            "Telemetry" => "telemetry.istio.io",
-            "WasmPlugin" | "TrafficExtension" => "extensions.istio.io",
-            _ => "networking.istio.io",
-        };
+        // The group comes from the model's kind table, so kinds of other groups with the
+        // same name (e.g. Gateway API's Gateway) are not mixed in.
+        let group = crate::model::api::ISTIO_KINDS
+            .iter()
+            .find(|k| k.kind == kind)
+            .map(|k| k.group)
+            .unwrap_or("networking.istio.io");
         self.of(group, kind)
     }
 

@@ -2,7 +2,7 @@
 //! deprecated fields (IST0002).
 
 use crate::analyze::{Analyzer, Reporter, Snapshot};
-use crate::model::validate::{is_istio_kind, validate_resource};
+use crate::model::validate::validate_resource;
 
 /// `schema.ValidationAnalyzer.<Kind>`: one instance per Istio kind.
 pub struct ValidationAnalyzer {
@@ -25,10 +25,7 @@ impl Analyzer for ValidationAnalyzer {
         &["IST0106"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for r in snap
-            .all()
-            .filter(|r| r.kind() == self.kind && is_istio_kind(r))
-        {
+        for r in snap.istio(self.kind) {
             for p in validate_resource(r) {
                 out.report(
                     "IST0106",
