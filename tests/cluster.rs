@@ -198,16 +198,19 @@ fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = skiff::cluster::portforward::serve(
-            &cluster,
-            &ns,
-            "web",
+        let cluster = std::sync::Arc::new(cluster);
+        let server = skiff::dashboard::forward(
+            cluster.clone(),
+            skiff::dashboard::PodTarget::Named {
+                namespace: ns.clone(),
+                name: "web".into(),
+            },
             8080,
-            listener,
+            vec![listener],
             async {
                 let _ = stopped.await;
             },
-            |e| eprintln!("{e}"),
+            std::sync::Arc::new(|e: String| eprintln!("{e}")),
         );
         let client = async {
             let http = reqwest::Client::new();

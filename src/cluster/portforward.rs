@@ -1,60 +1,10 @@
-//! Port-forwarding through the API server (kube-rs WebSocket port-forward): a local
-//! listener whose every accepted connection gets its own forwarded stream to the pod.
+//! Port-forwarding through the API server (kube-rs WebSocket port-forward): opening a
+//! stream to a pod's port and pumping one local connection through it (the accept loop
+//! and reconnects live in `dashboard::forward`).
 
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, Portforwarder};
-use tokio::net::{TcpListener, TcpStream};
-
-use super::{Cluster, ClusterError};
-
-/// Forwards every connection accepted on `listener` to `remote_port` of the pod, until
-/// `shutdown` resolves. Errors of single connections are reported to `on_error` and do
-/// not stop the listener.
-pub async fn serve(
-    cluster: &Cluster,
-    namespace: &str,
-    pod: &str,
-    remote_port: u16,
-    listener: TcpListener,
-    shutdown: impl std::future::Future<Output = ()>,
-    on_error: impl Fn(String) + Send + Sync + Clone + 'static,
-) -> Result<(), ClusterError> {
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
-    tokio::pin!(shutdown);
-    loop {
-        tokio::select! {
-            _ = &mut shutdown => return Ok(()),
-            accepted = listener.accept() => {
-                let (socket, _) = accepted.map_err(|e| ClusterError::Api { message: format!("accept failed: {e}") })?;
-                let pods = pods.clone();
-                let pod = pod.to_string();
-                let report = on_error.clone();
-                tokio::spawn(async move {
-                    if let Err(e) = forward_one(&pods, &pod, remote_port, socket).await {
-                        report(e);
-                    }
-                });
-            }
-        }
-    }
-}
-
-async fn forward_one(
-    pods: &Api<Pod>,
-    pod: &str,
-    remote_port: u16,
-    socket: TcpStream,
-) -> Result<(), String> {
-    let forwarder = open(pods, pod, remote_port).await?;
-    let failure = std::sync::Mutex::new(None);
-    pump(forwarder, socket, pod, remote_port, &|e| {
-        if let Ok(mut f) = failure.lock() {
-            *f = Some(e);
-        }
-    })
-    .await;
-    failure.into_inner().ok().flatten().map_or(Ok(()), Err)
-}
+use tokio::net::TcpStream;
 
 /// Opens a port-forward stream to one port of a pod.
 pub async fn open(pods: &Api<Pod>, pod: &str, remote_port: u16) -> Result<Portforwarder, String> {

@@ -266,35 +266,58 @@ pub async fn forward(
             _ = &mut shutdown => return Ok(()),
             socket = rx.recv() => {
                 let Some(socket) = socket else { return Ok(()) };
-                let cluster = cluster.clone();
-                let target = target.clone();
-                let current = current.clone();
-                let on_event = on_event.clone();
-                tokio::spawn(async move {
-                    let (ns, pod) = current.lock().map(|c| c.clone()).unwrap_or_default();
-                    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
-                    match crate::cluster::portforward::open(&pods, &pod, remote_port).await {
-                        Ok(forwarder) => crate::cluster::portforward::pump(forwarder, socket, &pod, remote_port, &*on_event).await,
-                        Err(_) => {
-                            // The pod is gone or not ready: pick the newest running one again.
-                            match target.resolve(&cluster).await {
-                                Ok((new_ns, new_pod)) => {
-                                    on_event(format!("forwarding to pod {new_ns}/{new_pod}"));
-                                    if let Ok(mut c) = current.lock() {
-                                        *c = (new_ns.clone(), new_pod.clone());
-                                    }
-                                    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &new_ns);
-                                    match crate::cluster::portforward::open(&pods, &new_pod, remote_port).await {
-                                        Ok(f) => crate::cluster::portforward::pump(f, socket, &new_pod, remote_port, &*on_event).await,
-                                        Err(e) => on_event(e),
-                                    }
-                                }
-                                Err(e) => on_event(e.to_string()),
-                            }
-                        }
-                    }
-                });
+                tokio::spawn(forward_connection(
+                    cluster.clone(),
+                    target.clone(),
+                    current.clone(),
+                    remote_port,
+                    socket,
+                    on_event.clone(),
+                ));
             }
+        }
+    }
+}
+
+/// Forwards one connection to the current pod; when that fails (the pod went away), the
+/// target is resolved again to the newest running pod and tried once more.
+async fn forward_connection(
+    cluster: Arc<Cluster>,
+    target: PodTarget,
+    current: Arc<Mutex<(String, String)>>,
+    remote_port: u16,
+    socket: tokio::net::TcpStream,
+    on_event: Arc<dyn Fn(String) + Send + Sync>,
+) {
+    let mut pod_ref = current.lock().map(|c| c.clone()).unwrap_or_default();
+    for attempt in 0..2 {
+        if attempt == 1 {
+            match target.resolve(&cluster).await {
+                Ok(newest) => {
+                    on_event(format!("forwarding to pod {}/{}", newest.0, newest.1));
+                    if let Ok(mut c) = current.lock() {
+                        *c = newest.clone();
+                    }
+                    pod_ref = newest;
+                }
+                Err(e) => return on_event(e.to_string()),
+            }
+        }
+        let (ns, pod) = &pod_ref;
+        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
+        match crate::cluster::portforward::open(&pods, pod, remote_port).await {
+            Ok(forwarder) => {
+                return crate::cluster::portforward::pump(
+                    forwarder,
+                    socket,
+                    pod,
+                    remote_port,
+                    &*on_event,
+                )
+                .await
+            }
+            Err(e) if attempt == 1 => on_event(e),
+            Err(_) => {}
         }
     }
 }
