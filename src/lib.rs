@@ -1,6 +1,8 @@
 //! skiff: an istioctl-compatible service-mesh CLI. The library holds everything; the
 //! binary (`main.rs`) only parses arguments, runs, and maps errors to exit codes.
 
+#![recursion_limit = "256"]
+
 pub mod analyze;
 pub mod cli;
 pub mod cluster;

@@ -1,7 +1,8 @@
-//! `install`, `manifest generate`, `profile list|dump|diff`, `verify-install`, `uninstall`:
-//! flags as istioctl has them. The renderer is not built yet, so these say so and exit 1.
+//! `install`, `verify-install`, `uninstall`: flags as istioctl has them, and the render
+//! flags (`-f`, `--set`, `-r`, `--force`) shared with `manifest generate`. The cluster
+//! lifecycle is not built yet, so these commands say so and exit 1.
 
-use clap::{Args, Subcommand};
+use clap::Args;
 
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
@@ -26,6 +27,18 @@ pub struct RenderFlags {
     pub manifests: Option<String>,
 }
 
+impl RenderFlags {
+    /// The render request these flags stand for.
+    pub fn request(&self) -> crate::render::inputs::Request {
+        crate::render::inputs::Request {
+            files: self.filenames.clone(),
+            sets: self.set.clone(),
+            revision: self.revision.clone(),
+            force: self.force,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct InstallArgs {
     #[command(flatten)]
@@ -39,41 +52,6 @@ pub struct InstallArgs {
     /// Change nothing; show the diff against the live cluster
     #[arg(long = "dry-run")]
     pub dry_run: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ManifestCommand {
-    /// Generate the Kubernetes manifests of an Istio installation (offline)
-    Generate {
-        #[command(flatten)]
-        render: RenderFlags,
-        /// Adapt the render to the cluster of the kubeconfig
-        #[arg(long = "cluster-specific")]
-        cluster_specific: bool,
-        /// Write to this file instead of stdout
-        #[arg(short = 'o', long)]
-        output: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ProfileCommand {
-    /// List the built-in configuration profiles
-    List,
-    /// Dump a profile (or the merge of -f files) as an IstioOperator
-    Dump {
-        profile: Option<String>,
-        #[arg(short = 'f', long = "filename")]
-        filenames: Vec<String>,
-        /// Only this subtree, e.g. components.pilot
-        #[arg(short = 'p', long = "config-path")]
-        config_path: Option<String>,
-        /// yaml, json or flags
-        #[arg(short = 'o', long, default_value = "yaml")]
-        output: String,
-    },
-    /// Show the differences between two profiles or files (exit 1 when they differ)
-    Diff { first: String, second: String },
 }
 
 #[derive(Debug, Args)]
@@ -107,14 +85,6 @@ pub struct UninstallArgs {
 
 pub fn install(_g: &GlobalOptions, _a: InstallArgs) -> anyhow::Result<ExitCode> {
     Err(CliError::not_implemented("install").into())
-}
-
-pub fn manifest(_g: &GlobalOptions, _c: ManifestCommand) -> anyhow::Result<ExitCode> {
-    Err(CliError::not_implemented("manifest generate").into())
-}
-
-pub fn profile(_g: &GlobalOptions, _c: ProfileCommand) -> anyhow::Result<ExitCode> {
-    Err(CliError::not_implemented("profile").into())
 }
 
 pub fn verify_install(_g: &GlobalOptions, _a: VerifyInstallArgs) -> anyhow::Result<ExitCode> {

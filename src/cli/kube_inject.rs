@@ -1,7 +1,6 @@
 //! `kube-inject`: injects the Istio sidecar into manifests offline, with built-in defaults
 //! for the targeted Istio release, or values and mesh config from files and `--set`.
 
-use std::io::Write;
 use std::path::Path;
 
 use clap::Args;
@@ -89,7 +88,7 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
     }
     let (output, warnings) = inject::inject_resources(&settings, &resources)?;
     match &args.output {
-        Some(path) => write_atomically(path, &output)?,
+        Some(path) => crate::output::write_atomically(path, &output)?,
         None => {
             printer.out_raw(&output);
         }
@@ -98,29 +97,4 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
         printer.err(w);
     }
     Ok(ExitCode::Ok)
-}
-
-/// Writes through a temporary file in the same directory, then renames it into place.
-fn write_atomically(path: &str, content: &str) -> anyhow::Result<()> {
-    let target = Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.skiff-{}",
-        target.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(content.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into());
-    }
-    Ok(())
 }

@@ -7,6 +7,7 @@ pub use completion::generate as completion_script;
 mod dashboard;
 mod install;
 mod kube_inject;
+mod manifest;
 mod validate;
 mod version;
 
@@ -64,10 +65,10 @@ pub enum Command {
     Install(install::InstallArgs),
     /// Generate or work with Istio manifests
     #[command(subcommand)]
-    Manifest(install::ManifestCommand),
+    Manifest(manifest::ManifestCommand),
     /// List, dump or diff Istio configuration profiles
     #[command(subcommand)]
-    Profile(install::ProfileCommand),
+    Profile(manifest::ProfileCommand),
     /// Verify that an Istio installation is complete and ready
     VerifyInstall(install::VerifyInstallArgs),
     /// Remove Istio from a cluster
@@ -131,8 +132,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = cli.global;
     match cli.command {
         Command::Install(a) => install::install(&global, a),
-        Command::Manifest(c) => install::manifest(&global, c),
-        Command::Profile(c) => install::profile(&global, c),
+        Command::Manifest(c) => manifest::manifest(&global, c),
+        Command::Profile(c) => manifest::profile(&global, c),
         Command::VerifyInstall(a) => install::verify_install(&global, a),
         Command::Uninstall(a) => install::uninstall(&global, a),
         Command::KubeInject(a) => kube_inject::run(&global, a),

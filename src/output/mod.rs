@@ -2,6 +2,9 @@
 //! `NO_COLOR` and whether stdout is a terminal; a closed stdout pipe is not an error.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::exit::{CliError, ExitCode};
 
 use colored::Colorize;
 
@@ -59,4 +62,29 @@ impl Printer {
     pub fn problem(&self, line: impl AsRef<str>) -> bool {
         self.out(format!("{} {}", "✘".red(), line.as_ref()))
     }
+}
+
+/// Writes through a temporary file in the same directory, then renames it into place.
+pub fn write_atomically(path: &str, content: &str) -> anyhow::Result<()> {
+    let target = Path::new(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.skiff-{}",
+        target.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, target)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into());
+    }
+    Ok(())
 }

@@ -1,2 +1,343 @@
-//! IstioOperator -> Kubernetes manifests (pure, offline). Not built yet: the commands that
-//! need it (`manifest generate`, `install`, `profile ...`) say so and exit 1.
+//! IstioOperator -> Kubernetes manifests, natively and offline: merge the inputs
+//! (`inputs`), resolve the effective values (`values`, `profiles`), render every enabled
+//! component (`base`, `istiod`, `gateways`, `cni`, `ztunnel`), apply the components'
+//! `k8s:` settings and overlays (`k8s`), and order the objects as istioctl does.
+
+pub mod base;
+pub mod cni;
+pub mod gateways;
+pub mod inputs;
+pub mod istiod;
+pub mod k8s;
+pub mod meta;
+pub mod output;
+pub mod profiles;
+pub mod values;
+pub mod ztunnel;
+
+use serde_json::{json, Value};
+
+use crate::exit::CliError;
+use inputs::overlay;
+
+/// The components of an installation, in the order istioctl installs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ComponentKind {
+    Base,
+    Pilot,
+    Cni,
+    Ztunnel,
+    IngressGateways,
+    EgressGateways,
+}
+
+impl ComponentKind {
+    /// The `operator.istio.io/component` label value.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentKind::Base => "Base",
+            ComponentKind::Pilot => "Pilot",
+            ComponentKind::Cni => "Cni",
+            ComponentKind::Ztunnel => "Ztunnel",
+            ComponentKind::IngressGateways => "IngressGateways",
+            ComponentKind::EgressGateways => "EgressGateways",
+        }
+    }
+
+    /// The line install prints when the component is ready.
+    pub fn installed_message(self) -> &'static str {
+        match self {
+            ComponentKind::Base => "Istio core installed ⛵️",
+            ComponentKind::Pilot => "Istiod installed 🧠",
+            ComponentKind::Cni => "CNI installed 🪢",
+            ComponentKind::Ztunnel => "Ztunnel installed 🔒",
+            ComponentKind::IngressGateways => "Ingress gateways installed 🛬",
+            ComponentKind::EgressGateways => "Egress gateways installed 🛫",
+        }
+    }
+}
+
+/// One enabled component instance (gateways can have several).
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub kind: ComponentKind,
+    /// The gateway name, or the component's own name.
+    pub name: String,
+    pub namespace: String,
+    /// The component's IstioOperator spec (`enabled`, `namespace`, `hub`, `tag`, `k8s`, ...).
+    pub spec: Value,
+}
+
+impl Component {
+    pub fn k8s(&self, key: &str) -> Option<&Value> {
+        self.spec
+            .get("k8s")
+            .and_then(|k| k.get(key))
+            .filter(|v| !v.is_null())
+    }
+}
+
+/// What every component renderer reads: the effective values and the identity of the
+/// installation.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub values: Value,
+    pub revision: String,
+    /// `install.operator.istio.io/owning-resource`: the IstioOperator's name or `unknown`.
+    pub owner: String,
+    pub istio_namespace: String,
+}
+
+static NULL: Value = Value::Null;
+
+impl Ctx {
+    /// The value at a dotted path (`global.proxy.image`), or null.
+    pub fn get(&self, path: &str) -> &Value {
+        lookup(&self.values, path)
+    }
+
+    /// A value as a string (numbers and booleans printed; null and missing empty).
+    pub fn str(&self, path: &str) -> String {
+        scalar_string(self.get(path))
+    }
+
+    pub fn bool(&self, path: &str) -> bool {
+        truthy(self.get(path))
+    }
+
+    pub fn int(&self, path: &str, default: i64) -> i64 {
+        as_int(self.get(path)).unwrap_or(default)
+    }
+
+    /// `default` for the default revision, else the revision name.
+    pub fn revision_label(&self) -> String {
+        if self.revision.is_empty() {
+            "default".into()
+        } else {
+            self.revision.clone()
+        }
+    }
+
+    /// `-<revision>` for a named revision, else empty.
+    pub fn rev_suffix(&self) -> String {
+        if self.revision.is_empty() {
+            String::new()
+        } else {
+            format!("-{}", self.revision)
+        }
+    }
+
+    /// `hub/image:tag[-variant]`; an image containing `/` is used as given. Component
+    /// settings (`pilot.hub`, ...) win over `global.*`.
+    pub fn image(&self, component_values: &str, image: &str) -> String {
+        let pick = |key: &str| {
+            let own = self.str(&format!("{component_values}.{key}"));
+            if own.is_empty() {
+                self.str(&format!("global.{key}"))
+            } else {
+                own
+            }
+        };
+        if image.contains('/') {
+            return image.to_string();
+        }
+        let variant = pick("variant");
+        let suffix = if variant.is_empty() {
+            String::new()
+        } else {
+            format!("-{variant}")
+        };
+        format!("{}/{}:{}{}", pick("hub"), image, pick("tag"), suffix)
+    }
+}
+
+pub fn lookup<'a>(root: &'a Value, path: &str) -> &'a Value {
+    let mut node = root;
+    for key in path.split('.') {
+        match node.get(key) {
+            Some(v) => node = v,
+            None => return &NULL,
+        }
+    }
+    node
+}
+
+pub fn scalar_string(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+pub fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => *b,
+        Value::String(s) => s == "true",
+        _ => false,
+    }
+}
+
+pub fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// The objects of one component.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub component: Component,
+    pub objects: Vec<Value>,
+}
+
+/// The values the components see: built-in defaults < chart profile < platform <
+/// the IstioOperator's `spec.values`.
+pub fn effective_values(iop: &Value) -> Value {
+    let user = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
+    let mut values = values::defaults();
+    let profile = lookup(&user, "profile").as_str().unwrap_or("").to_string();
+    overlay(&mut values, &profiles::chart_profile_values(&profile));
+    let platform = lookup(&user, "global.platform")
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    overlay(&mut values, &profiles::platform_values(&platform));
+    overlay(&mut values, &user);
+    values
+}
+
+/// The enabled components of a merged IstioOperator.
+pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
+    let spec_components = iop
+        .pointer("/spec/components")
+        .cloned()
+        .unwrap_or(json!({}));
+    let namespace_of = |spec: &Value| {
+        spec.get("namespace")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&ctx.istio_namespace)
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for (kind, key) in [
+        (ComponentKind::Base, "base"),
+        (ComponentKind::Pilot, "pilot"),
+        (ComponentKind::Cni, "cni"),
+        (ComponentKind::Ztunnel, "ztunnel"),
+    ] {
+        let spec = spec_components.get(key).cloned().unwrap_or(json!({}));
+        if truthy(spec.get("enabled").unwrap_or(&NULL)) {
+            out.push(Component {
+                kind,
+                name: key.to_string(),
+                namespace: namespace_of(&spec),
+                spec,
+            });
+        }
+    }
+    for (kind, key, default_name) in [
+        (
+            ComponentKind::IngressGateways,
+            "ingressGateways",
+            "istio-ingressgateway",
+        ),
+        (
+            ComponentKind::EgressGateways,
+            "egressGateways",
+            "istio-egressgateway",
+        ),
+    ] {
+        let list = spec_components
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut names = Vec::new();
+        for spec in list {
+            let name = spec
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or(default_name)
+                .to_string();
+            // `values.gateways.<name>.enabled: true` turns a gateway on as well.
+            let by_values = ctx.bool(&format!("gateways.{name}.enabled"));
+            if truthy(spec.get("enabled").unwrap_or(&NULL)) || by_values {
+                names.push(name.clone());
+                out.push(Component {
+                    kind,
+                    name,
+                    namespace: namespace_of(&spec),
+                    spec,
+                });
+            }
+        }
+        if !names.iter().any(|n| n == default_name)
+            && ctx.bool(&format!("gateways.{default_name}.enabled"))
+        {
+            out.push(Component {
+                kind,
+                name: default_name.to_string(),
+                namespace: ctx.istio_namespace.clone(),
+                spec: json!({"name": default_name, "enabled": true}),
+            });
+        }
+    }
+    out
+}
+
+/// Renders a merged IstioOperator into per-component objects.
+pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
+    let mut values = effective_values(iop);
+    let component_images = iop
+        .pointer("/spec/components")
+        .cloned()
+        .unwrap_or(json!({}));
+    // Component hub/tag go to that component's values.
+    for key in ["pilot", "cni", "ztunnel"] {
+        for field in ["hub", "tag"] {
+            if let Some(v) = component_images
+                .get(key)
+                .and_then(|c| c.get(field))
+                .filter(|v| !v.is_null())
+            {
+                values[key][field] = v.clone();
+            }
+        }
+    }
+    let ctx = Ctx {
+        revision: lookup(&values, "revision")
+            .as_str()
+            .unwrap_or("")
+            .to_string(),
+        owner: iop
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .unwrap_or("unknown")
+            .to_string(),
+        istio_namespace: lookup(&values, "global.istioNamespace")
+            .as_str()
+            .filter(|s| !s.is_empty())
+            .unwrap_or("istio-system")
+            .to_string(),
+        values,
+    };
+    let mut out = Vec::new();
+    for component in components(iop, &ctx) {
+        let mut objects = match component.kind {
+            ComponentKind::Base => base::render(&ctx, &component),
+            ComponentKind::Pilot => istiod::render(&ctx, &component),
+            ComponentKind::Cni => cni::render(&ctx, &component),
+            ComponentKind::Ztunnel => ztunnel::render(&ctx, &component),
+            ComponentKind::IngressGateways | ComponentKind::EgressGateways => {
+                gateways::render(&ctx, &component)
+            }
+        };
+        k8s::apply(&ctx, &component, &mut objects)?;
+        out.push(Rendered { component, objects });
+    }
+    Ok(out)
+}

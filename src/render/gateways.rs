@@ -1,0 +1,418 @@
+//! Ingress and egress gateways (the `istio-ingress` / `istio-egress` charts): Deployment,
+//! Service, ServiceAccount, SDS Role and RoleBinding, HPA and PDB, one set per gateway.
+
+use serde_json::{json, Map, Value};
+
+use super::meta;
+use super::{Component, ComponentKind, Ctx};
+
+/// The values of one gateway: the chart's (`gateways.istio-ingressgateway` or
+/// `gateways.istio-egressgateway`), then `gateways.<name>`, then the component's `label`.
+fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
+    let ingress = component.kind == ComponentKind::IngressGateways;
+    let chart_key = if ingress {
+        "istio-ingressgateway"
+    } else {
+        "istio-egressgateway"
+    };
+    let mut values = ctx.get(&format!("gateways.{chart_key}")).clone();
+    if component.name != chart_key {
+        if let Some(own) = ctx.values["gateways"].get(&component.name) {
+            super::inputs::overlay(&mut values, own);
+        }
+    }
+    if let Some(label) = component.spec.get("label").filter(|l| l.is_object()) {
+        super::inputs::overlay(&mut values["labels"], label);
+    }
+    for key in ["hub", "tag"] {
+        if let Some(v) = component.spec.get(key).filter(|v| !v.is_null()) {
+            values[key] = v.clone();
+        }
+    }
+    values
+}
+
+pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+    let ingress = component.kind == ComponentKind::IngressGateways;
+    let gw = gateway_values(ctx, component);
+    let name = component.name.as_str();
+    let ns = component.namespace.as_str();
+    let chart = if ingress {
+        "istio-ingress"
+    } else {
+        "istio-egress"
+    };
+    let selector = gw["labels"].clone();
+    let app = selector["app"].as_str().unwrap_or(name).to_string();
+    let chart_labels = meta::chart_labels(&app, chart);
+    let op = meta::operator_labels(ctx, component);
+    let selector_map = selector.as_object().cloned().unwrap_or_default();
+    let object_labels = meta::labels(&[&selector_map, &chart_labels, &op]);
+    let sa_name = format!("{name}-service-account");
+
+    let mut out = Vec::new();
+    let mut sa = meta::object(
+        "v1",
+        "ServiceAccount",
+        &sa_name,
+        Some(ns),
+        object_labels.clone(),
+    );
+    let secrets = ctx.get("global.imagePullSecrets");
+    if let Some(list) = secrets.as_array().filter(|l| !l.is_empty()) {
+        sa["imagePullSecrets"] = json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
+    }
+    out.push(sa);
+
+    let sds = format!("{name}-sds");
+    let mut role = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "Role",
+        &sds,
+        Some(ns),
+        object_labels.clone(),
+    );
+    role["rules"] = json!([meta::rule(&[""], &["secrets"], &["get", "watch", "list"])]);
+    out.push(role);
+    let mut rb = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "RoleBinding",
+        &sds,
+        Some(ns),
+        object_labels.clone(),
+    );
+    rb["roleRef"] = json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": sds});
+    rb["subjects"] = json!([{"kind": "ServiceAccount", "name": sa_name}]);
+    out.push(rb);
+
+    out.push(deployment(
+        ctx,
+        component,
+        &gw,
+        &selector_map,
+        &chart_labels,
+        &op,
+        &sa_name,
+    ));
+
+    let autoscale = super::truthy(&gw["autoscaleEnabled"]);
+    let min = super::as_int(&gw["autoscaleMin"]).unwrap_or(1);
+    let max = super::as_int(&gw["autoscaleMax"]).unwrap_or(5);
+    if autoscale && min < max {
+        let mut hpa = meta::object(
+            "autoscaling/v2",
+            "HorizontalPodAutoscaler",
+            name,
+            Some(ns),
+            object_labels.clone(),
+        );
+        let mut metrics = vec![json!({"resource": {"name": "cpu", "target": {
+            "averageUtilization": super::as_int(&gw["cpu"]["targetAverageUtilization"]).unwrap_or(80),
+            "type": "Utilization"
+        }}, "type": "Resource"})];
+        if let Some(memory) = super::as_int(&gw["memory"]["targetAverageUtilization"]) {
+            metrics.push(json!({"resource": {"name": "memory", "target": {"averageUtilization": memory, "type": "Utilization"}}, "type": "Resource"}));
+        }
+        hpa["spec"] = json!({
+            "maxReplicas": max,
+            "metrics": metrics,
+            "minReplicas": min,
+            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": name}
+        });
+        out.push(hpa);
+    }
+    let replicas = super::as_int(&gw["replicaCount"]).unwrap_or(1);
+    if ctx.bool("global.defaultPodDisruptionBudget.enabled")
+        && ((autoscale && min > 1) || (!autoscale && replicas > 1))
+    {
+        let mut pdb = meta::object(
+            "policy/v1",
+            "PodDisruptionBudget",
+            name,
+            Some(ns),
+            object_labels.clone(),
+        );
+        pdb["spec"] = json!({"minAvailable": 1, "selector": {"matchLabels": selector}});
+        out.push(pdb);
+    }
+
+    let mut svc = meta::object("v1", "Service", name, Some(ns), object_labels);
+    if let Some(a) = gw["serviceAnnotations"]
+        .as_object()
+        .filter(|a| !a.is_empty())
+    {
+        svc["metadata"]["annotations"] = json!(a);
+    }
+    let ports: Vec<Value> = gw["ports"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut p| {
+            if p.get("protocol").is_none() {
+                p["protocol"] = json!("TCP");
+            }
+            p
+        })
+        .collect();
+    let mut spec = json!({"ports": ports, "selector": selector, "type": gw["type"]});
+    for key in ["loadBalancerIP", "externalTrafficPolicy", "ipFamilyPolicy"] {
+        if gw[key].as_str().is_some_and(|s| !s.is_empty()) {
+            spec[key] = gw[key].clone();
+        }
+    }
+    for key in ["loadBalancerSourceRanges", "ipFamilies"] {
+        if gw[key].as_array().is_some_and(|l| !l.is_empty()) {
+            spec[key] = gw[key].clone();
+        }
+    }
+    svc["spec"] = spec;
+    out.push(svc);
+    out
+}
+
+fn deployment(
+    ctx: &Ctx,
+    component: &Component,
+    gw: &Value,
+    selector: &Map<String, Value>,
+    chart_labels: &Map<String, Value>,
+    op: &Map<String, Value>,
+    sa_name: &str,
+) -> Value {
+    let name = component.name.as_str();
+    let ns = component.namespace.as_str();
+    let dataplane = meta::label("istio.io/dataplane-mode", "none");
+    let labels = meta::labels(&[selector, chart_labels, op, &dataplane]);
+    let mut d = meta::object("apps/v1", "Deployment", name, Some(ns), labels);
+
+    let mut template_chart = chart_labels.clone();
+    template_chart.remove("helm.sh/chart");
+    template_chart.remove("release");
+    let mut template_labels = meta::labels(&[selector, &template_chart, op, &dataplane]);
+    template_labels.insert("chart".into(), json!("gateways"));
+    template_labels.insert("heritage".into(), json!("Tiller"));
+    template_labels.insert("service.istio.io/canonical-name".into(), json!(name));
+    template_labels.insert(
+        "service.istio.io/canonical-revision".into(),
+        json!("latest"),
+    );
+    template_labels.insert("sidecar.istio.io/inject".into(), json!("false"));
+    let mut annotations = json!({
+        "istio.io/rev": ctx.revision_label(),
+        "prometheus.io/path": "/stats/prometheus",
+        "prometheus.io/port": "15020",
+        "prometheus.io/scrape": "true",
+        "sidecar.istio.io/inject": "false"
+    });
+    super::inputs::overlay(&mut annotations, &gw["podAnnotations"]);
+
+    let istiod = format!("istiod{}", ctx.rev_suffix());
+    let ca = ctx.str("global.caAddress");
+    let ca = if ca.is_empty() {
+        format!("{istiod}.{}.svc:15012", ctx.istio_namespace)
+    } else {
+        ca
+    };
+    let mesh_id = ctx.str("global.meshID");
+    let trust_domain = {
+        let t = ctx.str("meshConfig.trustDomain");
+        if t.is_empty() {
+            "cluster.local".to_string()
+        } else {
+            t
+        }
+    };
+    let cluster = ctx.str("global.multiCluster.clusterName");
+    let mut env = vec![
+        meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
+        meta::env("CA_ADDR", ca),
+        meta::env_field("NODE_NAME", "spec.nodeName"),
+        meta::env_field("POD_NAME", "metadata.name"),
+        meta::env_field("POD_NAMESPACE", "metadata.namespace"),
+        meta::env_field("INSTANCE_IP", "status.podIP"),
+        meta::env_field("HOST_IP", "status.hostIP"),
+        meta::env_resource("ISTIO_CPU_LIMIT", "limits.cpu"),
+        meta::env_ref("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        meta::env("ISTIO_META_WORKLOAD_NAME", name),
+        meta::env(
+            "ISTIO_META_OWNER",
+            format!("kubernetes://apis/apps/v1/namespaces/{ns}/deployments/{name}"),
+        ),
+        meta::env(
+            "ISTIO_META_MESH_ID",
+            if mesh_id.is_empty() {
+                trust_domain.clone()
+            } else {
+                mesh_id
+            },
+        ),
+        meta::env("TRUST_DOMAIN", trust_domain),
+        meta::env("ISTIO_META_UNPRIVILEGED_POD", "true"),
+        meta::env(
+            "ISTIO_META_CLUSTER_ID",
+            if cluster.is_empty() {
+                "Kubernetes".to_string()
+            } else {
+                cluster
+            },
+        ),
+        meta::env_ref("ISTIO_META_NODE_NAME", "spec.nodeName"),
+    ];
+    let network = ctx.str("global.network");
+    if !network.is_empty() {
+        env.push(meta::env("ISTIO_META_NETWORK", network));
+    }
+    env.extend(meta::env_from_map(&gw["env"]));
+
+    let mut ports: Vec<Value> = gw["ports"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            let target = p.get("targetPort").or_else(|| p.get("port")).cloned().unwrap_or(Value::Null);
+            json!({"containerPort": target, "protocol": p.get("protocol").cloned().unwrap_or(json!("TCP"))})
+        })
+        .collect();
+    ports.push(json!({"containerPort": 15090, "name": "http-envoy-prom", "protocol": "TCP"}));
+
+    let resources = if gw["resources"].is_object() {
+        gw["resources"].clone()
+    } else {
+        ctx.get("global.defaultResources").clone()
+    };
+    let image = gateway_image(ctx, gw);
+    let mut mounts = vec![
+        json!({"mountPath": "/var/run/secrets/workload-spiffe-uds", "name": "workload-socket"}),
+        json!({"mountPath": "/var/run/secrets/credential-uds", "name": "credential-socket"}),
+        json!({"mountPath": "/var/run/secrets/workload-spiffe-credentials", "name": "workload-certs"}),
+        json!({"mountPath": "/etc/istio/proxy", "name": "istio-envoy"}),
+        json!({"mountPath": "/etc/istio/config", "name": "config-volume"}),
+        json!({"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"}),
+        json!({"mountPath": "/var/run/secrets/tokens", "name": "istio-token", "readOnly": true}),
+        json!({"mountPath": "/var/lib/istio/data", "name": "istio-data"}),
+        json!({"mountPath": "/etc/istio/pod", "name": "podinfo"}),
+    ];
+    let mut volumes = vec![
+        json!({"emptyDir": {}, "name": "workload-socket"}),
+        json!({"emptyDir": {}, "name": "credential-socket"}),
+        json!({"emptyDir": {}, "name": "workload-certs"}),
+        json!({"configMap": {"name": "istio-ca-root-cert"}, "name": "istiod-ca-cert"}),
+        json!({"downwardAPI": {"items": [
+            {"fieldRef": {"fieldPath": "metadata.labels"}, "path": "labels"},
+            {"fieldRef": {"fieldPath": "metadata.annotations"}, "path": "annotations"}
+        ]}, "name": "podinfo"}),
+        json!({"emptyDir": {}, "name": "istio-envoy"}),
+        json!({"emptyDir": {}, "name": "istio-data"}),
+        meta::istio_token_volume(&ctx.str("global.sds.token.aud")),
+        json!({"configMap": {"name": format!("istio{}", ctx.rev_suffix()), "optional": true}, "name": "config-volume"}),
+    ];
+    for secret in gw["secretVolumes"].as_array().cloned().unwrap_or_default() {
+        mounts.push(
+            json!({"mountPath": secret["mountPath"], "name": secret["name"], "readOnly": true}),
+        );
+        volumes.push(json!({"name": secret["name"], "secret": {"optional": true, "secretName": secret["secretName"]}}));
+    }
+    let run_as_root = super::truthy(&gw["runAsRoot"]);
+    let mut container = json!({
+        "args": [
+            "proxy",
+            "router",
+            "--domain",
+            format!("$(POD_NAMESPACE).svc.{}", ctx.str("global.proxy.clusterDomain")),
+            format!("--proxyLogLevel={}", ctx.str("global.proxy.logLevel")),
+            format!("--proxyComponentLogLevel={}", ctx.str("global.proxy.componentLogLevel")),
+            format!("--log_output_level={}", ctx.str("global.logging.level"))
+        ],
+        "env": env,
+        "image": image,
+        "name": "istio-proxy",
+        "ports": ports,
+        "readinessProbe": {
+            "failureThreshold": 30,
+            "httpGet": {"path": "/healthz/ready", "port": 15021, "scheme": "HTTP"},
+            "initialDelaySeconds": 1,
+            "periodSeconds": 2,
+            "successThreshold": 1,
+            "timeoutSeconds": 1
+        },
+        "resources": resources,
+        "securityContext": {
+            "allowPrivilegeEscalation": false,
+            "capabilities": {"drop": ["ALL"]},
+            "privileged": false,
+            "readOnlyRootFilesystem": true
+        },
+        "volumeMounts": mounts
+    });
+    if ctx.bool("global.logAsJson") {
+        container["args"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("--log_as_json"));
+    }
+    let policy = ctx.str("global.imagePullPolicy");
+    if !policy.is_empty() {
+        container["imagePullPolicy"] = json!(policy);
+    }
+    let pod_security = if run_as_root {
+        json!({})
+    } else {
+        json!({"runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
+    };
+    let mut pod_spec = json!({
+        "containers": [container],
+        "securityContext": pod_security,
+        "serviceAccountName": sa_name,
+        "volumes": volumes
+    });
+    for key in ["nodeSelector", "affinity"] {
+        if gw[key].as_object().is_some_and(|m| !m.is_empty()) {
+            pod_spec[key] = gw[key].clone();
+        }
+    }
+    if gw["tolerations"].as_array().is_some_and(|l| !l.is_empty()) {
+        pod_spec["tolerations"] = gw["tolerations"].clone();
+    }
+    let priority = ctx.str("global.priorityClassName");
+    if !priority.is_empty() {
+        pod_spec["priorityClassName"] = json!(priority);
+    }
+    d["spec"] = json!({
+        "selector": {"matchLabels": selector},
+        "strategy": {"rollingUpdate": {"maxSurge": gw["rollingMaxSurge"], "maxUnavailable": gw["rollingMaxUnavailable"]}},
+        "template": {
+            "metadata": {"annotations": annotations, "labels": template_labels},
+            "spec": pod_spec
+        }
+    });
+    if !super::truthy(&gw["autoscaleEnabled"]) {
+        d["spec"]["replicas"] = json!(super::as_int(&gw["replicaCount"]).unwrap_or(1));
+    }
+    d
+}
+
+/// The gateway's proxy image: its own hub/tag win over `global.*`; a full image
+/// (`global.proxy.image` with a `/`) is used as given.
+fn gateway_image(ctx: &Ctx, gw: &Value) -> String {
+    let image = ctx.str("global.proxy.image");
+    if image.contains('/') {
+        return image;
+    }
+    let pick = |key: &str| {
+        let own = super::scalar_string(&gw[key]);
+        if own.is_empty() {
+            ctx.str(&format!("global.{key}"))
+        } else {
+            own
+        }
+    };
+    let variant = ctx.str("global.variant");
+    let suffix = if variant.is_empty() {
+        String::new()
+    } else {
+        format!("-{variant}")
+    };
+    format!("{}/{}:{}{}", pick("hub"), image, pick("tag"), suffix)
+}

@@ -1,0 +1,274 @@
+//! Merging the render inputs into one IstioOperator: the `default` profile, the selected
+//! profile, the `-f` files in order, the `--set` flags in order, then the copies istioctl
+//! makes (`spec.hub` -> `values.global.hub`, ...), and validation of the result.
+
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+
+use super::profiles;
+use crate::exit::{CliError, ExitCode};
+use crate::model::{load, operator, setpath};
+
+/// What the user asked to render.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub files: Vec<String>,
+    pub sets: Vec<String>,
+    pub revision: Option<String>,
+    /// Demote IstioOperator validation errors to warnings.
+    pub force: bool,
+}
+
+/// The merged IstioOperator and the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub iop: Value,
+    pub warnings: Vec<String>,
+}
+
+/// Deep-merges `overlay` into `base`: maps merge key by key, anything else (lists
+/// included) replaces; a `null` in the overlay leaves the base alone.
+pub fn overlay(base: &mut Value, overlay: &Value) {
+    match (base, overlay) {
+        (_, Value::Null) => {}
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(existing) => self::overlay(existing, v),
+                    None if v.is_null() => {}
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+/// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
+fn read_operator_file(path: &str) -> Result<Value, CliError> {
+    let text = load::read_text(Path::new(path)).map_err(load_error)?;
+    let display = load::display_name(Path::new(path));
+    let docs = load::parse_documents(&text, &display).map_err(load_error)?;
+    let mut found: Option<Value> = None;
+    for doc in docs {
+        if doc.gvk.kind != operator::KIND {
+            return Err(CliError::new(
+                ExitCode::DataErr,
+                format!(
+                    "{}: expected an IstioOperator, found kind {:?}",
+                    doc.source, doc.gvk.kind
+                ),
+            ));
+        }
+        if found.is_some() {
+            return Err(CliError::new(
+                ExitCode::DataErr,
+                format!(
+                    "{}: contains multiple IstioOperator CRs, only one per file is supported",
+                    doc.source
+                ),
+            ));
+        }
+        found = Some(doc.object);
+    }
+    Ok(found.unwrap_or_else(|| json!({})))
+}
+
+fn load_error(e: load::LoadError) -> CliError {
+    let code = if e.is_parse_error() {
+        ExitCode::DataErr
+    } else {
+        ExitCode::Error
+    };
+    CliError::new(code, e.to_string())
+}
+
+/// Applies one `--set PATH=VALUE` to an IstioOperator document (paths are relative to
+/// `spec`, as in istioctl).
+pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), CliError> {
+    let (path, raw) = assignment
+        .split_once('=')
+        .ok_or_else(|| CliError::usage(format!("--set {assignment:?}: expected PATH=VALUE")))?;
+    let path = path.trim();
+    let path = path.strip_prefix("spec.").unwrap_or(path);
+    let value = setpath::parse_value(path, raw);
+    let mut segments = setpath::split_path(path).map_err(CliError::usage)?;
+    segments.insert(0, "spec".into());
+    setpath::set(iop, &segments, value).map_err(|e| CliError::usage(format!("--set {path}: {e}")))
+}
+
+/// Merges the request into one IstioOperator document.
+pub fn merge(request: &Request) -> Result<Merged, CliError> {
+    let mut warnings = Vec::new();
+    let mut user = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "spec": {}});
+    for file in &request.files {
+        let doc = read_operator_file(file)?;
+        overlay(&mut user, &doc);
+    }
+    for assignment in &request.sets {
+        if assignment.trim_start().starts_with("installPackagePath=") {
+            warnings.push(
+                "--set installPackagePath is ignored: skiff renders Istio natively, without charts"
+                    .into(),
+            );
+            continue;
+        }
+        apply_set(&mut user, assignment)?;
+    }
+    if let Some(revision) = &request.revision {
+        apply_set(&mut user, &format!("revision={revision}"))?;
+    }
+
+    let profile = match user.pointer("/spec/profile") {
+        None | Some(Value::Null) => "default".to_string(),
+        Some(Value::String(s)) if s.is_empty() => "default".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err(CliError::usage(format!(
+                "spec.profile must be a string, got {other}"
+            )))
+        }
+    };
+    let mut spec = profiles::spec("default").expect("default profile");
+    match profiles::spec(&profile) {
+        Some(p) => overlay(&mut spec, &p),
+        None => {
+            return Err(CliError::usage(format!(
+                "unknown profile {profile:?} (built-in profiles: {})",
+                profiles::NAMES.join(", ")
+            )))
+        }
+    }
+    let mut iop = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "metadata": {}, "spec": spec});
+    overlay(&mut iop, &user);
+    copy_top_level_settings(&mut iop);
+    if let Some(user_values) = user.pointer("/spec/values") {
+        overlay(&mut iop["spec"]["values"], user_values);
+    }
+    let namespace = iop
+        .pointer("/spec/values/global/istioNamespace")
+        .and_then(Value::as_str)
+        .unwrap_or("istio-system")
+        .to_string();
+    iop["metadata"]["namespace"] = json!(namespace);
+
+    if let Err(e) = operator::IstioOperator::from_value(&iop) {
+        let message = format!("invalid IstioOperator: {e}");
+        if request.force {
+            warnings.push(format!("{message} (ignored: --force)"));
+        } else {
+            return Err(CliError::new(
+                ExitCode::DataErr,
+                format!("{message} (use --force to proceed anyway)"),
+            ));
+        }
+    }
+    Ok(Merged { iop, warnings })
+}
+
+/// istioctl copies these `spec` fields into the values the charts read.
+fn copy_top_level_settings(iop: &mut Value) {
+    let spec = iop["spec"].as_object().cloned().unwrap_or_default();
+    let values = iop["spec"]
+        .as_object_mut()
+        .expect("spec object")
+        .entry("values")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !values.is_object() {
+        *values = Value::Object(Map::new());
+    }
+    let mut copy = |from: &str, to: &[&str]| {
+        if let Some(v) = spec.get(from).filter(|v| !v.is_null()) {
+            let path: Vec<String> = to.iter().map(|s| s.to_string()).collect();
+            let mut current = json!({});
+            let _ = setpath::set(&mut current, &path, v.clone());
+            overlay(values, &current);
+        }
+    };
+    copy("hub", &["global", "hub"]);
+    copy("tag", &["global", "tag"]);
+    copy("revision", &["revision"]);
+    copy("meshConfig", &["meshConfig"]);
+    copy("compatibilityVersion", &["compatibilityVersion"]);
+    let enabled = |component: &str| {
+        spec.get("components")
+            .and_then(|c| c.get(component))
+            .and_then(|c| c.get("enabled"))
+            .and_then(Value::as_bool)
+    };
+    if let Some(pilot) = enabled("pilot") {
+        overlay(values, &json!({"pilot": {"enabled": pilot}}));
+    }
+    if let Some(cni) = enabled("cni") {
+        overlay(values, &json!({"pilot": {"cni": {"enabled": cni}}}));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(sets: &[&str]) -> Value {
+        merge(&Request {
+            sets: sets.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        })
+        .unwrap()
+        .iop
+    }
+
+    #[test]
+    fn profile_then_set_then_copies() {
+        let iop = merged(&[
+            "profile=demo",
+            "hub=example.com/istio",
+            "values.pilot.traceSampling=5",
+        ]);
+        assert_eq!(
+            iop["spec"]["components"]["egressGateways"][0]["enabled"],
+            true
+        );
+        assert_eq!(iop["spec"]["values"]["global"]["hub"], "example.com/istio");
+        assert_eq!(iop["spec"]["values"]["pilot"]["traceSampling"], 5);
+        assert_eq!(iop["spec"]["values"]["profile"], "demo");
+    }
+
+    #[test]
+    fn user_values_win_over_copied_spec_fields() {
+        let iop = merged(&["hub=a", "values.global.hub=b"]);
+        assert_eq!(iop["spec"]["values"]["global"]["hub"], "b");
+    }
+
+    #[test]
+    fn unknown_profile_and_bad_fields_are_errors() {
+        let e = merge(&Request {
+            sets: vec!["profile=nope".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.message.contains("unknown profile"), "{}", e.message);
+        let e = merge(&Request {
+            sets: vec!["components.pilott.enabled=true".into()],
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(e.message.contains("pilott"), "{}", e.message);
+        let forced = merge(&Request {
+            sets: vec!["components.pilott.enabled=true".into()],
+            force: true,
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(forced.warnings.len(), 1);
+    }
+
+    #[test]
+    fn null_overlay_keeps_the_base() {
+        let mut base = json!({"a": {"b": 1}});
+        overlay(&mut base, &json!({"a": {"b": null}}));
+        assert_eq!(base["a"]["b"], 1);
+    }
+}

@@ -1,0 +1,974 @@
+//! The Pilot component: istiod's Deployment, Service, RBAC, webhooks, the `istio` mesh
+//! ConfigMap, the `istio-sidecar-injector` and `values` ConfigMaps, HPA and PDB — or, for
+//! a remote cluster (`istiodRemote.enabled`), only what points at an external istiod.
+
+use serde_json::{json, Map, Value};
+
+use super::meta::{self, MANAGE, READ};
+use super::{Component, Ctx};
+
+const ISTIO_GROUPS: &[&str] = &[
+    "config.istio.io",
+    "security.istio.io",
+    "networking.istio.io",
+    "authentication.istio.io",
+    "rbac.istio.io",
+    "telemetry.istio.io",
+    "extensions.istio.io",
+];
+
+/// Names and labels shared by the component's objects.
+struct Names<'a> {
+    ctx: &'a Ctx,
+    component: &'a Component,
+    /// `istiod` or `istiod-<rev>`.
+    istiod: String,
+    ns: &'a str,
+}
+
+impl Names<'_> {
+    fn chart(&self, app_name: &str) -> Map<String, Value> {
+        meta::chart_labels(app_name, "istiod")
+    }
+
+    fn op(&self) -> Map<String, Value> {
+        meta::operator_labels(self.ctx, self.component)
+    }
+
+    /// `<prefix>[-<rev>]-<namespace>`, the naming of istiod's cluster-scoped objects.
+    fn cluster_name(&self, prefix: &str) -> String {
+        format!("{prefix}{}-{}", self.ctx.rev_suffix(), self.ns)
+    }
+}
+
+pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+    let n = Names {
+        ctx,
+        component,
+        istiod: format!("istiod{}", ctx.rev_suffix()),
+        ns: &component.namespace,
+    };
+    let remote = ctx.bool("istiodRemote.enabled");
+    let mut out = vec![service_account(&n)];
+    out.extend(cluster_rbac(&n, remote));
+    if validation_enabled(ctx, remote) {
+        out.push(validating_webhook(&n));
+    }
+    if ctx.bool("pilot.configMap") {
+        out.push(mesh_config_map(&n));
+    }
+    if !ctx.bool("global.omitSidecarInjectorConfigMap") {
+        out.push(injector_config_map(&n));
+    }
+    out.push(values_config_map(&n));
+    out.push(mutating_webhook(&n));
+    if remote {
+        out.extend(remote_endpoint(&n));
+        return out;
+    }
+    out.push(deployment(&n));
+    out.extend(namespace_rbac(&n));
+    let autoscale = ctx.bool("pilot.autoscaleEnabled");
+    let min = ctx.int("pilot.autoscaleMin", 1);
+    let max = ctx.int("pilot.autoscaleMax", 5);
+    if autoscale && min < max {
+        out.push(autoscaler(&n, min, max));
+    }
+    let replicas = ctx.int("pilot.replicaCount", 1);
+    if ctx.bool("global.defaultPodDisruptionBudget.enabled")
+        && ((autoscale && min > 1) || (!autoscale && replicas > 1))
+    {
+        out.push(disruption_budget(&n));
+    }
+    out.push(service(&n));
+    out
+}
+
+fn validation_enabled(ctx: &Ctx, remote: bool) -> bool {
+    if !ctx.bool("global.configValidation") {
+        return false;
+    }
+    !remote
+        || ctx.bool("global.configCluster")
+        || ctx.bool("istiodRemote.enabledLocalInjectorIstiod")
+}
+
+fn with_app(app: &str, rest: Map<String, Value>) -> Map<String, Value> {
+    meta::labels(&[&meta::label("app", app), &rest])
+}
+
+fn service_account(n: &Names) -> Value {
+    let mut sa = meta::object(
+        "v1",
+        "ServiceAccount",
+        &n.istiod,
+        Some(n.ns),
+        with_app("istiod", n.chart("istiod")),
+    );
+    let secrets = n.ctx.get("global.imagePullSecrets");
+    if secrets.as_array().is_some_and(|s| !s.is_empty()) {
+        let list: Vec<Value> = secrets
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| json!({"name": s}))
+            .collect();
+        sa["imagePullSecrets"] = json!(list);
+    }
+    sa
+}
+
+fn reader_rules() -> Vec<Value> {
+    vec![
+        meta::rule(ISTIO_GROUPS, &["*"], READ),
+        meta::rule(
+            &[""],
+            &[
+                "endpoints",
+                "pods",
+                "services",
+                "nodes",
+                "replicationcontrollers",
+                "namespaces",
+                "secrets",
+                "configmaps",
+            ],
+            READ,
+        ),
+        meta::rule(
+            &["networking.istio.io"],
+            &["workloadentries"],
+            &["get", "watch", "list"],
+        ),
+        meta::rule(
+            &["networking.x-k8s.io", "gateway.networking.k8s.io"],
+            &["gateways"],
+            &["get", "watch", "list"],
+        ),
+        meta::rule(
+            &["apiextensions.k8s.io"],
+            &["customresourcedefinitions"],
+            READ,
+        ),
+        meta::rule(&["discovery.k8s.io"], &["endpointslices"], READ),
+        meta::rule(
+            &["multicluster.x-k8s.io"],
+            &["serviceexports"],
+            &["get", "list", "watch", "create", "delete"],
+        ),
+        meta::rule(&["multicluster.x-k8s.io"], &["serviceimports"], READ),
+        meta::rule(&["apps"], &["replicasets"], READ),
+        meta::rule(&["authentication.k8s.io"], &["tokenreviews"], &["create"]),
+        meta::rule(
+            &["authorization.k8s.io"],
+            &["subjectaccessreviews"],
+            &["create"],
+        ),
+    ]
+}
+
+fn istiod_rules() -> Vec<Value> {
+    let gwv = &["get", "watch", "list"];
+    vec![
+        meta::rule(
+            &["admissionregistration.k8s.io"],
+            &["mutatingwebhookconfigurations"],
+            &["get", "list", "watch", "update", "patch"],
+        ),
+        meta::rule(
+            &["admissionregistration.k8s.io"],
+            &["validatingwebhookconfigurations"],
+            &["get", "list", "watch", "update"],
+        ),
+        meta::rule(ISTIO_GROUPS, &["*"], gwv),
+        meta::rule(&["networking.istio.io"], &["workloadentries"], MANAGE),
+        meta::rule(
+            &["networking.istio.io"],
+            &["workloadentries/status", "serviceentries/status"],
+            MANAGE,
+        ),
+        meta::rule(
+            &["security.istio.io"],
+            &["authorizationpolicies/status"],
+            MANAGE,
+        ),
+        meta::rule(&[""], &["services/status"], MANAGE),
+        meta::rule(
+            &["apiextensions.k8s.io"],
+            &["customresourcedefinitions"],
+            READ,
+        ),
+        meta::rule(
+            &[""],
+            &["pods", "nodes", "services", "namespaces", "endpoints"],
+            READ,
+        ),
+        meta::rule(&["discovery.k8s.io"], &["endpointslices"], READ),
+        meta::rule(
+            &["networking.k8s.io"],
+            &["ingresses", "ingressclasses"],
+            READ,
+        ),
+        meta::rule(&["networking.k8s.io"], &["ingresses/status"], &["*"]),
+        meta::rule(
+            &[""],
+            &["configmaps"],
+            &["create", "get", "list", "watch", "update"],
+        ),
+        meta::rule(&["authentication.k8s.io"], &["tokenreviews"], &["create"]),
+        meta::rule(
+            &["authorization.k8s.io"],
+            &["subjectaccessreviews"],
+            &["create"],
+        ),
+        meta::rule(
+            &["gateway.networking.k8s.io", "gateway.networking.x-k8s.io"],
+            &["*"],
+            gwv,
+        ),
+        meta::rule(
+            &["gateway.networking.x-k8s.io"],
+            &["xbackendtrafficpolicies/status"],
+            &["update", "patch"],
+        ),
+        meta::rule(
+            &["gateway.networking.k8s.io"],
+            &[
+                "backendtlspolicies/status",
+                "gatewayclasses/status",
+                "gateways/status",
+                "grpcroutes/status",
+                "httproutes/status",
+                "referencegrants/status",
+                "tcproutes/status",
+                "tlsroutes/status",
+                "udproutes/status",
+                "listenersets/status",
+            ],
+            &["update", "patch"],
+        ),
+        meta::rule(
+            &["gateway.networking.k8s.io"],
+            &["gatewayclasses"],
+            &["create", "update", "patch", "delete"],
+        ),
+        meta::rule(&["inference.networking.k8s.io"], &["inferencepools"], gwv),
+        meta::rule(
+            &["inference.networking.k8s.io"],
+            &["inferencepools/status"],
+            &["update", "patch"],
+        ),
+        meta::rule(&[""], &["secrets"], gwv),
+        meta::rule(
+            &["multicluster.x-k8s.io"],
+            &["serviceexports"],
+            &["get", "watch", "list", "create", "delete"],
+        ),
+        meta::rule(&["multicluster.x-k8s.io"], &["serviceimports"], gwv),
+    ]
+}
+
+fn gateway_controller_rules() -> Vec<Value> {
+    vec![
+        meta::rule(&["apps"], &["deployments"], MANAGE),
+        meta::rule(&["autoscaling"], &["horizontalpodautoscalers"], MANAGE),
+        meta::rule(&["policy"], &["poddisruptionbudgets"], MANAGE),
+        meta::rule(&[""], &["services"], MANAGE),
+        meta::rule(&[""], &["serviceaccounts"], MANAGE),
+    ]
+}
+
+fn cluster_role(name: &str, labels: Map<String, Value>, rules: Vec<Value>) -> Value {
+    let mut role = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+        name,
+        None,
+        labels,
+    );
+    role["rules"] = json!(rules);
+    role
+}
+
+fn binding(
+    kind: &str,
+    name: &str,
+    namespace: Option<&str>,
+    labels: Map<String, Value>,
+    sa: &str,
+    sa_ns: &str,
+) -> Value {
+    let role_kind = if kind == "RoleBinding" {
+        "Role"
+    } else {
+        "ClusterRole"
+    };
+    let mut b = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        kind,
+        name,
+        namespace,
+        labels,
+    );
+    b["roleRef"] =
+        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": role_kind, "name": name});
+    b["subjects"] = json!([{"kind": "ServiceAccount", "name": sa, "namespace": sa_ns}]);
+    b
+}
+
+fn cluster_rbac(n: &Names, remote: bool) -> Vec<Value> {
+    let ctx = n.ctx;
+    let istiod_labels = with_app("istiod", n.chart("istiod"));
+    let reader_labels = with_app("istio-reader", n.chart("istio-reader"));
+    let mut roles = Vec::new();
+    let mut bindings = Vec::new();
+    if ctx.get("global.enableReaderRBAC").as_bool() != Some(false) {
+        let name = n.cluster_name("istio-reader-clusterrole");
+        let sa = ctx.str("global.readerServiceAccount.name");
+        let sa = if sa.is_empty() {
+            "istio-reader-service-account".to_string()
+        } else {
+            sa
+        };
+        let sa_ns = ctx.str("global.readerServiceAccount.namespace");
+        let sa_ns = if sa_ns.is_empty() {
+            ctx.istio_namespace.clone()
+        } else {
+            sa_ns
+        };
+        roles.push(cluster_role(&name, reader_labels.clone(), reader_rules()));
+        bindings.push(binding(
+            "ClusterRoleBinding",
+            &name,
+            None,
+            reader_labels,
+            &sa,
+            &sa_ns,
+        ));
+    }
+    let mut owned = vec![("istiod-clusterrole", istiod_rules())];
+    if !remote {
+        owned.push(("istiod-gateway-controller", gateway_controller_rules()));
+    }
+    for (prefix, rules) in owned {
+        let name = n.cluster_name(prefix);
+        roles.push(cluster_role(&name, istiod_labels.clone(), rules));
+        bindings.push(binding(
+            "ClusterRoleBinding",
+            &name,
+            None,
+            istiod_labels.clone(),
+            &n.istiod,
+            n.ns,
+        ));
+    }
+    roles.extend(bindings);
+    roles
+}
+
+fn namespace_rbac(n: &Names) -> Vec<Value> {
+    let labels = with_app("istiod", n.chart("istiod"));
+    let mut role = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "Role",
+        &n.istiod,
+        Some(n.ns),
+        labels.clone(),
+    );
+    role["rules"] = json!([
+        meta::rule(&["networking.istio.io"], &["gateways"], &["create"]),
+        meta::rule(
+            &[""],
+            &["secrets"],
+            &["create", "get", "watch", "list", "update", "delete"]
+        ),
+        meta::rule(&[""], &["configmaps"], &["delete"]),
+        meta::rule(
+            &["coordination.k8s.io"],
+            &["leases"],
+            &["get", "update", "patch", "create"]
+        ),
+    ]);
+    let rb = binding(
+        "RoleBinding",
+        &n.istiod,
+        Some(n.ns),
+        labels,
+        &n.istiod,
+        n.ns,
+    );
+    vec![role, rb]
+}
+
+fn validating_webhook(n: &Names) -> Value {
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &meta::label("istio", "istiod"),
+        &meta::label("istio.io/rev", &n.ctx.revision_label()),
+    ]);
+    let mut vwc = meta::object(
+        "admissionregistration.k8s.io/v1",
+        "ValidatingWebhookConfiguration",
+        &n.cluster_name("istio-validator"),
+        None,
+        labels,
+    );
+    let url = n.ctx.str("base.validationURL");
+    let client = if url.is_empty() {
+        json!({"service": {"name": n.istiod, "namespace": n.ns, "path": "/validate"}})
+    } else {
+        json!({"url": url})
+    };
+    vwc["webhooks"] = json!([{
+        "admissionReviewVersions": ["v1"],
+        "clientConfig": client,
+        "failurePolicy": "Ignore",
+        "name": "rev.validation.istio.io",
+        "objectSelector": {"matchExpressions": [
+            {"key": "istio.io/rev", "operator": "In", "values": [n.ctx.revision_label()]}
+        ]},
+        "rules": [{
+            "apiGroups": ["security.istio.io", "networking.istio.io", "telemetry.istio.io", "extensions.istio.io"],
+            "apiVersions": ["*"],
+            "operations": ["CREATE", "UPDATE"],
+            "resources": ["*"]
+        }],
+        "sideEffects": "None"
+    }]);
+    vwc
+}
+
+/// The mesh config istiod and the proxies read: built-in defaults, then `meshConfig`.
+pub fn mesh_config(ctx: &Ctx, namespace: &str) -> Value {
+    let mut mesh = json!({
+        "defaultConfig": {
+            "discoveryAddress": format!("istiod{}.{}.svc:15012", ctx.rev_suffix(), namespace)
+        },
+        "enablePrometheusMerge": true,
+        "rootNamespace": ctx.istio_namespace,
+        "trustDomain": "cluster.local"
+    });
+    if ctx.bool("telemetry.enabled")
+        && ctx.bool("telemetry.v2.enabled")
+        && ctx.bool("telemetry.v2.prometheus.enabled")
+    {
+        mesh["defaultProviders"] = json!({"metrics": ["prometheus"]});
+    }
+    if ctx.str("global.proxy.tracer") == "zipkin" {
+        mesh["defaultConfig"]["tracing"] =
+            json!({"zipkin": {"address": format!("zipkin.{}:9411", ctx.istio_namespace)}});
+    }
+    if ctx.str("global.meshID") != "" {
+        mesh["defaultConfig"]["meshId"] = json!(ctx.str("global.meshID"));
+    }
+    super::inputs::overlay(&mut mesh, ctx.get("meshConfig"));
+    mesh
+}
+
+fn mesh_config_map(n: &Names) -> Value {
+    let mesh = super::output::sorted(&mesh_config(n.ctx, n.ns));
+    let networks = json!({"networks": n.ctx.get("global.meshNetworks").get("networks").cloned().unwrap_or(json!({}))});
+    let mut cm = meta::object(
+        "v1",
+        "ConfigMap",
+        &format!("istio{}", n.ctx.rev_suffix()),
+        Some(n.ns),
+        meta::labels(&[&n.chart("istiod"), &n.op()]),
+    );
+    cm["data"] = json!({
+        "mesh": super::output::yaml_text(&mesh),
+        "meshNetworks": super::output::yaml_text(&networks)
+    });
+    cm
+}
+
+/// The values the sidecar injector reads, as istiod's injector ConfigMap carries them.
+fn injector_values(ctx: &Ctx) -> Value {
+    let v = &ctx.values;
+    json!({
+        "gateways": {
+            "seccompProfile": v["gateways"]["seccompProfile"],
+            "securityContext": v["gateways"]["securityContext"]
+        },
+        "global": v["global"],
+        "pilot": {"cni": v["pilot"]["cni"], "env": v["pilot"]["env"]},
+        "revision": ctx.revision,
+        "sidecarInjectorWebhook": v["sidecarInjectorWebhook"]
+    })
+}
+
+fn injector_config_map(n: &Names) -> Value {
+    let ctx = n.ctx;
+    let hook = ctx.get("sidecarInjectorWebhook");
+    let policy =
+        if ctx.bool("global.proxy.autoInject") || ctx.str("global.proxy.autoInject") == "enabled" {
+            "enabled"
+        } else {
+            "disabled"
+        };
+    let mut default_templates = hook["defaultTemplates"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if default_templates.is_empty() {
+        default_templates.push(json!("sidecar"));
+    }
+    // skiff does not (yet) write Go templates for istiod's webhook: the config names the
+    // policy, selectors and templates, and the user's own templates are carried over.
+    let config = json!({
+        "policy": policy,
+        "alwaysInjectSelector": hook["alwaysInjectSelector"],
+        "neverInjectSelector": hook["neverInjectSelector"],
+        "injectedAnnotations": hook["injectedAnnotations"],
+        "defaultTemplates": default_templates,
+        "templates": hook["templates"]
+    });
+    let mut cm = meta::object(
+        "v1",
+        "ConfigMap",
+        &format!("istio-sidecar-injector{}", ctx.rev_suffix()),
+        Some(n.ns),
+        meta::labels(&[&n.chart("istiod"), &n.op()]),
+    );
+    cm["data"] = json!({
+        "config": super::output::yaml_text(&super::output::sorted(&config)),
+        "values": super::output::json_text(&injector_values(ctx))
+    });
+    cm
+}
+
+fn values_config_map(n: &Names) -> Value {
+    let mut cm = meta::object(
+        "v1",
+        "ConfigMap",
+        &format!("values{}", n.ctx.rev_suffix()),
+        Some(n.ns),
+        meta::labels(&[&n.chart("istiod"), &n.op()]),
+    );
+    cm["metadata"]["annotations"] = json!({
+        "kubernetes.io/description": "The values skiff rendered this installation with. For debugging and external tooling; changing them has no effect."
+    });
+    cm["data"] = json!({"merged-values": super::output::json_text(&n.ctx.values)});
+    cm
+}
+
+fn inject_webhook(
+    n: &Names,
+    name: &str,
+    namespace_selector: Value,
+    object_selector: Value,
+) -> Value {
+    let ctx = n.ctx;
+    let url = ctx.str("istiodRemote.injectionURL");
+    let mut client = if url.is_empty() {
+        json!({"service": {"name": n.istiod, "namespace": n.ns, "path": ctx.str("istiodRemote.injectionPath"), "port": 443}})
+    } else {
+        json!({"url": url})
+    };
+    let ca = ctx.str("istiodRemote.injectionCABundle");
+    if !ca.is_empty() {
+        client["caBundle"] = json!(ca);
+    }
+    json!({
+        "admissionReviewVersions": ["v1"],
+        "clientConfig": client,
+        "failurePolicy": "Fail",
+        "name": name,
+        "namespaceSelector": namespace_selector,
+        "objectSelector": object_selector,
+        "reinvocationPolicy": ctx.str("sidecarInjectorWebhook.reinvocationPolicy"),
+        "rules": [{"apiGroups": [""], "apiVersions": ["v1"], "operations": ["CREATE"], "resources": ["pods"]}],
+        "sideEffects": "None"
+    })
+}
+
+fn expr(key: &str, operator: &str, values: &[&str]) -> Value {
+    if values.is_empty() {
+        json!({"key": key, "operator": operator})
+    } else {
+        json!({"key": key, "operator": operator, "values": values})
+    }
+}
+
+fn mutating_webhook(n: &Names) -> Value {
+    let rev = n.ctx.revision_label();
+    let not_disabled = expr("sidecar.istio.io/inject", "NotIn", &["false"]);
+    let mut hooks = vec![
+        inject_webhook(
+            n,
+            "rev.namespace.sidecar-injector.istio.io",
+            json!({"matchExpressions": [expr("istio.io/rev", "In", &[&rev]), expr("istio-injection", "DoesNotExist", &[])]}),
+            json!({"matchExpressions": [not_disabled]}),
+        ),
+        inject_webhook(
+            n,
+            "rev.object.sidecar-injector.istio.io",
+            json!({"matchExpressions": [expr("istio.io/rev", "DoesNotExist", &[]), expr("istio-injection", "DoesNotExist", &[])]}),
+            json!({"matchExpressions": [not_disabled, expr("istio.io/rev", "In", &[&rev])]}),
+        ),
+    ];
+    if n.ctx.revision.is_empty() {
+        hooks.push(inject_webhook(
+            n,
+            "namespace.sidecar-injector.istio.io",
+            json!({"matchExpressions": [expr("istio-injection", "In", &["enabled"])]}),
+            json!({"matchExpressions": [not_disabled]}),
+        ));
+        hooks.push(inject_webhook(
+            n,
+            "object.sidecar-injector.istio.io",
+            json!({"matchExpressions": [expr("istio-injection", "DoesNotExist", &[]), expr("istio.io/rev", "DoesNotExist", &[])]}),
+            json!({"matchExpressions": [expr("sidecar.istio.io/inject", "In", &["true"]), expr("istio.io/rev", "DoesNotExist", &[])]}),
+        ));
+    }
+    let mut name = format!("istio-sidecar-injector{}", n.ctx.rev_suffix());
+    if n.ns != "istio-system" {
+        name = format!("{name}-{}", n.ns);
+    }
+    let labels = meta::labels(&[
+        &meta::label("app", "sidecar-injector"),
+        &n.chart("istiod"),
+        &n.op(),
+    ]);
+    let mut mwc = meta::object(
+        "admissionregistration.k8s.io/v1",
+        "MutatingWebhookConfiguration",
+        &name,
+        None,
+        labels,
+    );
+    mwc["webhooks"] = json!(hooks);
+    mwc
+}
+
+/// A number as Helm prints it: `1.0` -> `1`, `0.5` -> `0.5`.
+fn number_text(v: &Value) -> String {
+    match v.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+        Some(f) => format!("{f}"),
+        None => super::scalar_string(v),
+    }
+}
+
+fn pod_labels(n: &Names) -> Map<String, Value> {
+    let mut chart = n.chart("istiod");
+    chart.remove("release");
+    meta::labels(&[
+        &meta::label("app", "istiod"),
+        &chart,
+        &n.op(),
+        &meta::label("istio", "pilot"),
+        &meta::label("istio.io/dataplane-mode", "none"),
+        &meta::label("sidecar.istio.io/inject", "false"),
+        n.ctx
+            .get("pilot.podLabels")
+            .as_object()
+            .unwrap_or(&Map::new()),
+    ])
+}
+
+fn selector(n: &Names) -> Value {
+    if n.ctx.revision.is_empty() {
+        json!({"istio": "pilot"})
+    } else {
+        json!({"app": "istiod", "istio.io/rev": n.ctx.revision})
+    }
+}
+
+fn deployment(n: &Names) -> Value {
+    let ctx = n.ctx;
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &n.op(),
+        &meta::label("istio", "pilot"),
+        ctx.get("pilot.deploymentLabels")
+            .as_object()
+            .unwrap_or(&Map::new()),
+    ]);
+    let mut d = meta::object("apps/v1", "Deployment", &n.istiod, Some(n.ns), labels);
+    let mut args = vec![
+        json!("discovery"),
+        json!("--monitoringAddr=:15014"),
+        json!(format!(
+            "--log_output_level={}",
+            ctx.str("global.logging.level")
+        )),
+    ];
+    if ctx.bool("global.logAsJson") {
+        args.push(json!("--log_as_json"));
+    }
+    args.extend([
+        json!("--domain"),
+        json!(ctx.str("global.proxy.clusterDomain")),
+        json!("--keepaliveMaxServerConnectionAge"),
+        json!(ctx.str("pilot.keepaliveMaxServerConnectionAge")),
+    ]);
+    if let Some(extra) = ctx.get("pilot.extraContainerArgs").as_array() {
+        args.extend(extra.iter().cloned());
+    }
+    let trusted_ns = ctx.str("pilot.trustedZtunnelNamespace");
+    let trusted_ns = if trusted_ns.is_empty() {
+        ctx.istio_namespace.clone()
+    } else {
+        trusted_ns
+    };
+    let trusted_name = ctx.str("pilot.trustedZtunnelName");
+    let trusted_name = if trusted_name.is_empty() {
+        ctx.str("ztunnel.resourceName")
+    } else {
+        trusted_name
+    };
+    let mut env = vec![
+        meta::env("REVISION", ctx.revision_label()),
+        meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
+        meta::env_field("POD_NAME", "metadata.name"),
+        meta::env_field("POD_NAMESPACE", "metadata.namespace"),
+        meta::env_field("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        meta::env("KUBECONFIG", "/var/run/secrets/remote/config"),
+        meta::env(
+            "CA_TRUSTED_NODE_ACCOUNTS",
+            format!("{trusted_ns}/{trusted_name}"),
+        ),
+    ];
+    if let Some(user_env) = ctx.get("pilot.env").as_object() {
+        for (k, v) in user_env {
+            if v.is_object() {
+                env.push(json!({"name": k, "valueFrom": v}));
+            } else {
+                env.push(meta::env(k, super::scalar_string(v)));
+            }
+        }
+    }
+    env.extend([
+        meta::env(
+            "PILOT_TRACE_SAMPLING",
+            number_text(ctx.get("pilot.traceSampling")),
+        ),
+        meta::env(
+            "PILOT_ENABLE_ANALYSIS",
+            ctx.bool("global.istiod.enableAnalysis").to_string(),
+        ),
+        meta::env("CLUSTER_ID", {
+            let c = ctx.str("global.multiCluster.clusterName");
+            if c.is_empty() {
+                "Kubernetes".to_string()
+            } else {
+                c
+            }
+        }),
+        meta::env_resource("GOMAXPROCS", "limits.cpu"),
+        meta::env("PLATFORM", ctx.str("global.platform")),
+    ]);
+    let mut container = json!({
+        "args": args,
+        "env": env,
+        "image": ctx.image("pilot", &ctx.str("pilot.image")),
+        "name": "discovery",
+        "ports": [
+            {"containerPort": 8080, "name": "http-debug", "protocol": "TCP"},
+            {"containerPort": 15010, "name": "grpc-xds", "protocol": "TCP"},
+            {"containerPort": 15012, "name": "tls-xds", "protocol": "TCP"},
+            {"containerPort": 15017, "name": "https-webhooks", "protocol": "TCP"},
+            {"containerPort": 15014, "name": "http-monitoring", "protocol": "TCP"}
+        ],
+        "readinessProbe": {"httpGet": {"path": "/ready", "port": 8080}, "initialDelaySeconds": 1, "periodSeconds": 3, "timeoutSeconds": 5},
+        "resources": ctx.get("pilot.resources"),
+        "securityContext": {
+            "allowPrivilegeEscalation": false,
+            "capabilities": {"drop": ["ALL"]},
+            "readOnlyRootFilesystem": true,
+            "runAsNonRoot": true
+        },
+        "volumeMounts": [
+            {"mountPath": "/var/run/secrets/tokens", "name": "istio-token", "readOnly": true},
+            {"mountPath": "/var/run/secrets/istio-dns", "name": "local-certs"},
+            {"mountPath": "/etc/cacerts", "name": "cacerts", "readOnly": true},
+            {"mountPath": "/var/run/secrets/remote", "name": "istio-kubeconfig", "readOnly": true},
+            {"mountPath": "/var/run/secrets/istiod/tls", "name": "istio-csr-dns-cert", "readOnly": true},
+            {"mountPath": "/var/run/secrets/istiod/ca", "name": "istio-csr-ca-configmap", "readOnly": true}
+        ]
+    });
+    let policy = ctx.str("global.imagePullPolicy");
+    if !policy.is_empty() {
+        container["imagePullPolicy"] = json!(policy);
+    }
+    let termination = ctx.str("pilot.terminationMessagePolicy");
+    if !termination.is_empty() {
+        container["terminationMessagePolicy"] = json!(termination);
+    }
+    let mut annotations = json!({
+        "prometheus.io/port": "15014",
+        "prometheus.io/scrape": "true",
+        "sidecar.istio.io/inject": "false"
+    });
+    super::inputs::overlay(&mut annotations, ctx.get("pilot.podAnnotations"));
+    let mut tolerations = vec![json!({"key": "cni.istio.io/not-ready", "operator": "Exists"})];
+    if let Some(extra) = ctx.get("pilot.tolerations").as_array() {
+        tolerations.extend(extra.iter().cloned());
+    }
+    let mut pod_spec = json!({
+        "containers": [container],
+        "serviceAccountName": n.istiod,
+        "tolerations": tolerations,
+        "volumes": [
+            {"emptyDir": {"medium": "Memory"}, "name": "local-certs"},
+            meta::istio_token_volume(&ctx.str("global.sds.token.aud")),
+            {"name": "cacerts", "secret": {"optional": true, "secretName": "cacerts"}},
+            {"name": "istio-kubeconfig", "secret": {"optional": true, "secretName": "istio-kubeconfig"}},
+            {"name": "istio-csr-dns-cert", "secret": {"optional": true, "secretName": "istiod-tls"}},
+            {"configMap": {"defaultMode": 420, "name": "istio-ca-root-cert", "optional": true}, "name": "istio-csr-ca-configmap"}
+        ]
+    });
+    for (key, path) in [
+        ("nodeSelector", "pilot.nodeSelector"),
+        ("affinity", "pilot.affinity"),
+    ] {
+        if ctx.get(path).as_object().is_some_and(|m| !m.is_empty()) {
+            pod_spec[key] = ctx.get(path).clone();
+        }
+    }
+    let priority = ctx.str("global.priorityClassName");
+    if !priority.is_empty() {
+        pod_spec["priorityClassName"] = json!(priority);
+    }
+    d["spec"] = json!({
+        "selector": {"matchLabels": selector(n)},
+        "strategy": {"rollingUpdate": {
+            "maxSurge": ctx.get("pilot.rollingMaxSurge"),
+            "maxUnavailable": ctx.get("pilot.rollingMaxUnavailable")
+        }},
+        "template": {
+            "metadata": {"annotations": annotations, "labels": pod_labels(n)},
+            "spec": pod_spec
+        }
+    });
+    if !ctx.bool("pilot.autoscaleEnabled") {
+        d["spec"]["replicas"] = json!(ctx.int("pilot.replicaCount", 1));
+    }
+    d
+}
+
+fn autoscaler(n: &Names, min: i64, max: i64) -> Value {
+    let labels = meta::labels(&[&meta::label("app", "istiod"), &n.chart("istiod"), &n.op()]);
+    let mut hpa = meta::object(
+        "autoscaling/v2",
+        "HorizontalPodAutoscaler",
+        &n.istiod,
+        Some(n.ns),
+        labels,
+    );
+    let mut metrics = vec![json!({"resource": {"name": "cpu", "target": {
+        "averageUtilization": n.ctx.int("pilot.cpu.targetAverageUtilization", 80), "type": "Utilization"
+    }}, "type": "Resource"})];
+    if let Some(memory) = super::as_int(n.ctx.get("pilot.memory.targetAverageUtilization")) {
+        metrics.push(json!({"resource": {"name": "memory", "target": {"averageUtilization": memory, "type": "Utilization"}}, "type": "Resource"}));
+    }
+    hpa["spec"] = json!({
+        "maxReplicas": max,
+        "metrics": metrics,
+        "minReplicas": min,
+        "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": n.istiod}
+    });
+    let behavior = n.ctx.get("pilot.autoscaleBehavior");
+    if behavior.as_object().is_some_and(|b| !b.is_empty()) {
+        hpa["spec"]["behavior"] = behavior.clone();
+    }
+    hpa
+}
+
+fn disruption_budget(n: &Names) -> Value {
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &n.op(),
+        &meta::label("istio", "pilot"),
+    ]);
+    let mut pdb = meta::object(
+        "policy/v1",
+        "PodDisruptionBudget",
+        &n.istiod,
+        Some(n.ns),
+        labels,
+    );
+    let mut match_labels = json!({"app": "istiod"});
+    super::inputs::overlay(&mut match_labels, &selector(n));
+    pdb["spec"] = json!({"minAvailable": 1, "selector": {"matchLabels": match_labels}});
+    pdb
+}
+
+fn service(n: &Names) -> Value {
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &n.op(),
+        &meta::label("istio", "pilot"),
+    ]);
+    let mut svc = meta::object("v1", "Service", &n.istiod, Some(n.ns), labels);
+    let annotations = n.ctx.get("pilot.serviceAnnotations");
+    if annotations.as_object().is_some_and(|a| !a.is_empty()) {
+        svc["metadata"]["annotations"] = annotations.clone();
+    }
+    let mut selector = json!({"app": "istiod"});
+    super::inputs::overlay(&mut selector, &self::selector(n));
+    svc["spec"] = json!({
+        "ports": [
+            {"name": "grpc-xds", "port": 15010, "protocol": "TCP"},
+            {"name": "https-dns", "port": 15012, "protocol": "TCP"},
+            {"name": "https-webhook", "port": 443, "protocol": "TCP", "targetPort": 15017},
+            {"name": "http-monitoring", "port": 15014, "protocol": "TCP"}
+        ],
+        "selector": selector
+    });
+    svc
+}
+
+/// A remote cluster's `istiod` Service and EndpointSlice pointing at the external istiod.
+fn remote_endpoint(n: &Names) -> Vec<Value> {
+    let address = n.ctx.str("global.remotePilotAddress");
+    if address.is_empty() {
+        return Vec::new();
+    }
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &n.op(),
+        &meta::label("istio", "pilot"),
+    ]);
+    let is_ip = address.parse::<std::net::IpAddr>().is_ok();
+    let mut svc = meta::object("v1", "Service", &n.istiod, Some(n.ns), labels.clone());
+    if !is_ip {
+        svc["spec"] = json!({"type": "ExternalName", "externalName": address});
+        return vec![svc];
+    }
+    svc["spec"] = json!({"ports": [
+        {"name": "tcp-istiod", "port": 15012, "protocol": "TCP"},
+        {"name": "tcp-webhook", "port": 443, "protocol": "TCP"}
+    ]});
+    let mut slice_labels = labels;
+    slice_labels.insert("kubernetes.io/service-name".into(), json!(n.istiod));
+    slice_labels.insert(
+        "endpointslice.kubernetes.io/managed-by".into(),
+        json!("skiff"),
+    );
+    let mut slice = meta::object(
+        "discovery.k8s.io/v1",
+        "EndpointSlice",
+        &n.istiod,
+        Some(n.ns),
+        slice_labels,
+    );
+    let family = if address.contains(':') {
+        "IPv6"
+    } else {
+        "IPv4"
+    };
+    slice["addressType"] = json!(family);
+    slice["endpoints"] = json!([{"addresses": [address]}]);
+    slice["ports"] = json!([
+        {"name": "tcp-istiod", "port": 15012, "protocol": "TCP"},
+        {"name": "tcp-webhook", "port": 15017, "protocol": "TCP"}
+    ]);
+    vec![svc, slice]
+}

@@ -1,0 +1,133 @@
+//! Object skeletons and the labels Istio's installations carry: the chart-standard
+//! `app.kubernetes.io/*` set and the operator's ownership labels.
+
+use serde_json::{json, Map, Value};
+
+use super::{Component, Ctx};
+
+/// `app.kubernetes.io/*`, `helm.sh/chart` and `release` labels of a component's objects.
+pub fn chart_labels(app_name: &str, chart: &str) -> Map<String, Value> {
+    let version = crate::ISTIO_VERSION;
+    let mut m = Map::new();
+    m.insert("app.kubernetes.io/instance".into(), json!("istio"));
+    m.insert("app.kubernetes.io/managed-by".into(), json!("Helm"));
+    m.insert("app.kubernetes.io/name".into(), json!(app_name));
+    m.insert("app.kubernetes.io/part-of".into(), json!("istio"));
+    m.insert("app.kubernetes.io/version".into(), json!(version));
+    m.insert("helm.sh/chart".into(), json!(format!("{chart}-{version}")));
+    m.insert("release".into(), json!("istio"));
+    m
+}
+
+/// The labels that tie an object to its IstioOperator, component and revision.
+pub fn operator_labels(ctx: &Ctx, component: &Component) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert(
+        "install.operator.istio.io/owning-resource".into(),
+        json!(ctx.owner),
+    );
+    m.insert("istio.io/rev".into(), json!(ctx.revision_label()));
+    m.insert(
+        "operator.istio.io/component".into(),
+        json!(component.kind.label()),
+    );
+    m
+}
+
+/// Merges label maps, later ones winning.
+pub fn labels(parts: &[&Map<String, Value>]) -> Map<String, Value> {
+    let mut m = Map::new();
+    for part in parts {
+        for (k, v) in part.iter() {
+            m.insert(k.clone(), v.clone());
+        }
+    }
+    m
+}
+
+/// A single-label map.
+pub fn label(key: &str, value: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert(key.into(), json!(value));
+    m
+}
+
+/// A namespaced (or, with `namespace: None`, cluster-scoped) object skeleton.
+pub fn object(
+    api_version: &str,
+    kind: &str,
+    name: &str,
+    namespace: Option<&str>,
+    labels: Map<String, Value>,
+) -> Value {
+    let mut metadata = Map::new();
+    metadata.insert("name".into(), json!(name));
+    if let Some(ns) = namespace {
+        metadata.insert("namespace".into(), json!(ns));
+    }
+    if !labels.is_empty() {
+        metadata.insert("labels".into(), Value::Object(labels));
+    }
+    json!({"apiVersion": api_version, "kind": kind, "metadata": metadata})
+}
+
+/// A `fieldRef` environment variable.
+pub fn env_field(name: &str, field_path: &str) -> Value {
+    json!({"name": name, "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": field_path}}})
+}
+
+/// A `resourceFieldRef` environment variable (divisor 1).
+pub fn env_resource(name: &str, resource: &str) -> Value {
+    json!({"name": name, "valueFrom": {"resourceFieldRef": {"divisor": "1", "resource": resource}}})
+}
+
+/// A plain environment variable.
+pub fn env(name: &str, value: impl Into<Value>) -> Value {
+    let value = match value.into() {
+        Value::String(s) => s,
+        other => other.to_string(),
+    };
+    json!({"name": name, "value": value})
+}
+
+/// The projected `istio-token` volume (audience `istio-ca`, 12 hours).
+pub fn istio_token_volume(audience: &str) -> Value {
+    json!({
+        "name": "istio-token",
+        "projected": {"sources": [{"serviceAccountToken": {
+            "audience": audience, "expirationSeconds": 43200, "path": "istio-token"
+        }}]}
+    })
+}
+
+/// A ClusterRole/Role rule.
+pub fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Value {
+    json!({"apiGroups": groups, "resources": resources, "verbs": verbs})
+}
+
+/// Verbs for full management of a resource.
+pub const MANAGE: &[&str] = &[
+    "get", "watch", "list", "update", "patch", "create", "delete",
+];
+/// Read-only verbs.
+pub const READ: &[&str] = &["get", "list", "watch"];
+
+/// A `fieldRef` environment variable without an explicit `apiVersion`.
+pub fn env_ref(name: &str, field_path: &str) -> Value {
+    json!({"name": name, "valueFrom": {"fieldRef": {"fieldPath": field_path}}})
+}
+
+/// Environment variables from a `name: value` map (a map value is a `valueFrom`).
+pub fn env_from_map(map: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    if let Some(m) = map.as_object() {
+        for (k, v) in m {
+            if v.is_object() {
+                out.push(json!({"name": k, "valueFrom": v}));
+            } else {
+                out.push(env(k, super::scalar_string(v)));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! The Ztunnel component (ambient mode's node proxy): the `ztunnel` DaemonSet, its
+//! ServiceAccount and cluster RBAC.
+
+use serde_json::{json, Value};
+
+use super::meta::{self, READ};
+use super::{Component, Ctx};
+
+pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+    let ns = component.namespace.as_str();
+    let name = {
+        let n = ctx.str("ztunnel.resourceName");
+        if n.is_empty() {
+            "ztunnel".to_string()
+        } else {
+            n
+        }
+    };
+    let chart = meta::chart_labels("ztunnel", "ztunnel");
+    let op = meta::operator_labels(ctx, component);
+    let labels = meta::labels(&[&chart, &op]);
+    let app = meta::label("app", "ztunnel");
+    let mut out = Vec::new();
+
+    let mut sa = meta::object(
+        "v1",
+        "ServiceAccount",
+        &name,
+        Some(ns),
+        meta::labels(&[&app, &labels]),
+    );
+    if let Some(list) = ctx
+        .get("global.imagePullSecrets")
+        .as_array()
+        .filter(|l| !l.is_empty())
+    {
+        sa["imagePullSecrets"] = json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
+    }
+    out.push(sa);
+
+    let mut ds_labels = labels.clone();
+    if let Some(extra) = ctx.get("ztunnel.labels").as_object() {
+        ds_labels.extend(extra.clone());
+    }
+    let mut ds = meta::object("apps/v1", "DaemonSet", &name, Some(ns), ds_labels);
+    if let Some(a) = ctx
+        .get("ztunnel.annotations")
+        .as_object()
+        .filter(|a| !a.is_empty())
+    {
+        ds["metadata"]["annotations"] = json!(a);
+    }
+    let mut template_chart = chart.clone();
+    template_chart.remove("release");
+    template_chart.remove("helm.sh/chart");
+    let template_labels = meta::labels(&[
+        &app,
+        &template_chart,
+        &meta::label("istio.io/dataplane-mode", "none"),
+        &meta::label("sidecar.istio.io/inject", "false"),
+        ctx.get("ztunnel.podLabels")
+            .as_object()
+            .unwrap_or(&serde_json::Map::new()),
+    ]);
+    let mut annotations = json!({"sidecar.istio.io/inject": "false"});
+    super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
+
+    let istiod = format!(
+        "istiod{}.{}.svc:15012",
+        ctx.rev_suffix(),
+        ctx.istio_namespace
+    );
+    let or_istiod = |key: &str| {
+        let v = ctx.str(key);
+        if v.is_empty() {
+            istiod.clone()
+        } else {
+            v
+        }
+    };
+    let cluster = ctx.str("global.multiCluster.clusterName");
+    let mut env = vec![
+        meta::env("CA_ADDRESS", or_istiod("ztunnel.caAddress")),
+        meta::env("XDS_ADDRESS", or_istiod("ztunnel.xdsAddress")),
+        meta::env("RUST_LOG", ctx.str("ztunnel.logLevel")),
+        meta::env("RUST_BACKTRACE", "1"),
+        meta::env(
+            "ISTIO_META_CLUSTER_ID",
+            if cluster.is_empty() {
+                "Kubernetes".to_string()
+            } else {
+                cluster
+            },
+        ),
+        meta::env("INPOD_ENABLED", "true"),
+        meta::env(
+            "TERMINATION_GRACE_PERIOD_SECONDS",
+            ctx.int("ztunnel.terminationGracePeriodSeconds", 30)
+                .to_string(),
+        ),
+        meta::env_ref("POD_NAME", "metadata.name"),
+        meta::env_ref("POD_NAMESPACE", "metadata.namespace"),
+        meta::env_ref("NODE_NAME", "spec.nodeName"),
+        meta::env_ref("INSTANCE_IP", "status.podIP"),
+        meta::env_ref("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        meta::env("ISTIO_META_ENABLE_HBONE", "true"),
+        meta::env_resource("ZTUNNEL_CPU_LIMIT", "limits.cpu"),
+    ];
+    let network = ctx.str("global.network");
+    if !network.is_empty() {
+        env.push(meta::env("NETWORK", network));
+    }
+    env.extend(meta::env_from_map(ctx.get("ztunnel.env")));
+    let mut container = json!({
+        "args": ["proxy", "ztunnel"],
+        "env": env,
+        "image": ctx.image("ztunnel", &ctx.str("ztunnel.image")),
+        "name": "istio-proxy",
+        "ports": [{"containerPort": 15020, "name": "ztunnel-stats", "protocol": "TCP"}],
+        "readinessProbe": {"httpGet": {"path": "/healthz/ready", "port": 15021}},
+        "resources": ctx.get("ztunnel.resources"),
+        "securityContext": {
+            "allowPrivilegeEscalation": true,
+            "capabilities": {"add": ["NET_ADMIN", "SYS_ADMIN", "NET_RAW"], "drop": ["ALL"]},
+            "privileged": false,
+            "readOnlyRootFilesystem": true,
+            "runAsGroup": 1337,
+            "runAsNonRoot": false,
+            "runAsUser": 0
+        },
+        "volumeMounts": [
+            {"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"},
+            {"mountPath": "/var/run/secrets/tokens", "name": "istio-token"},
+            {"mountPath": "/var/run/ztunnel", "name": "cni-ztunnel-sock-dir"},
+            {"mountPath": "/tmp", "name": "tmp"}
+        ]
+    });
+    if ctx
+        .get("ztunnel.seLinuxOptions")
+        .as_object()
+        .is_some_and(|m| !m.is_empty())
+    {
+        container["securityContext"]["seLinuxOptions"] = ctx.get("ztunnel.seLinuxOptions").clone();
+    }
+    let policy = {
+        let p = ctx.str("ztunnel.imagePullPolicy");
+        if p.is_empty() {
+            ctx.str("global.imagePullPolicy")
+        } else {
+            p
+        }
+    };
+    if !policy.is_empty() {
+        container["imagePullPolicy"] = json!(policy);
+    }
+    ds["spec"] = json!({
+        "selector": {"matchLabels": app},
+        "template": {
+            "metadata": {"annotations": annotations, "labels": template_labels},
+            "spec": {
+                "containers": [container],
+                "nodeSelector": {"kubernetes.io/os": "linux"},
+                "priorityClassName": "system-node-critical",
+                "serviceAccountName": name,
+                "terminationGracePeriodSeconds": ctx.int("ztunnel.terminationGracePeriodSeconds", 30),
+                "tolerations": ctx.get("ztunnel.tolerations"),
+                "volumes": [
+                    meta::istio_token_volume(&ctx.str("global.sds.token.aud")),
+                    {"configMap": {"name": "istio-ca-root-cert"}, "name": "istiod-ca-cert"},
+                    {"hostPath": {"path": "/var/run/ztunnel", "type": "DirectoryOrCreate"}, "name": "cni-ztunnel-sock-dir"},
+                    {"emptyDir": {}, "name": "tmp"}
+                ]
+            }
+        },
+        "updateStrategy": ctx.get("ztunnel.updateStrategy")
+    });
+
+    let app_labels = meta::labels(&[&app, &labels]);
+    let mut role = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+        &name,
+        None,
+        app_labels.clone(),
+    );
+    role["rules"] = json!([
+        meta::rule(
+            &["certificates.k8s.io"],
+            &["certificatesigningrequests"],
+            &["create", "get", "list", "watch"]
+        ),
+        meta::rule(&[""], &["pods", "namespaces", "nodes"], READ),
+    ]);
+    let mut binding = meta::object(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRoleBinding",
+        &name,
+        None,
+        app_labels,
+    );
+    binding["roleRef"] =
+        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": name});
+    binding["subjects"] = json!([{"kind": "ServiceAccount", "name": name, "namespace": ns}]);
+    out.extend([role, binding, ds]);
+    out
+}
