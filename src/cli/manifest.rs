@@ -73,6 +73,9 @@ pub fn render_flags(flags: &RenderFlags) -> anyhow::Result<(Value, Vec<render::R
     for w in &merged.warnings {
         printer.warn(w);
     }
+    for w in render::unsupported_settings(&merged.iop) {
+        printer.warn(w);
+    }
     let rendered = render::render(&merged.iop)?;
     if rendered
         .iter()
@@ -87,15 +90,15 @@ pub fn render_flags(flags: &RenderFlags) -> anyhow::Result<(Value, Vec<render::R
 }
 
 fn generate(
-    _g: &GlobalOptions,
+    g: &GlobalOptions,
     flags: &RenderFlags,
     cluster_specific: bool,
     out: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
+    let (_, mut rendered) = render_flags(flags)?;
     if cluster_specific {
-        return Err(CliError::not_implemented("manifest generate --cluster-specific").into());
+        adapt_to_cluster(g, &mut rendered)?;
     }
-    let (_, rendered) = render_flags(flags)?;
     match out {
         Some(dir) if Path::new(dir).is_dir() || dir.ends_with('/') => {
             std::fs::create_dir_all(dir)
@@ -126,6 +129,34 @@ fn generate(
         }
     }
     Ok(ExitCode::Ok)
+}
+
+/// Rewrites the render for the cluster of the kubeconfig (API versions it serves).
+pub fn adapt_to_cluster(
+    g: &GlobalOptions,
+    rendered: &mut [render::Rendered],
+) -> anyhow::Result<()> {
+    let rt = crate::cluster::runtime();
+    let (served, version) = rt.block_on(async {
+        let cluster = crate::cluster::connect(&g.view()).await?;
+        let served = cluster.served_api_versions().await?;
+        let version = cluster.server_version().await?;
+        Ok::<_, crate::cluster::ClusterError>((served, version))
+    })?;
+    let minor = render::adapt::minor_version(&version);
+    let mut warnings = std::collections::BTreeSet::new();
+    for r in rendered.iter_mut() {
+        let w = render::adapt::to_served_versions(&mut r.objects, &served)
+            .map_err(|e| CliError::new(ExitCode::Error, e))?;
+        warnings.extend(w);
+        if let Some(minor) = minor {
+            warnings.extend(render::adapt::drop_newer_fields(&mut r.objects, minor));
+        }
+    }
+    for w in warnings {
+        Printer.warn(w);
+    }
+    Ok(())
 }
 
 /// Every rendered object in istioctl's order.

@@ -189,6 +189,17 @@ impl Cluster {
         object: &Value,
         namespace: Option<&str>,
     ) -> Result<Value, ClusterError> {
+        self.apply_with(object, namespace, false).await
+    }
+
+    /// Server-side apply; with `dry_run` the server validates and defaults the object
+    /// (admission included) but stores nothing.
+    pub async fn apply_with(
+        &self,
+        object: &Value,
+        namespace: Option<&str>,
+        dry_run: bool,
+    ) -> Result<Value, ClusterError> {
         let api_version = object
             .get("apiVersion")
             .and_then(Value::as_str)
@@ -214,7 +225,8 @@ impl Cluster {
             .unwrap_or(&self.default_namespace)
             .to_string();
         let api = self.api_in(&resource, &caps, Some(&namespace));
-        let params = PatchParams::apply(FIELD_MANAGER).force();
+        let mut params = PatchParams::apply(FIELD_MANAGER).force();
+        params.dry_run = dry_run;
         let stored = api
             .patch(name, &params, &Patch::Apply(object))
             .await
@@ -269,6 +281,28 @@ impl Cluster {
             Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
             Err(e) => Err(self.error(e)),
         }
+    }
+
+    /// Every `group/version` (`v1` for core) the server serves.
+    pub async fn served_api_versions(
+        &self,
+    ) -> Result<std::collections::BTreeSet<String>, ClusterError> {
+        let mut out = std::collections::BTreeSet::new();
+        let core = self
+            .client
+            .list_core_api_versions()
+            .await
+            .map_err(|e| self.error(e))?;
+        out.extend(core.versions);
+        let groups = self
+            .client
+            .list_api_groups()
+            .await
+            .map_err(|e| self.error(e))?;
+        for group in groups.groups {
+            out.extend(group.versions.into_iter().map(|v| v.group_version));
+        }
+        Ok(out)
     }
 
     /// Runs API discovery (all groups the server serves).

@@ -459,7 +459,7 @@ pub fn mesh_config(ctx: &Ctx, namespace: &str) -> Value {
         mesh["defaultConfig"]["tracing"] =
             json!({"zipkin": {"address": format!("zipkin.{}:9411", ctx.istio_namespace)}});
     }
-    if ctx.str("global.meshID") != "" {
+    if !ctx.str("global.meshID").is_empty() {
         mesh["defaultConfig"]["meshId"] = json!(ctx.str("global.meshID"));
     }
     super::inputs::overlay(&mut mesh, ctx.get("meshConfig"));

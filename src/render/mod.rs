@@ -3,6 +3,7 @@
 //! component (`base`, `istiod`, `gateways`, `cni`, `ztunnel`), apply the components'
 //! `k8s:` settings and overlays (`k8s`), and order the objects as istioctl does.
 
+pub mod adapt;
 pub mod base;
 pub mod cni;
 pub mod gateways;
@@ -285,6 +286,27 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
                 spec: json!({"name": default_name, "enabled": true}),
             });
         }
+    }
+    out
+}
+
+/// Settings the renderer reads but does not act on yet, as `not supported yet: ...` lines.
+pub fn unsupported_settings(iop: &Value) -> Vec<String> {
+    let values = effective_values(iop);
+    let mut out = Vec::new();
+    if truthy(lookup(&values, "experimental.stableValidationPolicy")) {
+        out.push("not supported yet: experimental.stableValidationPolicy (the ValidatingAdmissionPolicy of the stable profile is not rendered)".to_string());
+    }
+    if lookup(&values, "cni.provider").as_str() == Some("multus") {
+        out.push(
+            "not supported yet: cni.provider=multus (no NetworkAttachmentDefinition is rendered)"
+                .to_string(),
+        );
+    }
+    if !scalar_string(lookup(&values, "compatibilityVersion")).is_empty() {
+        out.push(
+            "not supported yet: compatibilityVersion (skiff renders 1.30 behaviour)".to_string(),
+        );
     }
     out
 }

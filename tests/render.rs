@@ -1,0 +1,281 @@
+//! `manifest generate|diff` and `profile list|dump|diff` from the command line, offline:
+//! profiles, overrides, output files and directories, and clear errors on bad input.
+
+use std::process::{Command, Output};
+
+fn skiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run skiff")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn objects(text: &str) -> Vec<(String, String, String)> {
+    skiff::model::load::parse_documents(text, "out")
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let md = &r.object["metadata"];
+            (
+                r.gvk.kind,
+                md["namespace"].as_str().unwrap_or("").to_string(),
+                md["name"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(objs: &[(String, String, String)], kind: &str, ns: &str, name: &str) -> bool {
+    objs.iter()
+        .any(|(k, n, m)| k == kind && n == ns && m == name)
+}
+
+#[test]
+fn default_install_has_istiod_and_ingress_but_no_egress() {
+    let out = skiff(&["manifest", "generate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let objs = objects(&stdout(&out));
+    assert_eq!(objs.len(), 39, "{objs:?}");
+    assert!(has(&objs, "Deployment", "istio-system", "istiod"));
+    assert!(has(
+        &objs,
+        "Deployment",
+        "istio-system",
+        "istio-ingressgateway"
+    ));
+    assert!(!has(
+        &objs,
+        "Deployment",
+        "istio-system",
+        "istio-egressgateway"
+    ));
+    assert_eq!(objs[0].0, "CustomResourceDefinition", "CRDs come first");
+    assert_eq!(objs.last().unwrap().0, "Service", "Services come last");
+}
+
+#[test]
+fn demo_profile_with_hub_and_revision() {
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "profile=demo",
+        "--set",
+        "hub=example.com/istio",
+        "-r",
+        "canary",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let objs = objects(&text);
+    assert!(has(&objs, "Deployment", "istio-system", "istiod-canary"));
+    assert!(has(
+        &objs,
+        "Deployment",
+        "istio-system",
+        "istio-egressgateway"
+    ));
+    assert!(
+        text.contains("image: example.com/istio/pilot:1.30.3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("accessLogFile: /dev/stdout"),
+        "demo mesh config missing"
+    );
+    assert!(
+        !objs.iter().any(|o| o.0 == "HorizontalPodAutoscaler"),
+        "demo turns autoscaling off"
+    );
+}
+
+#[test]
+fn output_is_deterministic_and_goes_to_files_or_directories() {
+    let dir = std::env::temp_dir().join(format!("skiff-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("all.yaml");
+    let out = skiff(&["manifest", "generate", "-o", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        stdout(&skiff(&["manifest", "generate"]))
+    );
+    let split = dir.join("split/");
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "profile=ambient",
+        "-o",
+        split.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for component in ["Base", "Pilot", "Cni", "Ztunnel"] {
+        assert!(
+            split.join(format!("{component}.yaml")).exists(),
+            "{component}.yaml missing"
+        );
+    }
+    // manifest diff: identical renders, then a changed one.
+    let other = dir.join("other.yaml");
+    skiff(&["manifest", "generate", "-o", other.to_str().unwrap()]);
+    let same = skiff(&[
+        "manifest",
+        "diff",
+        file.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.pilot.replicaCount=3",
+        "--set",
+        "values.pilot.autoscaleEnabled=false",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    let diff = skiff(&[
+        "manifest",
+        "diff",
+        file.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(
+        stdout(&diff).contains("Deployment:istio-system:istiod differs"),
+        "{}",
+        stdout(&diff)
+    );
+    assert!(
+        stdout(&diff).contains("+  replicas: 3"),
+        "{}",
+        stdout(&diff)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_input_gets_one_line_errors_and_no_output_file() {
+    let dir = std::env::temp_dir().join(format!("skiff-render-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("out.yaml");
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "profile=nope",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(
+        stderr(&out).contains("unknown profile \"nope\""),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!target.exists(), "no partial output file");
+
+    let two = dir.join("two.yaml");
+    std::fs::write(&two, "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\n---\napiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\n").unwrap();
+    let out = skiff(&["manifest", "generate", "-f", two.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(
+        stderr(&out).contains("two.yaml:4: contains multiple IstioOperator CRs"),
+        "{}",
+        stderr(&out)
+    );
+
+    let typo = dir.join("typo.yaml");
+    std::fs::write(&typo, "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilott: {}\n").unwrap();
+    let out = skiff(&["manifest", "generate", "-f", typo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr(&out).contains("pilott"), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("Error"))
+            .count(),
+        1
+    );
+    let forced = skiff(&[
+        "manifest",
+        "generate",
+        "--force",
+        "-f",
+        typo.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        forced.status.code(),
+        Some(0),
+        "--force demotes it: {}",
+        stderr(&forced)
+    );
+
+    let broken = dir.join("broken.yaml");
+    std::fs::write(&broken, "spec: [\n").unwrap();
+    let out = skiff(&["manifest", "generate", "-f", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr(&out).contains("broken.yaml:"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn profile_list_dump_and_diff() {
+    let list = stdout(&skiff(&["profile", "list"]));
+    for p in [
+        "default",
+        "demo",
+        "minimal",
+        "empty",
+        "remote",
+        "ambient",
+        "openshift",
+        "stable",
+        "preview",
+    ] {
+        assert!(
+            list.contains(&format!("    {p}\n")),
+            "{p} missing from {list}"
+        );
+    }
+    let dump = skiff(&[
+        "profile",
+        "dump",
+        "demo",
+        "--config-path",
+        "components.egressGateways",
+    ]);
+    assert_eq!(dump.status.code(), Some(0), "{}", stderr(&dump));
+    assert!(stdout(&dump).contains("enabled: true"), "{}", stdout(&dump));
+    let flags = stdout(&skiff(&["profile", "dump", "minimal", "-o", "flags"]));
+    assert!(
+        flags.contains("--set components.ingressGateways[0].enabled=false"),
+        "{flags}"
+    );
+    let diff = skiff(&["profile", "diff", "default", "demo"]);
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(
+        stdout(&diff).contains("+    profile: demo"),
+        "{}",
+        stdout(&diff)
+    );
+    assert_eq!(
+        skiff(&["profile", "diff", "demo", "demo"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        skiff(&["profile", "diff", "demo", "no-such"]).status.code(),
+        Some(64)
+    );
+}
