@@ -217,6 +217,9 @@ _skiff() {
             skiff__subcmd__help__subcmd__dashboard,zipkin)
                 cmd="skiff__subcmd__help__subcmd__dashboard__subcmd__zipkin"
                 ;;
+            skiff__subcmd__help__subcmd__manifest,diff)
+                cmd="skiff__subcmd__help__subcmd__manifest__subcmd__diff"
+                ;;
             skiff__subcmd__help__subcmd__manifest,generate)
                 cmd="skiff__subcmd__help__subcmd__manifest__subcmd__generate"
                 ;;
@@ -229,11 +232,17 @@ _skiff() {
             skiff__subcmd__help__subcmd__profile,list)
                 cmd="skiff__subcmd__help__subcmd__profile__subcmd__list"
                 ;;
+            skiff__subcmd__manifest,diff)
+                cmd="skiff__subcmd__manifest__subcmd__diff"
+                ;;
             skiff__subcmd__manifest,generate)
                 cmd="skiff__subcmd__manifest__subcmd__generate"
                 ;;
             skiff__subcmd__manifest,help)
                 cmd="skiff__subcmd__manifest__subcmd__help"
+                ;;
+            skiff__subcmd__manifest__subcmd__help,diff)
+                cmd="skiff__subcmd__manifest__subcmd__help__subcmd__diff"
                 ;;
             skiff__subcmd__manifest__subcmd__help,generate)
                 cmd="skiff__subcmd__manifest__subcmd__help__subcmd__generate"
@@ -1760,8 +1769,22 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__manifest)
-            opts="generate"
+            opts="generate diff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__manifest__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2076,8 +2099,54 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__manifest)
-            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version generate help"
+            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version generate diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istioNamespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__manifest__subcmd__diff)
+            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2208,8 +2277,22 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__manifest__subcmd__help)
-            opts="generate help"
+            opts="generate diff help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__manifest__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

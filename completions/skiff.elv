@@ -143,6 +143,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand generate 'Generate the Kubernetes manifests of an Istio installation (offline)'
+            cand diff 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'skiff;manifest;generate'= {
@@ -154,8 +155,8 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand --revision 'Control-plane revision (alias of --set revision=)'
             cand -d 'Directory of charts and profiles (istioctl compatibility; skiff''s are built in)'
             cand --manifests 'Directory of charts and profiles (istioctl compatibility; skiff''s are built in)'
-            cand -o 'Write to this file instead of stdout'
-            cand --output 'Write to this file instead of stdout'
+            cand -o 'Write to this file, or one file per component into this directory'
+            cand --output 'Write to this file, or one file per component into this directory'
             cand -c 'Kubernetes configuration file'
             cand --kubeconfig 'Kubernetes configuration file'
             cand --context 'Kubernetes configuration context'
@@ -171,11 +172,28 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'skiff;manifest;diff'= {
+            cand -c 'Kubernetes configuration file'
+            cand --kubeconfig 'Kubernetes configuration file'
+            cand --context 'Kubernetes configuration context'
+            cand -n 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand --namespace 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand -i 'Istio system namespace'
+            cand --istioNamespace 'Istio system namespace'
+            cand --color 'When to use colour: auto, always, never (NO_COLOR is honoured)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'skiff;manifest;help'= {
             cand generate 'Generate the Kubernetes manifests of an Istio installation (offline)'
+            cand diff 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'skiff;manifest;help;generate'= {
+        }
+        &'skiff;manifest;help;diff'= {
         }
         &'skiff;manifest;help;help'= {
         }
@@ -1383,8 +1401,11 @@ set edit:completion:arg-completer[skiff] = {|@words|
         }
         &'skiff;help;manifest'= {
             cand generate 'Generate the Kubernetes manifests of an Istio installation (offline)'
+            cand diff 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
         }
         &'skiff;help;manifest;generate'= {
+        }
+        &'skiff;help;manifest;diff'= {
         }
         &'skiff;help;profile'= {
             cand list 'List the built-in configuration profiles'

@@ -101,22 +101,23 @@ complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s y -l skip-confir
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -l dry-run -d 'Change nothing; show the diff against the live cluster'
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -l context -d 'Kubernetes configuration context' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -s i -l istioNamespace -d 'Istio system namespace' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -l context -d 'Kubernetes configuration context' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -s i -l istioNamespace -d 'Istio system namespace' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -s h -l help -d 'Print help'
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -f -a "generate" -d 'Generate the Kubernetes manifests of an Istio installation (offline)'
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -f -a "generate" -d 'Generate the Kubernetes manifests of an Istio installation (offline)'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -f -a "diff" -d 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from generate diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s f -l filename -d 'IstioOperator files, overlaid left to right ("-" = stdin, last only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s s -l set -d 'Override an IstioOperator value, e.g. profile=demo or values.global.hub=...' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s r -l revision -d 'Control-plane revision (alias of --set revision=)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s d -l manifests -d 'Directory of charts and profiles (istioctl compatibility; skiff\'s are built in)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s o -l output -d 'Write to this file instead of stdout' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s o -l output -d 'Write to this file, or one file per component into this directory' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -128,7 +129,17 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l cluster-specific -d 'Adapt the render to the cluster of the kubeconfig'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -l context -d 'Kubernetes configuration context' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s i -l istioNamespace -d 'Istio system namespace' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate the Kubernetes manifests of an Istio installation (offline)'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and not __fish_seen_subcommand_from list dump diff help" -l context -d 'Kubernetes configuration context' -r
@@ -955,6 +966,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "completion" -d 'Generate a shell completion script'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "generate" -d 'Generate the Kubernetes manifests of an Istio installation (offline)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "diff" -d 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the built-in configuration profiles'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "dump" -d 'Dump a profile (or the merge of -f files) as an IstioOperator'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "diff" -d 'Show the differences between two profiles or files (exit 1 when they differ)'

@@ -42,9 +42,11 @@ pub fn to_served_versions(
                 ));
                 object["apiVersion"] = Value::from(*older);
             }
-            None => return Err(format!(
+            None => {
+                return Err(format!(
                 "the cluster serves no version of {kind} ({api}); it cannot take this installation"
-            )),
+            ))
+            }
         }
     }
     Ok(warnings.into_iter().collect())
