@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod dashboard;
 pub mod exit;
 pub mod inject;
+pub mod install;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -218,7 +218,7 @@ fn manifest_diff(first: &str, second: &str) -> anyhow::Result<ExitCode> {
 }
 
 /// A unified diff of two texts, coloured when colour is on.
-fn text_diff(old: &str, new: &str) -> String {
+pub fn text_diff(old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
     let mut out = String::new();
     for change in diff.iter_all_changes() {

@@ -76,6 +76,10 @@ pub struct Cluster {
     pub server: String,
     /// The namespace of the context, or "default".
     pub default_namespace: String,
+    /// Discovery answers already fetched, by (apiVersion, kind).
+    resolved: std::sync::Mutex<
+        std::collections::HashMap<(String, String), (ApiResource, ApiCapabilities)>,
+    >,
 }
 
 fn kubeconfig_path(explicit: Option<&str>) -> Result<PathBuf, ClusterError> {
@@ -139,6 +143,7 @@ pub async fn connect(opts: &GlobalOptionsView<'_>) -> Result<Cluster, ClusterErr
         client,
         server,
         default_namespace,
+        resolved: Default::default(),
     })
 }
 
@@ -169,9 +174,13 @@ impl Cluster {
         api_version: &str,
         kind: &str,
     ) -> Result<(ApiResource, ApiCapabilities), ClusterError> {
+        let key = (api_version.to_string(), kind.to_string());
+        if let Some(hit) = self.resolved.lock().expect("resolve cache").get(&key) {
+            return Ok(hit.clone());
+        }
         let gvk = crate::model::Gvk::from_api_version(api_version, kind);
         let kube_gvk = kube::core::GroupVersionKind::gvk(&gvk.group, &gvk.version, &gvk.kind);
-        kube::discovery::pinned_kind(&self.client, &kube_gvk)
+        let found = kube::discovery::pinned_kind(&self.client, &kube_gvk)
             .await
             .map_err(|e| match e {
                 kube::Error::Api(ref s) if s.code == 403 => self.error(e),
@@ -179,7 +188,44 @@ impl Cluster {
                     api_version: api_version.to_string(),
                     kind: kind.to_string(),
                 },
+            })?;
+        self.resolved
+            .lock()
+            .expect("resolve cache")
+            .insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// Lists objects of one kind (in `namespace`, else in all namespaces) matching a
+    /// label selector.
+    pub async fn list(
+        &self,
+        api_version: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        label_selector: &str,
+    ) -> Result<Vec<Value>, ClusterError> {
+        let (resource, caps) = self.resolve(api_version, kind).await?;
+        let api: Api<DynamicObject> = match (&caps.scope, namespace) {
+            (Scope::Namespaced, Some(ns)) => {
+                Api::namespaced_with(self.client.clone(), ns, &resource)
+            }
+            _ => Api::all_with(self.client.clone(), &resource),
+        };
+        let list = api
+            .list(&ListParams::default().labels(label_selector))
+            .await
+            .map_err(|e| self.error(e))?;
+        list.items
+            .into_iter()
+            .map(|o| {
+                let mut v = serde_json::to_value(o)
+                    .map_err(|e| ClusterError::InvalidObject(e.to_string()))?;
+                v["apiVersion"] = Value::from(api_version);
+                v["kind"] = Value::from(kind);
+                Ok(v)
             })
+            .collect()
     }
 
     /// Server-side applies one object (field manager `skiff`, forced) and returns what

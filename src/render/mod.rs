@@ -290,6 +290,28 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
     out
 }
 
+/// The revision a merged IstioOperator installs (empty for the default revision).
+pub fn revision_of(iop: &Value) -> String {
+    scalar_string(lookup(&effective_values(iop), "revision"))
+}
+
+/// The IstioOperator's name, as the `owning-resource` label carries it.
+pub fn owner_of(iop: &Value) -> String {
+    iop.pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+/// The profile a merged IstioOperator was built from.
+pub fn profile_of(iop: &Value) -> String {
+    iop.pointer("/spec/profile")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+        .unwrap_or("default")
+        .to_string()
+}
+
 /// Settings the renderer reads but does not act on yet, as `not supported yet: ...` lines.
 pub fn unsupported_settings(iop: &Value) -> Vec<String> {
     let values = effective_values(iop);
@@ -335,11 +357,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
             .as_str()
             .unwrap_or("")
             .to_string(),
-        owner: iop
-            .pointer("/metadata/name")
-            .and_then(Value::as_str)
-            .unwrap_or("unknown")
-            .to_string(),
+        owner: owner_of(iop),
         istio_namespace: lookup(&values, "global.istioNamespace")
             .as_str()
             .filter(|s| !s.is_empty())

@@ -1,0 +1,164 @@
+//! Applying a render: the namespaces first, then the components in dependency order
+//! (Base -> Pilot and CNI -> gateways and ztunnel), each stage's objects in parallel, by
+//! server-side apply; then pruning the owned objects the render no longer has.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{json, Value};
+
+use super::owned;
+use crate::cluster::{Cluster, ClusterError};
+use crate::render::{ComponentKind, Rendered};
+
+/// What an apply changed.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub created: Vec<String>,
+    pub changed: Vec<String>,
+    pub unchanged: usize,
+    pub pruned: Vec<String>,
+}
+
+impl Outcome {
+    pub fn changed_anything(&self) -> bool {
+        !(self.created.is_empty() && self.changed.is_empty() && self.pruned.is_empty())
+    }
+}
+
+/// An object the server refused, and why.
+#[derive(Debug)]
+pub struct ApplyError {
+    pub object: String,
+    pub error: ClusterError,
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.object, self.error)
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
+/// Which stage a component is applied in.
+pub fn stage(kind: ComponentKind) -> usize {
+    match kind {
+        ComponentKind::Base => 0,
+        ComponentKind::Pilot | ComponentKind::Cni => 1,
+        ComponentKind::IngressGateways | ComponentKind::EgressGateways | ComponentKind::Ztunnel => {
+            2
+        }
+    }
+}
+
+/// Creates the namespaces the components go to, when missing.
+pub async fn ensure_namespaces(
+    cluster: &Cluster,
+    rendered: &[Rendered],
+) -> Result<Vec<String>, ApplyError> {
+    let namespaces: BTreeSet<&str> = rendered
+        .iter()
+        .map(|r| r.component.namespace.as_str())
+        .collect();
+    let mut created = Vec::new();
+    for ns in namespaces {
+        match cluster.get("v1", "Namespace", None, ns).await {
+            Ok(_) => {}
+            Err(ClusterError::NotFound { .. }) => {
+                let object =
+                    json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}});
+                cluster
+                    .apply(&object, None)
+                    .await
+                    .map_err(|error| ApplyError {
+                        object: format!("Namespace/{ns}"),
+                        error,
+                    })?;
+                created.push(ns.to_string());
+            }
+            Err(error) => {
+                return Err(ApplyError {
+                    object: format!("Namespace/{ns}"),
+                    error,
+                })
+            }
+        }
+    }
+    Ok(created)
+}
+
+/// Applies every object, stage by stage; `previous` is what the cluster held (for
+/// telling created, changed and unchanged apart).
+pub async fn apply(
+    cluster: &Cluster,
+    rendered: &[Rendered],
+    previous: &[Value],
+) -> Result<Outcome, ApplyError> {
+    // Compared by content, not resourceVersion: some servers (1.20) rewrite an object
+    // on a no-op apply.
+    let before: HashMap<String, Value> = previous
+        .iter()
+        .map(|o| (owned::key(o), super::plan::comparable(o)))
+        .collect();
+    let mut outcome = Outcome::default();
+    for current in 0..3 {
+        let objects: Vec<&Value> = rendered
+            .iter()
+            .filter(|r| stage(r.component.kind) == current)
+            .flat_map(|r| r.objects.iter())
+            .collect();
+        let results = futures::future::join_all(objects.iter().map(|object| async move {
+            let stored = cluster
+                .apply(object, None)
+                .await
+                .map_err(|error| ApplyError {
+                    object: owned::display(object),
+                    error,
+                })?;
+            Ok::<_, ApplyError>((owned::key(object), owned::display(object), stored))
+        }))
+        .await;
+        for result in results {
+            let (key, display, stored) = result?;
+            match before.get(&key) {
+                None => outcome.created.push(display),
+                Some(old) if *old == super::plan::comparable(&stored) => outcome.unchanged += 1,
+                Some(_) => outcome.changed.push(display),
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Owned objects of `previous` the render no longer has.
+pub fn stale<'a>(rendered: &[Rendered], previous: &'a [Value]) -> Vec<&'a Value> {
+    let wanted: BTreeSet<String> = rendered
+        .iter()
+        .flat_map(|r| r.objects.iter().map(owned::key))
+        .collect();
+    previous
+        .iter()
+        .filter(|o| !wanted.contains(&owned::key(o)))
+        .collect()
+}
+
+/// Deletes objects, returning what was deleted.
+pub async fn delete_all(cluster: &Cluster, objects: &[&Value]) -> Result<Vec<String>, ApplyError> {
+    let results = futures::future::join_all(objects.iter().map(|o| async move {
+        cluster
+            .delete(
+                o["apiVersion"].as_str().unwrap_or(""),
+                o["kind"].as_str().unwrap_or(""),
+                o["metadata"]["namespace"].as_str(),
+                o["metadata"]["name"].as_str().unwrap_or(""),
+            )
+            .await
+            .map_err(|error| ApplyError {
+                object: owned::display(o),
+                error,
+            })?;
+        Ok::<_, ApplyError>(owned::display(o))
+    }))
+    .await;
+    results.into_iter().collect()
+}

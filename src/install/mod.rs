@@ -1,0 +1,11 @@
+//! Istio's lifecycle on a cluster, over the renderer: ownership labels and the objects
+//! skiff owns (`owned`), dependency-ordered server-side apply with change detection and
+//! prune (`apply`), readiness with reasons (`readiness`), and the dry-run diff (`plan`).
+
+pub mod apply;
+pub mod owned;
+pub mod plan;
+pub mod readiness;
+
+/// The oldest Kubernetes minor version Istio 1.30 supports; older clusters get a warning.
+pub const MIN_KUBERNETES_MINOR: u32 = 30;

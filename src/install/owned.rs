@@ -1,0 +1,120 @@
+//! What skiff owns on a cluster: every object it installs carries the operator's labels
+//! (`operator.istio.io/component`, `istio.io/rev`, `install.operator.istio.io/owning-resource`),
+//! and those labels are how install prunes and uninstall finds what to remove.
+
+use serde_json::{json, Value};
+
+use crate::cluster::{Cluster, ClusterError};
+use crate::render::Rendered;
+
+pub const COMPONENT_LABEL: &str = "operator.istio.io/component";
+pub const REVISION_LABEL: &str = "istio.io/rev";
+pub const OWNER_LABEL: &str = "install.operator.istio.io/owning-resource";
+
+/// Every kind skiff renders, with the API versions to try (newest first).
+pub const OWNED_KINDS: &[(&str, &[&str])] = &[
+    ("CustomResourceDefinition", &["apiextensions.k8s.io/v1"]),
+    ("ServiceAccount", &["v1"]),
+    ("ClusterRole", &["rbac.authorization.k8s.io/v1"]),
+    ("ClusterRoleBinding", &["rbac.authorization.k8s.io/v1"]),
+    ("Role", &["rbac.authorization.k8s.io/v1"]),
+    ("RoleBinding", &["rbac.authorization.k8s.io/v1"]),
+    ("ConfigMap", &["v1"]),
+    ("Service", &["v1"]),
+    ("Deployment", &["apps/v1"]),
+    ("DaemonSet", &["apps/v1"]),
+    (
+        "HorizontalPodAutoscaler",
+        &["autoscaling/v2", "autoscaling/v2beta2"],
+    ),
+    ("PodDisruptionBudget", &["policy/v1", "policy/v1beta1"]),
+    (
+        "MutatingWebhookConfiguration",
+        &["admissionregistration.k8s.io/v1"],
+    ),
+    (
+        "ValidatingWebhookConfiguration",
+        &["admissionregistration.k8s.io/v1"],
+    ),
+    (
+        "EndpointSlice",
+        &["discovery.k8s.io/v1", "discovery.k8s.io/v1beta1"],
+    ),
+];
+
+/// `Kind:namespace:name`, the identity of an object across API versions.
+pub fn key(object: &Value) -> String {
+    format!(
+        "{}:{}:{}",
+        object["kind"].as_str().unwrap_or(""),
+        object["metadata"]["namespace"].as_str().unwrap_or(""),
+        object["metadata"]["name"].as_str().unwrap_or("")
+    )
+}
+
+/// `Kind/namespace/name` (or `Kind/name`) for messages.
+pub fn display(object: &Value) -> String {
+    let kind = object["kind"].as_str().unwrap_or("");
+    let name = object["metadata"]["name"].as_str().unwrap_or("");
+    match object["metadata"]["namespace"].as_str() {
+        Some(ns) => format!("{kind}/{ns}/{name}"),
+        None => format!("{kind}/{name}"),
+    }
+}
+
+/// Adds the ownership labels to every object of every component.
+pub fn stamp(rendered: &mut [Rendered], revision: &str, owner: &str) {
+    let rev = if revision.is_empty() {
+        "default"
+    } else {
+        revision
+    };
+    for r in rendered.iter_mut() {
+        let component = r.component.kind.label();
+        for object in r.objects.iter_mut() {
+            if !object["metadata"]["labels"].is_object() {
+                object["metadata"]["labels"] = json!({});
+            }
+            let labels = &mut object["metadata"]["labels"];
+            labels[COMPONENT_LABEL] = json!(component);
+            labels[REVISION_LABEL] = json!(rev);
+            labels[OWNER_LABEL] = json!(owner);
+        }
+    }
+}
+
+/// Lists every object carrying the labels of `selector`, across the owned kinds (kinds
+/// the server does not serve are skipped).
+pub async fn list(cluster: &Cluster, selector: &str) -> Result<Vec<Value>, ClusterError> {
+    let lists = futures::future::join_all(OWNED_KINDS.iter().map(|(kind, versions)| async move {
+        for api in versions.iter() {
+            match cluster.list(api, kind, None, selector).await {
+                Ok(items) => return Ok(items),
+                Err(ClusterError::UnknownKind { .. }) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Vec::new())
+    }))
+    .await;
+    let mut out = Vec::new();
+    for list in lists {
+        out.extend(list?);
+    }
+    Ok(out)
+}
+
+/// The selector of one revision's objects.
+pub fn revision_selector(revision: &str) -> String {
+    let rev = if revision.is_empty() {
+        "default"
+    } else {
+        revision
+    };
+    format!("{COMPONENT_LABEL},{REVISION_LABEL}={rev}")
+}
+
+/// The selector of every object skiff (or istioctl) installed.
+pub fn all_selector() -> String {
+    COMPONENT_LABEL.to_string()
+}
