@@ -99,7 +99,13 @@ pub async fn list(cluster: &Cluster, selector: &str) -> Result<Vec<Value>, Clust
     .await;
     let mut out = Vec::new();
     for list in lists {
-        out.extend(list?);
+        // Objects with an owner were made by a controller (e.g. EndpointSlices copy their
+        // Service's labels); they belong to their owner, not to the installation.
+        out.extend(
+            list?
+                .into_iter()
+                .filter(|o| o["metadata"]["ownerReferences"].is_null()),
+        );
     }
     Ok(out)
 }

@@ -189,7 +189,12 @@ async fn pod_problem(cluster: &Cluster, pods: &Api<Pod>, pod: &Pod) -> Option<St
                     c.name
                 ));
             }
-            "" | "ContainerCreating" | "PodInitializing" => {}
+            "ContainerCreating" | "PodInitializing" => {
+                if let Some(w) = last_warning(cluster, pods_namespace(pod), &name).await {
+                    return Some(format!("pod {name}: {reason}: {w}"));
+                }
+            }
+            "" => {}
             other => {
                 return Some(format!(
                     "pod {name}: {other}: {}",
@@ -221,7 +226,6 @@ async fn pod_problem(cluster: &Cluster, pods: &Api<Pod>, pod: &Pod) -> Option<St
             ));
         }
     }
-    let _ = cluster;
     let unready: Vec<&str> = status
         .container_statuses
         .iter()
@@ -235,6 +239,10 @@ async fn pod_problem(cluster: &Cluster, pods: &Api<Pod>, pod: &Pod) -> Option<St
             unready.join(" ")
         )
     })
+}
+
+fn pods_namespace(pod: &Pod) -> &str {
+    pod.metadata.namespace.as_deref().unwrap_or("default")
 }
 
 async fn last_warning(cluster: &Cluster, ns: &str, name: &str) -> Option<String> {

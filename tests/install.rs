@@ -1,0 +1,268 @@
+//! Istio's lifecycle on a real cluster (Kubernetes 1.20 with a node, controller-manager
+//! and scheduler from scripts/test-cluster): dry run, install, no-change re-run, readiness
+//! failures named with their cause, a revision beside the default, prune, a ready
+//! install verified, and uninstall that leaves unrelated objects alone. One scenario, in
+//! order, in its own Istio namespace.
+
+mod common;
+
+use serde_json::json;
+use skiff::cli::GlobalOptionsView;
+use skiff::cluster::{connect, Cluster};
+use skiff::install::owned;
+
+fn run(kc: &str, args: &[&str]) -> (i32, String) {
+    let out = common::skiff(kc, args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+async fn exists(cluster: &Cluster, api: &str, kind: &str, ns: Option<&str>, name: &str) -> bool {
+    cluster.get(api, kind, ns, name).await.is_ok()
+}
+
+/// An IstioOperator whose istiod is a stand-in that can run here (Istio's images cannot
+/// be pulled): the local busybox httpd image serving on istiod's readiness port.
+fn stand_in_operator(ns: &str) -> String {
+    format!(
+        r#"apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  profile: minimal
+  values:
+    global:
+      istioNamespace: {ns}
+  components:
+    pilot:
+      k8s:
+        imagePullPolicy: Never
+        readinessProbe:
+          httpGet: {{path: /, port: 8080}}
+          periodSeconds: 1
+        overlays:
+        - kind: Deployment
+          name: istiod
+          patches:
+          - path: spec.template.spec.containers.[name:discovery].image
+            value: localhost/busybox-httpd:local
+          - path: spec.template.spec.containers.[name:discovery].command
+            value: [/bin/httpd, -f, -p, "8080", -h, /www]
+          - path: spec.template.spec.containers.[name:discovery].args
+          - path: spec.template.spec.containers.[name:discovery].securityContext
+"#
+    )
+}
+
+#[test]
+fn install_lifecycle() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("istio");
+    let ns_set = format!("values.global.istioNamespace={ns}");
+    let demo = ["--set", "profile=demo", "--set", ns_set.as_str()];
+    let rt = skiff::cluster::runtime();
+    let cluster = rt
+        .block_on(connect(&GlobalOptionsView {
+            kubeconfig: Some(&kc),
+            context: None,
+            namespace: None,
+        }))
+        .unwrap();
+
+    // A dry run on a cluster without this installation creates nothing, not even the namespace.
+    let (code, out) = run(&kc, &[&["install", "--dry-run"][..], &demo[..]].concat());
+    assert_eq!(code, 0, "{out}");
+    let creates = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Dry run: "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no dry-run summary: {out}"));
+    assert!(creates >= 27, "{out}"); // 42 objects, of which the 15 CRDs may exist already
+    assert!(
+        !rt.block_on(exists(&cluster, "v1", "Namespace", None, &ns)),
+        "dry run created the namespace"
+    );
+
+    // Install without waiting, then again: nothing changes.
+    let (code, out) = run(
+        &kc,
+        &[
+            &["install", "-y", "--readiness-timeout", "0s"][..],
+            &demo[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("✔ Installation complete"), "{out}");
+    assert!(rt.block_on(exists(
+        &cluster,
+        "apps/v1",
+        "Deployment",
+        Some(&ns),
+        "istio-egressgateway"
+    )));
+    assert!(rt.block_on(exists(
+        &cluster,
+        "apiextensions.k8s.io/v1",
+        "CustomResourceDefinition",
+        None,
+        "virtualservices.networking.istio.io"
+    )));
+    let (code, out) = run(
+        &kc,
+        &[
+            &["install", "-y", "--readiness-timeout", "0s"][..],
+            &demo[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("No changes: all 42 objects are up to date"),
+        "{out}"
+    );
+
+    // Istio's images cannot be pulled here: the wait fails and says so, with the image.
+    let (code, out) = run(
+        &kc,
+        &[
+            &["install", "-y", "--readiness-timeout", "20s"][..],
+            &demo[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Pilot encountered an error"), "{out}");
+    assert!(
+        out.contains("ErrImagePull") || out.contains("ImagePullBackOff"),
+        "no image pull reason: {out}"
+    );
+    assert!(out.contains("docker.io/istio/pilot:1.30.3"), "{out}");
+    let (code, out) = run(&kc, &["verify-install"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("✘ Deployment: istiod.{ns}")), "{out}");
+
+    // Objects in the Istio namespace that skiff did not install.
+    rt.block_on(async {
+        cluster
+            .apply(&json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "mine", "namespace": ns}, "data": {"a": "b"}}), None)
+            .await
+            .unwrap();
+        cluster
+            .apply(&json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "mine", "namespace": ns},
+                "spec": {"replicas": 0, "selector": {"matchLabels": {"app": "mine"}},
+                    "template": {"metadata": {"labels": {"app": "mine"}}, "spec": {"containers": [{"name": "c", "image": "localhost/busybox-httpd:local"}]}}}}), None)
+            .await
+            .unwrap();
+    });
+
+    // A canary revision beside the default one; removing only the canary.
+    let (code, out) = run(
+        &kc,
+        &[
+            "install",
+            "-y",
+            "--readiness-timeout",
+            "0s",
+            "-r",
+            "canary",
+            "--set",
+            "profile=minimal",
+            "--set",
+            &ns_set,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(rt.block_on(exists(
+        &cluster,
+        "apps/v1",
+        "Deployment",
+        Some(&ns),
+        "istiod-canary"
+    )));
+    let (code, out) = run(&kc, &["uninstall", "-r", "canary", "-y"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !rt.block_on(exists(
+            &cluster,
+            "apps/v1",
+            "Deployment",
+            Some(&ns),
+            "istiod-canary"
+        )),
+        "{out}"
+    );
+    assert!(
+        rt.block_on(exists(
+            &cluster,
+            "apps/v1",
+            "Deployment",
+            Some(&ns),
+            "istiod"
+        )),
+        "default revision removed: {out}"
+    );
+
+    // A ready installation: the stand-in istiod, minimal profile (the gateways are pruned).
+    let file = std::env::temp_dir().join(format!("{ns}-iop.yaml"));
+    std::fs::write(&file, stand_in_operator(&ns)).unwrap();
+    let file = file.to_str().unwrap();
+    let (code, out) = run(
+        &kc,
+        &["install", "-y", "-f", file, "--readiness-timeout", "90s"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Pruning removed resources"), "{out}");
+    assert!(out.contains("✔ Istiod installed 🧠"), "{out}");
+    assert!(
+        !rt.block_on(exists(
+            &cluster,
+            "apps/v1",
+            "Deployment",
+            Some(&ns),
+            "istio-egressgateway"
+        )),
+        "not pruned"
+    );
+    let (code, out) = run(&kc, &["verify-install", "-f", file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("✔ Istio is installed and verified successfully"),
+        "{out}"
+    );
+
+    // uninstall --purge: nothing with skiff's labels is left; the unrelated objects stay.
+    let (code, out) = run(&kc, &["uninstall", "--purge", "--dry-run"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        rt.block_on(exists(
+            &cluster,
+            "apps/v1",
+            "Deployment",
+            Some(&ns),
+            "istiod"
+        )),
+        "dry run removed istiod"
+    );
+    let (code, out) = run(&kc, &["uninstall", "--purge", "-y"]);
+    assert_eq!(code, 0, "{out}");
+    rt.block_on(async {
+        let left: Vec<String> = owned::list(&cluster, &owned::all_selector())
+            .await
+            .unwrap()
+            .iter()
+            .filter(|o| o["metadata"]["deletionTimestamp"].is_null())
+            .map(owned::display)
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+        assert!(exists(&cluster, "v1", "ConfigMap", Some(&ns), "mine").await);
+        assert!(exists(&cluster, "apps/v1", "Deployment", Some(&ns), "mine").await);
+    });
+    let (code, out) = run(&kc, &["uninstall", "-r", "nope", "-y"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("could not find target revision"), "{out}");
+}
