@@ -149,16 +149,22 @@ fn unknown_commands_and_flags_are_usage_errors() {
 }
 
 #[test]
-fn unbuilt_commands_say_so_and_exit_1() {
-    let (_, err) = expect(
-        &skiff(&["manifest", "generate", "--set", "profile=demo"]),
+fn unbuilt_features_say_so_and_exit_1() {
+    let (out, err) = expect(
+        &skiff(&[
+            "kube-inject",
+            "--injectConfigFile",
+            "/dev/null",
+            "-f",
+            &fixture("bad-yaml.yaml"),
+        ]),
         1,
     );
     assert!(
-        err.contains("not implemented yet: manifest generate"),
+        err.contains("not implemented yet: kube-inject --injectConfigFile"),
         "{err}"
     );
-    assert!(text(&skiff(&["manifest", "generate"])).0.is_empty());
+    assert!(out.is_empty(), "{out}");
 }
 
 #[test]

@@ -57,8 +57,101 @@ spec:
     )
 }
 
+/// The scenarios share the cluster-wide Istio objects (CRDs, webhooks): one at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn test_cluster(command: &str) {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/test-cluster");
+    let status = std::process::Command::new(script)
+        .arg(command)
+        .status()
+        .expect("run scripts/test-cluster");
+    assert!(status.success(), "scripts/test-cluster {command} failed");
+}
+
+#[test]
+fn install_converges_after_the_api_server_dies_midway() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("istio-restart");
+    let ns_set = format!("values.global.istioNamespace={ns}");
+    let args = [
+        "install",
+        "-y",
+        "--readiness-timeout",
+        "0s",
+        "--set",
+        "profile=demo",
+        "--set",
+        ns_set.as_str(),
+    ];
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(["--kubeconfig", kc.as_str()])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    test_cluster("stop-apiserver");
+    let first = child.wait_with_output().unwrap();
+    test_cluster("start-apiserver");
+    let (code, out) = run(&kc, &args);
+    assert_eq!(
+        code,
+        0,
+        "after the restart (first run exited {:?}): {out}",
+        first.status.code()
+    );
+
+    // Exactly the rendered objects, each once, and nothing else owned.
+    let out = common::skiff(
+        &kc,
+        &[
+            "manifest",
+            "generate",
+            "--cluster-specific",
+            "--set",
+            "profile=demo",
+            "--set",
+            &ns_set,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let render = String::from_utf8(out.stdout).unwrap();
+    let rendered: std::collections::BTreeSet<String> =
+        skiff::model::load::parse_documents(&render, "render")
+            .unwrap()
+            .iter()
+            .map(|r| owned::key(&r.object))
+            .collect();
+    let rt = skiff::cluster::runtime();
+    rt.block_on(async {
+        let cluster = connect(&GlobalOptionsView {
+            kubeconfig: Some(&kc),
+            context: None,
+            namespace: None,
+        })
+        .await
+        .unwrap();
+        let live: Vec<String> = owned::list(&cluster, &owned::revision_selector(""))
+            .await
+            .unwrap()
+            .iter()
+            .filter(|o| o["metadata"]["deletionTimestamp"].is_null())
+            .map(owned::key)
+            .collect();
+        let unique: std::collections::BTreeSet<String> = live.iter().cloned().collect();
+        assert_eq!(unique.len(), live.len(), "duplicates: {live:?}");
+        assert_eq!(unique, rendered, "owned objects differ from the render");
+    });
+    let (code, out) = run(&kc, &["uninstall", "--purge", "-y"]);
+    assert_eq!(code, 0, "{out}");
+}
+
 #[test]
 fn install_lifecycle() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let kc = common::kubeconfig();
     let ns = common::namespace_for("istio");
     let ns_set = format!("values.global.istioNamespace={ns}");

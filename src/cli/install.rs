@@ -192,6 +192,13 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
             return Ok(ExitCode::Error);
         }
 
+        let previous = if previous.iter().any(|o| !o["metadata"]["deletionTimestamp"].is_null()) {
+            printer.out("- Waiting for objects of an earlier uninstall to finish deleting");
+            apply::wait_for_terminating(&cluster, &rendered, &previous).await?;
+            owned::list(&cluster, &owned::revision_selector(&revision)).await?
+        } else {
+            previous
+        };
         apply::ensure_namespaces(&cluster, &rendered).await?;
         let mut outcome = apply::apply(&cluster, &rendered, &previous).await?;
         let stale = apply::stale(&rendered, &previous);

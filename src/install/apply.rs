@@ -130,6 +130,58 @@ pub async fn apply(
     Ok(outcome)
 }
 
+/// Objects of the render still being deleted (e.g. CRDs of an uninstall a moment ago):
+/// applying them now would be undone when their deletion completes, so wait (up to a
+/// minute) until they are gone. Returns how many were waited for.
+pub async fn wait_for_terminating(
+    cluster: &Cluster,
+    rendered: &[Rendered],
+    previous: &[Value],
+) -> Result<usize, ApplyError> {
+    let wanted: BTreeSet<String> = rendered
+        .iter()
+        .flat_map(|r| r.objects.iter().map(owned::key))
+        .collect();
+    let terminating: Vec<&Value> = previous
+        .iter()
+        .filter(|o| {
+            !o["metadata"]["deletionTimestamp"].is_null() && wanted.contains(&owned::key(o))
+        })
+        .collect();
+    for o in &terminating {
+        let api = o["apiVersion"].as_str().unwrap_or("");
+        let kind = o["kind"].as_str().unwrap_or("");
+        let name = o["metadata"]["name"].as_str().unwrap_or("");
+        for attempt in 0.. {
+            match cluster
+                .get(api, kind, o["metadata"]["namespace"].as_str(), name)
+                .await
+            {
+                Err(ClusterError::NotFound { .. }) => break,
+                Ok(_) if attempt < 240 => {
+                    tokio::time::sleep(std::time::Duration::from_millis(250)).await
+                }
+                Ok(_) => {
+                    return Err(ApplyError {
+                        object: owned::display(o),
+                        error: ClusterError::Api {
+                            message: "still being deleted after 60s (a finalizer is pending)"
+                                .into(),
+                        },
+                    })
+                }
+                Err(error) => {
+                    return Err(ApplyError {
+                        object: owned::display(o),
+                        error,
+                    })
+                }
+            }
+        }
+    }
+    Ok(terminating.len())
+}
+
 /// Owned objects of `previous` the render no longer has.
 pub fn stale<'a>(rendered: &[Rendered], previous: &'a [Value]) -> Vec<&'a Value> {
     let wanted: BTreeSet<String> = rendered
