@@ -131,9 +131,17 @@ struct ClusterRender {
 }
 
 async fn render_for(cluster: &Cluster, flags: &RenderFlags) -> anyhow::Result<ClusterRender> {
-    let (iop, mut rendered) = super::manifest::render_flags(flags)?;
-    let served = cluster.served_api_versions().await?;
-    let version = cluster.server_version().await?;
+    let (iop, rendered) = super::manifest::render_flags(flags)?;
+    adapt_for(cluster, iop, rendered).await
+}
+
+async fn adapt_for(
+    cluster: &Cluster,
+    iop: Value,
+    mut rendered: Vec<Rendered>,
+) -> anyhow::Result<ClusterRender> {
+    let (served, version) = tokio::join!(cluster.served_api_versions(), cluster.server_version());
+    let (served, version) = (served?, version?);
     let server_minor = render::adapt::minor_version(&version);
     let mut warnings = BTreeSet::new();
     for r in rendered.iter_mut() {
@@ -163,7 +171,15 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
     let printer = Printer;
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;
-        let plan_input = render_for(&cluster, &args.render).await?;
+        // What the cluster holds is read while the render is adapted to it.
+        let (iop, rendered) = super::manifest::render_flags(&args.render)?;
+        let selector = owned::revision_selector(&render::revision_of(&iop));
+        let (plan_input, previous, running) = tokio::join!(
+            adapt_for(&cluster, iop, rendered),
+            owned::list(&cluster, &selector),
+            cluster.control_plane_versions(&g.istio_namespace)
+        );
+        let plan_input = plan_input?;
         let ClusterRender { iop, rendered, revision, server_minor } = plan_input;
         if let Some(minor) = server_minor.filter(|m| *m < crate::install::MIN_KUBERNETES_MINOR) {
             printer.warn(format!(
@@ -172,11 +188,11 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
                 crate::install::MIN_KUBERNETES_MINOR
             ));
         }
-        let running = cluster.control_plane_versions(&g.istio_namespace).await.unwrap_or_default();
+        let running = running.unwrap_or_default();
         for v in running.iter().filter(|v| v.as_str() != crate::ISTIO_VERSION) {
             printer.warn(format!("Istio is being upgraded from {v} to {}.", crate::ISTIO_VERSION));
         }
-        let previous = owned::list(&cluster, &owned::revision_selector(&revision)).await?;
+        let previous = previous?;
 
         if args.dry_run {
             return print_plan(&cluster, &rendered, &previous).await;
