@@ -101,12 +101,7 @@ fn default_validator(ctx: &Ctx, labels: &serde_json::Map<String, Value>, revisio
         "clientConfig": client,
         "failurePolicy": "Ignore",
         "name": "validation.istio.io",
-        "rules": [{
-            "apiGroups": ["security.istio.io", "networking.istio.io", "telemetry.istio.io", "extensions.istio.io"],
-            "apiVersions": ["*"],
-            "operations": ["CREATE", "UPDATE"],
-            "resources": ["*"]
-        }],
+        "rules": meta::validation_rules(),
         "sideEffects": "None"
     }]);
     vwc

@@ -228,21 +228,10 @@ fn daemon_set(
             {"mountPath": "/var/run/istio-cni", "name": "cni-socket-dir"}
         ]
     });
-    if ctx
-        .get("cni.seLinuxOptions")
-        .as_object()
-        .is_some_and(|m| !m.is_empty())
-    {
-        container["securityContext"]["seLinuxOptions"] = ctx.get("cni.seLinuxOptions").clone();
+    if let Some(options) = ctx.non_empty_map("cni.seLinuxOptions") {
+        container["securityContext"]["seLinuxOptions"] = options.clone();
     }
-    let policy = {
-        let p = cni_str(ctx, "pullPolicy");
-        if p.is_empty() {
-            ctx.str("global.imagePullPolicy")
-        } else {
-            p
-        }
-    };
+    let policy = ctx.str_or("cni.pullPolicy", &ctx.str("global.imagePullPolicy"));
     if !policy.is_empty() {
         container["imagePullPolicy"] = json!(policy);
     }

@@ -223,7 +223,6 @@ fn deployment(
             t
         }
     };
-    let cluster = ctx.str("global.multiCluster.clusterName");
     let mut env = vec![
         meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
         meta::env("CA_ADDR", ca),
@@ -249,14 +248,7 @@ fn deployment(
         ),
         meta::env("TRUST_DOMAIN", trust_domain),
         meta::env("ISTIO_META_UNPRIVILEGED_POD", "true"),
-        meta::env(
-            "ISTIO_META_CLUSTER_ID",
-            if cluster.is_empty() {
-                "Kubernetes".to_string()
-            } else {
-                cluster
-            },
-        ),
+        meta::env("ISTIO_META_CLUSTER_ID", ctx.cluster_id()),
         meta::env_ref("ISTIO_META_NODE_NAME", "spec.nodeName"),
     ];
     let network = ctx.str("global.network");

@@ -428,12 +428,7 @@ fn validating_webhook(n: &Names) -> Value {
         "objectSelector": {"matchExpressions": [
             {"key": "istio.io/rev", "operator": "In", "values": [n.ctx.revision_label()]}
         ]},
-        "rules": [{
-            "apiGroups": ["security.istio.io", "networking.istio.io", "telemetry.istio.io", "extensions.istio.io"],
-            "apiVersions": ["*"],
-            "operations": ["CREATE", "UPDATE"],
-            "resources": ["*"]
-        }],
+        "rules": meta::validation_rules(),
         "sideEffects": "None"
     }]);
     vwc
@@ -750,14 +745,7 @@ fn deployment(n: &Names) -> Value {
             "PILOT_ENABLE_ANALYSIS",
             ctx.bool("global.istiod.enableAnalysis").to_string(),
         ),
-        meta::env("CLUSTER_ID", {
-            let c = ctx.str("global.multiCluster.clusterName");
-            if c.is_empty() {
-                "Kubernetes".to_string()
-            } else {
-                c
-            }
-        }),
+        meta::env("CLUSTER_ID", ctx.cluster_id()),
         meta::env_resource("GOMAXPROCS", "limits.cpu"),
         meta::env("PLATFORM", ctx.str("global.platform")),
     ]);

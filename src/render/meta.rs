@@ -105,6 +105,16 @@ pub fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Value {
     json!({"apiGroups": groups, "resources": resources, "verbs": verbs})
 }
 
+/// The rule of Istio's config validation webhooks: Istio's API groups, create/update.
+pub fn validation_rules() -> Value {
+    json!([{
+        "apiGroups": ["security.istio.io", "networking.istio.io", "telemetry.istio.io", "extensions.istio.io"],
+        "apiVersions": ["*"],
+        "operations": ["CREATE", "UPDATE"],
+        "resources": ["*"]
+    }])
+}
+
 /// Verbs for full management of a resource.
 pub const MANAGE: &[&str] = &[
     "get", "watch", "list", "update", "patch", "create", "delete",

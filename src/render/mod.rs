@@ -102,6 +102,27 @@ impl Ctx {
         scalar_string(self.get(path))
     }
 
+    /// A value as a string, or `fallback` when it is empty.
+    pub fn str_or(&self, path: &str, fallback: &str) -> String {
+        let s = self.str(path);
+        if s.is_empty() {
+            fallback.to_string()
+        } else {
+            s
+        }
+    }
+
+    /// The cluster's name in the mesh (`Kubernetes` unless set).
+    pub fn cluster_id(&self) -> String {
+        self.str_or("global.multiCluster.clusterName", "Kubernetes")
+    }
+
+    /// A map value that is set and not empty.
+    pub fn non_empty_map(&self, path: &str) -> Option<&Value> {
+        let v = self.get(path);
+        v.as_object().filter(|m| !m.is_empty()).map(|_| v)
+    }
+
     pub fn bool(&self, path: &str) -> bool {
         truthy(self.get(path))
     }

@@ -78,20 +78,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             v
         }
     };
-    let cluster = ctx.str("global.multiCluster.clusterName");
     let mut env = vec![
         meta::env("CA_ADDRESS", or_istiod("ztunnel.caAddress")),
         meta::env("XDS_ADDRESS", or_istiod("ztunnel.xdsAddress")),
         meta::env("RUST_LOG", ctx.str("ztunnel.logLevel")),
         meta::env("RUST_BACKTRACE", "1"),
-        meta::env(
-            "ISTIO_META_CLUSTER_ID",
-            if cluster.is_empty() {
-                "Kubernetes".to_string()
-            } else {
-                cluster
-            },
-        ),
+        meta::env("ISTIO_META_CLUSTER_ID", ctx.cluster_id()),
         meta::env("INPOD_ENABLED", "true"),
         meta::env(
             "TERMINATION_GRACE_PERIOD_SECONDS",
@@ -135,21 +127,13 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             {"mountPath": "/tmp", "name": "tmp"}
         ]
     });
-    if ctx
-        .get("ztunnel.seLinuxOptions")
-        .as_object()
-        .is_some_and(|m| !m.is_empty())
-    {
-        container["securityContext"]["seLinuxOptions"] = ctx.get("ztunnel.seLinuxOptions").clone();
+    if let Some(options) = ctx.non_empty_map("ztunnel.seLinuxOptions") {
+        container["securityContext"]["seLinuxOptions"] = options.clone();
     }
-    let policy = {
-        let p = ctx.str("ztunnel.imagePullPolicy");
-        if p.is_empty() {
-            ctx.str("global.imagePullPolicy")
-        } else {
-            p
-        }
-    };
+    let policy = ctx.str_or(
+        "ztunnel.imagePullPolicy",
+        &ctx.str("global.imagePullPolicy"),
+    );
     if !policy.is_empty() {
         container["imagePullPolicy"] = json!(policy);
     }
