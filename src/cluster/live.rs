@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use kube::api::{Api, DynamicObject, ListParams};
+use kube::core::GroupVersionKind;
 use kube::discovery::{ApiResource, Scope};
 use serde_json::Value;
 use tokio::task::JoinSet;
@@ -24,39 +25,151 @@ pub struct LiveInputs {
     pub mesh: Option<MeshConfig>,
 }
 
-/// Kinds analyzers read: (group, version, kind, only in the Istio namespace).
-const KINDS: &[(&str, &str, &str, bool)] = &[
-    ("", "v1", "Namespace", false),
-    ("", "v1", "Pod", false),
-    ("", "v1", "Service", false),
-    ("", "v1", "Secret", false),
-    ("", "v1", "ConfigMap", true),
-    ("apps", "v1", "Deployment", false),
-    ("apps", "v1", "StatefulSet", false),
-    ("apps", "v1", "DaemonSet", false),
-    ("batch", "v1", "Job", false),
-    ("batch", "v1", "CronJob", false),
-    (
+/// A Kubernetes kind analyzers read: group, version, kind, plural, namespaced, and
+/// whether it is read only in the Istio namespace.
+struct WantedKind {
+    group: &'static str,
+    version: &'static str,
+    kind: &'static str,
+    plural: &'static str,
+    namespaced: bool,
+    istio_namespace_only: bool,
+}
+
+const fn kind(
+    group: &'static str,
+    version: &'static str,
+    kind: &'static str,
+    plural: &'static str,
+    namespaced: bool,
+) -> WantedKind {
+    WantedKind {
+        group,
+        version,
+        kind,
+        plural,
+        namespaced,
+        istio_namespace_only: false,
+    }
+}
+
+const KINDS: &[WantedKind] = &[
+    kind("", "v1", "Namespace", "namespaces", false),
+    kind("", "v1", "Pod", "pods", true),
+    kind("", "v1", "Service", "services", true),
+    kind("", "v1", "Secret", "secrets", true),
+    WantedKind {
+        istio_namespace_only: true,
+        ..kind("", "v1", "ConfigMap", "configmaps", true)
+    },
+    kind("apps", "v1", "Deployment", "deployments", true),
+    kind("apps", "v1", "StatefulSet", "statefulsets", true),
+    kind("apps", "v1", "DaemonSet", "daemonsets", true),
+    kind("batch", "v1", "Job", "jobs", true),
+    kind("batch", "v1", "CronJob", "cronjobs", true),
+    kind(
         "admissionregistration.k8s.io",
         "v1",
         "MutatingWebhookConfiguration",
+        "mutatingwebhookconfigurations",
         false,
     ),
-    (
+    kind(
         "admissionregistration.k8s.io",
         "v1",
         "ValidatingWebhookConfiguration",
+        "validatingwebhookconfigurations",
         false,
     ),
-    (
+    kind(
         "apiextensions.k8s.io",
         "v1",
         "CustomResourceDefinition",
+        "customresourcedefinitions",
         false,
     ),
-    ("gateway.networking.k8s.io", "v1", "Gateway", false),
-    ("gateway.networking.k8s.io", "v1", "HTTPRoute", false),
+    kind(
+        "gateway.networking.k8s.io",
+        "v1",
+        "Gateway",
+        "gateways",
+        true,
+    ),
+    kind(
+        "gateway.networking.k8s.io",
+        "v1",
+        "HTTPRoute",
+        "httproutes",
+        true,
+    ),
 ];
+
+/// Kubernetes' version order: `v2` > `v1` > `v1beta2` > `v1beta1` > `v1alpha3`.
+fn version_priority(name: &str) -> (u8, u32, u32) {
+    let rest = name.trim_start_matches('v');
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let major = digits.parse().unwrap_or(0);
+    let suffix = &rest[digits.len()..];
+    let (stability, minor) = if suffix.is_empty() {
+        (2, 0)
+    } else if let Some(n) = suffix.strip_prefix("beta") {
+        (1, n.parse().unwrap_or(0))
+    } else if let Some(n) = suffix.strip_prefix("alpha") {
+        (0, n.parse().unwrap_or(0))
+    } else {
+        (0, 0)
+    };
+    (stability, major, minor)
+}
+
+/// The API resources to list: the wanted kinds whose group/version the server serves
+/// (for Istio's kinds, the newest served version). Two discovery requests in all,
+/// instead of one per API group.
+fn resolve_kinds(served: &std::collections::BTreeSet<String>) -> Vec<(ApiResource, Scope, bool)> {
+    let api_version = |group: &str, version: &str| {
+        if group.is_empty() {
+            version.to_string()
+        } else {
+            format!("{group}/{version}")
+        }
+    };
+    let resource = |group: &str, version: &str, kind: &str, plural: &str| {
+        ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk(group, version, kind), plural)
+    };
+    let scope = |namespaced: bool| {
+        if namespaced {
+            Scope::Namespaced
+        } else {
+            Scope::Cluster
+        }
+    };
+    let mut out = Vec::new();
+    for k in KINDS {
+        if served.contains(&api_version(k.group, k.version)) {
+            out.push((
+                resource(k.group, k.version, k.kind, k.plural),
+                scope(k.namespaced),
+                k.istio_namespace_only,
+            ));
+        }
+    }
+    for info in crate::model::api::ISTIO_KINDS {
+        // As the server prefers: GA over beta over alpha, then the higher number.
+        let version = info
+            .versions
+            .iter()
+            .filter(|v| v.served && served.contains(&api_version(info.group, v.name)))
+            .max_by_key(|v| version_priority(v.name));
+        if let Some(v) = version {
+            out.push((
+                resource(info.group, v.name, info.kind, info.plural),
+                scope(info.namespaced),
+                false,
+            ));
+        }
+    }
+    out
+}
 
 pub fn parse_timeout(s: &str) -> Result<Duration, ClusterError> {
     crate::model::validate::parse_positive_duration(s).ok_or_else(|| {
@@ -102,31 +215,8 @@ async fn fetch(
             Err(e) => return Err(e),
         }
     }
-    let discovery = cluster.discovery().await?;
-    let mut wanted: Vec<(ApiResource, Scope, bool)> = Vec::new();
-    let mut kinds: Vec<(String, String, String, bool)> = KINDS
-        .iter()
-        .map(|(g, v, k, istio_only)| (g.to_string(), v.to_string(), k.to_string(), *istio_only))
-        .collect();
-    for info in crate::model::api::ISTIO_KINDS {
-        kinds.push((info.group.into(), String::new(), info.kind.into(), false));
-    }
-    for (group, version, kind, istio_only) in kinds {
-        let Some(g) = discovery.groups().find(|x| x.name() == group) else {
-            continue;
-        };
-        let found = g
-            .versioned_resources(if version.is_empty() {
-                g.preferred_version_or_latest()
-            } else {
-                &version
-            })
-            .into_iter()
-            .find(|(r, _)| r.kind == kind);
-        if let Some((resource, caps)) = found {
-            wanted.push((resource, caps.scope, istio_only));
-        }
-    }
+    let served = cluster.served_api_versions().await?;
+    let wanted = resolve_kinds(&served);
     let mut tasks = JoinSet::new();
     for (resource, scope, istio_only) in wanted {
         let client = cluster.client.clone();
@@ -142,22 +232,13 @@ async fn fetch(
     // The Istio namespace is read too when analyzing another namespace: gateways,
     // mesh-wide policies and the injector live there.
     if !all_namespaces && namespace != g.istio_namespace {
-        for (group, _, kind, _) in KINDS
-            .iter()
-            .filter(|k| matches!(k.2, "Pod" | "Service" | "Deployment"))
+        for (resource, _, _) in resolve_kinds(&served)
+            .into_iter()
+            .filter(|(r, _, _)| matches!(r.kind.as_str(), "Pod" | "Service" | "Deployment"))
         {
-            let Some(gr) = discovery.groups().find(|x| x.name() == *group) else {
-                continue;
-            };
-            if let Some((resource, _)) = gr
-                .recommended_resources()
-                .into_iter()
-                .find(|(r, _)| r.kind == *kind)
-            {
-                let client = cluster.client.clone();
-                let ns = Some(g.istio_namespace.clone());
-                tasks.spawn(async move { list_all(client, resource, ns).await });
-            }
+            let client = cluster.client.clone();
+            let ns = Some(g.istio_namespace.clone());
+            tasks.spawn(async move { list_all(client, resource, ns).await });
         }
     }
     let mut resources = Vec::new();
@@ -217,4 +298,16 @@ fn mesh_from(resources: &[Resource], istio_namespace: &str) -> Option<MeshConfig
     })?;
     let text = cm.object.pointer("/data/mesh")?.as_str()?;
     MeshConfig::from_yaml(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version_priority;
+
+    #[test]
+    fn ga_beats_beta_beats_alpha() {
+        let mut v = vec!["v1alpha3", "v1", "v1beta1", "v2", "v1beta2"];
+        v.sort_by_key(|n| std::cmp::Reverse(version_priority(n)));
+        assert_eq!(v, ["v2", "v1", "v1beta2", "v1beta1", "v1alpha3"]);
+    }
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, DynamicObject, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
-use kube::discovery::{ApiCapabilities, ApiResource, Discovery, Scope};
+use kube::discovery::{ApiCapabilities, ApiResource, Scope};
 use kube::{Client, Config};
 use serde_json::Value;
 use thiserror::Error;
@@ -349,14 +349,6 @@ impl Cluster {
             out.extend(group.versions.into_iter().map(|v| v.group_version));
         }
         Ok(out)
-    }
-
-    /// Runs API discovery (all groups the server serves).
-    pub async fn discovery(&self) -> Result<Discovery, ClusterError> {
-        Discovery::new(self.client.clone())
-            .run()
-            .await
-            .map_err(|e| self.error(e))
     }
 
     /// Versions of running istiod pods in the Istio namespace, read from their image tags.
