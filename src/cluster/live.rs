@@ -29,7 +29,9 @@ pub struct LiveInputs {
 /// whether it is read only in the Istio namespace.
 struct WantedKind {
     group: &'static str,
-    version: &'static str,
+    /// Versions to try, newest first (a group/version can be served without the kind:
+    /// CronJob is batch/v1 only from Kubernetes 1.21).
+    versions: &'static [&'static str],
     kind: &'static str,
     plural: &'static str,
     namespaced: bool,
@@ -38,14 +40,14 @@ struct WantedKind {
 
 const fn kind(
     group: &'static str,
-    version: &'static str,
+    versions: &'static [&'static str],
     kind: &'static str,
     plural: &'static str,
     namespaced: bool,
 ) -> WantedKind {
     WantedKind {
         group,
-        version,
+        versions,
         kind,
         plural,
         namespaced,
@@ -54,50 +56,50 @@ const fn kind(
 }
 
 const KINDS: &[WantedKind] = &[
-    kind("", "v1", "Namespace", "namespaces", false),
-    kind("", "v1", "Pod", "pods", true),
-    kind("", "v1", "Service", "services", true),
-    kind("", "v1", "Secret", "secrets", true),
+    kind("", &["v1"], "Namespace", "namespaces", false),
+    kind("", &["v1"], "Pod", "pods", true),
+    kind("", &["v1"], "Service", "services", true),
+    kind("", &["v1"], "Secret", "secrets", true),
     WantedKind {
         istio_namespace_only: true,
-        ..kind("", "v1", "ConfigMap", "configmaps", true)
+        ..kind("", &["v1"], "ConfigMap", "configmaps", true)
     },
-    kind("apps", "v1", "Deployment", "deployments", true),
-    kind("apps", "v1", "StatefulSet", "statefulsets", true),
-    kind("apps", "v1", "DaemonSet", "daemonsets", true),
-    kind("batch", "v1", "Job", "jobs", true),
-    kind("batch", "v1", "CronJob", "cronjobs", true),
+    kind("apps", &["v1"], "Deployment", "deployments", true),
+    kind("apps", &["v1"], "StatefulSet", "statefulsets", true),
+    kind("apps", &["v1"], "DaemonSet", "daemonsets", true),
+    kind("batch", &["v1"], "Job", "jobs", true),
+    kind("batch", &["v1", "v1beta1"], "CronJob", "cronjobs", true),
     kind(
         "admissionregistration.k8s.io",
-        "v1",
+        &["v1"],
         "MutatingWebhookConfiguration",
         "mutatingwebhookconfigurations",
         false,
     ),
     kind(
         "admissionregistration.k8s.io",
-        "v1",
+        &["v1"],
         "ValidatingWebhookConfiguration",
         "validatingwebhookconfigurations",
         false,
     ),
     kind(
         "apiextensions.k8s.io",
-        "v1",
+        &["v1"],
         "CustomResourceDefinition",
         "customresourcedefinitions",
         false,
     ),
     kind(
         "gateway.networking.k8s.io",
-        "v1",
+        &["v1"],
         "Gateway",
         "gateways",
         true,
     ),
     kind(
         "gateway.networking.k8s.io",
-        "v1",
+        &["v1"],
         "HTTPRoute",
         "httproutes",
         true,
@@ -125,7 +127,9 @@ fn version_priority(name: &str) -> (u8, u32, u32) {
 /// The API resources to list: the wanted kinds whose group/version the server serves
 /// (for Istio's kinds, the newest served version). Two discovery requests in all,
 /// instead of one per API group.
-fn resolve_kinds(served: &std::collections::BTreeSet<String>) -> Vec<(ApiResource, Scope, bool)> {
+fn resolve_kinds(
+    served: &std::collections::BTreeSet<String>,
+) -> Vec<(Vec<ApiResource>, Scope, bool)> {
     let api_version = |group: &str, version: &str| {
         if group.is_empty() {
             version.to_string()
@@ -145,12 +149,14 @@ fn resolve_kinds(served: &std::collections::BTreeSet<String>) -> Vec<(ApiResourc
     };
     let mut out = Vec::new();
     for k in KINDS {
-        if served.contains(&api_version(k.group, k.version)) {
-            out.push((
-                resource(k.group, k.version, k.kind, k.plural),
-                scope(k.namespaced),
-                k.istio_namespace_only,
-            ));
+        let candidates: Vec<ApiResource> = k
+            .versions
+            .iter()
+            .filter(|v| served.contains(&api_version(k.group, v)))
+            .map(|v| resource(k.group, v, k.kind, k.plural))
+            .collect();
+        if !candidates.is_empty() {
+            out.push((candidates, scope(k.namespaced), k.istio_namespace_only));
         }
     }
     for info in crate::model::api::ISTIO_KINDS {
@@ -162,7 +168,7 @@ fn resolve_kinds(served: &std::collections::BTreeSet<String>) -> Vec<(ApiResourc
             .max_by_key(|v| version_priority(v.name));
         if let Some(v) = version {
             out.push((
-                resource(info.group, v.name, info.kind, info.plural),
+                vec![resource(info.group, v.name, info.kind, info.plural)],
                 scope(info.namespaced),
                 false,
             ));
@@ -234,7 +240,7 @@ async fn fetch(
     if !all_namespaces && namespace != g.istio_namespace {
         for (resource, _, _) in resolve_kinds(&served)
             .into_iter()
-            .filter(|(r, _, _)| matches!(r.kind.as_str(), "Pod" | "Service" | "Deployment"))
+            .filter(|(r, _, _)| matches!(r[0].kind.as_str(), "Pod" | "Service" | "Deployment"))
         {
             let client = cluster.client.clone();
             let ns = Some(g.istio_namespace.clone());
@@ -260,7 +266,22 @@ async fn fetch(
     })
 }
 
+/// Lists the first candidate the server has; none at all is an empty list.
 async fn list_all(
+    client: kube::Client,
+    candidates: Vec<ApiResource>,
+    namespace: Option<String>,
+) -> Result<Vec<Resource>, kube::Error> {
+    for resource in candidates {
+        match list_one(client.clone(), resource, namespace.clone()).await {
+            Err(kube::Error::Api(status)) if status.code == 404 => continue,
+            other => return other,
+        }
+    }
+    Ok(Vec::new())
+}
+
+async fn list_one(
     client: kube::Client,
     resource: ApiResource,
     namespace: Option<String>,
