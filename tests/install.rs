@@ -223,7 +223,7 @@ fn install_lifecycle() {
     let (code, out) = run(
         &kc,
         &[
-            &["install", "-y", "--readiness-timeout", "20s"][..],
+            &["install", "-y", "--readiness-timeout", "45s"][..],
             &demo[..],
         ]
         .concat(),
