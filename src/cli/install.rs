@@ -140,22 +140,7 @@ async fn adapt_for(
     iop: Value,
     mut rendered: Vec<Rendered>,
 ) -> anyhow::Result<ClusterRender> {
-    let (served, version) = tokio::join!(cluster.served_api_versions(), cluster.server_version());
-    let (served, version) = (served?, version?);
-    let server_minor = render::adapt::minor_version(&version);
-    let mut warnings = BTreeSet::new();
-    for r in rendered.iter_mut() {
-        warnings.extend(
-            render::adapt::to_served_versions(&mut r.objects, &served)
-                .map_err(|e| CliError::new(ExitCode::Error, e))?,
-        );
-        if let Some(minor) = server_minor {
-            warnings.extend(render::adapt::drop_newer_fields(&mut r.objects, minor));
-        }
-    }
-    for w in warnings {
-        Printer.warn(w);
-    }
+    let server_minor = super::manifest::adapt_rendered(cluster, &mut rendered).await?;
     let revision = render::revision_of(&iop);
     owned::stamp(&mut rendered, &revision, &render::owner_of(&iop));
     Ok(ClusterRender {

@@ -131,18 +131,23 @@ fn generate(
     Ok(ExitCode::Ok)
 }
 
-/// Rewrites the render for the cluster of the kubeconfig (API versions it serves).
-pub fn adapt_to_cluster(
-    g: &GlobalOptions,
-    rendered: &mut [render::Rendered],
-) -> anyhow::Result<()> {
-    let rt = crate::cluster::runtime();
-    let (served, version) = rt.block_on(async {
+/// Rewrites the render for the cluster of the kubeconfig.
+fn adapt_to_cluster(g: &GlobalOptions, rendered: &mut [render::Rendered]) -> anyhow::Result<()> {
+    crate::cluster::runtime().block_on(async {
         let cluster = crate::cluster::connect(&g.view()).await?;
-        let served = cluster.served_api_versions().await?;
-        let version = cluster.server_version().await?;
-        Ok::<_, crate::cluster::ClusterError>((served, version))
+        adapt_rendered(&cluster, rendered).await
     })?;
+    Ok(())
+}
+
+/// Adapts a render to a cluster (API versions it serves, fields its Kubernetes knows),
+/// printing a warning per change; returns the cluster's Kubernetes minor version.
+pub async fn adapt_rendered(
+    cluster: &crate::cluster::Cluster,
+    rendered: &mut [render::Rendered],
+) -> anyhow::Result<Option<u32>> {
+    let (served, version) = tokio::join!(cluster.served_api_versions(), cluster.server_version());
+    let (served, version) = (served?, version?);
     let minor = render::adapt::minor_version(&version);
     let mut warnings = std::collections::BTreeSet::new();
     for r in rendered.iter_mut() {
@@ -156,7 +161,7 @@ pub fn adapt_to_cluster(
     for w in warnings {
         Printer.warn(w);
     }
-    Ok(())
+    Ok(minor)
 }
 
 /// Every rendered object in istioctl's order.

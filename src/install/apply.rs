@@ -98,7 +98,7 @@ pub async fn apply(
     // on a no-op apply.
     let before: HashMap<String, Value> = previous
         .iter()
-        .map(|o| (owned::key(o), super::plan::comparable(o)))
+        .map(|o| (owned::key(o), owned::comparable(o)))
         .collect();
     let mut outcome = Outcome::default();
     for current in 0..3 {
@@ -122,7 +122,7 @@ pub async fn apply(
             let (key, display, stored) = result?;
             match before.get(&key) {
                 None => outcome.created.push(display),
-                Some(old) if *old == super::plan::comparable(&stored) => outcome.unchanged += 1,
+                Some(old) if *old == owned::comparable(&stored) => outcome.unchanged += 1,
                 Some(_) => outcome.changed.push(display),
             }
         }

@@ -62,6 +62,34 @@ pub fn display(object: &Value) -> String {
     }
 }
 
+/// The parts of a stored object that are the server's bookkeeping, not configuration.
+pub fn comparable(object: &Value) -> Value {
+    let mut o = object.clone();
+    if let Some(md) = o["metadata"].as_object_mut() {
+        for key in [
+            "managedFields",
+            "resourceVersion",
+            "generation",
+            "creationTimestamp",
+            "uid",
+            "selfLink",
+        ] {
+            md.remove(key);
+        }
+        if let Some(a) = md.get_mut("annotations").and_then(Value::as_object_mut) {
+            a.remove("deprecated.daemonset.template.generation");
+            a.remove("deployment.kubernetes.io/revision");
+            if a.is_empty() {
+                md.remove("annotations");
+            }
+        }
+    }
+    if let Some(m) = o.as_object_mut() {
+        m.remove("status");
+    }
+    o
+}
+
 /// Adds the ownership labels to every object of every component.
 pub fn stamp(rendered: &mut [Rendered], revision: &str, owner: &str) {
     let rev = if revision.is_empty() {

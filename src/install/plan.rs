@@ -24,34 +24,6 @@ pub struct Plan {
     pub unchanged: usize,
 }
 
-/// The parts of a stored object that are the server's bookkeeping, not configuration.
-pub fn comparable(object: &Value) -> Value {
-    let mut o = object.clone();
-    if let Some(md) = o["metadata"].as_object_mut() {
-        for key in [
-            "managedFields",
-            "resourceVersion",
-            "generation",
-            "creationTimestamp",
-            "uid",
-            "selfLink",
-        ] {
-            md.remove(key);
-        }
-        if let Some(a) = md.get_mut("annotations").and_then(Value::as_object_mut) {
-            a.remove("deprecated.daemonset.template.generation");
-            a.remove("deployment.kubernetes.io/revision");
-            if a.is_empty() {
-                md.remove("annotations");
-            }
-        }
-    }
-    if let Some(m) = o.as_object_mut() {
-        m.remove("status");
-    }
-    o
-}
-
 pub async fn plan(
     cluster: &Cluster,
     rendered: &[Rendered],
@@ -77,7 +49,7 @@ pub async fn plan(
         match result? {
             None => plan.create.push(owned::display(object)),
             Some((live, desired)) => {
-                let (live, desired) = (comparable(&live), comparable(&desired));
+                let (live, desired) = (owned::comparable(&live), owned::comparable(&desired));
                 if live == desired {
                     plan.unchanged += 1;
                 } else {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-/// Splits `a.b\.c[0].d` into `["a", "b.c", "[0]", "d"]`.
+/// Splits `a.b\.c[0].d` into `["a", "b.c", "[0]", "d"]` (also `a.[key:v\.w]`).
 pub fn split_path(path: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut current = String::new();
@@ -26,7 +26,10 @@ pub fn split_path(path: &str) -> Result<Vec<String>, String> {
                     out.push(std::mem::take(&mut current));
                 }
                 let mut index = String::from("[");
-                for c in chars.by_ref() {
+                while let Some(c) = chars.next() {
+                    if c == '\\' && chars.peek() == Some(&'.') {
+                        continue; // `[name:a\.b]` selects the key `a.b`
+                    }
                     index.push(c);
                     if c == ']' {
                         break;

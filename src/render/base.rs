@@ -46,22 +46,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
                 },
             )
         };
-        let mut sa = meta::object(
-            "v1",
-            "ServiceAccount",
+        out.push(meta::service_account(
+            ctx,
             &name,
-            Some(&ns),
+            &ns,
             meta::labels(&[&meta::label("app", "istio-reader"), &labels]),
-        );
-        if let Some(list) = ctx
-            .get("global.imagePullSecrets")
-            .as_array()
-            .filter(|l| !l.is_empty())
-        {
-            sa["imagePullSecrets"] =
-                json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
-        }
-        out.push(sa);
+        ));
     }
     let default_revision = ctx.str("defaultRevision");
     if !default_revision.is_empty() && ctx.bool("global.configValidation") {

@@ -18,21 +18,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let app_labels = meta::labels(&[&meta::label("app", "istio-cni"), &labels]);
     let mut out = Vec::new();
 
-    let mut sa = meta::object(
-        "v1",
-        "ServiceAccount",
+    out.push(meta::service_account(
+        ctx,
         "istio-cni",
-        Some(ns),
+        ns,
         app_labels.clone(),
-    );
-    if let Some(list) = ctx
-        .get("global.imagePullSecrets")
-        .as_array()
-        .filter(|l| !l.is_empty())
-    {
-        sa["imagePullSecrets"] = json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
-    }
-    out.push(sa);
+    ));
 
     let mut role = meta::object(
         "rbac.authorization.k8s.io/v1",

@@ -51,18 +51,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let sa_name = format!("{name}-service-account");
 
     let mut out = Vec::new();
-    let mut sa = meta::object(
-        "v1",
-        "ServiceAccount",
+    out.push(meta::service_account(
+        ctx,
         &sa_name,
-        Some(ns),
+        ns,
         object_labels.clone(),
-    );
-    let secrets = ctx.get("global.imagePullSecrets");
-    if let Some(list) = secrets.as_array().filter(|l| !l.is_empty()) {
-        sa["imagePullSecrets"] = json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
-    }
-    out.push(sa);
+    ));
 
     let sds = format!("{name}-sds");
     let mut role = meta::object(
@@ -95,36 +89,8 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         &sa_name,
     ));
 
-    let autoscale = super::truthy(&gw["autoscaleEnabled"]);
-    let min = super::as_int(&gw["autoscaleMin"]).unwrap_or(1);
-    let max = super::as_int(&gw["autoscaleMax"]).unwrap_or(5);
-    if autoscale && min < max {
-        let mut hpa = meta::object(
-            "autoscaling/v2",
-            "HorizontalPodAutoscaler",
-            name,
-            Some(ns),
-            object_labels.clone(),
-        );
-        let mut metrics = vec![json!({"resource": {"name": "cpu", "target": {
-            "averageUtilization": super::as_int(&gw["cpu"]["targetAverageUtilization"]).unwrap_or(80),
-            "type": "Utilization"
-        }}, "type": "Resource"})];
-        if let Some(memory) = super::as_int(&gw["memory"]["targetAverageUtilization"]) {
-            metrics.push(json!({"resource": {"name": "memory", "target": {"averageUtilization": memory, "type": "Utilization"}}, "type": "Resource"}));
-        }
-        hpa["spec"] = json!({
-            "maxReplicas": max,
-            "metrics": metrics,
-            "minReplicas": min,
-            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": name}
-        });
-        out.push(hpa);
-    }
-    let replicas = super::as_int(&gw["replicaCount"]).unwrap_or(1);
-    if ctx.bool("global.defaultPodDisruptionBudget.enabled")
-        && ((autoscale && min > 1) || (!autoscale && replicas > 1))
-    {
+    out.extend(meta::autoscaler(name, ns, object_labels.clone(), &gw));
+    if meta::wants_disruption_budget(ctx, &gw) {
         let mut pdb = meta::object(
             "policy/v1",
             "PodDisruptionBudget",

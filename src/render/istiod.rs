@@ -49,7 +49,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         ns: &component.namespace,
     };
     let remote = ctx.bool("istiodRemote.enabled");
-    let mut out = vec![service_account(&n)];
+    let mut out = vec![meta::service_account(
+        ctx,
+        &n.istiod,
+        n.ns,
+        with_app("istiod", n.chart("istiod")),
+    )];
     out.extend(cluster_rbac(&n, remote));
     if validation_enabled(ctx, remote) {
         out.push(validating_webhook(&n));
@@ -68,16 +73,14 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     }
     out.push(deployment(&n));
     out.extend(namespace_rbac(&n));
-    let autoscale = ctx.bool("pilot.autoscaleEnabled");
-    let min = ctx.int("pilot.autoscaleMin", 1);
-    let max = ctx.int("pilot.autoscaleMax", 5);
-    if autoscale && min < max {
-        out.push(autoscaler(&n, min, max));
-    }
-    let replicas = ctx.int("pilot.replicaCount", 1);
-    if ctx.bool("global.defaultPodDisruptionBudget.enabled")
-        && ((autoscale && min > 1) || (!autoscale && replicas > 1))
-    {
+    let hpa_labels = meta::labels(&[&meta::label("app", "istiod"), &n.chart("istiod"), &n.op()]);
+    out.extend(meta::autoscaler(
+        &n.istiod,
+        n.ns,
+        hpa_labels,
+        ctx.get("pilot"),
+    ));
+    if meta::wants_disruption_budget(ctx, ctx.get("pilot")) {
         out.push(disruption_budget(&n));
     }
     out.push(service(&n));
@@ -95,27 +98,6 @@ fn validation_enabled(ctx: &Ctx, remote: bool) -> bool {
 
 fn with_app(app: &str, rest: Map<String, Value>) -> Map<String, Value> {
     meta::labels(&[&meta::label("app", app), &rest])
-}
-
-fn service_account(n: &Names) -> Value {
-    let mut sa = meta::object(
-        "v1",
-        "ServiceAccount",
-        &n.istiod,
-        Some(n.ns),
-        with_app("istiod", n.chart("istiod")),
-    );
-    let secrets = n.ctx.get("global.imagePullSecrets");
-    if secrets.as_array().is_some_and(|s| !s.is_empty()) {
-        let list: Vec<Value> = secrets
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| json!({"name": s}))
-            .collect();
-        sa["imagePullSecrets"] = json!(list);
-    }
-    sa
 }
 
 fn reader_rules() -> Vec<Value> {
@@ -836,34 +818,6 @@ fn deployment(n: &Names) -> Value {
         d["spec"]["replicas"] = json!(ctx.int("pilot.replicaCount", 1));
     }
     d
-}
-
-fn autoscaler(n: &Names, min: i64, max: i64) -> Value {
-    let labels = meta::labels(&[&meta::label("app", "istiod"), &n.chart("istiod"), &n.op()]);
-    let mut hpa = meta::object(
-        "autoscaling/v2",
-        "HorizontalPodAutoscaler",
-        &n.istiod,
-        Some(n.ns),
-        labels,
-    );
-    let mut metrics = vec![json!({"resource": {"name": "cpu", "target": {
-        "averageUtilization": n.ctx.int("pilot.cpu.targetAverageUtilization", 80), "type": "Utilization"
-    }}, "type": "Resource"})];
-    if let Some(memory) = super::as_int(n.ctx.get("pilot.memory.targetAverageUtilization")) {
-        metrics.push(json!({"resource": {"name": "memory", "target": {"averageUtilization": memory, "type": "Utilization"}}, "type": "Resource"}));
-    }
-    hpa["spec"] = json!({
-        "maxReplicas": max,
-        "metrics": metrics,
-        "minReplicas": min,
-        "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": n.istiod}
-    });
-    let behavior = n.ctx.get("pilot.autoscaleBehavior");
-    if behavior.as_object().is_some_and(|b| !b.is_empty()) {
-        hpa["spec"]["behavior"] = behavior.clone();
-    }
-    hpa
 }
 
 fn disruption_budget(n: &Names) -> Value {

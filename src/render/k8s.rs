@@ -124,19 +124,12 @@ fn apply_service_settings(component: &Component, objects: &mut [Value], name: &s
     }
 }
 
-fn selector_of(objects: &[Value], kind: &str, name: &str) -> Value {
+/// A field of the rendered object `kind`/`name`, or `{}`.
+fn field_of(objects: &[Value], kind: &str, name: &str, pointer: &str) -> Value {
     objects
         .iter()
         .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
-        .map(|o| o["spec"]["selector"].clone())
-        .unwrap_or(json!({}))
-}
-
-fn labels_of(objects: &[Value], kind: &str, name: &str) -> Value {
-    objects
-        .iter()
-        .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
-        .map(|o| o["metadata"]["labels"].clone())
+        .and_then(|o| o.pointer(pointer).cloned())
         .unwrap_or(json!({}))
 }
 
@@ -151,7 +144,7 @@ fn apply_scaling_settings(component: &Component, objects: &mut Vec<Value>, kind:
                 Some(&namespace),
                 Map::new(),
             );
-            hpa["metadata"]["labels"] = labels_of(objects, kind, name);
+            hpa["metadata"]["labels"] = field_of(objects, kind, name, "/metadata/labels");
             hpa["spec"] =
                 json!({"scaleTargetRef": {"apiVersion": "apps/v1", "kind": kind, "name": name}});
             objects.push(hpa);
@@ -160,8 +153,8 @@ fn apply_scaling_settings(component: &Component, objects: &mut Vec<Value>, kind:
         overlay(&mut hpa["spec"], spec);
     }
     if let Some(spec) = component.k8s("podDisruptionBudget") {
-        let selector = selector_of(objects, kind, name);
-        let labels = labels_of(objects, kind, name);
+        let selector = field_of(objects, kind, name, "/spec/selector");
+        let labels = field_of(objects, kind, name, "/metadata/labels");
         if find(objects, "PodDisruptionBudget", name).is_none() {
             let mut pdb = super::meta::object(
                 "policy/v1",
@@ -178,40 +171,6 @@ fn apply_scaling_settings(component: &Component, objects: &mut Vec<Value>, kind:
         overlay(&mut new_spec, spec);
         pdb["spec"] = new_spec;
     }
-}
-
-/// Splits an overlay path on unescaped dots outside brackets: `a.[name:x\.y].b`.
-fn split_overlay_path(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut depth = 0;
-    let mut chars = path.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'.') => {
-                current.push('.');
-                chars.next();
-            }
-            '[' => {
-                depth += 1;
-                current.push(c);
-            }
-            ']' => {
-                depth -= 1;
-                current.push(c);
-            }
-            '.' if depth == 0 => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-            _ => current.push(c),
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 /// Where a path segment points in a list: `[N]`, `[key:value]` or `[value]`.
@@ -254,7 +213,12 @@ fn apply_overlay(objects: &mut [Value], spec: &Value) -> Result<(), CliError> {
     };
     for patch in spec["patches"].as_array().cloned().unwrap_or_default() {
         let path = patch["path"].as_str().unwrap_or("");
-        let segments = split_overlay_path(path);
+        let segments = crate::model::setpath::split_path(path).map_err(|why| {
+            CliError::new(
+                ExitCode::Error,
+                format!("k8s.overlays: {kind} {name}: {why}"),
+            )
+        })?;
         let value = patch.get("value").filter(|v| !v.is_null()).map(patch_value);
         patch_at(target, &segments, value).map_err(|why| {
             CliError::new(
@@ -313,25 +277,25 @@ mod tests {
     #[test]
     fn overlay_paths_select_by_key_value_and_index() {
         assert_eq!(
-            split_overlay_path(r"webhooks.[name:a\.b].clientConfig"),
+            crate::model::setpath::split_path(r"webhooks.[name:a\.b].clientConfig").unwrap(),
             vec!["webhooks", "[name:a.b]", "clientConfig"]
         );
         let mut obj = json!({"c": [{"name": "d", "args": ["x", "30m"], "env": [{"name": "A"}, {"name": "B"}]}]});
         patch_at(
             &mut obj,
-            &split_overlay_path("c.[name:d].args.[30m]"),
+            &crate::model::setpath::split_path("c.[name:d].args.[30m]").unwrap(),
             Some(json!("60m")),
         )
         .unwrap();
         patch_at(
             &mut obj,
-            &split_overlay_path("c.[name:d].env.[name:A]"),
+            &crate::model::setpath::split_path("c.[name:d].env.[name:A]").unwrap(),
             None,
         )
         .unwrap();
         patch_at(
             &mut obj,
-            &split_overlay_path("c.[0].new.key"),
+            &crate::model::setpath::split_path("c.[0].new.key").unwrap(),
             Some(json!(1)),
         )
         .unwrap();
@@ -340,7 +304,7 @@ mod tests {
         assert_eq!(obj["c"][0]["new"]["key"], 1);
         assert!(patch_at(
             &mut obj,
-            &split_overlay_path("c.[name:zz].x"),
+            &crate::model::setpath::split_path("c.[name:zz].x").unwrap(),
             Some(json!(1))
         )
         .is_err());

@@ -71,6 +71,78 @@ pub fn object(
     json!({"apiVersion": api_version, "kind": kind, "metadata": metadata})
 }
 
+/// A ServiceAccount carrying `global.imagePullSecrets`.
+pub fn service_account(
+    ctx: &Ctx,
+    name: &str,
+    namespace: &str,
+    labels: Map<String, Value>,
+) -> Value {
+    let mut sa = object("v1", "ServiceAccount", name, Some(namespace), labels);
+    if let Some(list) = ctx
+        .get("global.imagePullSecrets")
+        .as_array()
+        .filter(|l| !l.is_empty())
+    {
+        sa["imagePullSecrets"] = Value::Array(list.iter().map(|s| json!({"name": s})).collect());
+    }
+    sa
+}
+
+/// The HorizontalPodAutoscaler of a Deployment, from its component's values
+/// (`autoscaleEnabled`, `autoscaleMin`, `autoscaleMax`, `cpu`/`memory`
+/// `.targetAverageUtilization`, `autoscaleBehavior`); `None` when it does not autoscale.
+pub fn autoscaler(
+    name: &str,
+    namespace: &str,
+    labels: Map<String, Value>,
+    scaling: &Value,
+) -> Option<Value> {
+    let min = super::as_int(&scaling["autoscaleMin"]).unwrap_or(1);
+    let max = super::as_int(&scaling["autoscaleMax"]).unwrap_or(5);
+    if !super::truthy(&scaling["autoscaleEnabled"]) || min >= max {
+        return None;
+    }
+    let utilization = |resource: &str, target: i64| json!({"resource": {"name": resource, "target": {"averageUtilization": target, "type": "Utilization"}}, "type": "Resource"});
+    let mut metrics = vec![utilization(
+        "cpu",
+        super::as_int(&scaling["cpu"]["targetAverageUtilization"]).unwrap_or(80),
+    )];
+    if let Some(memory) = super::as_int(&scaling["memory"]["targetAverageUtilization"]) {
+        metrics.push(utilization("memory", memory));
+    }
+    let mut hpa = object(
+        "autoscaling/v2",
+        "HorizontalPodAutoscaler",
+        name,
+        Some(namespace),
+        labels,
+    );
+    hpa["spec"] = json!({
+        "maxReplicas": max,
+        "metrics": metrics,
+        "minReplicas": min,
+        "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": name}
+    });
+    if scaling["autoscaleBehavior"]
+        .as_object()
+        .is_some_and(|b| !b.is_empty())
+    {
+        hpa["spec"]["behavior"] = scaling["autoscaleBehavior"].clone();
+    }
+    Some(hpa)
+}
+
+/// Whether a Deployment gets a PodDisruptionBudget: more than one pod guaranteed, by
+/// `autoscaleMin` or by `replicaCount` without autoscaling.
+pub fn wants_disruption_budget(ctx: &Ctx, scaling: &Value) -> bool {
+    let autoscale = super::truthy(&scaling["autoscaleEnabled"]);
+    let min = super::as_int(&scaling["autoscaleMin"]).unwrap_or(1);
+    let replicas = super::as_int(&scaling["replicaCount"]).unwrap_or(1);
+    ctx.bool("global.defaultPodDisruptionBudget.enabled")
+        && ((autoscale && min > 1) || (!autoscale && replicas > 1))
+}
+
 /// A `fieldRef` environment variable.
 pub fn env_field(name: &str, field_path: &str) -> Value {
     json!({"name": name, "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": field_path}}})

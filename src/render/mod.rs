@@ -311,9 +311,10 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
     out
 }
 
-/// The revision a merged IstioOperator installs (empty for the default revision).
+/// The revision a merged IstioOperator installs (empty for the default revision). The
+/// merge has copied `spec.revision` into `values`, and no profile sets it.
 pub fn revision_of(iop: &Value) -> String {
-    scalar_string(lookup(&effective_values(iop), "revision"))
+    scalar_string(iop.pointer("/spec/values/revision").unwrap_or(&NULL))
 }
 
 /// The IstioOperator's name, as the `owning-resource` label carries it.

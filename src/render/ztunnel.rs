@@ -22,21 +22,12 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let app = meta::label("app", "ztunnel");
     let mut out = Vec::new();
 
-    let mut sa = meta::object(
-        "v1",
-        "ServiceAccount",
+    out.push(meta::service_account(
+        ctx,
         &name,
-        Some(ns),
+        ns,
         meta::labels(&[&app, &labels]),
-    );
-    if let Some(list) = ctx
-        .get("global.imagePullSecrets")
-        .as_array()
-        .filter(|l| !l.is_empty())
-    {
-        sa["imagePullSecrets"] = json!(list.iter().map(|s| json!({"name": s})).collect::<Vec<_>>());
-    }
-    out.push(sa);
+    ));
 
     let mut ds_labels = labels.clone();
     if let Some(extra) = ctx.get("ztunnel.labels").as_object() {
