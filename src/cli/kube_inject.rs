@@ -9,7 +9,8 @@ use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
 use crate::inject::{self, Settings};
 use crate::model::load;
-use crate::output::Printer;
+use crate::output::{AtomicFile, Printer};
+use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct KubeInjectArgs {
@@ -45,6 +46,26 @@ fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
         .map_err(|e| CliError::new(ExitCode::DataErr, format!("{path}: cannot parse: {e}")).into())
 }
 
+/// Documents are written as they are injected: on stdout, those before a failing
+/// document have been printed; `-o` is all or nothing.
+fn inject_files(
+    settings: &Settings,
+    files: &[std::path::PathBuf],
+    out: &mut dyn Write,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    for file in files {
+        let text = load::read_text(file)?;
+        inject::inject_text(settings, &text, &load::display_name(file), out, warnings)?;
+    }
+    Ok(())
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
     let printer = Printer;
     if args.inject_config_file.is_some() {
@@ -78,19 +99,24 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
     if let Some(r) = args.revision.as_ref().filter(|r| *r != "default") {
         settings.revision = r.clone();
     }
-    let mut resources = Vec::new();
-    for file in load::expand_path(&args.filename)? {
-        let text = load::read_text(&file)?;
-        resources.extend(load::parse_documents_keep_lists(
-            &text,
-            &load::display_name(&file),
-        )?);
-    }
-    let (output, warnings) = inject::inject_resources(&settings, &resources)?;
+    let files = load::expand_path(&args.filename)?;
+    let mut warnings = Vec::new();
     match &args.output {
-        Some(path) => crate::output::write_atomically(path, &output)?,
+        Some(path) => {
+            let mut out = AtomicFile::create(path)?;
+            inject_files(&settings, &files, &mut out, &mut warnings)?;
+            out.commit()?;
+        }
         None => {
-            printer.out_raw(&output);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let result = inject_files(&settings, &files, &mut out, &mut warnings)
+                .and_then(|()| out.flush().map_err(Into::into));
+            if let Err(e) = result {
+                // A closed pipe (`| head`) is not an error.
+                if !is_broken_pipe(&e) {
+                    return Err(e);
+                }
+            }
         }
     }
     for w in warnings {

@@ -11,7 +11,8 @@ use thiserror::Error;
 pub use settings::{merge, Settings};
 pub use sidecar::STATUS_ANNOTATION;
 
-use crate::model::Resource;
+use crate::model::load;
+use crate::output::yaml;
 
 #[derive(Debug, Error)]
 pub enum InjectError {
@@ -56,51 +57,46 @@ fn template_pointer(api_version: &str, kind: &str) -> Option<&'static str> {
     }
 }
 
-/// The outcome for one document.
+/// The outcome for one document; each gives the object back.
 pub enum Outcome {
     Injected(Value),
     /// Not an injectable kind: the original text is kept.
-    Unchanged,
+    Unchanged(Value),
     /// Injectable but skipped, with the reason for stderr.
-    Skipped(String),
+    Skipped(Value, String),
 }
 
 /// Injects one object (a `List` item by item).
-pub fn inject_object(settings: &Settings, object: &Value) -> Result<Outcome, InjectError> {
-    let api_version = object
-        .get("apiVersion")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let kind = object.get("kind").and_then(Value::as_str).unwrap_or("");
+pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, InjectError> {
+    let kind = str_at(&object, "/kind").to_string();
     if kind == "List" {
-        let mut list = object.clone();
         let mut changed = false;
-        if let Some(items) = list.get_mut("items").and_then(Value::as_array_mut) {
+        if let Some(items) = object.get_mut("items").and_then(Value::as_array_mut) {
             for item in items.iter_mut() {
-                if let Outcome::Injected(v) = inject_object(settings, item)? {
-                    *item = v;
-                    changed = true;
+                match inject_object(settings, std::mem::take(item))? {
+                    Outcome::Injected(v) => {
+                        *item = v;
+                        changed = true;
+                    }
+                    Outcome::Unchanged(v) | Outcome::Skipped(v, _) => *item = v,
                 }
             }
         }
         return Ok(if changed {
-            Outcome::Injected(list)
+            Outcome::Injected(object)
         } else {
-            Outcome::Unchanged
+            Outcome::Unchanged(object)
         });
     }
-    let Some(pointer) = template_pointer(api_version, kind) else {
-        return Ok(Outcome::Unchanged);
+    let api_version = str_at(&object, "/apiVersion").to_string();
+    let Some(pointer) = template_pointer(&api_version, &kind) else {
+        return Ok(Outcome::Unchanged(object));
     };
-    let name = object
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let namespace = object
-        .pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let mut out = object.clone();
+    if !pointer.is_empty() && object.pointer(pointer).is_none() {
+        return Ok(Outcome::Unchanged(object));
+    }
+    let name = str_at(&object, "/metadata/name").to_string();
+    let namespace = str_at(&object, "/metadata/namespace").to_string();
     // For CronJobs Istio labels and annotates the job template's metadata.
     let meta_pointer = if kind == "CronJob" {
         "/spec/jobTemplate/metadata".to_string()
@@ -108,54 +104,51 @@ pub fn inject_object(settings: &Settings, object: &Value) -> Result<Outcome, Inj
         format!("{pointer}/metadata")
     };
     let spec_pointer = format!("{pointer}/spec");
-    if !pointer.is_empty() && out.pointer(pointer).is_none() {
-        return Ok(Outcome::Unchanged);
-    }
-    let mut meta = out
-        .pointer(&meta_pointer)
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
-    let mut spec = out
-        .pointer(&spec_pointer)
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
     let qualified = if namespace.is_empty() {
-        name.to_string()
+        name.clone()
     } else {
         format!("{namespace}/{name}")
     };
-    if meta
-        .pointer(&format!(
-            "/annotations/{}",
-            STATUS_ANNOTATION.replace('/', "~1")
-        ))
-        .is_some()
-    {
-        return Ok(Outcome::Skipped(format!(
-            "===> Skipping injection because {kind} \"{qualified}\" is already injected"
-        )));
+    let empty = Value::Object(Default::default());
+    let skip = {
+        let meta = object.pointer(&meta_pointer).unwrap_or(&empty);
+        let spec = object.pointer(&spec_pointer).unwrap_or(&empty);
+        if meta
+            .get("annotations")
+            .and_then(|a| a.get(STATUS_ANNOTATION))
+            .is_some()
+        {
+            Some("is already injected".to_string())
+        } else if SYSTEM_NAMESPACES.contains(&namespace.as_str()) {
+            Some(format!("is in namespace {namespace}"))
+        } else {
+            sidecar::skip_reason(meta, spec).map(str::to_string)
+        }
+    };
+    if let Some(reason) = skip {
+        let message = format!("===> Skipping injection because {kind} \"{qualified}\" {reason}");
+        return Ok(Outcome::Skipped(object, message));
     }
-    if SYSTEM_NAMESPACES.contains(&namespace) {
-        return Ok(Outcome::Skipped(format!(
-            "===> Skipping injection because {kind} \"{qualified}\" is in namespace {namespace}"
-        )));
-    }
-    if let Some(reason) = sidecar::skip_reason(&meta, &spec) {
-        return Ok(Outcome::Skipped(format!(
-            "===> Skipping injection because {kind} \"{qualified}\" {reason}"
-        )));
-    }
+    let mut meta = take_pointer(&mut object, &meta_pointer);
+    let mut spec = take_pointer(&mut object, &spec_pointer);
     let owner = sidecar::Owner {
-        api_version,
-        kind,
-        name,
-        namespace,
+        api_version: &api_version,
+        kind: &kind,
+        name: &name,
+        namespace: &namespace,
     };
     sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
-    set_pointer(&mut out, &meta_pointer, meta);
-    set_pointer(&mut out, &spec_pointer, spec);
-    add_status_counters(kind, &mut out);
-    Ok(Outcome::Injected(out))
+    set_pointer(&mut object, &meta_pointer, meta);
+    set_pointer(&mut object, &spec_pointer, spec);
+    add_status_counters(&kind, &mut object);
+    Ok(Outcome::Injected(object))
+}
+
+/// Moves the value at `pointer` out of `root` (an empty object when absent).
+fn take_pointer(root: &mut Value, pointer: &str) -> Value {
+    root.pointer_mut(pointer)
+        .map(std::mem::take)
+        .unwrap_or_else(|| Value::Object(Default::default()))
 }
 
 /// The status counters Kubernetes always serializes for these kinds (istioctl re-encodes
@@ -216,39 +209,61 @@ fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
     *node = value;
 }
 
-/// Injects every document; returns the output text (each document followed by `---`)
-/// and the warnings for stderr.
-pub fn inject_resources(
+/// Injects every document of one file's text, writing each output document (followed
+/// by `---`) to `out` as soon as it is injected, so memory stays that of one document.
+/// Warnings go to `warnings`. Errors: `LoadError` (unparseable), `InjectError`, or the
+/// writer's I/O error.
+pub fn inject_text(
     settings: &Settings,
-    resources: &[Resource],
-) -> Result<(String, Vec<String>), InjectError> {
-    let mut out = String::new();
-    let mut warnings = Vec::new();
-    for r in resources {
-        let outcome = inject_object(settings, &r.object).map_err(|e| InjectError::Document {
-            source_ref: r.source.to_string(),
-            kind: r.kind().to_string(),
-            name: r.name().to_string(),
+    text: &str,
+    file: &str,
+    out: &mut dyn std::io::Write,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let mut buffer = String::new();
+    for document in load::stream_documents(text, file) {
+        let (raw, object) = document?;
+        if !object.is_object() {
+            return Err(load::LoadError::Parse {
+                file: file.to_string(),
+                line: raw.first_line,
+                message: format!(
+                    "expected a Kubernetes object (a mapping), found {}",
+                    load::type_name(&object)
+                ),
+            }
+            .into());
+        }
+        let kind = str_at(&object, "/kind").to_string();
+        let name = str_at(&object, "/metadata/name").to_string();
+        let outcome = inject_object(settings, object).map_err(|e| InjectError::Document {
+            source_ref: format!("{file}:{}", raw.first_line),
+            kind,
+            name,
             message: e.to_string(),
         })?;
+        buffer.clear();
         match outcome {
-            Outcome::Injected(v) => out.push_str(&serde_yaml::to_string(&v).unwrap_or_default()),
-            Outcome::Skipped(w) => {
+            Outcome::Injected(v) => yaml::push(&mut buffer, &v),
+            Outcome::Skipped(object, w) => {
                 warnings.push(w);
-                out.push_str(&serde_yaml::to_string(&r.object).unwrap_or_default());
+                yaml::push(&mut buffer, &object);
             }
-            Outcome::Unchanged => {
-                // Documents skiff does not inject are kept exactly as they were written.
-                match r.text.as_ref().and_then(|(t, range)| t.get(range.clone())) {
-                    Some(text) => {
-                        out.push_str(text.trim_matches('\n'));
-                        out.push('\n');
-                    }
-                    None => out.push_str(&serde_yaml::to_string(&r.object).unwrap_or_default()),
-                }
+            // Documents skiff does not inject are kept exactly as they were written.
+            Outcome::Unchanged(_) => {
+                buffer.push_str(raw.text.trim_matches('\n'));
+                buffer.push('\n');
             }
         }
-        out.push_str("---\n");
+        buffer.push_str("---\n");
+        out.write_all(buffer.as_bytes())?;
     }
-    Ok((out, warnings))
+    Ok(())
+}
+
+fn str_at<'a>(object: &'a Value, pointer: &str) -> &'a str {
+    object
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or("")
 }

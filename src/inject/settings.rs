@@ -133,11 +133,11 @@ impl Settings {
     }
 
     pub fn value(&self, pointer: &str) -> Option<&Value> {
-        self.values.pointer(pointer)
+        lookup(&self.values, pointer)
     }
 
     pub fn value_str(&self, pointer: &str) -> String {
-        match self.values.pointer(pointer) {
+        match lookup(&self.values, pointer) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Null) | None => String::new(),
             Some(other) => other.to_string(),
@@ -145,7 +145,7 @@ impl Settings {
     }
 
     pub fn value_bool(&self, pointer: &str) -> bool {
-        match self.values.pointer(pointer) {
+        match lookup(&self.values, pointer) {
             Some(Value::Bool(b)) => *b,
             Some(Value::String(s)) => s == "true",
             _ => false,
@@ -181,4 +181,18 @@ impl Settings {
             suffix
         )
     }
+}
+
+/// `Value::pointer` for the plain pointers skiff writes (no `~` escapes), without its
+/// per-segment allocations: injection looks values up hundreds of times per pod.
+pub fn lookup<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        node = match node {
+            Value::Object(map) => map.get(segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
 }

@@ -137,7 +137,7 @@ pub fn load_paths(paths: &[String]) -> Result<Vec<Resource>, LoadError> {
 }
 
 /// One raw document of a multi-document stream, with the line it starts on (1-based).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct RawDocument<'a> {
     pub text: &'a str,
     /// Byte offset of `text` in the whole stream.
@@ -185,6 +185,37 @@ pub fn split_documents(text: &str) -> Vec<RawDocument<'_>> {
     }
     docs.push(chunk(start_byte, text.len(), start_line));
     docs
+}
+
+/// Parses a multi-document text one `---` chunk at a time, yielding each non-null
+/// document with its chunk as soon as it is parsed, so a caller can stream a large file.
+/// (A `---` line at column 0 always ends a document in valid YAML, so the chunks are the
+/// documents.)
+pub fn stream_documents<'a>(
+    text: &'a str,
+    file: &'a str,
+) -> impl Iterator<Item = Result<(RawDocument<'a>, Value), LoadError>> + 'a {
+    split_documents(text)
+        .into_iter()
+        .filter(|chunk| !chunk.is_blank())
+        .flat_map(move |chunk| {
+            let mut parsed = Vec::new();
+            for doc in serde_yaml::Deserializer::from_str(chunk.text) {
+                match Value::deserialize(doc) {
+                    Ok(Value::Null) => {}
+                    Ok(value) => parsed.push(Ok(value)),
+                    Err(e) => {
+                        parsed.push(Err(LoadError::Parse {
+                            file: file.to_string(),
+                            line: chunk.text_line + e.location().map(|l| l.line()).unwrap_or(1) - 1,
+                            message: first_line_of(&e.to_string()),
+                        }));
+                        break;
+                    }
+                }
+            }
+            parsed.into_iter().map(move |r| r.map(|v| (chunk, v)))
+        })
 }
 
 /// Parses a multi-document YAML/JSON text into resources: one streaming parse of the

@@ -1,6 +1,8 @@
 //! The Printer: all user-facing output goes through it. Colour follows `--color`,
 //! `NO_COLOR` and whether stdout is a terminal; a closed stdout pipe is not an error.
 
+pub mod yaml;
+
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -64,27 +66,73 @@ impl Printer {
     }
 }
 
-/// Writes through a temporary file in the same directory, then renames it into place.
+/// Writes `content` to `path` atomically (see `AtomicFile`).
 pub fn write_atomically(path: &str, content: &str) -> anyhow::Result<()> {
-    let target = Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.skiff-{}",
-        target.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(content.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into());
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(content.as_bytes())
+        .map_err(|e| AtomicFile::error(path, e))?;
+    file.commit()
+}
+
+/// An output file written through a temporary file beside it and renamed into place on
+/// `commit`, so readers never see a partial file and the target may be an input that is
+/// still being read. Dropped without `commit`, the temporary file is removed.
+pub struct AtomicFile {
+    path: String,
+    tmp: std::path::PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &str) -> anyhow::Result<Self> {
+        let target = Path::new(path);
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = dir.join(format!(
+            ".{}.skiff-{}",
+            target.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&tmp).map_err(|e| Self::error(path, e))?;
+        Ok(AtomicFile {
+            path: path.to_string(),
+            tmp,
+            file: Some(std::io::BufWriter::new(file)),
+        })
     }
-    Ok(())
+
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        let file = self.file.take().expect("not yet committed");
+        let result = file
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|f| f.sync_all())
+            .and_then(|_| std::fs::rename(&self.tmp, &self.path));
+        result.map_err(|e| Self::error(&self.path, e))
+    }
+
+    fn error(path: &str, e: std::io::Error) -> anyhow::Error {
+        CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into()
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not yet committed").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not yet committed").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // Not committed (an error, or the rename failed): leave nothing behind.
+        if self.file.take().is_some() || self.tmp.exists() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
