@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'skiff' -ScriptBlock {
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Verify that an Istio installation is complete and ready')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove Istio from a cluster')
             [CompletionResult]::new('kube-inject', 'kube-inject', [CompletionResultType]::ParameterValue, 'Inject the Istio sidecar into Kubernetes manifests')
+            [CompletionResult]::new('kube-uninject', 'kube-uninject', [CompletionResultType]::ParameterValue, 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject')
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Analyze Istio configuration and report problems')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Open a mesh dashboard or proxy admin UI by port-forwarding')
             [CompletionResult]::new('dash', 'dash', [CompletionResultType]::ParameterValue, 'Open a mesh dashboard or proxy admin UI by port-forwarding')
@@ -355,6 +356,26 @@ Register-ArgumentCompleter -Native -CommandName 'skiff' -ScriptBlock {
             [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Control-plane revision')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)')
+            [CompletionResult]::new('--reinject', '--reinject', [CompletionResultType]::ParameterName, 'Replace the sidecar of already injected workloads with the current one (--reinject=false keeps them as they are)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Kubernetes configuration file')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubernetes configuration file')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubernetes configuration context')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace (default: the context''s namespace, else "default")')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Istio system namespace')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Istio system namespace')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: auto, always, never (NO_COLOR is honoured)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'skiff;kube-uninject' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Input manifest file or directory ("-" = stdin)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Input manifest file or directory ("-" = stdin)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file (default stdout); written atomically, so it may be the input file')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file (default stdout); written atomically, so it may be the input file')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Kubernetes configuration file')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubernetes configuration file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubernetes configuration context')
@@ -1497,6 +1518,7 @@ Register-ArgumentCompleter -Native -CommandName 'skiff' -ScriptBlock {
             [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Verify that an Istio installation is complete and ready')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove Istio from a cluster')
             [CompletionResult]::new('kube-inject', 'kube-inject', [CompletionResultType]::ParameterValue, 'Inject the Istio sidecar into Kubernetes manifests')
+            [CompletionResult]::new('kube-uninject', 'kube-uninject', [CompletionResultType]::ParameterValue, 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject')
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Analyze Istio configuration and report problems')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Open a mesh dashboard or proxy admin UI by port-forwarding')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate Istio resources in files')
@@ -1541,6 +1563,9 @@ Register-ArgumentCompleter -Native -CommandName 'skiff' -ScriptBlock {
             break
         }
         'skiff;help;kube-inject' {
+            break
+        }
+        'skiff;help;kube-uninject' {
             break
         }
         'skiff;help;analyze' {

@@ -43,6 +43,9 @@ _skiff() {
             skiff,kube-inject)
                 cmd="skiff__subcmd__kube__subcmd__inject"
                 ;;
+            skiff,kube-uninject)
+                cmd="skiff__subcmd__kube__subcmd__uninject"
+                ;;
             skiff,manifest)
                 cmd="skiff__subcmd__manifest"
                 ;;
@@ -166,6 +169,9 @@ _skiff() {
             skiff__subcmd__help,kube-inject)
                 cmd="skiff__subcmd__help__subcmd__kube__subcmd__inject"
                 ;;
+            skiff__subcmd__help,kube-uninject)
+                cmd="skiff__subcmd__help__subcmd__kube__subcmd__uninject"
+                ;;
             skiff__subcmd__help,manifest)
                 cmd="skiff__subcmd__help__subcmd__manifest"
                 ;;
@@ -281,7 +287,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version install apply upgrade manifest profile verify-install uninstall kube-inject analyze dashboard dash d validate v version completion help"
+            opts="-c -n -i -h -V --kubeconfig --context --namespace --istioNamespace --color --help --version install apply upgrade manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard dash d validate v version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1517,7 +1523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help"
+            opts="install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1768,6 +1774,20 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__help__subcmd__kube__subcmd__uninject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__help__subcmd__manifest)
             opts="generate diff"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2005,7 +2025,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kube__subcmd__inject)
-            opts="-f -o -r -s -c -n -i -h -V --filename --output --meshConfigFile --valuesFile --injectConfigFile --operatorFileName --revision --set --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-f -o -r -s -c -n -i -h -V --filename --output --meshConfigFile --valuesFile --injectConfigFile --operatorFileName --revision --set --reinject --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2076,72 @@ _skiff() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reinject)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --istioNamespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__kube__subcmd__uninject)
+            opts="-f -o -c -n -i -h -V --filename --output --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand verify-install 'Verify that an Istio installation is complete and ready'
             cand uninstall 'Remove Istio from a cluster'
             cand kube-inject 'Inject the Istio sidecar into Kubernetes manifests'
+            cand kube-uninject 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject'
             cand analyze 'Analyze Istio configuration and report problems'
             cand dashboard 'Open a mesh dashboard or proxy admin UI by port-forwarding'
             cand dash 'Open a mesh dashboard or proxy admin UI by port-forwarding'
@@ -330,6 +331,25 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand --revision 'Control-plane revision'
             cand -s 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)'
             cand --set 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)'
+            cand --reinject 'Replace the sidecar of already injected workloads with the current one (--reinject=false keeps them as they are)'
+            cand -c 'Kubernetes configuration file'
+            cand --kubeconfig 'Kubernetes configuration file'
+            cand --context 'Kubernetes configuration context'
+            cand -n 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand --namespace 'Kubernetes namespace (default: the context''s namespace, else "default")'
+            cand -i 'Istio system namespace'
+            cand --istioNamespace 'Istio system namespace'
+            cand --color 'When to use colour: auto, always, never (NO_COLOR is honoured)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'skiff;kube-uninject'= {
+            cand -f 'Input manifest file or directory ("-" = stdin)'
+            cand --filename 'Input manifest file or directory ("-" = stdin)'
+            cand -o 'Output file (default stdout); written atomically, so it may be the input file'
+            cand --output 'Output file (default stdout); written atomically, so it may be the input file'
             cand -c 'Kubernetes configuration file'
             cand --kubeconfig 'Kubernetes configuration file'
             cand --context 'Kubernetes configuration context'
@@ -1390,6 +1410,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand verify-install 'Verify that an Istio installation is complete and ready'
             cand uninstall 'Remove Istio from a cluster'
             cand kube-inject 'Inject the Istio sidecar into Kubernetes manifests'
+            cand kube-uninject 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject'
             cand analyze 'Analyze Istio configuration and report problems'
             cand dashboard 'Open a mesh dashboard or proxy admin UI by port-forwarding'
             cand validate 'Validate Istio resources in files'
@@ -1423,6 +1444,8 @@ set edit:completion:arg-completer[skiff] = {|@words|
         &'skiff;help;uninstall'= {
         }
         &'skiff;help;kube-inject'= {
+        }
+        &'skiff;help;kube-uninject'= {
         }
         &'skiff;help;analyze'= {
             cand explain 'Explain a message code: what it means and how to fix it'

@@ -41,6 +41,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "profile" -d 'List, dump
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "verify-install" -d 'Verify that an Istio installation is complete and ready'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "uninstall" -d 'Remove Istio from a cluster'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "kube-inject" -d 'Inject the Istio sidecar into Kubernetes manifests'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "kube-uninject" -d 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "analyze" -d 'Analyze Istio configuration and report problems'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "dashboard" -d 'Open a mesh dashboard or proxy admin UI by port-forwarding'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "dash" -d 'Open a mesh dashboard or proxy admin UI by port-forwarding'
@@ -221,6 +222,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfig
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file whose spec.values and spec.meshConfig are used' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s r -l revision -d 'Control-plane revision' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s s -l set -d 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l reinject -d 'Replace the sidecar of already injected workloads with the current one (--reinject=false keeps them as they are)' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -230,6 +233,17 @@ always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s f -l filename -d 'Input manifest file or directory ("-" = stdin)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s o -l output -d 'Output file (default stdout); written atomically, so it may be the input file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -l context -d 'Kubernetes configuration context' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s i -l istioNamespace -d 'Istio system namespace' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s k -l use-kube -d 'Use the live cluster (--use-kube=false for files only)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s o -l output -d 'Output format: log, json, yaml, sarif' -r
@@ -953,18 +967,19 @@ always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "install" -d 'Install or upgrade Istio on a cluster (aliases: apply, upgrade)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "manifest" -d 'Generate or work with Istio manifests'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "profile" -d 'List, dump or diff Istio configuration profiles'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "verify-install" -d 'Verify that an Istio installation is complete and ready'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "uninstall" -d 'Remove Istio from a cluster'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "kube-inject" -d 'Inject the Istio sidecar into Kubernetes manifests'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "analyze" -d 'Analyze Istio configuration and report problems'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "dashboard" -d 'Open a mesh dashboard or proxy admin UI by port-forwarding'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "validate" -d 'Validate Istio resources in files'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "version" -d 'Print the client, control-plane and Kubernetes versions'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "completion" -d 'Generate a shell completion script'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject analyze dashboard validate version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "install" -d 'Install or upgrade Istio on a cluster (aliases: apply, upgrade)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "manifest" -d 'Generate or work with Istio manifests'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "profile" -d 'List, dump or diff Istio configuration profiles'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "verify-install" -d 'Verify that an Istio installation is complete and ready'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "uninstall" -d 'Remove Istio from a cluster'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "kube-inject" -d 'Inject the Istio sidecar into Kubernetes manifests'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "kube-uninject" -d 'Remove the Istio sidecar from Kubernetes manifests injected by kube-inject'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "analyze" -d 'Analyze Istio configuration and report problems'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "dashboard" -d 'Open a mesh dashboard or proxy admin UI by port-forwarding'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "validate" -d 'Validate Istio resources in files'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "version" -d 'Print the client, control-plane and Kubernetes versions'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "completion" -d 'Generate a shell completion script'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from install manifest profile verify-install uninstall kube-inject kube-uninject analyze dashboard validate version completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "generate" -d 'Generate the Kubernetes manifests of an Istio installation (offline)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "diff" -d 'Compare two manifests (files or directories) object by object (exit 1 when they differ)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the built-in configuration profiles'

@@ -129,6 +129,168 @@ fn injecting_twice_changes_nothing_and_o_may_name_the_input() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Injects `input` (a file) and returns stdout, asserting success.
+fn inject_file(input: &str, native: bool, extra: &[&str]) -> String {
+    let mut args = vec!["kube-inject", "-f", input];
+    args.extend(extra);
+    let o = skiff(&args, native);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn write_temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("skiff-reinject-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn re_injecting_every_golden_input_gives_the_same_bytes() {
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/inject/testdata");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        let o = skiff(&["kube-inject", "-f", &path.display().to_string()], false);
+        if o.status.code() != Some(0) {
+            continue; // the error cases
+        }
+        let once = String::from_utf8(o.stdout).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let again = inject_file(&write_temp(name, &once), false, &[]);
+        assert_eq!(once, again, "re-injecting {name} changed it");
+        checked += 1;
+    }
+    assert!(checked >= 50, "only {checked} inputs injected");
+}
+
+#[test]
+fn re_injection_replaces_the_sidecar_and_reinject_false_keeps_it() {
+    let classic = inject_file(&data("web.yaml"), false, &[]);
+    let file = write_temp("classic.yaml", &classic);
+    // Switching to native sidecars moves the proxy into the init containers, once.
+    let native = docs(&inject_file(&file, true, &[]));
+    let deployment = native.iter().find(|d| d["kind"] == "Deployment").unwrap();
+    let spec = &deployment["spec"]["template"]["spec"];
+    let names = |list: &str| -> Vec<String> {
+        spec[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        !names("containers").contains(&"istio-proxy".to_string()),
+        "{:?}",
+        names("containers")
+    );
+    assert_eq!(
+        names("initContainers")
+            .iter()
+            .filter(|n| *n == "istio-proxy")
+            .count(),
+        1
+    );
+    assert_eq!(
+        names("initContainers")
+            .iter()
+            .filter(|n| *n == "istio-init")
+            .count(),
+        1
+    );
+    let kept = inject_file(&file, true, &["--reinject=false"]);
+    assert_eq!(docs(&kept), docs(&classic));
+}
+
+const APP: &str = "apiVersion: v1
+kind: Service
+metadata:
+  name: app
+spec:
+  ports:
+  - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  selector:
+    matchLabels:
+      app: app
+  template:
+    metadata:
+      labels:
+        app: app
+      annotations:
+        prometheus.io/scrape: 'true'
+        prometheus.io/port: '9000'
+    spec:
+      initContainers:
+      - name: setup
+        image: example.com/setup:1
+      containers:
+      - name: app
+        image: example.com/app:1
+        livenessProbe:
+          httpGet:
+            path: /live
+            port: 8080
+          timeoutSeconds: 5
+        readinessProbe:
+          tcpSocket:
+            port: 8080
+      volumes:
+      - name: data
+        emptyDir: {}
+";
+
+#[test]
+fn kube_uninject_removes_what_injection_added() {
+    let input = write_temp("app.yaml", APP);
+    let original = docs(APP);
+    let injected_text = inject_file(&input, false, &[]);
+    assert!(
+        injected_text.contains("istio-proxy") && injected_text.contains("/app-health/app/livez")
+    );
+    let injected = write_temp("injected.yaml", &injected_text);
+    let o = skiff(&["kube-uninject", "-f", &injected], false);
+    assert_eq!(o.status.code(), Some(0));
+    let back = docs(&String::from_utf8(o.stdout).unwrap());
+    assert_eq!(back.len(), original.len());
+    for (was, now) in original.iter().zip(&back) {
+        let pointer = "/spec/template/spec";
+        let (Some(before), Some(after)) = (was.pointer(pointer), now.pointer(pointer)) else {
+            assert_eq!(was, now, "documents without pods pass through");
+            continue;
+        };
+        assert_eq!(before, after, "the pod spec is the original again");
+        let annotations = now.pointer("/spec/template/metadata/annotations");
+        assert!(
+            annotations
+                .and_then(|a| a.get("sidecar.istio.io/status"))
+                .is_none(),
+            "{annotations:?}"
+        );
+        assert_eq!(
+            annotations.and_then(|a| a.get("prometheus.io/port")),
+            Some(&serde_json::json!("9000")),
+            "the app's own scrape port is back"
+        );
+    }
+}
+
 #[test]
 fn a_bad_annotation_fails_naming_the_document_and_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("skiff-inject-bad-{}", std::process::id()));

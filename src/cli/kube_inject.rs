@@ -38,6 +38,20 @@ pub struct KubeInjectArgs {
     /// Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)
     #[arg(short = 's', long = "set")]
     pub set: Vec<String>,
+    /// Replace the sidecar of already injected workloads with the current one
+    /// (--reinject=false keeps them as they are)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub reinject: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KubeUninjectArgs {
+    /// Input manifest file or directory ("-" = stdin)
+    #[arg(short = 'f', long = "filename", required = true)]
+    pub filename: String,
+    /// Output file (default stdout); written atomically, so it may be the input file
+    #[arg(short = 'o', long)]
+    pub output: Option<String>,
 }
 
 fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
@@ -46,17 +60,17 @@ fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
         .map_err(|e| CliError::new(ExitCode::DataErr, format!("{path}: cannot parse: {e}")).into())
 }
 
-/// Documents are written as they are injected: on stdout, those before a failing
+/// Documents are written as they are rewritten: on stdout, those before a failing
 /// document have been printed; `-o` is all or nothing.
-fn inject_files(
-    settings: &Settings,
+fn rewrite_each(
     files: &[std::path::PathBuf],
     out: &mut dyn Write,
     warnings: &mut Vec<String>,
+    rewrite: &Rewrite,
 ) -> anyhow::Result<()> {
     for file in files {
         let text = load::read_text(file)?;
-        inject::inject_text(settings, &text, &load::display_name(file), out, warnings)?;
+        rewrite(&text, &load::display_name(file), out, warnings)?;
     }
     Ok(())
 }
@@ -67,7 +81,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
-    let printer = Printer;
     if args.inject_config_file.is_some() {
         return Err(CliError::not_implemented(
             "kube-inject --injectConfigFile (custom injection templates are not executed)",
@@ -99,17 +112,38 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
     if let Some(r) = args.revision.as_ref().filter(|r| *r != "default") {
         settings.revision = r.clone();
     }
-    let files = load::expand_path(&args.filename)?;
+    settings.reinject = args.reinject;
+    rewrite_files(
+        &args.filename,
+        args.output.as_deref(),
+        &|text, file, out, warnings| inject::inject_text(&settings, text, file, out, warnings),
+    )
+}
+
+pub fn run_uninject(args: KubeUninjectArgs) -> anyhow::Result<ExitCode> {
+    rewrite_files(
+        &args.filename,
+        args.output.as_deref(),
+        &inject::uninject_text,
+    )
+}
+
+type Rewrite<'a> = dyn Fn(&str, &str, &mut dyn Write, &mut Vec<String>) -> anyhow::Result<()> + 'a;
+
+/// Streams every file of `input` through `rewrite` to `output` (or stdout), then
+/// prints the warnings.
+fn rewrite_files(input: &str, output: Option<&str>, rewrite: &Rewrite) -> anyhow::Result<ExitCode> {
+    let files = load::expand_path(input)?;
     let mut warnings = Vec::new();
-    match &args.output {
+    match output {
         Some(path) => {
             let mut out = AtomicFile::create(path)?;
-            inject_files(&settings, &files, &mut out, &mut warnings)?;
+            rewrite_each(&files, &mut out, &mut warnings, rewrite)?;
             out.commit()?;
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let result = inject_files(&settings, &files, &mut out, &mut warnings)
+            let result = rewrite_each(&files, &mut out, &mut warnings, rewrite)
                 .and_then(|()| out.flush().map_err(Into::into));
             if let Err(e) = result {
                 // A closed pipe (`| head`) is not an error.
@@ -120,7 +154,7 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
         }
     }
     for w in warnings {
-        printer.err(w);
+        Printer.err(w);
     }
     Ok(ExitCode::Ok)
 }

@@ -75,6 +75,8 @@ pub enum Command {
     Uninstall(install::UninstallArgs),
     /// Inject the Istio sidecar into Kubernetes manifests
     KubeInject(kube_inject::KubeInjectArgs),
+    /// Remove the Istio sidecar from Kubernetes manifests injected by kube-inject
+    KubeUninject(kube_inject::KubeUninjectArgs),
     /// Analyze Istio configuration and report problems
     Analyze(analyze::AnalyzeArgs),
     /// Open a mesh dashboard or proxy admin UI by port-forwarding
@@ -137,6 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::VerifyInstall(a) => install::verify_install(&global, a),
         Command::Uninstall(a) => install::uninstall(&global, a),
         Command::KubeInject(a) => kube_inject::run(&global, a),
+        Command::KubeUninject(a) => kube_inject::run_uninject(a),
         Command::Analyze(a) => analyze::run(&global, a),
         Command::Dashboard(c) => dashboard::run(&global, c),
         Command::Validate(a) => validate::run(&global, a),

@@ -4,6 +4,7 @@
 
 mod settings;
 mod sidecar;
+mod uninject;
 
 use serde_json::Value;
 use thiserror::Error;
@@ -70,40 +71,14 @@ pub enum Outcome {
 pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, InjectError> {
     let kind = str_at(&object, "/kind").to_string();
     if kind == "List" {
-        let mut changed = false;
-        if let Some(items) = object.get_mut("items").and_then(Value::as_array_mut) {
-            for item in items.iter_mut() {
-                match inject_object(settings, std::mem::take(item))? {
-                    Outcome::Injected(v) => {
-                        *item = v;
-                        changed = true;
-                    }
-                    Outcome::Unchanged(v) | Outcome::Skipped(v, _) => *item = v,
-                }
-            }
-        }
-        return Ok(if changed {
-            Outcome::Injected(object)
-        } else {
-            Outcome::Unchanged(object)
-        });
+        return each_item(object, &mut |item| inject_object(settings, item));
     }
     let api_version = str_at(&object, "/apiVersion").to_string();
-    let Some(pointer) = template_pointer(&api_version, &kind) else {
+    let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
         return Ok(Outcome::Unchanged(object));
     };
-    if !pointer.is_empty() && object.pointer(pointer).is_none() {
-        return Ok(Outcome::Unchanged(object));
-    }
     let name = str_at(&object, "/metadata/name").to_string();
     let namespace = str_at(&object, "/metadata/namespace").to_string();
-    // For CronJobs Istio labels and annotates the job template's metadata.
-    let meta_pointer = if kind == "CronJob" {
-        "/spec/jobTemplate/metadata".to_string()
-    } else {
-        format!("{pointer}/metadata")
-    };
-    let spec_pointer = format!("{pointer}/spec");
     let qualified = if namespace.is_empty() {
         name.clone()
     } else {
@@ -113,10 +88,11 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
     let skip = {
         let meta = object.pointer(&meta_pointer).unwrap_or(&empty);
         let spec = object.pointer(&spec_pointer).unwrap_or(&empty);
-        if meta
-            .get("annotations")
-            .and_then(|a| a.get(STATUS_ANNOTATION))
-            .is_some()
+        if !settings.reinject
+            && meta
+                .get("annotations")
+                .and_then(|a| a.get(STATUS_ANNOTATION))
+                .is_some()
         {
             Some("is already injected".to_string())
         } else if SYSTEM_NAMESPACES.contains(&namespace.as_str()) {
@@ -131,6 +107,20 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
     }
     let mut meta = take_pointer(&mut object, &meta_pointer);
     let mut spec = take_pointer(&mut object, &spec_pointer);
+    // An injected pod gets the current sidecar in place of its old one; its labels and
+    // annotations keep their order, so re-injecting the same sidecar changes nothing.
+    let key_order = |meta: &Value, field: &str| -> Vec<String> {
+        meta.get(field)
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let reinjected = meta
+        .get("annotations")
+        .and_then(|a| a.get(STATUS_ANNOTATION))
+        .is_some()
+        .then(|| (key_order(&meta, "labels"), key_order(&meta, "annotations")));
+    uninject::uninject_pod(&mut meta, &mut spec);
     let owner = sidecar::Owner {
         api_version: &api_version,
         kind: &kind,
@@ -138,10 +128,89 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         namespace: &namespace,
     };
     sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    if let Some((labels, annotations)) = reinjected {
+        reorder(&mut meta, "labels", &labels);
+        reorder(&mut meta, "annotations", &annotations);
+    }
     set_pointer(&mut object, &meta_pointer, meta);
     set_pointer(&mut object, &spec_pointer, spec);
     add_status_counters(&kind, &mut object);
     Ok(Outcome::Injected(object))
+}
+
+/// Removes the sidecar from one object (a `List` item by item); `Injected` means
+/// "changed" here.
+pub fn uninject_object(mut object: Value) -> Result<Outcome, InjectError> {
+    if str_at(&object, "/kind") == "List" {
+        return each_item(object, &mut uninject_object);
+    }
+    let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
+        return Ok(Outcome::Unchanged(object));
+    };
+    let mut meta = take_pointer(&mut object, &meta_pointer);
+    let mut spec = take_pointer(&mut object, &spec_pointer);
+    let changed = uninject::uninject_pod(&mut meta, &mut spec);
+    set_pointer(&mut object, &meta_pointer, meta);
+    set_pointer(&mut object, &spec_pointer, spec);
+    Ok(if changed {
+        Outcome::Injected(object)
+    } else {
+        Outcome::Unchanged(object)
+    })
+}
+
+/// Applies `transform` to every item of a `List`.
+fn each_item(
+    mut list: Value,
+    transform: &mut dyn FnMut(Value) -> Result<Outcome, InjectError>,
+) -> Result<Outcome, InjectError> {
+    let mut changed = false;
+    if let Some(items) = list.get_mut("items").and_then(Value::as_array_mut) {
+        for item in items.iter_mut() {
+            match transform(std::mem::take(item))? {
+                Outcome::Injected(v) => {
+                    *item = v;
+                    changed = true;
+                }
+                Outcome::Unchanged(v) | Outcome::Skipped(v, _) => *item = v,
+            }
+        }
+    }
+    Ok(if changed {
+        Outcome::Injected(list)
+    } else {
+        Outcome::Unchanged(list)
+    })
+}
+
+/// The pointers of the pod template's metadata and spec, for the kinds Istio injects
+/// that have one. For CronJobs Istio labels and annotates the job template's metadata.
+fn pod_template(object: &Value) -> Option<(String, String)> {
+    let kind = str_at(object, "/kind");
+    let pointer = template_pointer(str_at(object, "/apiVersion"), kind)?;
+    if !pointer.is_empty() && object.pointer(pointer).is_none() {
+        return None;
+    }
+    let meta = if kind == "CronJob" {
+        "/spec/jobTemplate/metadata".to_string()
+    } else {
+        format!("{pointer}/metadata")
+    };
+    Some((meta, format!("{pointer}/spec")))
+}
+
+/// Puts the keys of `meta[field]` that are in `order` first, in that order.
+fn reorder(meta: &mut Value, field: &str, order: &[String]) {
+    let Some(map) = meta.get_mut(field).and_then(Value::as_object_mut) else {
+        return;
+    };
+    let mut rest = std::mem::take(map);
+    for key in order {
+        if let Some(v) = rest.shift_remove(key) {
+            map.insert(key.clone(), v);
+        }
+    }
+    map.extend(rest);
 }
 
 /// Moves the value at `pointer` out of `root` (an empty object when absent).
@@ -220,6 +289,30 @@ pub fn inject_text(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
+    transform_text(text, file, out, warnings, &mut |o| {
+        inject_object(settings, o)
+    })
+}
+
+/// `inject_text` for `kube-uninject`.
+pub fn uninject_text(
+    text: &str,
+    file: &str,
+    out: &mut dyn std::io::Write,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    transform_text(text, file, out, warnings, &mut uninject_object)
+}
+
+/// Streams the documents of `text` through `transform`: documents it leaves unchanged
+/// are written as they were.
+fn transform_text(
+    text: &str,
+    file: &str,
+    out: &mut dyn std::io::Write,
+    warnings: &mut Vec<String>,
+    transform: &mut dyn FnMut(Value) -> Result<Outcome, InjectError>,
+) -> anyhow::Result<()> {
     let mut buffer = String::new();
     for document in load::stream_documents(text, file) {
         let (raw, object) = document?;
@@ -236,7 +329,7 @@ pub fn inject_text(
         }
         let kind = str_at(&object, "/kind").to_string();
         let name = str_at(&object, "/metadata/name").to_string();
-        let outcome = inject_object(settings, object).map_err(|e| InjectError::Document {
+        let outcome = transform(object).map_err(|e| InjectError::Document {
             source_ref: format!("{file}:{}", raw.first_line),
             kind,
             name,

@@ -14,6 +14,9 @@ pub struct Settings {
     pub mesh: Value,
     pub revision: String,
     pub native_sidecars: bool,
+    /// Replace the sidecar of already injected pods (istioctl's behaviour); when false
+    /// they are kept as they are.
+    pub reinject: bool,
 }
 
 /// The injector values of the targeted Istio release (the keys skiff reads).
@@ -97,6 +100,7 @@ impl Settings {
             mesh: default_mesh(),
             revision: String::new(),
             native_sidecars,
+            reinject: true,
         }
     }
 

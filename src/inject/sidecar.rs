@@ -806,7 +806,13 @@ pub fn inject_pod(
             .as_object_mut()
             .map(|m| m.entry("sysctls").or_insert_with(|| json!([])));
         if let Some(Value::Array(list)) = sysctls {
-            list.push(json!({"name": "net.ipv4.ip_unprivileged_port_start", "value": "0"}));
+            const SYSCTL: &str = "net.ipv4.ip_unprivileged_port_start";
+            if !list
+                .iter()
+                .any(|s| s.get("name").and_then(Value::as_str) == Some(SYSCTL))
+            {
+                list.push(json!({"name": SYSCTL, "value": "0"}));
+            }
         }
     }
     volumes.extend(user_volumes);
