@@ -218,7 +218,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s f -l filenam
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s o -l output -d 'Output file (default stdout); written atomically, so it may be the input file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigFile -d 'Mesh configuration file (MeshConfig YAML)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l valuesFile -d 'Injection values file (JSON or YAML)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injection template file (custom Go templates are not executed; see docs)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injector config file (policy, selectors, injectedAnnotations; or the istio-sidecar-injector ConfigMap). Its Go templates are not executed' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l use-kube -d 'Read values, injector config and mesh config from the cluster\'s ConfigMaps (files given with the flags above take their place)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigMapName -d 'Injector ConfigMap read with --use-kube (`-<revision>` is appended)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigMapName -d 'Mesh ConfigMap read with --use-kube (`-<revision>` is appended)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file whose spec.values and spec.meshConfig are used' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s r -l revision -d 'Control-plane revision' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s s -l set -d 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)' -r

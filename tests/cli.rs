@@ -149,25 +149,6 @@ fn unknown_commands_and_flags_are_usage_errors() {
 }
 
 #[test]
-fn unbuilt_features_say_so_and_exit_1() {
-    let (out, err) = expect(
-        &skiff(&[
-            "kube-inject",
-            "--injectConfigFile",
-            "/dev/null",
-            "-f",
-            &fixture("bad-yaml.yaml"),
-        ]),
-        1,
-    );
-    assert!(
-        err.contains("not implemented yet: kube-inject --injectConfigFile"),
-        "{err}"
-    );
-    assert!(out.is_empty(), "{out}");
-}
-
-#[test]
 fn version_short_prints_the_istio_version() {
     let (out, _) = expect(&skiff(&["version", "--short"]), 0);
     assert_eq!(out.trim(), skiff::ISTIO_VERSION);

@@ -354,3 +354,87 @@ fn analyze_of_a_live_namespace_matches_the_same_files_offline() {
             .expect("delete namespace");
     });
 }
+
+#[test]
+fn kube_inject_with_use_kube_follows_the_clusters_injector_and_mesh_config_maps() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("inject-cm");
+    let rt = skiff::cluster::runtime();
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, Some("skiff-test")))
+            .await
+            .expect("connect");
+        let objects = [
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}),
+            json!({"apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": "istio-sidecar-injector", "namespace": ns},
+                "data": {
+                    "values": r#"{"global": {"hub": "registry.example.com/mesh", "tag": "9.9.9"}}"#,
+                    "config": "policy: enabled\ninjectedAnnotations:\n  example.com/from-cluster: 'yes'\n",
+                }}),
+            json!({"apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": "istio", "namespace": ns},
+                "data": {"mesh": "defaultConfig:\n  concurrency: 5\n"}}),
+        ];
+        for o in &objects {
+            cluster.apply(o, Some(&ns)).await.expect("apply");
+        }
+    });
+    let input = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/inject/web.yaml")
+        .display()
+        .to_string();
+    let out = common::skiff(
+        &kc,
+        &[
+            "--context",
+            "skiff-test",
+            "-i",
+            &ns,
+            "kube-inject",
+            "--use-kube",
+            "-f",
+            &input,
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("image: registry.example.com/mesh/proxyv2:9.9.9"),
+        "the cluster's values drive the proxy image: {stdout}"
+    );
+    assert!(
+        stdout.contains(r#""concurrency":5"#),
+        "the cluster's mesh config: {stdout}"
+    );
+    assert!(stdout.contains("example.com/from-cluster: yes"), "{stdout}");
+    // Without --use-kube the built-in defaults are used.
+    let offline = common::skiff(&kc, &["-i", &ns, "kube-inject", "-f", &input]);
+    assert!(String::from_utf8_lossy(&offline.stdout).contains("image: docker.io/istio/proxyv2:"));
+    // A namespace without the ConfigMaps gives istioctl's hint.
+    let missing = common::skiff(
+        &kc,
+        &[
+            "--context",
+            "skiff-test",
+            "-i",
+            "no-such-istio-ns",
+            "kube-inject",
+            "--use-kube",
+            "-f",
+            &input,
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(r#"could not read valid configmap "istio-sidecar-injector" from namespace "no-such-istio-ns""#),
+        "{stderr}"
+    );
+    assert!(missing.stdout.is_empty());
+}

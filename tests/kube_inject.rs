@@ -440,3 +440,59 @@ fn normalize_docs(text: &str) -> Vec<serde_json::Value> {
     }
     docs(text).iter().filter_map(norm).collect()
 }
+
+#[test]
+fn an_inject_config_file_sets_policy_selectors_and_annotations_and_names_unrun_templates() {
+    let config = write_temp(
+        "inject-config.yaml",
+        "policy: disabled
+alwaysInjectSelector:
+- matchLabels: {app: app}
+injectedAnnotations:
+  example.com/injected: 'yes'
+defaultTemplates: [sidecar, custom]
+templates:
+  custom: '{{ .Values.x }}'
+",
+    );
+    let o = skiff(
+        &[
+            "kube-inject",
+            "--injectConfigFile",
+            &config,
+            "-f",
+            &data("web.yaml"),
+        ],
+        false,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("not supported yet: the injection templates of"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(custom) are not executed"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "Deployment \"web\" is not asking for injection and the injection policy is disabled"
+        ),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("istio-proxy"));
+    // The always-inject selector matches the app's labels.
+    let o = skiff(
+        &[
+            "kube-inject",
+            "--injectConfigFile",
+            &config,
+            "-f",
+            &write_temp("app2.yaml", APP),
+        ],
+        false,
+    );
+    let out = docs(&String::from_utf8_lossy(&o.stdout));
+    let deployment = out.iter().find(|d| d["kind"] == "Deployment").unwrap();
+    let annotations = &deployment["spec"]["template"]["metadata"]["annotations"];
+    assert_eq!(annotations["example.com/injected"], "yes", "{annotations}");
+    assert!(annotations.get("sidecar.istio.io/status").is_some());
+}

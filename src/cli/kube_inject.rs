@@ -26,9 +26,20 @@ pub struct KubeInjectArgs {
     /// Injection values file (JSON or YAML)
     #[arg(long = "valuesFile")]
     pub values_file: Option<String>,
-    /// Injection template file (custom Go templates are not executed; see docs)
+    /// Injector config file (policy, selectors, injectedAnnotations; or the
+    /// istio-sidecar-injector ConfigMap). Its Go templates are not executed.
     #[arg(long = "injectConfigFile")]
     pub inject_config_file: Option<String>,
+    /// Read values, injector config and mesh config from the cluster's ConfigMaps
+    /// (files given with the flags above take their place)
+    #[arg(long = "use-kube", default_value_t = false, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub use_kube: bool,
+    /// Injector ConfigMap read with --use-kube (`-<revision>` is appended)
+    #[arg(long = "injectConfigMapName", default_value = "istio-sidecar-injector")]
+    pub inject_config_map_name: String,
+    /// Mesh ConfigMap read with --use-kube (`-<revision>` is appended)
+    #[arg(long = "meshConfigMapName", default_value = "istio")]
+    pub mesh_config_map_name: String,
     /// IstioOperator file whose spec.values and spec.meshConfig are used
     #[arg(long = "operatorFileName")]
     pub operator_file_name: Option<String>,
@@ -52,6 +63,110 @@ pub struct KubeUninjectArgs {
     /// Output file (default stdout); written atomically, so it may be the input file
     #[arg(short = 'o', long)]
     pub output: Option<String>,
+}
+
+/// What `--use-kube` read from the cluster.
+#[derive(Default)]
+struct ClusterConfig {
+    values: Option<serde_json::Value>,
+    mesh: Option<serde_json::Value>,
+    /// The injector config text and where it came from.
+    injector: Option<(String, String)>,
+}
+
+/// Reads the injector and mesh ConfigMaps of the Istio namespace (`-i`), except those
+/// whose content a file flag gives.
+fn read_cluster_config(
+    g: &GlobalOptions,
+    args: &KubeInjectArgs,
+    revision: Option<&str>,
+) -> anyhow::Result<ClusterConfig> {
+    let suffixed = |name: &str| match revision {
+        Some(r) => format!("{name}-{r}"),
+        None => name.to_string(),
+    };
+    let namespace = g.istio_namespace.as_str();
+    let rt = crate::cluster::runtime();
+    rt.block_on(async {
+        let cluster = crate::cluster::connect(&g.view()).await?;
+        let read = |name: String, hint: &'static str| {
+            let cluster = &cluster;
+            async move {
+                let cm = cluster
+                    .get("v1", "ConfigMap", Some(namespace), &name)
+                    .await
+                    .map_err(|e| {
+                        CliError::new(
+                            ExitCode::Error,
+                            format!(
+                                "could not read valid configmap \"{name}\" from namespace \"{namespace}\": {e}. Use {hint} or re-run kube-inject with -i <istioSystemNamespace> and ensure the ConfigMap exists"
+                            ),
+                        )
+                    })?;
+                Ok::<_, anyhow::Error>((name, cm))
+            }
+        };
+        let mut config = ClusterConfig::default();
+        if args.values_file.is_none() || args.inject_config_file.is_none() {
+            let (name, cm) = read(
+                suffixed(&args.inject_config_map_name),
+                "--valuesFile and --injectConfigFile",
+            )
+            .await?;
+            if let Some(text) = cm.pointer("/data/values").and_then(serde_json::Value::as_str) {
+                let values = serde_yaml::from_str(text).map_err(|e| {
+                    CliError::new(ExitCode::DataErr, format!("configmap {namespace}/{name}: values: cannot parse: {e}"))
+                })?;
+                config.values = Some(values);
+            }
+            if let Some(text) = cm.pointer("/data/config").and_then(serde_json::Value::as_str) {
+                config.injector = Some((text.to_string(), format!("configmap {namespace}/{name}")));
+            }
+        }
+        if args.mesh_config_file.is_none() {
+            let (name, cm) = read(suffixed(&args.mesh_config_map_name), "--meshConfigFile").await?;
+            let text = cm.pointer("/data/mesh").and_then(serde_json::Value::as_str).ok_or_else(|| {
+                CliError::new(
+                    ExitCode::Error,
+                    format!("could not read valid configmap \"{name}\" from namespace \"{namespace}\": it has no \"mesh\" key. Use --meshConfigFile"),
+                )
+            })?;
+            let mesh = serde_yaml::from_str(text).map_err(|e| {
+                CliError::new(ExitCode::DataErr, format!("configmap {namespace}/{name}: mesh: cannot parse: {e}"))
+            })?;
+            config.mesh = Some(mesh);
+        }
+        Ok(config)
+    })
+}
+
+/// The injector config text of `--injectConfigFile`: the file itself, or the `config`
+/// key of an istio-sidecar-injector ConfigMap (whose `values` are merged too).
+fn read_injector_file(path: &str, settings: &mut Settings) -> anyhow::Result<String> {
+    let text = load::read_text(Path::new(path))?;
+    let parsed: Option<serde_json::Value> = serde_yaml::from_str(&text).ok();
+    let Some(cm) =
+        parsed.filter(|v| v.get("kind").and_then(serde_json::Value::as_str) == Some("ConfigMap"))
+    else {
+        return Ok(text);
+    };
+    if let Some(values) = cm
+        .pointer("/data/values")
+        .and_then(serde_json::Value::as_str)
+    {
+        let values = serde_yaml::from_str(values).map_err(|e| {
+            CliError::new(
+                ExitCode::DataErr,
+                format!("{path}: data.values: cannot parse: {e}"),
+            )
+        })?;
+        inject::merge(&mut settings.values, &values);
+    }
+    Ok(cm
+        .pointer("/data/config")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_string())
 }
 
 fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
@@ -80,22 +195,41 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
-    if args.inject_config_file.is_some() {
-        return Err(CliError::not_implemented(
-            "kube-inject --injectConfigFile (custom injection templates are not executed)",
-        )
-        .into());
-    }
+pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
     let native = std::env::var("ENABLE_NATIVE_SIDECARS")
         .map(|v| v == "true")
         .unwrap_or(false);
     let mut settings = Settings::new(native);
-    if let Some(path) = &args.values_file {
-        inject::merge(&mut settings.values, &read_structured(path)?);
+    let revision = args.revision.clone().filter(|r| r != "default");
+    let mut warnings = Vec::new();
+    let from_cluster = if args.use_kube {
+        read_cluster_config(g, &args, revision.as_deref())?
+    } else {
+        ClusterConfig::default()
+    };
+    let values = match &args.values_file {
+        Some(path) => Some(read_structured(path)?),
+        None => from_cluster.values,
+    };
+    if let Some(values) = values {
+        inject::merge(&mut settings.values, &values);
     }
-    if let Some(path) = &args.mesh_config_file {
-        inject::merge(&mut settings.mesh, &read_structured(path)?);
+    let mesh = match &args.mesh_config_file {
+        Some(path) => Some(read_structured(path)?),
+        None => from_cluster.mesh,
+    };
+    if let Some(mesh) = mesh {
+        inject::merge(&mut settings.mesh, &mesh);
+    }
+    let injector = match &args.inject_config_file {
+        Some(path) => Some((read_injector_file(path, &mut settings)?, path.clone())),
+        None => from_cluster.injector,
+    };
+    if let Some((text, source)) = injector {
+        let (config, notes) = inject::InjectorConfig::parse(&text, &source)
+            .map_err(|e| CliError::new(ExitCode::DataErr, e))?;
+        settings.injector = config;
+        warnings.extend(notes);
     }
     if let Some(path) = &args.operator_file_name {
         let iop = read_structured(path)?;
@@ -109,10 +243,13 @@ pub fn run(_g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode>
     for s in &args.set {
         settings.set(s).map_err(CliError::usage)?;
     }
-    if let Some(r) = args.revision.as_ref().filter(|r| *r != "default") {
-        settings.revision = r.clone();
+    if let Some(r) = revision {
+        settings.revision = r;
     }
     settings.reinject = args.reinject;
+    for w in warnings {
+        Printer.err(w);
+    }
     rewrite_files(
         &args.filename,
         args.output.as_deref(),

@@ -2,6 +2,7 @@
 //! Istio injects, injects them with `sidecar`, keeps every other document as it was,
 //! and keeps document order.
 
+mod config;
 mod settings;
 mod sidecar;
 mod uninject;
@@ -9,6 +10,7 @@ mod uninject;
 use serde_json::Value;
 use thiserror::Error;
 
+pub use config::InjectorConfig;
 pub use settings::{merge, Settings};
 pub use sidecar::STATUS_ANNOTATION;
 
@@ -97,8 +99,24 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
             Some("is already injected".to_string())
         } else if SYSTEM_NAMESPACES.contains(&namespace.as_str()) {
             Some(format!("is in namespace {namespace}"))
+        } else if let Some(reason) = sidecar::skip_reason(meta, spec) {
+            Some(reason.to_string())
         } else {
-            sidecar::skip_reason(meta, spec).map(str::to_string)
+            let empty_labels = Default::default();
+            let labels = meta
+                .get("labels")
+                .and_then(Value::as_object)
+                .unwrap_or(&empty_labels);
+            let asks = ["labels", "annotations"].iter().any(|field| {
+                meta.get(*field)
+                    .and_then(|m| m.get("sidecar.istio.io/inject"))
+                    .and_then(Value::as_str)
+                    == Some("true")
+            });
+            settings
+                .injector
+                .skip_reason(labels, asks)
+                .map(str::to_string)
         }
     };
     if let Some(reason) = skip {
@@ -128,6 +146,11 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         namespace: &namespace,
     };
     sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    if let Some(annotations) = meta.get_mut("annotations").and_then(Value::as_object_mut) {
+        for (k, v) in &settings.injector.injected_annotations {
+            annotations.insert(k.clone(), v.clone());
+        }
+    }
     if let Some((labels, annotations)) = reinjected {
         reorder(&mut meta, "labels", &labels);
         reorder(&mut meta, "annotations", &annotations);

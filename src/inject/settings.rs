@@ -17,6 +17,8 @@ pub struct Settings {
     /// Replace the sidecar of already injected pods (istioctl's behaviour); when false
     /// they are kept as they are.
     pub reinject: bool,
+    /// Policy, selectors and injected annotations of the injector config.
+    pub injector: super::InjectorConfig,
 }
 
 /// The injector values of the targeted Istio release (the keys skiff reads).
@@ -101,6 +103,7 @@ impl Settings {
             revision: String::new(),
             native_sidecars,
             reinject: true,
+            injector: Default::default(),
         }
     }
 
