@@ -2025,7 +2025,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kube__subcmd__inject)
-            opts="-f -o -r -s -c -n -i -h -V --filename --output --meshConfigFile --valuesFile --injectConfigFile --use-kube --injectConfigMapName --meshConfigMapName --operatorFileName --revision --set --reinject --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-f -o -r -s -c -n -i -h -V --filename --output --meshConfigFile --valuesFile --injectConfigFile --use-kube --injectConfigMapName --meshConfigMapName --operatorFileName --revision --set --reinject --diff --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

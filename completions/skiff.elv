@@ -343,6 +343,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand -i 'Istio system namespace'
             cand --istioNamespace 'Istio system namespace'
             cand --color 'When to use colour: auto, always, never (NO_COLOR is honoured)'
+            cand --diff 'Print a unified diff of each input and its injected form instead of the output'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -235,6 +235,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s i -l istioNa
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l color -d 'When to use colour: auto, always, never (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l diff -d 'Print a unified diff of each input and its injected form instead of the output'
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s f -l filename -d 'Input manifest file or directory ("-" = stdin)' -r

@@ -496,3 +496,21 @@ templates:
     assert_eq!(annotations["example.com/injected"], "yes", "{annotations}");
     assert!(annotations.get("sidecar.istio.io/status").is_some());
 }
+
+#[test]
+fn diff_shows_what_injection_changes_as_a_unified_diff() {
+    let o = skiff(&["kube-inject", "--diff", "-f", &data("web.yaml")], false);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("web.yaml (injected)"), "{out}");
+    assert!(
+        out.lines().any(|l| l == "-            path: /ready"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l == "+            path: /app-health/web/readyz"),
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.starts_with("@@ ")), "{out}");
+}

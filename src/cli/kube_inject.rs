@@ -53,6 +53,9 @@ pub struct KubeInjectArgs {
     /// (--reinject=false keeps them as they are)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
     pub reinject: bool,
+    /// Print a unified diff of each input and its injected form instead of the output
+    #[arg(long, conflicts_with = "output")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]
@@ -250,6 +253,9 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
     for w in warnings {
         Printer.err(w);
     }
+    if args.diff {
+        return print_diffs(&args.filename, &settings);
+    }
     rewrite_files(
         &args.filename,
         args.output.as_deref(),
@@ -263,6 +269,41 @@ pub fn run_uninject(args: KubeUninjectArgs) -> anyhow::Result<ExitCode> {
         args.output.as_deref(),
         &inject::uninject_text,
     )
+}
+
+/// `--diff`: each input file against its injected form, as a unified diff.
+fn print_diffs(input: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
+    use colored::Colorize;
+    let mut warnings = Vec::new();
+    for file in load::expand_path(input)? {
+        let name = load::display_name(&file);
+        let text = load::read_text(&file)?;
+        let mut injected = Vec::new();
+        inject::inject_text(settings, &text, &name, &mut injected, &mut warnings)?;
+        let injected = String::from_utf8_lossy(&injected);
+        let diff = similar::TextDiff::from_lines(text.as_str(), injected.as_ref());
+        let unified = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&name, &format!("{name} (injected)"))
+            .to_string();
+        for line in unified.lines() {
+            let shown = match line.chars().next() {
+                _ if line.starts_with("---") || line.starts_with("+++") => line.bold(),
+                Some('+') => line.green(),
+                Some('-') => line.red(),
+                Some('@') => line.cyan(),
+                _ => line.normal(),
+            };
+            if !Printer.out(shown.to_string()) {
+                return Ok(ExitCode::Ok);
+            }
+        }
+    }
+    for w in warnings {
+        Printer.err(w);
+    }
+    Ok(ExitCode::Ok)
 }
 
 type Rewrite<'a> = dyn Fn(&str, &str, &mut dyn Write, &mut Vec<String>) -> anyhow::Result<()> + 'a;
