@@ -207,7 +207,12 @@ fn open(g: &GlobalOptions, plan: Plan) -> anyhow::Result<ExitCode> {
             plan.flags.address, plan.label
         ));
     }
-    let rt = crate::cluster::runtime();
+    // One thread: forwarding is I/O bound, and keeping a connection's two directions
+    // and the WebSocket on one thread measured faster than two workers.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     rt.block_on(async move {
         let cluster = Arc::new(crate::cluster::connect(&g.view()).await?);
         // Fail early, with the reason, when there is no pod to forward to.

@@ -1,47 +1,169 @@
-//! Port-forwarding through the API server (kube-rs WebSocket port-forward): opening a
-//! stream to a pod's port and pumping one local connection through it (the accept loop
-//! and reconnects live in `dashboard::forward`).
+//! Port-forwarding through the API server: one WebSocket port-forward stream
+//! (`v4.channel.k8s.io` framing) per local connection, pumped straight between the
+//! WebSocket and the socket, and opened ahead of need (kube-rs's `Portforwarder` hands every frame through a
+//! channel and an in-memory pipe first). The accept loop, spare streams and reconnects
+//! live in `dashboard`.
 
-use k8s_openapi::api::core::v1::Pod;
-use kube::api::{Api, Portforwarder};
+use futures::{SinkExt, StreamExt};
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::WebSocketStream;
 
-/// Opens a port-forward stream to one port of a pod.
-pub async fn open(pods: &Api<Pod>, pod: &str, remote_port: u16) -> Result<Portforwarder, String> {
-    pods.portforward(pod, &[remote_port])
-        .await
-        .map_err(|e| format!("port-forward to {pod}:{remote_port} failed: {e}"))
+type Stream = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
+
+/// An open port-forward stream to one port of a pod.
+pub struct Forward {
+    stream: Stream,
+    /// Each channel's first frame is the port number (2 bytes), not data.
+    seen_port: [bool; 2],
+    /// Data the pod sent before a local connection took the stream.
+    early: Vec<bytes::Bytes>,
+    opened: std::time::Instant,
 }
 
-/// Copies bytes both ways between a local connection and the forwarded port until either
-/// side closes; problems are reported to `on_error`.
+/// How long an unused stream is trusted to still work.
+const SPARE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(30);
+
+impl Forward {
+    /// Whether a stream opened in advance can still carry a connection: not too old,
+    /// and not closed by the server in the meantime (e.g. its pod went away). Frames
+    /// already there are taken in without waiting.
+    pub fn is_usable(&mut self) -> bool {
+        use futures::FutureExt;
+        if self.opened.elapsed() > SPARE_LIFETIME {
+            return false;
+        }
+        while let Some(next) = self.stream.next().now_or_never() {
+            match next {
+                Some(Ok(Message::Binary(mut bytes))) if !bytes.is_empty() => {
+                    let channel = bytes[0] as usize;
+                    match self.seen_port.get_mut(channel) {
+                        Some(seen) if !*seen => *seen = true,
+                        Some(_) if channel == DATA_CHANNEL as usize => {
+                            self.early.push(bytes.split_off(1))
+                        }
+                        // An error from the pod side.
+                        Some(_) => return false,
+                        None => {}
+                    }
+                }
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return false,
+                Some(Ok(_)) => {}
+            }
+        }
+        true
+    }
+}
+
+/// Data and error channel of the (only) forwarded port.
+const DATA_CHANNEL: u8 = 0;
+const ERROR_CHANNEL: u8 = 1;
+/// Bytes read from the local connection per WebSocket message.
+const CHUNK: usize = 64 * 1024;
+
+/// Opens a port-forward stream to one port of a pod.
+pub async fn open(
+    client: &kube::Client,
+    namespace: &str,
+    pod: &str,
+    remote_port: u16,
+) -> Result<Forward, String> {
+    let fail =
+        |e: &dyn std::fmt::Display| format!("port-forward to {pod}:{remote_port} failed: {e}");
+    let request = http::Request::get(format!(
+        "/api/v1/namespaces/{namespace}/pods/{pod}/portforward?ports={remote_port}"
+    ))
+    .body(Vec::new())
+    .map_err(|e| fail(&e))?;
+    let connection = client.connect(request).await.map_err(|e| fail(&e))?;
+    Ok(Forward {
+        stream: connection.into_stream(),
+        seen_port: [false; 2],
+        early: Vec::new(),
+        opened: std::time::Instant::now(),
+    })
+}
+
+/// Copies bytes both ways between a local connection and the forwarded port until the
+/// pod side closes, or the local side closes and the pod has answered; problems are
+/// reported to `on_error`.
 pub async fn pump(
-    mut forwarder: Portforwarder,
-    mut socket: TcpStream,
+    forward: Forward,
+    socket: TcpStream,
     pod: &str,
     remote_port: u16,
     on_error: &(dyn Fn(String) + Send + Sync),
 ) {
-    let Some(mut upstream) = forwarder.take_stream(remote_port) else {
-        on_error(format!("no stream for port {remote_port} of {pod}"));
-        return;
+    let Forward {
+        stream,
+        mut seen_port,
+        early,
+        ..
+    } = forward;
+    let (mut to_pod, mut from_pod) = stream.split();
+    let (mut local_read, mut local_write) = socket.into_split();
+    let pod_to_local = async {
+        for bytes in early {
+            if local_write.write_all(&bytes).await.is_err() {
+                return;
+            }
+        }
+        while let Some(message) = from_pod.next().await {
+            let bytes = match message {
+                Ok(Message::Binary(bytes)) if !bytes.is_empty() => bytes,
+                Ok(Message::Close(_)) | Err(_) => break,
+                Ok(_) => continue,
+            };
+            let (channel, payload) = (bytes[0], &bytes[1..]);
+            let Some(seen) = seen_port.get_mut(channel as usize) else {
+                continue;
+            };
+            if !*seen {
+                *seen = true;
+                continue;
+            }
+            match channel {
+                DATA_CHANNEL if local_write.write_all(payload).await.is_err() => break,
+                DATA_CHANNEL => {}
+                ERROR_CHANNEL if !payload.is_empty() => {
+                    on_error(format!(
+                        "port-forward to {pod}:{remote_port}: {}",
+                        String::from_utf8_lossy(payload)
+                    ));
+                    break;
+                }
+                _ => {}
+            }
+        }
     };
-    // No shutdown of the write half before the response arrives: the v4 protocol has no
-    // half-close, and kube-rs would close the whole stream.
-    let _ = tokio::io::copy_bidirectional_with_sizes(
-        &mut socket,
-        &mut upstream,
-        256 * 1024,
-        256 * 1024,
-    )
-    .await;
-    drop(upstream);
-    match forwarder.join().await {
-        Ok(()) => {}
-        // kube-rs answers the server's close and then tries to send its own; harmless.
-        Err(e) if e.to_string().contains("Sending after closing") => {}
-        Err(e) => on_error(format!(
-            "port-forward to {pod}:{remote_port} ended with: {e}"
-        )),
+    let local_to_pod = async {
+        let mut buffer = vec![0u8; CHUNK + 1];
+        loop {
+            let n = match local_read.read(&mut buffer[1..]).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            buffer[0] = DATA_CHANNEL;
+            let frame = Message::binary(buffer[..=n].to_vec());
+            if to_pod.send(frame).await.is_err() {
+                break;
+            }
+        }
+        // No half-close: the v4 protocol has none, and closing the stream now would cut
+        // off the answer still on its way.
+        to_pod
+    };
+    tokio::pin!(pod_to_local, local_to_pod);
+    let mut sink = tokio::select! {
+        () = &mut pod_to_local => None,
+        sink = &mut local_to_pod => {
+            pod_to_local.await;
+            Some(sink)
+        }
+    };
+    if let Some(sink) = sink.as_mut() {
+        let _ = sink.close().await;
     }
 }

@@ -11,6 +11,7 @@ use kube::api::{Api, ListParams};
 use thiserror::Error;
 use tokio::net::TcpListener;
 
+use crate::cluster::portforward::Forward;
 use crate::cluster::{Cluster, ClusterError};
 
 /// A UI skiff can open: its pod selector, remote port and URL path.
@@ -247,7 +248,12 @@ pub async fn forward(
     shutdown: impl std::future::Future<Output = ()>,
     on_event: Arc<dyn Fn(String) + Send + Sync>,
 ) -> Result<(), DashboardError> {
-    let current = Arc::new(Mutex::new(target.resolve(&cluster).await?));
+    let first = target.resolve(&cluster).await?;
+    let spare = Arc::new(Spare::default());
+    spare
+        .clone()
+        .refill(cluster.clone(), first.clone(), remote_port);
+    let current = Arc::new(Mutex::new(first));
     let (tx, mut rx) = tokio::sync::mpsc::channel::<tokio::net::TcpStream>(64);
     for listener in listeners {
         let tx = tx.clone();
@@ -267,10 +273,13 @@ pub async fn forward(
             socket = rx.recv() => {
                 let Some(socket) = socket else { return Ok(()) };
                 tokio::spawn(forward_connection(
-                    cluster.clone(),
-                    target.clone(),
-                    current.clone(),
-                    remote_port,
+                    Connection {
+                        cluster: cluster.clone(),
+                        target: target.clone(),
+                        current: current.clone(),
+                        spare: spare.clone(),
+                        remote_port,
+                    },
                     socket,
                     on_event.clone(),
                 ));
@@ -279,16 +288,66 @@ pub async fn forward(
     }
 }
 
+/// A port-forward stream opened before it is needed: opening one (TLS, upgrade, the
+/// kubelet dialling the pod) takes ~50 ms, which a fresh stream per connection would add
+/// to every request.
+#[derive(Default)]
+struct Spare {
+    slot: Mutex<Option<((String, String), Forward)>>,
+    refilling: std::sync::atomic::AtomicBool,
+}
+
+impl Spare {
+    /// The spare stream if it goes to `pod_ref` and still works.
+    fn take(&self, pod_ref: &(String, String)) -> Option<Forward> {
+        let (to, mut forward) = self.slot.lock().ok()?.take()?;
+        (to == *pod_ref && forward.is_usable()).then_some(forward)
+    }
+
+    /// Opens the next spare stream in the background (one at a time).
+    fn refill(self: Arc<Self>, cluster: Arc<Cluster>, pod_ref: (String, String), port: u16) {
+        use std::sync::atomic::Ordering;
+        if self.refilling.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        tokio::spawn(async move {
+            if let Ok(forward) =
+                crate::cluster::portforward::open(&cluster.client, &pod_ref.0, &pod_ref.1, port)
+                    .await
+            {
+                if let Ok(mut slot) = self.slot.lock() {
+                    *slot = Some((pod_ref, forward));
+                }
+            }
+            self.refilling.store(false, Ordering::SeqCst);
+        });
+    }
+}
+
+/// What every forwarded connection shares.
+struct Connection {
+    cluster: Arc<Cluster>,
+    target: PodTarget,
+    /// The pod forwarded to (namespace, name), replaced when it goes away.
+    current: Arc<Mutex<(String, String)>>,
+    spare: Arc<Spare>,
+    remote_port: u16,
+}
+
 /// Forwards one connection to the current pod; when that fails (the pod went away), the
 /// target is resolved again to the newest running pod and tried once more.
 async fn forward_connection(
-    cluster: Arc<Cluster>,
-    target: PodTarget,
-    current: Arc<Mutex<(String, String)>>,
-    remote_port: u16,
+    shared: Connection,
     socket: tokio::net::TcpStream,
     on_event: Arc<dyn Fn(String) + Send + Sync>,
 ) {
+    let Connection {
+        cluster,
+        target,
+        current,
+        spare,
+        remote_port,
+    } = shared;
     let mut pod_ref = current.lock().map(|c| c.clone()).unwrap_or_default();
     for attempt in 0..2 {
         if attempt == 1 {
@@ -303,12 +362,23 @@ async fn forward_connection(
                 Err(e) => return on_event(e.to_string()),
             }
         }
+        let ready = if attempt == 0 {
+            spare.take(&pod_ref)
+        } else {
+            None
+        };
+        spare
+            .clone()
+            .refill(cluster.clone(), pod_ref.clone(), remote_port);
         let (ns, pod) = &pod_ref;
-        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
-        match crate::cluster::portforward::open(&pods, pod, remote_port).await {
-            Ok(forwarder) => {
+        let opened = match ready {
+            Some(forward) => Ok(forward),
+            None => crate::cluster::portforward::open(&cluster.client, ns, pod, remote_port).await,
+        };
+        match opened {
+            Ok(forward) => {
                 return crate::cluster::portforward::pump(
-                    forwarder,
+                    forward,
                     socket,
                     pod,
                     remote_port,
