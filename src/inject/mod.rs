@@ -243,8 +243,8 @@ fn take_pointer(root: &mut Value, pointer: &str) -> Value {
         .unwrap_or_else(|| Value::Object(Default::default()))
 }
 
-/// The status counters Kubernetes always serializes for these kinds (istioctl re-encodes
-/// the objects it injects, so they appear, zero-valued, in its output).
+/// The status counters Kubernetes always serializes for these kinds, and the zero values
+/// it leaves out (istioctl re-encodes the objects it injects).
 fn add_status_counters(kind: &str, object: &mut Value) {
     let counters: &[&str] = match kind {
         "ReplicaSet" | "ReplicationController" => &["replicas"],
@@ -282,6 +282,13 @@ fn add_status_counters(kind: &str, object: &mut Value) {
     if kind == "DeploymentConfig" {
         if let Some(spec) = obj.get_mut("spec").and_then(Value::as_object_mut) {
             spec.entry("test").or_insert(Value::Bool(false));
+            // Zero values of these omitempty fields vanish in the re-encoding.
+            if spec.get("paused") == Some(&Value::Bool(false)) {
+                spec.shift_remove("paused");
+            }
+            if spec.get("minReadySeconds").and_then(Value::as_i64) == Some(0) {
+                spec.shift_remove("minReadySeconds");
+            }
         }
     }
 }
