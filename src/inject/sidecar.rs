@@ -23,6 +23,22 @@ const VOLUMES: &[&str] = &[
     "istio-ca-crl",
 ];
 
+/// Several metrics endpoints of the app (`port:path,port:path`) for Prometheus merge.
+const SCRAPE_TARGETS: &str = "prometheus.istio.io/scrape-targets";
+
+/// `8080:/metrics,9100:/custom` as `[{"port": "8080", "path": "/metrics"}, ...]` (a
+/// target without a path is scraped at `/metrics`).
+fn parse_scrape_targets(text: &str) -> Vec<Value> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let (port, path) = t.split_once(':').unwrap_or((t, "/metrics"));
+            json!({"port": port.trim(), "path": path.trim()})
+        })
+        .collect()
+}
+
 /// The workload that owns a pod template, for ISTIO_META_OWNER and naming.
 pub struct Owner<'a> {
     pub api_version: &'a str,
@@ -506,11 +522,24 @@ pub fn inject_pod(
         && annotation(meta, "prometheus.istio.io/merge-metrics") != Some("false")
         && annotation(meta, "prometheus.io/scrape") != Some("false");
     let mut prom_original = Map::new();
+    let scrape_targets = annotation(meta, SCRAPE_TARGETS)
+        .filter(|_| merge_metrics)
+        .map(parse_scrape_targets);
     if merge_metrics {
+        let targets = scrape_targets.clone().unwrap_or_default();
         for key in ["scrape", "path", "port"] {
-            if let Some(v) = annotation(meta, &format!("prometheus.io/{key}")) {
+            let own = annotation(meta, &format!("prometheus.io/{key}"));
+            // Without its own path and port the app is scraped at its first target.
+            let first = targets
+                .first()
+                .and_then(|t| t.get(key))
+                .and_then(Value::as_str);
+            if let Some(v) = own.or(first) {
                 prom_original.insert(key.into(), Value::String(v.to_string()));
             }
+        }
+        if !targets.is_empty() {
+            prom_original.insert("targets".into(), Value::Array(targets));
         }
     }
 
@@ -903,6 +932,12 @@ pub fn inject_pod(
             .is_none()
         {
             annotations["kubectl.kubernetes.io/default-logs-container"] = json!(dc);
+        }
+    }
+    if scrape_targets.is_some() {
+        // The agent serves the targets (ISTIO_PROMETHEUS_ANNOTATIONS) from now on.
+        if let Some(a) = annotations.as_object_mut() {
+            a.shift_remove(SCRAPE_TARGETS);
         }
     }
     if merge_metrics {

@@ -172,7 +172,26 @@ fn restore_prometheus(meta: &mut Value, original: &Map<String, Value>) {
     for (k, _) in MERGED_PROMETHEUS {
         annotations.shift_remove(k);
     }
+    let targets = original.get("targets").and_then(Value::as_array);
+    let first = targets.and_then(|t| t.first());
     for (k, v) in original {
-        annotations.insert(format!("prometheus.io/{k}"), v.clone());
+        // A path and port that are just the first scrape target's were derived from it.
+        let derived = first.is_some_and(|f| f.get(k) == Some(v));
+        if k != "targets" && !derived {
+            annotations.insert(format!("prometheus.io/{k}"), v.clone());
+        }
+    }
+    if let Some(targets) = targets {
+        let text: Vec<String> = targets
+            .iter()
+            .map(|t| {
+                let field = |k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default();
+                format!("{}:{}", field("port"), field("path"))
+            })
+            .collect();
+        annotations.insert(
+            "prometheus.istio.io/scrape-targets".into(),
+            Value::String(text.join(",")),
+        );
     }
 }
