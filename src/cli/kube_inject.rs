@@ -1,16 +1,17 @@
 //! `kube-inject`: injects the Istio sidecar into manifests offline, with built-in defaults
 //! for the targeted Istio release, or values and mesh config from files and `--set`.
 
+use std::io::Write;
 use std::path::Path;
 
 use clap::Args;
+use serde_json::Value;
 
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
 use crate::inject::{self, Settings};
 use crate::model::load;
 use crate::output::{AtomicFile, Printer};
-use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct KubeInjectArgs {
@@ -71,8 +72,8 @@ pub struct KubeUninjectArgs {
 /// What `--use-kube` read from the cluster.
 #[derive(Default)]
 struct ClusterConfig {
-    values: Option<serde_json::Value>,
-    mesh: Option<serde_json::Value>,
+    values: Option<Value>,
+    mesh: Option<Value>,
     /// The injector config text and where it came from.
     injector: Option<(String, String)>,
 }
@@ -116,66 +117,59 @@ fn read_cluster_config(
                 "--valuesFile and --injectConfigFile",
             )
             .await?;
-            if let Some(text) = cm.pointer("/data/values").and_then(serde_json::Value::as_str) {
-                let values = serde_yaml::from_str(text).map_err(|e| {
-                    CliError::new(ExitCode::DataErr, format!("configmap {namespace}/{name}: values: cannot parse: {e}"))
-                })?;
-                config.values = Some(values);
-            }
-            if let Some(text) = cm.pointer("/data/config").and_then(serde_json::Value::as_str) {
-                config.injector = Some((text.to_string(), format!("configmap {namespace}/{name}")));
-            }
+            let source = format!("configmap {namespace}/{name}");
+            let (values, injector) = injector_config_map(&cm, &source)?;
+            config.values = values;
+            config.injector = injector.map(|text| (text, source));
         }
         if args.mesh_config_file.is_none() {
             let (name, cm) = read(suffixed(&args.mesh_config_map_name), "--meshConfigFile").await?;
-            let text = cm.pointer("/data/mesh").and_then(serde_json::Value::as_str).ok_or_else(|| {
+            let text = cm.pointer("/data/mesh").and_then(Value::as_str).ok_or_else(|| {
                 CliError::new(
                     ExitCode::Error,
                     format!("could not read valid configmap \"{name}\" from namespace \"{namespace}\": it has no \"mesh\" key. Use --meshConfigFile"),
                 )
             })?;
-            let mesh = serde_yaml::from_str(text).map_err(|e| {
-                CliError::new(ExitCode::DataErr, format!("configmap {namespace}/{name}: mesh: cannot parse: {e}"))
-            })?;
-            config.mesh = Some(mesh);
+            config.mesh = Some(parse_structured(text, &format!("configmap {namespace}/{name}: data.mesh"))?);
         }
         Ok(config)
     })
 }
 
-/// The injector config text of `--injectConfigFile`: the file itself, or the `config`
-/// key of an istio-sidecar-injector ConfigMap (whose `values` are merged too).
-fn read_injector_file(path: &str, settings: &mut Settings) -> anyhow::Result<String> {
+/// `--injectConfigFile`: the injector config text (the file itself, or the `config` key
+/// of an istio-sidecar-injector ConfigMap) and the ConfigMap's values, if it is one.
+fn read_injector_file(path: &str) -> anyhow::Result<(Option<Value>, String)> {
     let text = load::read_text(Path::new(path))?;
-    let parsed: Option<serde_json::Value> = serde_yaml::from_str(&text).ok();
-    let Some(cm) =
-        parsed.filter(|v| v.get("kind").and_then(serde_json::Value::as_str) == Some("ConfigMap"))
-    else {
-        return Ok(text);
-    };
-    if let Some(values) = cm
-        .pointer("/data/values")
-        .and_then(serde_json::Value::as_str)
-    {
-        let values = serde_yaml::from_str(values).map_err(|e| {
-            CliError::new(
-                ExitCode::DataErr,
-                format!("{path}: data.values: cannot parse: {e}"),
-            )
-        })?;
-        inject::merge(&mut settings.values, &values);
+    let parsed: Option<Value> = serde_yaml::from_str(&text).ok();
+    match parsed.filter(|v| v.get("kind").and_then(Value::as_str) == Some("ConfigMap")) {
+        Some(cm) => {
+            let (values, config) = injector_config_map(&cm, path)?;
+            Ok((values, config.unwrap_or_default()))
+        }
+        None => Ok((None, text)),
     }
-    Ok(cm
-        .pointer("/data/config")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_string())
 }
 
-fn read_structured(path: &str) -> anyhow::Result<serde_json::Value> {
-    let text = load::read_text(Path::new(path))?;
-    serde_yaml::from_str(&text)
-        .map_err(|e| CliError::new(ExitCode::DataErr, format!("{path}: cannot parse: {e}")).into())
+/// The parsed `values` and the `config` text of an istio-sidecar-injector ConfigMap.
+fn injector_config_map(
+    cm: &Value,
+    source: &str,
+) -> anyhow::Result<(Option<Value>, Option<String>)> {
+    let data = |key: &str| cm.pointer(&format!("/data/{key}")).and_then(Value::as_str);
+    let values = data("values")
+        .map(|text| parse_structured(text, &format!("{source}: data.values")))
+        .transpose()?;
+    Ok((values, data("config").map(str::to_string)))
+}
+
+fn read_structured(path: &str) -> anyhow::Result<Value> {
+    parse_structured(&load::read_text(Path::new(path))?, path)
+}
+
+/// YAML or JSON text; unparseable is a data error naming `what`.
+fn parse_structured(text: &str, what: &str) -> anyhow::Result<Value> {
+    serde_yaml::from_str(text)
+        .map_err(|e| CliError::new(ExitCode::DataErr, format!("{what}: cannot parse: {e}")).into())
 }
 
 /// Documents are written as they are rewritten: on stdout, those before a failing
@@ -225,7 +219,13 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         inject::merge(&mut settings.mesh, &mesh);
     }
     let injector = match &args.inject_config_file {
-        Some(path) => Some((read_injector_file(path, &mut settings)?, path.clone())),
+        Some(path) => {
+            let (values, text) = read_injector_file(path)?;
+            if let Some(values) = values {
+                inject::merge(&mut settings.values, &values);
+            }
+            Some((text, path.clone()))
+        }
         None => from_cluster.injector,
     };
     if let Some((text, source)) = injector {
