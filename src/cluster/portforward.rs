@@ -36,21 +36,10 @@ impl Forward {
             return false;
         }
         while let Some(next) = self.stream.next().now_or_never() {
-            match next {
-                Some(Ok(Message::Binary(mut bytes))) if !bytes.is_empty() => {
-                    let channel = bytes[0] as usize;
-                    match self.seen_port.get_mut(channel) {
-                        Some(seen) if !*seen => *seen = true,
-                        Some(_) if channel == DATA_CHANNEL as usize => {
-                            self.early.push(bytes.split_off(1))
-                        }
-                        // An error from the pod side.
-                        Some(_) => return false,
-                        None => {}
-                    }
-                }
-                Some(Ok(Message::Close(_)) | Err(_)) | None => return false,
-                Some(Ok(_)) => {}
+            match frame(next, &mut self.seen_port) {
+                Frame::Data(bytes) => self.early.push(bytes),
+                Frame::Skip => {}
+                Frame::Error(_) | Frame::End => return false,
             }
         }
         true
@@ -60,6 +49,42 @@ impl Forward {
 /// Data and error channel of the (only) forwarded port.
 const DATA_CHANNEL: u8 = 0;
 const ERROR_CHANNEL: u8 = 1;
+/// What one WebSocket message from the pod side means.
+enum Frame {
+    /// Data for the local connection.
+    Data(bytes::Bytes),
+    /// The pod side's error (the forward is over).
+    Error(String),
+    /// The stream ended.
+    End,
+    Skip,
+}
+
+/// Reads one message of the `v4.channel.k8s.io` framing: a channel byte, then data;
+/// each channel's first frame is the port number (2 bytes), not data.
+fn frame(
+    message: Option<Result<Message, tokio_tungstenite::tungstenite::Error>>,
+    seen_port: &mut [bool; 2],
+) -> Frame {
+    let mut bytes = match message {
+        Some(Ok(Message::Binary(bytes))) if !bytes.is_empty() => bytes,
+        Some(Ok(Message::Close(_)) | Err(_)) | None => return Frame::End,
+        Some(Ok(_)) => return Frame::Skip,
+    };
+    let channel = bytes[0];
+    match seen_port.get_mut(channel as usize) {
+        Some(seen) if !*seen => {
+            *seen = true;
+            Frame::Skip
+        }
+        Some(_) if channel == DATA_CHANNEL => Frame::Data(bytes.split_off(1)),
+        Some(_) if channel == ERROR_CHANNEL && bytes.len() > 1 => {
+            Frame::Error(String::from_utf8_lossy(&bytes[1..]).into_owned())
+        }
+        _ => Frame::Skip,
+    }
+}
+
 /// Bytes read from the local connection per WebSocket message.
 const CHUNK: usize = 64 * 1024;
 
@@ -110,31 +135,19 @@ pub async fn pump(
                 return;
             }
         }
-        while let Some(message) = from_pod.next().await {
-            let bytes = match message {
-                Ok(Message::Binary(bytes)) if !bytes.is_empty() => bytes,
-                Ok(Message::Close(_)) | Err(_) => break,
-                Ok(_) => continue,
-            };
-            let (channel, payload) = (bytes[0], &bytes[1..]);
-            let Some(seen) = seen_port.get_mut(channel as usize) else {
-                continue;
-            };
-            if !*seen {
-                *seen = true;
-                continue;
-            }
-            match channel {
-                DATA_CHANNEL if local_write.write_all(payload).await.is_err() => break,
-                DATA_CHANNEL => {}
-                ERROR_CHANNEL if !payload.is_empty() => {
-                    on_error(format!(
-                        "port-forward to {pod}:{remote_port}: {}",
-                        String::from_utf8_lossy(payload)
-                    ));
+        loop {
+            match frame(from_pod.next().await, &mut seen_port) {
+                Frame::Data(bytes) => {
+                    if local_write.write_all(&bytes).await.is_err() {
+                        break;
+                    }
+                }
+                Frame::Error(text) => {
+                    on_error(format!("port-forward to {pod}:{remote_port}: {text}"));
                     break;
                 }
-                _ => {}
+                Frame::End => break,
+                Frame::Skip => {}
             }
         }
     };

@@ -130,9 +130,8 @@ impl Write for AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        // Not committed (an error, or the rename failed): leave nothing behind.
-        if self.file.take().is_some() || self.tmp.exists() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
+        // Not committed, or the rename failed: leave nothing behind. (After a commit the
+        // temporary file is gone and this does nothing.)
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }
