@@ -222,15 +222,6 @@ pub fn stream_documents<'a>(
 /// whole text, each document paired with its chunk for line numbers. `kind: List`
 /// documents are flattened into their items.
 pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadError> {
-    parse(text, file, true)
-}
-
-/// Like `parse_documents`, but a `kind: List` stays one resource (for rewriting files).
-pub fn parse_documents_keep_lists(text: &str, file: &str) -> Result<Vec<Resource>, LoadError> {
-    parse(text, file, false)
-}
-
-fn parse(text: &str, file: &str, flatten: bool) -> Result<Vec<Resource>, LoadError> {
     let chunks = split_documents(text);
     let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
     let mut values = Vec::with_capacity(chunks.len());
@@ -251,20 +242,14 @@ fn parse(text: &str, file: &str, flatten: bool) -> Result<Vec<Resource>, LoadErr
     let mut out = Vec::new();
     if non_blank.len() == non_null.len() {
         for (doc, value) in non_blank.into_iter().zip(non_null) {
-            push_document(value, doc, file, &shared, flatten, &mut out)?;
+            push_document(value, doc, file, &shared, &mut out)?;
         }
     } else {
         // The chunks do not line up with the parser's documents (e.g. a `---` inside a
         // block scalar): parse chunk by chunk instead.
-        for doc in chunks.iter().filter(|c| !c.is_blank()) {
-            let value: Value = serde_yaml::from_str(doc.text).map_err(|e| LoadError::Parse {
-                file: file.to_string(),
-                line: doc.text_line + e.location().map(|l| l.line()).unwrap_or(1) - 1,
-                message: first_line_of(&e.to_string()),
-            })?;
-            if !value.is_null() {
-                push_document(value, doc, file, &shared, flatten, &mut out)?;
-            }
+        for document in stream_documents(text, file) {
+            let (doc, value) = document?;
+            push_document(value, &doc, file, &shared, &mut out)?;
         }
     }
     Ok(out)
@@ -275,7 +260,6 @@ fn push_document(
     doc: &RawDocument,
     file: &str,
     shared: &std::sync::Arc<str>,
-    flatten: bool,
     out: &mut Vec<Resource>,
 ) -> Result<(), LoadError> {
     let source = Source {
@@ -284,20 +268,6 @@ fn push_document(
         text_offset_line: doc.text_line,
     };
     let text = (shared.clone(), doc.offset..doc.offset + doc.text.len());
-    if !flatten {
-        if !value.is_object() {
-            return Err(LoadError::Parse {
-                file: file.to_string(),
-                line: doc.first_line,
-                message: format!(
-                    "expected a Kubernetes object (a mapping), found {}",
-                    type_name(&value)
-                ),
-            });
-        }
-        out.push(Resource::from_value(value, source, Some(text)));
-        return Ok(());
-    }
     push_value(value, &source, &text, out).map_err(|message| LoadError::Parse {
         file: file.to_string(),
         line: doc.first_line,
