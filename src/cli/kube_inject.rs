@@ -235,13 +235,7 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         warnings.extend(notes);
     }
     if let Some(path) = &args.operator_file_name {
-        let iop = read_structured(path)?;
-        if let Some(values) = iop.pointer("/spec/values") {
-            inject::merge(&mut settings.values, values);
-        }
-        if let Some(mesh) = iop.pointer("/spec/meshConfig") {
-            inject::merge(&mut settings.mesh, mesh);
-        }
+        settings.apply_operator(&read_structured(path)?);
     }
     for s in &args.set {
         settings.set(s).map_err(CliError::usage)?;

@@ -77,15 +77,6 @@ pub fn render_flags(flags: &RenderFlags) -> anyhow::Result<(Value, Vec<render::R
         printer.warn(w);
     }
     let rendered = render::render(&merged.iop)?;
-    if rendered
-        .iter()
-        .any(|r| r.component.kind == render::ComponentKind::Pilot)
-    {
-        printer.warn(
-            "not supported yet: the istio-sidecar-injector ConfigMap carries no injection templates, \
-             so istiod's webhook will not inject sidecars from this render (use `skiff kube-inject`)",
-        );
-    }
     Ok((merged.iop, rendered))
 }
 

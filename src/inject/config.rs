@@ -52,8 +52,11 @@ impl InjectorConfig {
         let mut custom: Vec<String> = value
             .get("templates")
             .and_then(Value::as_object)
-            .map(|t| t.keys().cloned().collect())
-            .unwrap_or_default();
+            .into_iter()
+            .flatten()
+            .filter(|(name, text)| !super::templates::is_builtin(name, text.as_str().unwrap_or("")))
+            .map(|(name, _)| name.clone())
+            .collect();
         if value.get("template").is_some() {
             custom.push("template".into());
         }

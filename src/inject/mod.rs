@@ -5,6 +5,7 @@
 mod config;
 mod settings;
 mod sidecar;
+pub mod templates;
 mod uninject;
 
 use serde_json::Value;
@@ -12,7 +13,7 @@ use thiserror::Error;
 
 pub use config::InjectorConfig;
 pub use settings::{merge, Settings};
-pub use sidecar::STATUS_ANNOTATION;
+pub use sidecar::{canonical_quantity, STATUS_ANNOTATION};
 
 use crate::model::load;
 use crate::output::yaml;

@@ -107,6 +107,16 @@ impl Settings {
         }
     }
 
+    /// Merges an IstioOperator's `spec.values` and `spec.meshConfig`.
+    pub fn apply_operator(&mut self, iop: &Value) {
+        if let Some(values) = iop.pointer("/spec/values") {
+            merge(&mut self.values, values);
+        }
+        if let Some(mesh) = iop.pointer("/spec/meshConfig") {
+            merge(&mut self.mesh, mesh);
+        }
+    }
+
     /// Applies one `--set path=value` (IstioOperator paths: `values.X`, `meshConfig.X`,
     /// `components.cni.enabled`, `hub`, `tag`, `revision`).
     pub fn set(&mut self, assignment: &str) -> Result<(), String> {

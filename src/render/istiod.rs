@@ -491,15 +491,21 @@ fn injector_config_map(n: &Names) -> Value {
     if default_templates.is_empty() {
         default_templates.push(json!("sidecar"));
     }
-    // skiff does not (yet) write Go templates for istiod's webhook: the config names the
-    // policy, selectors and templates, and the user's own templates are carried over.
+    // skiff's own templates for istiod's webhook; a user's template of the same name wins.
+    let mut templates: serde_json::Map<String, Value> = crate::inject::templates::builtin()
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), Value::String(text)))
+        .collect();
+    if let Some(user) = hook["templates"].as_object() {
+        templates.extend(user.clone());
+    }
     let config = json!({
         "policy": policy,
         "alwaysInjectSelector": hook["alwaysInjectSelector"],
         "neverInjectSelector": hook["neverInjectSelector"],
         "injectedAnnotations": hook["injectedAnnotations"],
         "defaultTemplates": default_templates,
-        "templates": hook["templates"]
+        "templates": templates
     });
     let mut cm = meta::object(
         "v1",

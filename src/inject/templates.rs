@@ -1,0 +1,23 @@
+//! skiff's own injection templates for istiod's webhook (Go text/template over istiod's
+//! template data), carried in the `istio-sidecar-injector` ConfigMap: istiod injects with
+//! them what `skiff kube-inject` injects natively (tests/inject_templates.rs checks it).
+
+/// The sidecar and the gateway share one body; `$gateway` picks the variant.
+const PROXY: &str = include_str!("templates/proxy.tmpl");
+const GRPC_SIMPLE: &str = include_str!("templates/grpc-simple.tmpl");
+const GRPC_AGENT: &str = include_str!("templates/grpc-agent.tmpl");
+
+/// The built-in templates by name, in the order the ConfigMap lists them.
+pub fn builtin() -> Vec<(&'static str, String)> {
+    vec![
+        ("sidecar", format!("{{{{- $gateway := false }}}}\n{PROXY}")),
+        ("gateway", format!("{{{{- $gateway := true }}}}\n{PROXY}")),
+        ("grpc-simple", GRPC_SIMPLE.to_string()),
+        ("grpc-agent", GRPC_AGENT.to_string()),
+    ]
+}
+
+/// Whether `text` is the built-in template of that name (not a user's own).
+pub fn is_builtin(name: &str, text: &str) -> bool {
+    builtin().iter().any(|(n, t)| *n == name && t == text)
+}

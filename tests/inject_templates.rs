@@ -1,0 +1,688 @@
+//! The injection templates of skiff's `istio-sidecar-injector` ConfigMap inject what
+//! `skiff kube-inject` injects natively: every pod of every Istio kube-inject golden case
+//! that the native injector gets exactly right is rendered again through the templates,
+//! executed by Go's text/template with Sprig (tests/gotemplate, as istiod runs them), and
+//! the template's containers, volumes, labels and annotations must equal the native ones.
+//!
+//! What istiod computes itself rather than through the template is left out of the
+//! comparison: the status and overrides annotations, probe rewriting and Prometheus merge
+//! (ISTIO_KUBE_APP_PROBERS, ISTIO_PROMETHEUS_ANNOTATIONS), the user's istio-proxy fields
+//! applied over the template's container, and container order.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Map, Value};
+use skiff::inject::{self, Settings};
+
+const POST_PROCESSED_ENV: &[&str] = &["ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
+const POST_PROCESSED_ANNOTATIONS: &[&str] =
+    &["sidecar.istio.io/status", "proxy.istio.io/overrides"];
+
+fn conformance() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/inject")
+}
+
+/// Builds tests/gotemplate against Debian's Sprig (golang-go and
+/// golang-github-masterminds-sprig-dev, installed by scripts/test-cluster).
+fn build_harness() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let bin = dir.join("gotemplate");
+    let status = Command::new("go")
+        .args(["build", "-o"])
+        .arg(&bin)
+        .arg("main.go")
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gotemplate"))
+        .env("GOPATH", "/usr/share/gocode")
+        .env("GO111MODULE", "off")
+        .env("GOCACHE", dir.join("go-cache"))
+        .status()
+        .expect("`go` not found: install golang-go and golang-github-masterminds-sprig-dev");
+    assert!(status.success(), "building tests/gotemplate failed");
+    bin
+}
+
+fn read_structured(path: &Path) -> Value {
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn yaml_docs(text: &str) -> Vec<Value> {
+    text.split("\n---")
+        .filter_map(|d| serde_yaml::from_str::<Value>(d).ok())
+        .filter(|d| !d.is_null())
+        .collect()
+}
+
+/// The injector settings of a case, as `skiff kube-inject` builds them from its flags.
+fn case_settings(case: &Value) -> Settings {
+    let native = case["env"]["ENABLE_NATIVE_SIDECARS"] == "true";
+    let mut settings = Settings::new(native);
+    let root = conformance();
+    if let Some(p) = case["values_file"].as_str() {
+        inject::merge(&mut settings.values, &read_structured(&root.join(p)));
+    }
+    if let Some(p) = case["mesh_config"].as_str() {
+        inject::merge(&mut settings.mesh, &read_structured(&root.join(p)));
+    }
+    if let Some(p) = case["iop"].as_str() {
+        settings.apply_operator(&read_structured(&root.join(p)));
+    }
+    let sets = case["set"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap());
+    let hub_tag = [
+        "values.global.hub=registry.istio.io/testing",
+        "values.global.tag=latest",
+    ];
+    for s in sets.chain(hub_tag) {
+        settings.set(s).unwrap();
+    }
+    settings
+}
+
+/// `skiff kube-inject -f INPUT ARGS` with the case's environment.
+fn run_native(case: &Value, args: &[String]) -> Option<String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    cmd.current_dir(conformance())
+        .args(["kube-inject", "-f", case["input"].as_str().unwrap()])
+        .args(args);
+    for (k, v) in case["env"].as_object().unwrap() {
+        cmd.env(k, v.as_str().unwrap());
+    }
+    let out = cmd.output().unwrap();
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).unwrap())
+}
+
+/// The kube-inject flags of a golden case (with the goldens' hub and tag).
+fn case_args(case: &Value) -> Vec<String> {
+    let mut args = Vec::new();
+    for s in case["set"].as_array().unwrap() {
+        args.extend(["--set".to_string(), s.as_str().unwrap().to_string()]);
+    }
+    for (flag, key) in [
+        ("--meshConfigFile", "mesh_config"),
+        ("--valuesFile", "values_file"),
+        ("--operatorFileName", "iop"),
+    ] {
+        if let Some(v) = case[key].as_str() {
+            args.extend([flag.to_string(), v.to_string()]);
+        }
+    }
+    for s in [
+        "values.global.hub=registry.istio.io/testing",
+        "values.global.tag=latest",
+    ] {
+        args.extend(["--set".to_string(), s.to_string()]);
+    }
+    args
+}
+
+/// Values as the scorer compares them: empty values dropped, JSON-in-string parsed,
+/// numbers as floats, and resource quantities canonical (as a Kubernetes decode leaves
+/// them).
+fn norm(v: &Value) -> Option<Value> {
+    match v {
+        Value::Null => None,
+        Value::Object(m) => {
+            let out: Map<String, Value> = m
+                .iter()
+                .filter_map(|(k, v)| norm(v).map(|v| (k.clone(), v)))
+                .collect();
+            (!out.is_empty()).then_some(Value::Object(out))
+        }
+        Value::Array(a) => {
+            let out: Vec<Value> = a.iter().map(|v| norm(v).unwrap_or(Value::Null)).collect();
+            (!out.is_empty()).then_some(Value::Array(out))
+        }
+        Value::String(s) => {
+            let t = s.trim_start();
+            if t.starts_with('{') || t.starts_with('[') {
+                if let Ok(parsed) = serde_json::from_str::<Value>(s) {
+                    return norm(&parsed).or(Some(Value::String(String::new())));
+                }
+            }
+            Some(v.clone())
+        }
+        Value::Number(n) => Some(json!(n.as_f64())),
+        other => Some(other.clone()),
+    }
+}
+
+fn canonical_quantities(container: &mut Value) {
+    let Some(res) = container
+        .get_mut("resources")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    for section in res.values_mut().filter_map(Value::as_object_mut) {
+        for q in section.values_mut() {
+            *q = inject::canonical_quantity(q);
+        }
+    }
+}
+
+fn deep_merge(base: &mut Value, overlay: &Value) {
+    match (base, overlay) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                deep_merge(b.entry(k.clone()).or_insert(Value::Null), v);
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+fn items(v: &Value, key: &str) -> Vec<Value> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn named<'a>(list: &'a [Value], name: &str) -> Option<&'a Value> {
+    list.iter().find(|c| c["name"] == name)
+}
+
+fn names(list: &[Value]) -> BTreeSet<String> {
+    list.iter()
+        .filter_map(|c| c["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// One injected pod: the input, skiff's native result and the template's result.
+struct Pod<'a> {
+    input_meta: &'a Value,
+    input_spec: &'a Value,
+    native_meta: &'a Value,
+    native_spec: &'a Value,
+    template: &'a Value,
+}
+
+impl Pod<'_> {
+    /// The differences between the template's injection and the native one.
+    fn differences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let t_spec = &self.template["spec"];
+        let user_proxy = named(&items(self.input_spec, "containers"), "istio-proxy").cloned();
+        for list in ["initContainers", "containers"] {
+            let input = items(self.input_spec, list);
+            let native = items(self.native_spec, list);
+            let template = items(t_spec, list);
+            // Containers the injection added (istio-proxy also when the user gave one).
+            let added: BTreeSet<String> = names(&native)
+                .into_iter()
+                .filter(|n| n == "istio-proxy" || named(&input, n).is_none())
+                .collect();
+            if added != names(&template) {
+                out.push(format!(
+                    "{list}: native adds {added:?}, template {:?}",
+                    names(&template)
+                ));
+                continue;
+            }
+            for name in &added {
+                let mut t = named(&template, name).cloned().unwrap();
+                if let Some(user) = user_proxy.as_ref().filter(|_| name == "istio-proxy") {
+                    let mut user = user.clone();
+                    if user["image"] == "auto" {
+                        user.as_object_mut().unwrap().remove("image");
+                    }
+                    deep_merge(&mut t, &user);
+                }
+                canonical_quantities(&mut t);
+                let mut n = named(&native, name).cloned().unwrap();
+                if let Some(env) = n.get_mut("env").and_then(Value::as_array_mut) {
+                    env.retain(|e| !POST_PROCESSED_ENV.contains(&e["name"].as_str().unwrap_or("")));
+                }
+                if norm(&t) != norm(&n) {
+                    out.push(format!(
+                        "{list}/{name}:\n  template {}\n  native   {}",
+                        norm(&t).unwrap_or_default(),
+                        norm(&n).unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        let (input_vols, native_vols) = (
+            items(self.input_spec, "volumes"),
+            items(self.native_spec, "volumes"),
+        );
+        let added: Vec<Value> = native_vols
+            .into_iter()
+            .filter(|v| named(&input_vols, v["name"].as_str().unwrap_or("")).is_none())
+            .collect();
+        if norm(&json!(added)) != norm(&json!(items(t_spec, "volumes"))) {
+            out.push("volumes differ".into());
+        }
+        for field in ["labels", "annotations"] {
+            out.extend(self.map_differences(field));
+        }
+        for field in ["securityContext", "imagePullSecrets"] {
+            let (input, native) = (&self.input_spec[field], &self.native_spec[field]);
+            let template = &t_spec[field];
+            let mut merged = input.clone();
+            deep_merge(&mut merged, template);
+            if field == "imagePullSecrets" {
+                merged = json!([items(self.input_spec, field), items(t_spec, field)].concat());
+            }
+            if norm(native) != norm(if template.is_null() { input } else { &merged }) {
+                out.push(format!(
+                    "spec.{field}: template {template}, native {native}"
+                ));
+            }
+        }
+        out
+    }
+
+    /// Labels or annotations: every one the template sets is the native one, and every one
+    /// the native injection adds or changes comes from the template.
+    fn map_differences(&self, field: &str) -> Vec<String> {
+        let empty = Map::new();
+        let get = |v: &Value| {
+            v.get(field)
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or(empty.clone())
+        };
+        let (input, native, template) = (
+            get(self.input_meta),
+            get(self.native_meta),
+            get(&self.template["metadata"]),
+        );
+        let mut out = Vec::new();
+        for (k, v) in &template {
+            if native.get(k) != Some(v) {
+                out.push(format!(
+                    "{field} {k}: template {v}, native {:?}",
+                    native.get(k)
+                ));
+            }
+        }
+        for (k, v) in &native {
+            let changed = input.get(k) != Some(v);
+            if changed
+                && !template.contains_key(k)
+                && !POST_PROCESSED_ANNOTATIONS.contains(&k.as_str())
+            {
+                out.push(format!("{field} {k}={v} is not set by the template"));
+            }
+        }
+        out
+    }
+}
+
+/// What istiod hands the template for one pod of a workload.
+fn template_data(
+    setup: &Setup,
+    object: &Value,
+    meta: &Value,
+    spec: &Value,
+    compliance: &str,
+) -> Value {
+    let settings = &setup.settings;
+    let annotation = |k: &str| meta["annotations"][k].as_str();
+    let mut proxy_config = settings
+        .mesh
+        .get("defaultConfig")
+        .cloned()
+        .unwrap_or(json!({}));
+    if let Some(text) = annotation("proxy.istio.io/config") {
+        inject::merge(&mut proxy_config, &serde_yaml::from_str(text).unwrap());
+    }
+    let user_proxy = named(&items(spec, "containers"), "istio-proxy")
+        .cloned()
+        .unwrap_or(json!({}));
+    let id = |k: &str| user_proxy["securityContext"][k].as_i64().unwrap_or(1337);
+    let native = match annotation("sidecar.istio.io/nativeSidecar") {
+        Some(v) => v == "true",
+        None => settings.native_sidecars,
+    };
+    json!({
+        "TypeMeta": {"kind": object["kind"], "apiVersion": object["apiVersion"]},
+        "DeploymentMeta": {"name": object["metadata"]["name"], "namespace": object["metadata"]["namespace"]},
+        "ObjectMeta": meta,
+        "Spec": spec,
+        "ProxyConfig": proxy_config,
+        "MeshConfig": settings.mesh,
+        "Values": setup.values,
+        "Revision": settings.revision,
+        "ProxyImage": annotation("sidecar.istio.io/proxyImage").map(str::to_string)
+            .unwrap_or_else(|| settings.image("/global/proxy/image")),
+        "ProxyUID": id("runAsUser"),
+        "ProxyGID": id("runAsGroup"),
+        "NativeSidecar": native,
+        "CompliancePolicy": compliance,
+    })
+}
+
+/// The pod templates (metadata, spec) of an object; a List's items one by one.
+fn pods(object: &Value) -> Vec<(Value, &Value, &Value)> {
+    if object["kind"] == "List" {
+        return object["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(pods)
+            .collect();
+    }
+    let pointer = match object["kind"].as_str().unwrap_or("") {
+        "Pod" => "",
+        "CronJob" => "/spec/jobTemplate/spec/template",
+        _ => "/spec/template",
+    };
+    match (
+        object.pointer(&format!("{pointer}/metadata")),
+        object.pointer(&format!("{pointer}/spec")),
+    ) {
+        (Some(m), Some(s)) => vec![(object.clone(), m, s)],
+        _ => Vec::new(),
+    }
+}
+
+/// How one run of the cases is set up: kube-inject's flags, the injector settings they
+/// make, and the values istiod would hand the template.
+struct Setup {
+    args: Vec<String>,
+    settings: Settings,
+    values: Value,
+}
+
+/// A rendered pod to compare: the request for the harness and what to compare it with.
+struct Compared {
+    case: Value,
+    input_meta: Value,
+    input_spec: Value,
+    native_meta: Value,
+    native_spec: Value,
+}
+
+/// Runs native kube-inject on every case (only those matching the golden exactly when
+/// `exact_only`), renders each injected pod through the templates, and gives the number of
+/// cases used, of pods compared, and the differences found.
+fn compare(
+    harness: &Path,
+    setup: &dyn Fn(&Value) -> Setup,
+    exact_only: bool,
+) -> (usize, usize, Vec<String>) {
+    let cases: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(conformance().join("cases.json")).unwrap())
+            .unwrap();
+    let mut requests = Vec::new();
+    let mut expected = Vec::new();
+    let mut used_cases = 0;
+    for case in cases
+        .iter()
+        .filter(|c| c["skip"] != true && c["expect_error"].is_null())
+    {
+        let setup = setup(case);
+        let Some(native_text) = run_native(case, &setup.args) else {
+            continue;
+        };
+        let native_docs = yaml_docs(&native_text);
+        if exact_only {
+            let golden =
+                std::fs::read_to_string(conformance().join(case["golden"].as_str().unwrap()))
+                    .unwrap();
+            let normal = |d: &[Value]| d.iter().filter_map(norm).collect::<Vec<_>>();
+            if normal(&native_docs) != normal(&yaml_docs(&golden)) {
+                continue;
+            }
+        }
+        used_cases += 1;
+        let compliance = case["env"]["COMPLIANCE_POLICY"].as_str().unwrap_or("");
+        let input_text =
+            std::fs::read_to_string(conformance().join(case["input"].as_str().unwrap())).unwrap();
+        // kube-inject re-injects an injected input: istiod would see it without its sidecar.
+        let input_docs: Vec<Value> = yaml_docs(&input_text)
+            .into_iter()
+            .map(|d| match inject::uninject_object(d).unwrap() {
+                inject::Outcome::Injected(v)
+                | inject::Outcome::Unchanged(v)
+                | inject::Outcome::Skipped(v, _) => v,
+            })
+            .collect();
+        assert_eq!(input_docs.len(), native_docs.len(), "{}", case["name"]);
+        for (input, native) in input_docs.iter().zip(&native_docs) {
+            for ((object, meta, spec), (_, n_meta, n_spec)) in
+                pods(input).into_iter().zip(pods(native))
+            {
+                if n_meta["annotations"][inject::STATUS_ANNOTATION].is_null() {
+                    continue; // not injected (disabled, host network, ...)
+                }
+                let gateway = meta["annotations"]["inject.istio.io/templates"]
+                    .as_str()
+                    .is_some_and(|t| t.split(',').any(|x| x.trim() == "gateway"));
+                requests.push(json!({
+                    "template": if gateway { "gateway" } else { "sidecar" },
+                    "data": template_data(&setup, &object, meta, spec, compliance),
+                }));
+                expected.push(Compared {
+                    case: case["name"].clone(),
+                    input_meta: meta.clone(),
+                    input_spec: spec.clone(),
+                    native_meta: n_meta.clone(),
+                    native_spec: n_spec.clone(),
+                });
+            }
+        }
+    }
+    let failures = render_and_diff(harness, &requests, &expected);
+    (used_cases, expected.len(), failures)
+}
+
+fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) -> Vec<String> {
+    let templates: Map<String, Value> = inject::templates::builtin()
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), json!(t)))
+        .collect();
+    let mut child = Command::new(harness)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    serde_json::to_writer(
+        child.stdin.take().unwrap(),
+        &json!({"templates": templates, "pods": requests}),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "gotemplate failed");
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut failures = Vec::new();
+    for (result, c) in results.iter().zip(expected) {
+        let name = &c.case;
+        if let Some(e) = result["error"].as_str() {
+            failures.push(format!("{name}: template error: {e}"));
+            continue;
+        }
+        let rendered: Value = match serde_yaml::from_str(result["output"].as_str().unwrap()) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{name}: template output is not YAML: {e}"));
+                continue;
+            }
+        };
+        let pod = Pod {
+            input_meta: &c.input_meta,
+            input_spec: &c.input_spec,
+            native_meta: &c.native_meta,
+            native_spec: &c.native_spec,
+            template: &rendered,
+        };
+        for d in pod.differences() {
+            failures.push(format!("{name}: {d}"));
+        }
+    }
+    failures
+}
+
+#[test]
+fn the_templates_inject_what_kube_inject_injects_on_the_golden_cases() {
+    let harness = build_harness();
+    let setup = |case: &Value| {
+        let settings = case_settings(case);
+        Setup {
+            args: case_args(case),
+            values: settings.values.clone(),
+            settings,
+        }
+    };
+    let (cases, pods, failures) = compare(&harness, &setup, true);
+    println!(
+        "template equivalence: {pods} pods of {cases} exact kube-inject cases, {} differences",
+        failures.len()
+    );
+    assert!(cases >= 55 && pods >= 50, "too few cases compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The ConfigMaps `manifest generate` renders: istiod given their values and templates
+/// injects what `skiff kube-inject --injectConfigFile --valuesFile --meshConfigFile` does
+/// with the same ConfigMaps, on every golden input.
+#[test]
+fn the_rendered_injector_configmap_injects_what_kube_inject_injects() {
+    let harness = build_harness();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rendered-injector");
+    std::fs::create_dir_all(&dir).unwrap();
+    for profile in ["default", "demo"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_skiff"))
+            .args([
+                "manifest",
+                "generate",
+                "--set",
+                &format!("profile={profile}"),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let docs = yaml_docs(&String::from_utf8(out.stdout).unwrap());
+        let config_map = |name: &str| {
+            docs.iter()
+                .find(|d| d["kind"] == "ConfigMap" && d["metadata"]["name"] == name)
+                .unwrap_or_else(|| panic!("no ConfigMap {name}"))
+                .clone()
+        };
+        let injector = config_map("istio-sidecar-injector");
+        let values: Value =
+            serde_json::from_str(injector["data"]["values"].as_str().unwrap()).unwrap();
+        let mesh: Value =
+            serde_yaml::from_str(config_map("istio")["data"]["mesh"].as_str().unwrap()).unwrap();
+        let write = |name: &str, v: &Value| {
+            let path = dir.join(format!("{profile}-{name}"));
+            std::fs::write(&path, serde_json::to_string(v).unwrap()).unwrap();
+            path.display().to_string()
+        };
+        let args: Vec<String> = [
+            "--injectConfigFile".into(),
+            write("injector.json", &injector),
+            "--valuesFile".into(),
+            write("values.json", &values),
+            "--meshConfigFile".into(),
+            write("mesh.json", &mesh),
+        ]
+        .into();
+        let setup = |case: &Value| {
+            let mut settings = Settings::new(case["env"]["ENABLE_NATIVE_SIDECARS"] == "true");
+            inject::merge(&mut settings.values, &values);
+            inject::merge(&mut settings.mesh, &mesh);
+            Setup {
+                args: args.clone(),
+                settings,
+                values: values.clone(),
+            }
+        };
+        let (cases, pods, failures) = compare(&harness, &setup, false);
+        println!(
+            "{profile}: {pods} pods of {cases} cases, {} differences",
+            failures.len()
+        );
+        assert!(cases >= 55 && pods >= 50, "too few cases compared");
+        assert!(failures.is_empty(), "{profile}:\n{}", failures.join("\n"));
+    }
+}
+
+#[test]
+fn the_grpc_templates_render_proxyless_pods() {
+    let harness = build_harness();
+    let settings = Settings::new(false);
+    let setup = Setup {
+        args: Vec::new(),
+        values: settings.values.clone(),
+        settings,
+    };
+    let object = json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "echo", "namespace": "grpc"},
+        "spec": {"template": {"metadata": {"labels": {"app": "echo"}},
+            "spec": {"containers": [{"name": "app", "image": "echo", "ports": [{"containerPort": 7070}]}]}}}});
+    let (meta, spec) = (
+        &object["spec"]["template"]["metadata"],
+        &object["spec"]["template"]["spec"],
+    );
+    let data = template_data(&setup, &object, meta, spec, "");
+    let templates: Map<String, Value> = inject::templates::builtin()
+        .into_iter()
+        .map(|(n, t)| (n.to_string(), json!(t)))
+        .collect();
+    let mut child = Command::new(&harness)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pods = json!([{"template": "grpc-simple", "data": data}, {"template": "grpc-agent", "data": data}]);
+    serde_json::to_writer(
+        child.stdin.take().unwrap(),
+        &json!({"templates": templates, "pods": pods}),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let rendered: Vec<Value> = results
+        .iter()
+        .map(|r| {
+            serde_yaml::from_str(r["output"].as_str().unwrap_or_else(|| panic!("{r}"))).unwrap()
+        })
+        .collect();
+    let (simple, agent) = (&rendered[0], &rendered[1]);
+    let bootstrap = &simple["spec"]["initContainers"][0];
+    assert_eq!(bootstrap["name"], "grpc-bootstrap-init");
+    assert!(bootstrap["command"][2]
+        .as_str()
+        .unwrap()
+        .contains("istiod.istio-system.svc:15010"));
+    assert_eq!(
+        simple["spec"]["containers"][0]["env"][0]["value"],
+        "/var/lib/grpc/data/bootstrap.json"
+    );
+    assert_eq!(
+        simple["spec"]["volumes"][0]["name"],
+        "grpc-io-proxyless-bootstrap"
+    );
+    let containers = names(&items(&agent["spec"], "containers"));
+    assert_eq!(
+        containers,
+        BTreeSet::from(["app".to_string(), "istio-proxy".to_string()])
+    );
+    let proxy = named(&items(&agent["spec"], "containers"), "istio-proxy")
+        .unwrap()
+        .clone();
+    let env: Vec<&str> = proxy["env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(env.contains(&"DISABLE_ENVOY") && env.contains(&"ISTIO_META_GENERATOR"));
+    assert_eq!(
+        agent["metadata"]["labels"]["service.istio.io/canonical-name"],
+        "echo"
+    );
+    assert!(
+        agent["spec"]["initContainers"].is_null(),
+        "grpc-agent captures no traffic"
+    );
+}
