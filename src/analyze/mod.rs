@@ -194,11 +194,27 @@ pub fn selected<'a>(
 /// Runs the selected analyzers and returns the sorted, de-duplicated messages.
 pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
     let (run, _skipped) = selected(snapshot, only);
-    let mut reporter = Reporter::default();
-    for analyzer in run {
-        analyzer.analyze(snapshot, &mut reporter);
-    }
-    sorted_deduped(reporter.into_messages())
+    // Analyzers only read the snapshot: one thread per core takes the next analyzer until
+    // none is left; the messages are sorted afterwards, so their order does not matter.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let work = || {
+        let mut reporter = Reporter::default();
+        while let Some(analyzer) = run.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        {
+            analyzer.analyze(snapshot, &mut reporter);
+        }
+        reporter.into_messages()
+    };
+    let messages: Vec<Message> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            all.extend(helper.join().expect("analyzer thread panicked"));
+        }
+        all
+    });
+    sorted_deduped(messages)
 }
 
 /// istioctl's order: level (Error first), code, messages without origin first, origin

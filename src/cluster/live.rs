@@ -10,6 +10,7 @@ use kube::discovery::{ApiResource, Scope};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
+use super::list_page::{Item, ListPage};
 use super::{connect, ClusterError};
 use crate::cli::GlobalOptions;
 use crate::model::mesh::MeshConfig;
@@ -287,25 +288,29 @@ async fn list_one(
     namespace: Option<String>,
 ) -> Result<Vec<Resource>, kube::Error> {
     let api: Api<DynamicObject> = match &namespace {
-        Some(ns) => Api::namespaced_with(client, ns, &resource),
-        None => Api::all_with(client, &resource),
+        Some(ns) => Api::namespaced_with(client.clone(), ns, &resource),
+        None => Api::all_with(client.clone(), &resource),
     };
+    let url = api.resource_url().to_string();
     let mut out = Vec::new();
     let mut params = ListParams::default().limit(500);
     loop {
-        let page = api.list(&params).await?;
-        for item in page.items {
-            let mut value = serde_json::to_value(&item).unwrap_or(Value::Null);
-            if let Some(obj) = value.as_object_mut() {
-                obj.insert(
-                    "apiVersion".into(),
-                    Value::String(resource.api_version.clone()),
-                );
-                obj.insert("kind".into(), Value::String(resource.kind.clone()));
-            }
-            out.push(Resource::detached(value, "cluster"));
+        let request = kube::core::Request::new(&url)
+            .list(&params)
+            .map_err(kube::Error::BuildRequest)?;
+        let page: ListPage = client.request(request).await?;
+        for Item(fields) in page.items {
+            // List items carry no apiVersion and kind; they come first, as in a manifest.
+            let mut object = serde_json::Map::with_capacity(fields.len() + 2);
+            object.insert(
+                "apiVersion".into(),
+                Value::String(resource.api_version.clone()),
+            );
+            object.insert("kind".into(), Value::String(resource.kind.clone()));
+            object.extend(fields);
+            out.push(Resource::detached(Value::Object(object), "cluster"));
         }
-        match page.metadata.continue_.filter(|c| !c.is_empty()) {
+        match page.metadata.continue_token.filter(|c| !c.is_empty()) {
             Some(token) => params = params.continue_token(&token),
             None => break,
         }

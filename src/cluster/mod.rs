@@ -2,6 +2,7 @@
 //! `--context`), namespace resolution, server-side apply of arbitrary objects, reads,
 //! and errors turned into one clear line (forbidden, unreachable, not found).
 
+mod list_page;
 pub mod live;
 pub mod portforward;
 
