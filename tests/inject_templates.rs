@@ -13,8 +13,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use scorer::norm;
 use serde_json::{json, Map, Value};
 use skiff::inject::{self, Settings};
+
+mod scorer;
 
 const POST_PROCESSED_ENV: &[&str] = &["ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
 const POST_PROCESSED_ANNOTATIONS: &[&str] =
@@ -122,37 +125,7 @@ fn case_args(case: &Value) -> Vec<String> {
     args
 }
 
-/// Values as the scorer compares them: empty values dropped, JSON-in-string parsed,
-/// numbers as floats, and resource quantities canonical (as a Kubernetes decode leaves
-/// them).
-fn norm(v: &Value) -> Option<Value> {
-    match v {
-        Value::Null => None,
-        Value::Object(m) => {
-            let out: Map<String, Value> = m
-                .iter()
-                .filter_map(|(k, v)| norm(v).map(|v| (k.clone(), v)))
-                .collect();
-            (!out.is_empty()).then_some(Value::Object(out))
-        }
-        Value::Array(a) => {
-            let out: Vec<Value> = a.iter().map(|v| norm(v).unwrap_or(Value::Null)).collect();
-            (!out.is_empty()).then_some(Value::Array(out))
-        }
-        Value::String(s) => {
-            let t = s.trim_start();
-            if t.starts_with('{') || t.starts_with('[') {
-                if let Ok(parsed) = serde_json::from_str::<Value>(s) {
-                    return norm(&parsed).or(Some(Value::String(String::new())));
-                }
-            }
-            Some(v.clone())
-        }
-        Value::Number(n) => Some(json!(n.as_f64())),
-        other => Some(other.clone()),
-    }
-}
-
+/// Resource quantities as a Kubernetes decode of the template output leaves them.
 fn canonical_quantities(container: &mut Value) {
     let Some(res) = container
         .get_mut("resources")
@@ -476,7 +449,9 @@ fn compare(
     (used_cases, expected.len(), failures)
 }
 
-fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) -> Vec<String> {
+/// Runs each request (`{"template": NAME, "data": ...}`) through the built-in templates
+/// with the Go harness; one `{"output"}` or `{"error"}` per request.
+fn run_harness(harness: &Path, requests: &[Value]) -> Vec<Value> {
     let templates: Map<String, Value> = inject::templates::builtin()
         .into_iter()
         .map(|(n, t)| (n.to_string(), json!(t)))
@@ -486,14 +461,15 @@ fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) ->
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    serde_json::to_writer(
-        child.stdin.take().unwrap(),
-        &json!({"templates": templates, "pods": requests}),
-    )
-    .unwrap();
+    let request = json!({"templates": templates, "pods": requests});
+    serde_json::to_writer(child.stdin.take().unwrap(), &request).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "gotemplate failed");
-    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) -> Vec<String> {
+    let results = run_harness(harness, requests);
     let mut failures = Vec::new();
     for (result, c) in results.iter().zip(expected) {
         let name = &c.case;
@@ -624,23 +600,11 @@ fn the_grpc_templates_render_proxyless_pods() {
         &object["spec"]["template"]["spec"],
     );
     let data = template_data(&setup, &object, meta, spec, "");
-    let templates: Map<String, Value> = inject::templates::builtin()
-        .into_iter()
-        .map(|(n, t)| (n.to_string(), json!(t)))
-        .collect();
-    let mut child = Command::new(&harness)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pods = json!([{"template": "grpc-simple", "data": data}, {"template": "grpc-agent", "data": data}]);
-    serde_json::to_writer(
-        child.stdin.take().unwrap(),
-        &json!({"templates": templates, "pods": pods}),
-    )
-    .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let results: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let pods = [
+        json!({"template": "grpc-simple", "data": data}),
+        json!({"template": "grpc-agent", "data": data}),
+    ];
+    let results = run_harness(&harness, &pods);
     let rendered: Vec<Value> = results
         .iter()
         .map(|r| {

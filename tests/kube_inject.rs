@@ -1,6 +1,8 @@
 //! `skiff kube-inject`: offline injection, document order and pass-through, skips,
 //! idempotency, atomic `-o`, errors, and Istio's golden cases as a regression floor.
 
+mod scorer;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
@@ -410,35 +412,7 @@ fn istio_golden_cases_keep_their_floor() {
 
 /// Documents with empty values dropped and JSON-in-string values parsed, as the scorer.
 fn normalize_docs(text: &str) -> Vec<serde_json::Value> {
-    fn norm(v: &serde_json::Value) -> Option<serde_json::Value> {
-        use serde_json::Value;
-        match v {
-            Value::Null => None,
-            Value::Object(m) => {
-                let out: serde_json::Map<String, Value> = m
-                    .iter()
-                    .filter_map(|(k, v)| norm(v).map(|v| (k.clone(), v)))
-                    .collect();
-                (!out.is_empty()).then_some(Value::Object(out))
-            }
-            Value::Array(a) => {
-                let out: Vec<Value> = a.iter().map(|v| norm(v).unwrap_or(Value::Null)).collect();
-                (!out.is_empty()).then_some(Value::Array(out))
-            }
-            Value::String(s) => {
-                let t = s.trim_start();
-                if t.starts_with('{') || t.starts_with('[') {
-                    if let Ok(parsed) = serde_json::from_str::<Value>(s) {
-                        return norm(&parsed).or(Some(Value::String(String::new())));
-                    }
-                }
-                Some(v.clone())
-            }
-            Value::Number(n) => Some(serde_json::json!(n.as_f64())),
-            other => Some(other.clone()),
-        }
-    }
-    docs(text).iter().filter_map(norm).collect()
+    docs(text).iter().filter_map(scorer::norm).collect()
 }
 
 #[test]
