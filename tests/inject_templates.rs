@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use scorer::norm;
+use scorer::{case_args, inject_cases_dir, matches_golden, norm, run_kube_inject, yaml_docs};
 use serde_json::{json, Map, Value};
 use skiff::inject::{self, Settings};
 
@@ -22,10 +22,6 @@ mod scorer;
 const POST_PROCESSED_ENV: &[&str] = &["ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
 const POST_PROCESSED_ANNOTATIONS: &[&str] =
     &["sidecar.istio.io/status", "proxy.istio.io/overrides"];
-
-fn conformance() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/inject")
-}
 
 /// Builds tests/gotemplate against Debian's Sprig (golang-go and
 /// golang-github-masterminds-sprig-dev, installed by scripts/test-cluster).
@@ -50,18 +46,11 @@ fn read_structured(path: &Path) -> Value {
     serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn yaml_docs(text: &str) -> Vec<Value> {
-    text.split("\n---")
-        .filter_map(|d| serde_yaml::from_str::<Value>(d).ok())
-        .filter(|d| !d.is_null())
-        .collect()
-}
-
 /// The injector settings of a case, as `skiff kube-inject` builds them from its flags.
 fn case_settings(case: &Value) -> Settings {
     let native = case["env"]["ENABLE_NATIVE_SIDECARS"] == "true";
     let mut settings = Settings::new(native);
-    let root = conformance();
+    let root = inject_cases_dir();
     if let Some(p) = case["values_file"].as_str() {
         inject::merge(&mut settings.values, &read_structured(&root.join(p)));
     }
@@ -84,45 +73,6 @@ fn case_settings(case: &Value) -> Settings {
         settings.set(s).unwrap();
     }
     settings
-}
-
-/// `skiff kube-inject -f INPUT ARGS` with the case's environment.
-fn run_native(case: &Value, args: &[String]) -> Option<String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skiff"));
-    cmd.current_dir(conformance())
-        .args(["kube-inject", "-f", case["input"].as_str().unwrap()])
-        .args(args);
-    for (k, v) in case["env"].as_object().unwrap() {
-        cmd.env(k, v.as_str().unwrap());
-    }
-    let out = cmd.output().unwrap();
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).unwrap())
-}
-
-/// The kube-inject flags of a golden case (with the goldens' hub and tag).
-fn case_args(case: &Value) -> Vec<String> {
-    let mut args = Vec::new();
-    for s in case["set"].as_array().unwrap() {
-        args.extend(["--set".to_string(), s.as_str().unwrap().to_string()]);
-    }
-    for (flag, key) in [
-        ("--meshConfigFile", "mesh_config"),
-        ("--valuesFile", "values_file"),
-        ("--operatorFileName", "iop"),
-    ] {
-        if let Some(v) = case[key].as_str() {
-            args.extend([flag.to_string(), v.to_string()]);
-        }
-    }
-    for s in [
-        "values.global.hub=registry.istio.io/testing",
-        "values.global.tag=latest",
-    ] {
-        args.extend(["--set".to_string(), s.to_string()]);
-    }
-    args
 }
 
 /// Resource quantities as a Kubernetes decode of the template output leaves them.
@@ -383,34 +333,23 @@ fn compare(
     setup: &dyn Fn(&Value) -> Setup,
     exact_only: bool,
 ) -> (usize, usize, Vec<String>) {
-    let cases: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(conformance().join("cases.json")).unwrap())
-            .unwrap();
     let mut requests = Vec::new();
     let mut expected = Vec::new();
     let mut used_cases = 0;
-    for case in cases
-        .iter()
-        .filter(|c| c["skip"] != true && c["expect_error"].is_null())
-    {
+    for case in &scorer::runnable_inject_cases() {
         let setup = setup(case);
-        let Some(native_text) = run_native(case, &setup.args) else {
+        let Some(native_text) = run_kube_inject(case, &setup.args) else {
             continue;
         };
-        let native_docs = yaml_docs(&native_text);
-        if exact_only {
-            let golden =
-                std::fs::read_to_string(conformance().join(case["golden"].as_str().unwrap()))
-                    .unwrap();
-            let normal = |d: &[Value]| d.iter().filter_map(norm).collect::<Vec<_>>();
-            if normal(&native_docs) != normal(&yaml_docs(&golden)) {
-                continue;
-            }
+        if exact_only && !matches_golden(case, &native_text) {
+            continue;
         }
+        let native_docs = yaml_docs(&native_text);
         used_cases += 1;
         let compliance = case["env"]["COMPLIANCE_POLICY"].as_str().unwrap_or("");
         let input_text =
-            std::fs::read_to_string(conformance().join(case["input"].as_str().unwrap())).unwrap();
+            std::fs::read_to_string(inject_cases_dir().join(case["input"].as_str().unwrap()))
+                .unwrap();
         // kube-inject re-injects an injected input: istiod would see it without its sidecar.
         let input_docs: Vec<Value> = yaml_docs(&input_text)
             .into_iter()

@@ -3,6 +3,8 @@
 
 mod scorer;
 
+use scorer::yaml_docs;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
@@ -26,13 +28,6 @@ fn skiff(args: &[&str], native: bool) -> Output {
         .expect("run skiff")
 }
 
-fn docs(text: &str) -> Vec<serde_json::Value> {
-    serde_yaml::Deserializer::from_str(text)
-        .map(|d| <serde_json::Value as serde::Deserialize>::deserialize(d).unwrap())
-        .filter(|v| !v.is_null())
-        .collect()
-}
-
 #[test]
 fn injects_deployments_keeps_other_documents_and_skips_host_network() {
     let o = skiff(&["kube-inject", "-f", &data("web.yaml")], false);
@@ -43,7 +38,7 @@ fn injects_deployments_keeps_other_documents_and_skips_host_network() {
         String::from_utf8_lossy(&o.stderr)
     );
     let out = String::from_utf8(o.stdout).unwrap();
-    let d = docs(&out);
+    let d = yaml_docs(&out);
     assert_eq!(d.len(), 3);
     assert_eq!(d[0]["kind"], "Service");
     assert!(
@@ -97,7 +92,7 @@ fn injects_deployments_keeps_other_documents_and_skips_host_network() {
 #[test]
 fn native_sidecars_put_the_proxy_first_among_init_containers() {
     let o = skiff(&["kube-inject", "-f", &data("web.yaml")], true);
-    let d = docs(&String::from_utf8(o.stdout).unwrap());
+    let d = yaml_docs(&String::from_utf8(o.stdout).unwrap());
     let inits = d[1]["spec"]["template"]["spec"]["initContainers"]
         .as_array()
         .unwrap();
@@ -127,7 +122,11 @@ fn injecting_twice_changes_nothing_and_o_may_name_the_input() {
         Some(0)
     );
     let twice = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(docs(&once), docs(&twice), "re-injection is a no-op");
+    assert_eq!(
+        yaml_docs(&once),
+        yaml_docs(&twice),
+        "re-injection is a no-op"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -181,7 +180,7 @@ fn re_injection_replaces_the_sidecar_and_reinject_false_keeps_it() {
     let classic = inject_file(&data("web.yaml"), false, &[]);
     let file = write_temp("classic.yaml", &classic);
     // Switching to native sidecars moves the proxy into the init containers, once.
-    let native = docs(&inject_file(&file, true, &[]));
+    let native = yaml_docs(&inject_file(&file, true, &[]));
     let deployment = native.iter().find(|d| d["kind"] == "Deployment").unwrap();
     let spec = &deployment["spec"]["template"]["spec"];
     let names = |list: &str| -> Vec<String> {
@@ -212,7 +211,7 @@ fn re_injection_replaces_the_sidecar_and_reinject_false_keeps_it() {
         1
     );
     let kept = inject_file(&file, true, &["--reinject=false"]);
-    assert_eq!(docs(&kept), docs(&classic));
+    assert_eq!(yaml_docs(&kept), yaml_docs(&classic));
 }
 
 const APP: &str = "apiVersion: v1
@@ -261,7 +260,7 @@ spec:
 #[test]
 fn kube_uninject_removes_what_injection_added() {
     let input = write_temp("app.yaml", APP);
-    let original = docs(APP);
+    let original = yaml_docs(APP);
     let injected_text = inject_file(&input, false, &[]);
     assert!(
         injected_text.contains("istio-proxy") && injected_text.contains("/app-health/app/livez")
@@ -269,7 +268,7 @@ fn kube_uninject_removes_what_injection_added() {
     let injected = write_temp("injected.yaml", &injected_text);
     let o = skiff(&["kube-uninject", "-f", &injected], false);
     assert_eq!(o.status.code(), Some(0));
-    let back = docs(&String::from_utf8(o.stdout).unwrap());
+    let back = yaml_docs(&String::from_utf8(o.stdout).unwrap());
     assert_eq!(back.len(), original.len());
     for (was, now) in original.iter().zip(&back) {
         let pointer = "/spec/template/spec";
@@ -355,64 +354,17 @@ fn stdin_and_unparseable_input() {
 /// the scorer does: a floor on exact cases so regressions show up in `cargo test`.
 #[test]
 fn istio_golden_cases_keep_their_floor() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/inject");
-    let cases: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(root.join("cases.json")).unwrap()).unwrap();
-    let (mut exact, mut total) = (0, 0);
-    for c in cases
+    let cases = scorer::runnable_inject_cases();
+    let exact = cases
         .iter()
-        .filter(|c| c["skip"] != true && c["expect_error"].is_null())
-    {
-        total += 1;
-        let mut args = vec![
-            "kube-inject".to_string(),
-            "-f".into(),
-            c["input"].as_str().unwrap().into(),
-        ];
-        for s in c["set"].as_array().unwrap() {
-            args.push("--set".into());
-            args.push(s.as_str().unwrap().into());
-        }
-        for (flag, key) in [
-            ("--meshConfigFile", "mesh_config"),
-            ("--valuesFile", "values_file"),
-            ("--operatorFileName", "iop"),
-        ] {
-            if let Some(v) = c[key].as_str() {
-                args.push(flag.into());
-                args.push(v.into());
-            }
-        }
-        args.extend(
-            [
-                "--set",
-                "values.global.hub=registry.istio.io/testing",
-                "--set",
-                "values.global.tag=latest",
-            ]
-            .map(String::from),
-        );
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_skiff"));
-        cmd.current_dir(&root).args(&args);
-        for (k, v) in c["env"].as_object().unwrap() {
-            cmd.env(k, v.as_str().unwrap());
-        }
-        let o = cmd.output().unwrap();
-        if !o.status.success() {
-            continue;
-        }
-        let golden = std::fs::read_to_string(root.join(c["golden"].as_str().unwrap())).unwrap();
-        if normalize_docs(&String::from_utf8_lossy(&o.stdout)) == normalize_docs(&golden) {
-            exact += 1;
-        }
-    }
+        .filter(|c| {
+            scorer::run_kube_inject(c, &scorer::case_args(c))
+                .is_some_and(|out| scorer::matches_golden(c, &out))
+        })
+        .count();
+    let total = cases.len();
     println!("kube-inject goldens: {exact}/{total} exact");
     assert!(exact * 100 >= total * 75, "{exact}/{total}");
-}
-
-/// Documents with empty values dropped and JSON-in-string values parsed, as the scorer.
-fn normalize_docs(text: &str) -> Vec<serde_json::Value> {
-    docs(text).iter().filter_map(scorer::norm).collect()
 }
 
 #[test]
@@ -464,7 +416,7 @@ templates:
         ],
         false,
     );
-    let out = docs(&String::from_utf8_lossy(&o.stdout));
+    let out = yaml_docs(&String::from_utf8_lossy(&o.stdout));
     let deployment = out.iter().find(|d| d["kind"] == "Deployment").unwrap();
     let annotations = &deployment["spec"]["template"]["metadata"]["annotations"];
     assert_eq!(annotations["example.com/injected"], "yes", "{annotations}");

@@ -31,7 +31,7 @@ impl<'de> Deserialize<'de> for Item {
     }
 }
 
-/// A JSON object whose `metadata` is read without `managedFields`.
+/// An object whose `metadata` is read without `managedFields`.
 struct ObjectVisitor;
 
 impl<'de> Visitor<'de> for ObjectVisitor {
@@ -44,89 +44,49 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = access.next_key::<String>()? {
-            if key == "metadata" {
-                let meta = access.next_value_seed(MetadataSeed)?;
-                out.insert(key, meta);
+            let value = if key == "metadata" {
+                access.next_value_seed(Metadata)?
             } else {
-                out.insert(key, access.next_value()?);
-            }
+                access.next_value()?
+            };
+            out.insert(key, value);
         }
         Ok(out)
     }
 }
 
-struct MetadataSeed;
+/// `metadata`: a mapping without its `managedFields` entry, or `null`.
+struct Metadata;
 
-impl<'de> DeserializeSeed<'de> for MetadataSeed {
+impl<'de> DeserializeSeed<'de> for Metadata {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(StripManagedFields(d))
+        d.deserialize_any(self)
     }
 }
 
-/// Hands a `metadata` mapping to `Value`'s own visitor with `managedFields` skipped,
-/// and anything else (e.g. `null`) through unchanged.
-struct StripManagedFields<D>(D);
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for StripManagedFields<D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(MetadataVisitor(visitor))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct
-        enum identifier ignored_any
-    }
-}
-
-struct MetadataVisitor<V>(V);
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for MetadataVisitor<V> {
-    type Value = V::Value;
+impl<'de> Visitor<'de> for Metadata {
+    type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        self.0.expecting(f)
+        f.write_str("object metadata")
     }
 
-    fn visit_unit<E: serde::de::Error>(self) -> Result<V::Value, E> {
-        self.0.visit_unit()
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(SkipManagedFields(access))
-    }
-}
-
-/// A map access that drops the `managedFields` entry.
-struct SkipManagedFields<A>(A);
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for SkipManagedFields<A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        loop {
-            let Some(key) = self.0.next_key::<String>()? else {
-                return Ok(None);
-            };
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
             if key == "managedFields" {
-                self.0.next_value::<IgnoredAny>()?;
-                continue;
+                access.next_value::<IgnoredAny>()?;
+            } else {
+                out.insert(key, access.next_value()?);
             }
-            return seed
-                .deserialize(serde::de::value::StringDeserializer::new(key))
-                .map(Some);
         }
-    }
-
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(seed)
+        Ok(Value::Object(out))
     }
 }
 
