@@ -333,7 +333,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__analyze)
-            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --kubeconfig --context --namespace --istioNamespace --color --help --version explain help"
+            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --remote-contexts --kubeconfig --context --namespace --istioNamespace --color --help --version explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +392,10 @@ _skiff() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote-contexts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -382,6 +382,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand -r 'Control-plane revision'
             cand --revision 'Control-plane revision'
             cand --timeout 'Time limit for reading the cluster'
+            cand --remote-contexts 'Kubeconfig contexts of the mesh''s other clusters (default: Istio''s remote secrets)'
             cand -c 'Kubernetes configuration file'
             cand --kubeconfig 'Kubernetes configuration file'
             cand --context 'Kubernetes configuration context'

@@ -260,6 +260,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l meshNetworksFile -d 'Mesh networks file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s r -l revision -d 'Control-plane revision' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l timeout -d 'Time limit for reading the cluster' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l remote-contexts -d 'Kubeconfig contexts of the mesh\'s other clusters (default: Istio\'s remote secrets)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r

@@ -10,7 +10,7 @@ pub mod snapshot;
 use std::cmp::Ordering;
 
 pub use messages::{Arg, Level, MessageType};
-pub use snapshot::Snapshot;
+pub use snapshot::{RemoteServices, Snapshot};
 
 use crate::model::Resource;
 
@@ -56,6 +56,8 @@ pub struct Message {
     pub origin: Option<Origin>,
     /// `file:line` of the resource (of the field, where known).
     pub reference: Option<String>,
+    /// The cluster the resource is in; set only when several clusters are analyzed.
+    pub cluster: Option<String>,
 }
 
 impl Message {
@@ -63,8 +65,13 @@ impl Message {
         self.kind.level
     }
 
-    /// istioctl's one-line form: `Level [CODE] (Kind ns/name file:line) text`.
+    /// istioctl's one-line form: `Level [CODE] (Kind ns/name file:line) text`, with
+    /// ` [cluster-ID]` after the code when several clusters are analyzed.
     pub fn line(&self) -> String {
+        let code = match &self.cluster {
+            Some(c) => format!("{}] [cluster-{c}", self.kind.code),
+            None => self.kind.code.to_string(),
+        };
         let mut origin = String::new();
         if let Some(o) = &self.origin {
             origin.push_str(&o.friendly());
@@ -74,17 +81,11 @@ impl Message {
             }
         }
         if origin.is_empty() {
-            format!(
-                "{} [{}] {}",
-                self.level().as_str(),
-                self.kind.code,
-                self.text
-            )
+            format!("{} [{code}] {}", self.level().as_str(), self.text)
         } else {
             format!(
-                "{} [{}] ({origin}) {}",
+                "{} [{code}] ({origin}) {}",
                 self.level().as_str(),
-                self.kind.code,
                 self.text
             )
         }
@@ -131,7 +132,23 @@ impl Reporter {
             text: messages::format_template(kind.template, args),
             origin: resource.map(Origin::of),
             reference,
+            cluster: None,
         });
+    }
+
+    /// Reports on a resource of another cluster than the snapshot's.
+    pub fn report_in_cluster(
+        &mut self,
+        cluster: &str,
+        code: &str,
+        resource: &Resource,
+        args: &[Arg],
+    ) {
+        let before = self.messages.len();
+        self.report(code, Some(resource), None, args);
+        if let Some(m) = self.messages.get_mut(before) {
+            m.cluster = Some(cluster.to_string());
+        }
     }
 
     pub fn into_messages(self) -> Vec<Message> {
@@ -214,10 +231,16 @@ pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
         }
         all
     });
+    let mut messages = messages;
+    if let Some(cluster) = &snapshot.cluster {
+        for m in messages.iter_mut().filter(|m| m.cluster.is_none()) {
+            m.cluster = Some(cluster.clone());
+        }
+    }
     sorted_deduped(messages)
 }
 
-/// istioctl's order: level (Error first), code, messages without origin first, origin
+/// istioctl's order: cluster, level (Error first), code, messages without origin first, origin
 /// (`Kind/name/namespace`), then the full line; identical neighbours are dropped.
 pub fn sorted_deduped(messages: Vec<Message>) -> Vec<Message> {
     let mut keyed: Vec<(String, Option<String>, Message)> = messages
@@ -225,8 +248,9 @@ pub fn sorted_deduped(messages: Vec<Message>) -> Vec<Message> {
         .map(|m| (m.line(), m.origin.as_ref().map(Origin::comparator), m))
         .collect();
     keyed.sort_by(|(a_line, a_origin, a), (b_line, b_origin, b)| {
-        b.level()
-            .cmp(&a.level())
+        a.cluster
+            .cmp(&b.cluster)
+            .then_with(|| b.level().cmp(&a.level()))
             .then_with(|| a.kind.code.cmp(b.kind.code))
             .then_with(|| match (a_origin, b_origin) {
                 (None, None) => Ordering::Equal,

@@ -21,6 +21,9 @@ pub fn documentation_url(code: &str) -> String {
 fn as_object(m: &Message) -> Value {
     // serde_json with preserve_order keeps insertion order: insert alphabetically.
     let mut o = Map::new();
+    if let Some(cluster) = &m.cluster {
+        o.insert("cluster".into(), json!(cluster));
+    }
     o.insert("code".into(), json!(m.kind.code));
     o.insert(
         "documentationUrl".into(),
@@ -103,8 +106,15 @@ pub fn to_sarif(messages: &[Message]) -> String {
                 }
                 result["locations"] = json!([{"physicalLocation": physical}]);
             }
+            let mut properties = Map::new();
             if let Some(origin) = &m.origin {
-                result["properties"] = json!({"origin": origin.friendly()});
+                properties.insert("origin".into(), json!(origin.friendly()));
+            }
+            if let Some(cluster) = &m.cluster {
+                properties.insert("cluster".into(), json!(cluster));
+            }
+            if !properties.is_empty() {
+                result["properties"] = Value::Object(properties);
             }
             result
         })
@@ -148,7 +158,28 @@ mod tests {
                 name: "vs".into(),
             }),
             reference: Some("f.yaml:38".into()),
+            cluster: None,
         }]
+    }
+
+    #[test]
+    fn a_cluster_is_printed_only_when_set() {
+        let mut messages = sample();
+        messages[0].cluster = Some("east".into());
+        let out = to_json(&messages);
+        assert!(
+            out.starts_with("[\n\t{\n\t\t\"cluster\": \"east\",\n\t\t\"code\""),
+            "{out}"
+        );
+        assert!(messages[0]
+            .line()
+            .starts_with("Error [IST0101] [cluster-east] (VirtualService vs f.yaml:38)"));
+        let sarif: Value = serde_json::from_str(&to_sarif(&messages)).unwrap();
+        assert_eq!(
+            sarif["runs"][0]["results"][0]["properties"]["cluster"],
+            "east"
+        );
+        assert!(!to_json(&sample()).contains("cluster"));
     }
 
     #[test]

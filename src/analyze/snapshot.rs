@@ -79,8 +79,19 @@ struct Indexes {
     wildcard_rules: Vec<usize>,
 }
 
+/// The Services of another cluster of the mesh, for multicluster analysis.
+pub struct RemoteServices {
+    pub cluster: String,
+    pub services: Vec<Resource>,
+}
+
 pub struct Snapshot {
     resources: Vec<Resource>,
+    /// Set when several clusters are analyzed: this snapshot's cluster ID, given to
+    /// every message its analyzers report.
+    pub cluster: Option<String>,
+    /// The Services of the other clusters (empty for all but the primary cluster).
+    pub remote_services: Vec<RemoteServices>,
     by_kind: HashMap<String, Vec<usize>>,
     pub mesh: MeshConfig,
     pub mesh_networks: Option<Value>,
@@ -131,6 +142,8 @@ impl Snapshot {
         }
         Snapshot {
             resources: kept,
+            cluster: None,
+            remote_services: Vec::new(),
             by_kind,
             mesh,
             mesh_networks,
@@ -139,6 +152,13 @@ impl Snapshot {
             by_kind_namespace,
             indexes: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Marks the snapshot as one cluster of several, with the Services of the others.
+    pub fn in_cluster(mut self, id: &str, remote_services: Vec<RemoteServices>) -> Self {
+        self.cluster = Some(id.to_string());
+        self.remote_services = remote_services;
+        self
     }
 
     /// Limits the kinds the snapshot speaks for (files-only analysis).

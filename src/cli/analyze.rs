@@ -8,7 +8,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::GlobalOptions;
-use crate::analyze::{self, output, Level, Message, Snapshot};
+use crate::analyze::{self, output, Level, Message, RemoteServices, Snapshot};
+use crate::cluster::live::Remotes;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError};
 use crate::model::mesh::MeshConfig;
@@ -64,6 +65,9 @@ pub struct AnalyzeArgs {
     /// Time limit for reading the cluster
     #[arg(long, default_value = "30s")]
     pub timeout: String,
+    /// Kubeconfig contexts of the mesh's other clusters (default: Istio's remote secrets)
+    #[arg(long = "remote-contexts", value_delimiter = ',')]
+    pub remote_contexts: Vec<String>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -98,6 +102,11 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let suppressions = parse_suppressions(&args.suppress, &printer)?;
+    if !args.use_kube && !args.remote_contexts.is_empty() {
+        return Err(
+            CliError::usage("--remote-contexts needs the live clusters (--use-kube)").into(),
+        );
+    }
 
     let mut mesh = MeshConfig::default();
     if let Some(path) = &args.mesh_config_file {
@@ -131,13 +140,25 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let namespace_flag = g.namespace.clone().filter(|n| !n.is_empty());
     let mut resources = Vec::new();
+    let mut remotes = Vec::new();
+    let mut primary_id = String::new();
     let namespace = if args.use_kube {
-        let live = crate::cluster::live::fetch_for_analysis(
+        let remote_source = if args.remote_contexts.is_empty() {
+            Remotes::Secrets
+        } else {
+            Remotes::Contexts(&args.remote_contexts)
+        };
+        let fetched = crate::cluster::live::fetch_for_analysis(
             g,
             namespace_flag.as_deref(),
             args.all_namespaces,
             &args.timeout,
+            remote_source,
         )?;
+        for warning in &fetched.warnings {
+            printer.err(format!("Warning: {warning}"));
+        }
+        let live = fetched.primary;
         if let Some(missing) = live.missing_namespace {
             printer.err(format!("namespace {missing:?} not found"));
             return Ok(ExitCode::Ok);
@@ -148,6 +169,8 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             }
         }
         resources.extend(live.resources);
+        remotes = fetched.remotes;
+        primary_id = fetched.primary_id;
         live.namespace
     } else {
         namespace_flag.unwrap_or_else(|| "default".to_string())
@@ -161,17 +184,57 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     } else {
         namespace.clone()
     };
-    let mut snapshot = Snapshot::new(
-        resources,
-        &analysis_namespace,
-        mesh,
-        mesh_networks,
-        &g.istio_namespace,
-    );
+    let new_snapshot = |resources: Vec<Resource>, mesh: MeshConfig| {
+        Snapshot::new(
+            resources,
+            &analysis_namespace,
+            mesh,
+            mesh_networks.clone(),
+            &g.istio_namespace,
+        )
+    };
+    let mut snapshot = new_snapshot(resources, mesh.clone());
     if !args.use_kube {
         snapshot = snapshot.with_known_kinds(file_kinds);
     }
+    // Several clusters: each is analyzed on its own, and the primary one also compares
+    // its Services with theirs.
+    let mut remote_snapshots = Vec::new();
+    if !remotes.is_empty() {
+        let remote_services = remotes
+            .iter()
+            .map(|r| RemoteServices {
+                cluster: r.id.clone(),
+                services: r
+                    .inputs
+                    .resources
+                    .iter()
+                    .filter(|s| s.kind() == "Service")
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        snapshot = snapshot.in_cluster(&primary_id, remote_services);
+        let mesh_from_flag = args.mesh_config_file.is_some();
+        for remote in remotes {
+            let remote_mesh = match remote.inputs.mesh {
+                Some(m) if !mesh_from_flag => m,
+                _ => mesh.clone(),
+            };
+            remote_snapshots.push(
+                new_snapshot(remote.inputs.resources, remote_mesh)
+                    .in_cluster(&remote.id, Vec::new()),
+            );
+        }
+    }
     if args.verbose {
+        if !remote_snapshots.is_empty() {
+            let ids: Vec<&str> = std::iter::once(&snapshot)
+                .chain(&remote_snapshots)
+                .filter_map(|s| s.cluster.as_deref())
+                .collect();
+            printer.err(format!("Analyzing clusters: {}", ids.join(", ")));
+        }
         let (run, skipped) = analyze::selected(&snapshot, &args.analyzers);
         for a in run {
             printer.err(format!("Running analyzer {}", a.name()));
@@ -185,9 +248,16 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut messages = analyze::run(&snapshot, &args.analyzers);
+    for remote in &remote_snapshots {
+        messages.extend(analyze::run(remote, &args.analyzers));
+    }
+    if !remote_snapshots.is_empty() {
+        messages = analyze::sorted_deduped(messages);
+    }
     // The process ends right after: freeing every object of a large cluster one by one
     // measured at a seventh of the run, so the memory is left to the exit.
     std::mem::forget(snapshot);
+    std::mem::forget(remote_snapshots);
     if !args.all_namespaces {
         messages.retain(|m| in_namespace(m, &namespace));
     }

@@ -184,15 +184,41 @@ pub fn parse_timeout(s: &str) -> Result<Duration, ClusterError> {
     })
 }
 
+/// Where the clusters of a multicluster analysis come from.
+pub enum Remotes<'a> {
+    /// `--remote-contexts`: contexts of the kubeconfig; their names are the cluster IDs.
+    Contexts(&'a [String]),
+    /// Istio's remote secrets (label `istio/multiCluster=true` in the Istio namespace):
+    /// each data key is a cluster ID, its value a kubeconfig.
+    Secrets,
+}
+
+/// Another cluster of the mesh, read like the primary one.
+pub struct RemoteInputs {
+    pub id: String,
+    pub inputs: LiveInputs,
+}
+
+/// Everything read for one analysis: the cluster of the kubeconfig and the remote ones.
+pub struct Fetched {
+    pub primary: LiveInputs,
+    /// The primary cluster's ID: istiod's CLUSTER_ID, else the context name.
+    pub primary_id: String,
+    pub remotes: Vec<RemoteInputs>,
+    /// Remote secrets that could not be used (the analysis goes on without them).
+    pub warnings: Vec<String>,
+}
+
 pub fn fetch_for_analysis(
     g: &GlobalOptions,
     namespace_flag: Option<&str>,
     all_namespaces: bool,
     timeout: &str,
-) -> Result<LiveInputs, ClusterError> {
+    remotes: Remotes<'_>,
+) -> Result<Fetched, ClusterError> {
     let limit = parse_timeout(timeout)?;
     super::runtime().block_on(async {
-        match tokio::time::timeout(limit, fetch(g, namespace_flag, all_namespaces)).await {
+        match tokio::time::timeout(limit, fetch(g, namespace_flag, all_namespaces, remotes)).await {
             Ok(result) => result,
             Err(_) => Err(ClusterError::Api {
                 message: format!("reading the cluster took longer than --timeout {timeout}"),
@@ -205,9 +231,92 @@ async fn fetch(
     g: &GlobalOptions,
     namespace_flag: Option<&str>,
     all_namespaces: bool,
-) -> Result<LiveInputs, ClusterError> {
+    remotes: Remotes<'_>,
+) -> Result<Fetched, ClusterError> {
     let cluster = connect(&g.view()).await?;
     let namespace = cluster.namespace(namespace_flag).to_string();
+    let scope = ReadScope {
+        namespace: namespace.clone(),
+        all_namespaces,
+        istio_namespace: g.istio_namespace.clone(),
+    };
+    let mut remote_reads = JoinSet::new();
+    let mut warnings = Vec::new();
+    let primary = match remotes {
+        Remotes::Contexts(contexts) => {
+            for context in contexts {
+                let view = crate::cli::GlobalOptionsView {
+                    context: Some(context),
+                    ..g.view()
+                };
+                let remote = connect(&view).await?;
+                let scope = scope.clone();
+                let id = context.clone();
+                remote_reads.spawn(async move {
+                    let inputs = read_cluster(&remote, &scope).await;
+                    (id, inputs, false)
+                });
+            }
+            read_cluster(&cluster, &scope).await?
+        }
+        Remotes::Secrets => {
+            let (primary, secrets) = tokio::join!(
+                read_cluster(&cluster, &scope),
+                remote_secrets(&cluster, &g.istio_namespace)
+            );
+            for (id, secret, kubeconfig) in secrets.map_err(|e| cluster.error(e))? {
+                let source = format!("secret {}/{secret} key {id}", g.istio_namespace);
+                match connect_secret(&kubeconfig, &source).await {
+                    Ok(remote) => {
+                        let scope = scope.clone();
+                        remote_reads.spawn(async move {
+                            let inputs = read_cluster(&remote, &scope).await;
+                            (id, inputs, true)
+                        });
+                    }
+                    Err(e) => warnings.push(format!("skipping remote cluster {id}: {e}")),
+                }
+            }
+            primary?
+        }
+    };
+    let mut remotes = Vec::new();
+    while let Some(joined) = remote_reads.join_next().await {
+        let (id, inputs, from_secret) = joined.map_err(|e| ClusterError::Api {
+            message: e.to_string(),
+        })?;
+        match inputs {
+            Ok(inputs) => remotes.push(RemoteInputs { id, inputs }),
+            Err(e) if from_secret => warnings.push(format!("skipping remote cluster {id}: {e}")),
+            Err(e) => return Err(e),
+        }
+    }
+    remotes.sort_by(|a, b| a.id.cmp(&b.id));
+    let primary_id = cluster_id(&primary.resources, &g.istio_namespace)
+        .unwrap_or_else(|| cluster.context.clone());
+    Ok(Fetched {
+        primary,
+        primary_id,
+        remotes,
+        warnings,
+    })
+}
+
+/// What to read from each cluster.
+#[derive(Clone)]
+struct ReadScope {
+    namespace: String,
+    all_namespaces: bool,
+    istio_namespace: String,
+}
+
+/// Reads the kinds analyzers need from one cluster.
+async fn read_cluster(
+    cluster: &super::Cluster,
+    scope: &ReadScope,
+) -> Result<LiveInputs, ClusterError> {
+    let namespace = scope.namespace.clone();
+    let all_namespaces = scope.all_namespaces;
     if !all_namespaces {
         match cluster.get("v1", "Namespace", None, &namespace).await {
             Ok(_) => {}
@@ -225,11 +334,11 @@ async fn fetch(
     let served = cluster.served_api_versions().await?;
     let wanted = resolve_kinds(&served);
     let mut tasks = JoinSet::new();
-    for (resource, scope, istio_only) in wanted {
+    for (resource, kind_scope, istio_only) in wanted {
         let client = cluster.client.clone();
         let ns = if istio_only {
-            Some(g.istio_namespace.clone())
-        } else if all_namespaces || scope == Scope::Cluster {
+            Some(scope.istio_namespace.clone())
+        } else if all_namespaces || kind_scope == Scope::Cluster {
             None
         } else {
             Some(namespace.clone())
@@ -238,13 +347,13 @@ async fn fetch(
     }
     // The Istio namespace is read too when analyzing another namespace: gateways,
     // mesh-wide policies and the injector live there.
-    if !all_namespaces && namespace != g.istio_namespace {
+    if !all_namespaces && namespace != scope.istio_namespace {
         for (resource, _, _) in resolve_kinds(&served)
             .into_iter()
             .filter(|(r, _, _)| matches!(r[0].kind.as_str(), "Pod" | "Service" | "Deployment"))
         {
             let client = cluster.client.clone();
-            let ns = Some(g.istio_namespace.clone());
+            let ns = Some(scope.istio_namespace.clone());
             tasks.spawn(async move { list_all(client, resource, ns).await });
         }
     }
@@ -258,13 +367,94 @@ async fn fetch(
             Err(e) => return Err(cluster.error(e)),
         }
     }
-    let mesh = mesh_from(&resources, &g.istio_namespace);
+    let mesh = mesh_from(&resources, &scope.istio_namespace);
     Ok(LiveInputs {
         resources,
         namespace,
         missing_namespace: None,
         mesh,
     })
+}
+
+/// Label of Istio's remote secrets.
+const REMOTE_SECRET_LABEL: &str = "istio/multiCluster=true";
+
+/// (cluster ID, secret name, kubeconfig text) of every remote secret in the Istio
+/// namespace.
+async fn remote_secrets(
+    cluster: &super::Cluster,
+    istio_namespace: &str,
+) -> Result<Vec<(String, String, String)>, kube::Error> {
+    let resource =
+        ApiResource::from_gvk_with_plural(&GroupVersionKind::gvk("", "v1", "Secret"), "secrets");
+    let params = ListParams::default().labels(REMOTE_SECRET_LABEL);
+    let secrets = match list_one(
+        cluster.client.clone(),
+        resource,
+        Some(istio_namespace.to_string()),
+        params,
+    )
+    .await
+    {
+        // Reading secrets may be forbidden to the user: then there are no remotes to find.
+        Err(kube::Error::Api(status)) if status.code == 403 || status.code == 404 => {
+            return Ok(Vec::new())
+        }
+        other => other?,
+    };
+    let mut out = Vec::new();
+    for secret in secrets {
+        // k8s-openapi's Secret decodes the base64 data.
+        let Ok(secret) =
+            serde_json::from_value::<k8s_openapi::api::core::v1::Secret>(secret.object)
+        else {
+            continue;
+        };
+        let name = secret.metadata.name.unwrap_or_default();
+        for (id, bytes) in secret.data.unwrap_or_default() {
+            out.push((
+                id,
+                name.clone(),
+                String::from_utf8_lossy(&bytes.0).into_owned(),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+async fn connect_secret(kubeconfig: &str, source: &str) -> Result<super::Cluster, ClusterError> {
+    let parsed = kube::config::Kubeconfig::from_yaml(kubeconfig).map_err(|e| {
+        // The YAML error comes with a multi-line excerpt: its first line says it all.
+        let message = e.to_string();
+        ClusterError::Config {
+            path: source.to_string(),
+            message: message.lines().next().unwrap_or_default().to_string(),
+        }
+    })?;
+    super::connect_with(parsed, None, source).await
+}
+
+/// The cluster ID istiod runs with (its CLUSTER_ID environment variable).
+fn cluster_id(resources: &[Resource], istio_namespace: &str) -> Option<String> {
+    resources
+        .iter()
+        .filter(|r| {
+            r.kind() == "Deployment"
+                && r.namespace() == Some(istio_namespace)
+                && r.name().starts_with("istiod")
+        })
+        .flat_map(|d| {
+            d.object
+                .pointer("/spec/template/spec/containers")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
+        .flat_map(|c| c.get("env").and_then(Value::as_array).into_iter().flatten())
+        .find(|e| e.get("name").and_then(Value::as_str) == Some("CLUSTER_ID"))
+        .and_then(|e| e.get("value").and_then(Value::as_str))
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
 }
 
 /// Lists the first candidate the server has; none at all is an empty list.
@@ -274,7 +464,8 @@ async fn list_all(
     namespace: Option<String>,
 ) -> Result<Vec<Resource>, kube::Error> {
     for resource in candidates {
-        match list_one(client.clone(), resource, namespace.clone()).await {
+        let params = ListParams::default();
+        match list_one(client.clone(), resource, namespace.clone(), params).await {
             Err(kube::Error::Api(status)) if status.code == 404 => continue,
             other => return other,
         }
@@ -286,6 +477,7 @@ async fn list_one(
     client: kube::Client,
     resource: ApiResource,
     namespace: Option<String>,
+    params: ListParams,
 ) -> Result<Vec<Resource>, kube::Error> {
     let api: Api<DynamicObject> = match &namespace {
         Some(ns) => Api::namespaced_with(client.clone(), ns, &resource),
@@ -293,7 +485,7 @@ async fn list_one(
     };
     let url = api.resource_url().to_string();
     let mut out = Vec::new();
-    let mut params = ListParams::default().limit(500);
+    let mut params = params.limit(500);
     loop {
         let request = kube::core::Request::new(&url)
             .list(&params)

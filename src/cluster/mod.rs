@@ -75,6 +75,8 @@ fn first_cause(err: &dyn std::error::Error) -> String {
 pub struct Cluster {
     pub client: Client,
     pub server: String,
+    /// The kubeconfig context used.
+    pub context: String,
     /// The namespace of the context, or "default".
     pub default_namespace: String,
     /// Discovery answers already fetched, by (apiVersion, kind).
@@ -124,25 +126,48 @@ pub async fn connect(opts: &GlobalOptionsView<'_>) -> Result<Cluster, ClusterErr
         path: display.clone(),
         message: first_cause(&e),
     })?;
+    connect_with(kubeconfig, opts.context, &display).await
+}
+
+/// Connects with an already read kubeconfig (`source` names it in errors) and a context
+/// (else its current context).
+pub async fn connect_with(
+    kubeconfig: Kubeconfig,
+    context: Option<&str>,
+    source: &str,
+) -> Result<Cluster, ClusterError> {
+    if let Some(wanted) = context {
+        if !kubeconfig.contexts.iter().any(|c| c.name == wanted) {
+            return Err(ClusterError::Config {
+                path: source.to_string(),
+                message: format!("it has no context {wanted:?}"),
+            });
+        }
+    }
+    let context_name = context
+        .map(str::to_string)
+        .or_else(|| kubeconfig.current_context.clone())
+        .unwrap_or_default();
     let options = KubeConfigOptions {
-        context: opts.context.map(str::to_string),
+        context: context.map(str::to_string),
         ..Default::default()
     };
     let config = Config::from_custom_kubeconfig(kubeconfig, &options)
         .await
         .map_err(|e| ClusterError::Config {
-            path: display.clone(),
+            path: source.to_string(),
             message: first_cause(&e),
         })?;
     let server = config.cluster_url.to_string();
     let default_namespace = config.default_namespace.clone();
     let client = Client::try_from(config).map_err(|e| ClusterError::Config {
-        path: display,
+        path: source.to_string(),
         message: first_cause(&e),
     })?;
     Ok(Cluster {
         client,
         server,
+        context: context_name,
         default_namespace,
         resolved: Default::default(),
     })
@@ -184,11 +209,16 @@ impl Cluster {
         let found = kube::discovery::pinned_kind(&self.client, &kube_gvk)
             .await
             .map_err(|e| match e {
-                kube::Error::Api(ref s) if s.code == 403 => self.error(e),
-                _ => ClusterError::UnknownKind {
+                kube::Error::Api(ref s) if s.code == 404 => ClusterError::UnknownKind {
                     api_version: api_version.to_string(),
                     kind: kind.to_string(),
                 },
+                kube::Error::Discovery(_) => ClusterError::UnknownKind {
+                    api_version: api_version.to_string(),
+                    kind: kind.to_string(),
+                },
+                // Forbidden, unreachable, ...: said as such, not as a missing kind.
+                _ => self.error(e),
             })?;
         self.resolved
             .lock()

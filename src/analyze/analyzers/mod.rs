@@ -4,6 +4,7 @@ mod annotations;
 mod config;
 mod destinationrule;
 mod gateway;
+mod multicluster;
 mod policies;
 mod schema;
 mod util;
@@ -54,6 +55,7 @@ pub static ALL: &[&dyn Analyzer] = &[
     &workloads::PortNameAnalyzer,
     &config::ServiceEntryAnalyzer,
     &config::ConflictingServiceEntryProtocolAnalyzer,
+    &multicluster::MultiClusterServiceAnalyzer,
     &policies::SidecarSelectorAnalyzer,
     &policies::TelemetryDefaultSelectorAnalyzer,
     &policies::LightstepAnalyzer,
