@@ -1,6 +1,7 @@
 //! `skiff dashboard` against pods on the real test node: URL printed once the UI answers,
 //! pages served through skiff's port-forward, reconnect to a replacement pod, SIGINT exits
-//! 0 and frees the port, selectors for envoy, explicit addresses, and the no-pod error.
+//! 0 and frees the port, selectors for envoy, explicit addresses, the no-pod error, and
+//! multi-megabyte downloads arriving intact over SPDY and over the WebSocket fallback.
 
 mod common;
 
@@ -55,7 +56,16 @@ async fn wait_gone(cluster: &Cluster, ns: &str, name: &str) {
 
 /// Starts `skiff dashboard ...` and returns it with the URL it printed.
 fn start_dashboard(kc: &str, args: &[&str]) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    start_dashboard_with(kc, args, None)
+}
+
+/// The same with SKIFF_PORT_FORWARD (`spdy` or `websocket` only) set to `transport`.
+fn start_dashboard_with(kc: &str, args: &[&str], transport: Option<&str>) -> (Child, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    if let Some(t) = transport {
+        command.env("SKIFF_PORT_FORWARD", t);
+    }
+    let mut child = command
         .args(["--kubeconfig", kc])
         .args(args)
         .stdout(Stdio::piped())
@@ -71,6 +81,10 @@ fn start_dashboard(kc: &str, args: &[&str]) -> (Child, String) {
 }
 
 fn get(url: &str) -> String {
+    String::from_utf8(get_bytes(url)).expect("a text page")
+}
+
+fn get_bytes(url: &str) -> Vec<u8> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -79,9 +93,10 @@ fn get(url: &str) -> String {
         reqwest::get(url)
             .await
             .expect("GET through the forward")
-            .text()
+            .bytes()
             .await
             .unwrap()
+            .to_vec()
     })
 }
 
@@ -207,6 +222,29 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
     assert!(get(&url).contains("skiff test page"));
     assert_eq!(interrupt(&mut child), Some(0));
 
+    // Nothing listens on the port: the pod side's error is shown once, then the timeout.
+    let closed = Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args([
+            "--kubeconfig",
+            &kc,
+            "-n",
+            &ns,
+            "dashboard",
+            "envoy",
+            "proxy-1",
+        ])
+        .args(["--ui-port", "9999", "--browser=false", "--timeout", "2s"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    assert_eq!(closed.status.code(), Some(1), "{stderr}");
+    let refused: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("port-forward to proxy-1:9999: error forwarding port 9999"))
+        .collect();
+    assert_eq!(refused.len(), 1, "{stderr}");
+    assert!(stderr.contains("did not answer within 2s"), "{stderr}");
+
     let out = Command::new(env!("CARGO_BIN_EXE_skiff"))
         .args([
             "--kubeconfig",
@@ -229,6 +267,61 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
     );
     rt.block_on(async {
         cluster.delete("v1", "Pod", Some(&ns), "proxy-1").await.ok();
+        cluster.delete("v1", "Namespace", None, &ns).await.ok();
+    });
+}
+
+#[test]
+fn large_downloads_arrive_intact_over_spdy_and_over_websocket() {
+    let kc = common::kubeconfig();
+    let ns = common::namespace_for("dash-bulk");
+    // 3 MiB of "skiff\n": many frames in either protocol, and a known content.
+    const SIZE: usize = 3 << 20;
+    let rt = skiff::cluster::runtime();
+    let cluster = rt.block_on(async {
+        let cluster = connect(&view(&kc)).await.expect("connect");
+        common::ensure_namespace(&cluster, &ns).await;
+        let mut pod = http_pod(&ns, "bulk", json!({"app": "bulk"}), 8080);
+        pod["spec"]["containers"][0]["command"] = json!(["/bin/sh", "-c",
+            format!("mkdir -p /tmp/w && yes skiff | head -c {SIZE} > /tmp/w/big && exec /bin/httpd -f -p 8080 -h /tmp/w")]);
+        pod["spec"]["containers"][0]["readinessProbe"] =
+            json!({"tcpSocket": {"port": 8080}, "periodSeconds": 1});
+        cluster.apply(&pod, None).await.expect("pod");
+        common::wait_pod_ready(&cluster, &ns, "bulk").await;
+        cluster
+    });
+    let expected: Vec<u8> = b"skiff\n".iter().copied().cycle().take(SIZE).collect();
+    for transport in [Some("spdy"), Some("websocket")] {
+        let (mut child, url) = start_dashboard_with(
+            &kc,
+            &[
+                "-n",
+                &ns,
+                "dashboard",
+                "envoy",
+                "bulk",
+                "--ui-port",
+                "8080",
+                "--print-url",
+                "--address",
+                "127.0.0.1",
+                "-p",
+                "0",
+            ],
+            transport,
+        );
+        for _ in 0..2 {
+            let body = get_bytes(&format!("{url}/big"));
+            assert_eq!(body.len(), SIZE, "over {transport:?}");
+            assert!(
+                body == expected,
+                "the content changed on the way over {transport:?}"
+            );
+        }
+        assert_eq!(interrupt(&mut child), Some(0));
+    }
+    rt.block_on(async {
+        cluster.delete("v1", "Pod", Some(&ns), "bulk").await.ok();
         cluster.delete("v1", "Namespace", None, &ns).await.ok();
     });
 }

@@ -231,7 +231,18 @@ fn open(g: &GlobalOptions, plan: Plan) -> anyhow::Result<ExitCode> {
         };
         let probe_url = format!("http://{probe_host}:{port}{}", plan.path);
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let events: Arc<dyn Fn(String) + Send + Sync> = Arc::new(|e: String| Printer.err(e));
+        // While the UI is polled, a failing forward fails the same way every time: each
+        // message is printed once until a different one comes.
+        let last_event = std::sync::Mutex::new(String::new());
+        let events: Arc<dyn Fn(String) + Send + Sync> = Arc::new(move |e: String| {
+            if let Ok(mut last) = last_event.lock() {
+                if *last == e {
+                    return;
+                }
+                last.clone_from(&e);
+            }
+            Printer.err(e)
+        });
         let forwarding = tokio::spawn(dashboard::forward(
             cluster.clone(),
             plan.target.clone(),

@@ -5,6 +5,7 @@
 mod list_page;
 pub mod live;
 pub mod portforward;
+mod spdy;
 
 use std::path::PathBuf;
 

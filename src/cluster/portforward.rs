@@ -1,8 +1,9 @@
-//! Port-forwarding through the API server: one WebSocket port-forward stream
-//! (`v4.channel.k8s.io` framing) per local connection, pumped straight between the
-//! WebSocket and the socket, and opened ahead of need (kube-rs's `Portforwarder` hands every frame through a
-//! channel and an in-memory pipe first). The accept loop, spare streams and reconnects
-//! live in `dashboard`.
+//! Port-forwarding through the API server: one forward per local connection, over SPDY
+//! (as kubectl; see `spdy`) or, when the server refuses it or SKIFF_PORT_FORWARD=websocket,
+//! over a WebSocket (`v4.channel.k8s.io` framing), pumped straight between the
+//! WebSocket and the socket (kube-rs's `Portforwarder` hands every frame through a
+//! channel and an in-memory pipe first). The accept loop, spare forwards opened ahead of
+//! need and reconnects live in `dashboard`.
 
 use futures::{SinkExt, StreamExt};
 use hyper_util::rt::TokioIo;
@@ -13,14 +14,24 @@ use tokio_tungstenite::WebSocketStream;
 
 type Stream = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
-/// An open port-forward stream to one port of a pod.
+/// An open port-forward to one port of a pod.
 pub struct Forward {
+    transport: Transport,
+    opened: std::time::Instant,
+}
+
+enum Transport {
+    Spdy(super::spdy::SpdyForward),
+    WebSocket(Box<WebSocketForward>),
+}
+
+/// A WebSocket port-forward stream.
+struct WebSocketForward {
     stream: Stream,
     /// Each channel's first frame is the port number (2 bytes), not data.
     seen_port: [bool; 2],
     /// Data the pod sent before a local connection took the stream.
     early: Vec<bytes::Bytes>,
-    opened: std::time::Instant,
 }
 
 /// How long an unused stream is trusted to still work.
@@ -31,10 +42,19 @@ impl Forward {
     /// and not closed by the server in the meantime (e.g. its pod went away). Frames
     /// already there are taken in without waiting.
     pub fn is_usable(&mut self) -> bool {
-        use futures::FutureExt;
         if self.opened.elapsed() > SPARE_LIFETIME {
             return false;
         }
+        match &mut self.transport {
+            Transport::Spdy(forward) => forward.is_open(),
+            Transport::WebSocket(forward) => forward.is_open(),
+        }
+    }
+}
+
+impl WebSocketForward {
+    fn is_open(&mut self) -> bool {
+        use futures::FutureExt;
         while let Some(next) = self.stream.next().now_or_never() {
             match frame(next, &mut self.seen_port) {
                 Frame::Data(bytes) => self.early.push(bytes),
@@ -88,13 +108,43 @@ fn frame(
 /// Bytes read from the local connection per WebSocket message.
 const CHUNK: usize = 64 * 1024;
 
-/// Opens a port-forward stream to one port of a pod.
+/// Opens a port-forward to one port of a pod: SPDY, and a WebSocket when the server
+/// refuses SPDY. SKIFF_PORT_FORWARD=spdy or =websocket allows only that protocol.
 pub async fn open(
     client: &kube::Client,
     namespace: &str,
     pod: &str,
     remote_port: u16,
 ) -> Result<Forward, String> {
+    let only = std::env::var("SKIFF_PORT_FORWARD").unwrap_or_default();
+    let websocket = || async {
+        let forward = open_websocket(client, namespace, pod, remote_port).await?;
+        Ok::<_, String>(Transport::WebSocket(Box::new(forward)))
+    };
+    let transport = match only.as_str() {
+        "websocket" => websocket().await?,
+        "spdy" => Transport::Spdy(
+            super::spdy::open(client, namespace, pod, remote_port)
+                .await
+                .map_err(|e| format!("port-forward to {pod}:{remote_port} failed: {e}"))?,
+        ),
+        _ => match super::spdy::open(client, namespace, pod, remote_port).await {
+            Ok(forward) => Transport::Spdy(forward),
+            Err(_) => websocket().await?,
+        },
+    };
+    Ok(Forward {
+        transport,
+        opened: std::time::Instant::now(),
+    })
+}
+
+async fn open_websocket(
+    client: &kube::Client,
+    namespace: &str,
+    pod: &str,
+    remote_port: u16,
+) -> Result<WebSocketForward, String> {
     let fail =
         |e: &dyn std::fmt::Display| format!("port-forward to {pod}:{remote_port} failed: {e}");
     let request = http::Request::get(format!(
@@ -103,11 +153,10 @@ pub async fn open(
     .body(Vec::new())
     .map_err(|e| fail(&e))?;
     let connection = client.connect(request).await.map_err(|e| fail(&e))?;
-    Ok(Forward {
+    Ok(WebSocketForward {
         stream: connection.into_stream(),
         seen_port: [false; 2],
         early: Vec::new(),
-        opened: std::time::Instant::now(),
     })
 }
 
@@ -121,7 +170,24 @@ pub async fn pump(
     remote_port: u16,
     on_error: &(dyn Fn(String) + Send + Sync),
 ) {
-    let Forward {
+    match forward.transport {
+        Transport::Spdy(forward) => {
+            super::spdy::pump(forward, socket, pod, remote_port, on_error).await
+        }
+        Transport::WebSocket(forward) => {
+            pump_websocket(*forward, socket, pod, remote_port, on_error).await
+        }
+    }
+}
+
+async fn pump_websocket(
+    forward: WebSocketForward,
+    socket: TcpStream,
+    pod: &str,
+    remote_port: u16,
+    on_error: &(dyn Fn(String) + Send + Sync),
+) {
+    let WebSocketForward {
         stream,
         mut seen_port,
         early,
