@@ -1,6 +1,9 @@
 //! Benchmark baseline for live analysis: list, through the API server with kube-rs, the
 //! same kinds `skiff analyze -A` reads (paginated, in parallel), and nothing else.
-//! Usage: KUBECONFIG=... cargo run --release --example list_baseline
+//! With `--watch-cache`, the lists ask for `resourceVersion=0` (served from the API
+//! server's watch cache, as skiff and client-go informers ask; kube-rs then sends no limit,
+//! which a 1.20 server ignores for cached lists anyway).
+//! Usage: KUBECONFIG=... cargo run --release --example list_baseline [-- --watch-cache]
 
 use kube::api::{Api, DynamicObject, ListParams};
 use kube::discovery::Discovery;
@@ -41,6 +44,7 @@ async fn main() {
         "Telemetry",
         "WasmPlugin",
     ];
+    let watch_cache = std::env::args().any(|a| a == "--watch-cache");
     let mut tasks = tokio::task::JoinSet::new();
     for group in discovery.groups() {
         for (resource, _) in group.recommended_resources() {
@@ -50,7 +54,11 @@ async fn main() {
             let api: Api<DynamicObject> = Api::all_with(client.clone(), &resource);
             tasks.spawn(async move {
                 let mut count = 0usize;
-                let mut params = ListParams::default().limit(500);
+                let mut params = if watch_cache {
+                    ListParams::default().at("0")
+                } else {
+                    ListParams::default().limit(500)
+                };
                 loop {
                     let page = api.list(&params).await.expect("list");
                     count += page.items.len();

@@ -487,9 +487,12 @@ async fn list_one(
     let mut out = Vec::new();
     let mut params = params.limit(500);
     loop {
-        let request = kube::core::Request::new(&url)
+        let mut request = kube::core::Request::new(&url)
             .list(&params)
             .map_err(kube::Error::BuildRequest)?;
+        if params.continue_token.is_none() {
+            from_watch_cache(&mut request);
+        }
         let page: ListPage = client.request(request).await?;
         for Item(fields) in page.items {
             // List items carry no apiVersion and kind; they come first, as in a manifest.
@@ -508,6 +511,17 @@ async fn list_one(
         }
     }
     Ok(out)
+}
+
+/// Asks for the first page with `resourceVersion=0`, as client-go's informers (and so
+/// istioctl analyze) do: the API server answers from its watch cache instead of reading
+/// etcd. kube-rs leaves the parameter out when a limit is set, so it is added here.
+fn from_watch_cache(request: &mut http::Request<Vec<u8>>) {
+    let uri = request.uri().to_string();
+    let separator = if uri.contains('?') { '&' } else { '?' };
+    if let Ok(cached) = format!("{uri}{separator}resourceVersion=0").parse() {
+        *request.uri_mut() = cached;
+    }
 }
 
 fn mesh_from(resources: &[Resource], istio_namespace: &str) -> Option<MeshConfig> {

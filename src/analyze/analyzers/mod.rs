@@ -4,6 +4,7 @@ mod annotations;
 mod config;
 mod destinationrule;
 mod gateway;
+mod imageauto;
 mod multicluster;
 mod policies;
 mod schema;
@@ -34,6 +35,7 @@ pub static ALL: &[&dyn Analyzer] = &[
     &gateway::SecretAnalyzer,
     &workloads::InjectionAnalyzer,
     &workloads::ImageAnalyzer,
+    &imageauto::ImageAutoAnalyzer,
     &config::CrdVersionAnalyzer,
     &policies::K8sGatewaySelectorAnalyzer,
     &config::MeshNetworksAnalyzer,
@@ -41,6 +43,8 @@ pub static ALL: &[&dyn Analyzer] = &[
     &schema::VALIDATION[1],
     &schema::VALIDATION[2],
     &schema::VALIDATION[3],
+    &schema::MESH_CONFIG,
+    &schema::MESH_NETWORKS,
     &schema::VALIDATION[4],
     &schema::VALIDATION[5],
     &schema::VALIDATION[6],

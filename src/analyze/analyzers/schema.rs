@@ -2,7 +2,7 @@
 //! deprecated fields (IST0002).
 
 use crate::analyze::{Analyzer, Reporter, Snapshot};
-use crate::model::validate::validate_resource;
+use crate::model::validate::{mesh as mesh_validation, validate_resource};
 
 /// `schema.ValidationAnalyzer.<Kind>`: one instance per Istio kind.
 pub struct ValidationAnalyzer {
@@ -61,6 +61,66 @@ pub static VALIDATION: &[ValidationAnalyzer] = validation_analyzers!(
     "WorkloadEntry",
     "WorkloadGroup",
 );
+
+/// `schema.ValidationAnalyzer.MeshConfig` / `.MeshNetworks`: the mesh-wide configuration,
+/// reported on istioctl's synthetic objects `MeshConfig <istio-ns>/meshconfig` and
+/// `MeshNetworks <istio-ns>/meshnetworks`.
+pub struct MeshValidationAnalyzer {
+    pub kind: &'static str,
+    pub name: &'static str,
+    pub inputs: &'static [&'static str],
+}
+
+pub static MESH_CONFIG: MeshValidationAnalyzer = MeshValidationAnalyzer {
+    kind: "MeshConfig",
+    name: "schema.ValidationAnalyzer.MeshConfig",
+    inputs: &["MeshConfig"],
+};
+
+pub static MESH_NETWORKS: MeshValidationAnalyzer = MeshValidationAnalyzer {
+    kind: "MeshNetworks",
+    name: "schema.ValidationAnalyzer.MeshNetworks",
+    inputs: &["MeshNetworks"],
+};
+
+impl Analyzer for MeshValidationAnalyzer {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn doc(&self) -> &'static str {
+        "Validates the mesh-wide configuration (durations, ports, addresses, enums, export-to, locality, extension providers; networks' endpoints and gateways)"
+    }
+    fn inputs(&self) -> &'static [&'static str] {
+        self.inputs
+    }
+    fn codes(&self) -> &'static [&'static str] {
+        &["IST0106"]
+    }
+    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let problems = if self.kind == "MeshConfig" {
+            match serde_json::to_value(&snap.mesh) {
+                Ok(mesh) => mesh_validation::mesh_config(&mesh),
+                Err(_) => return,
+            }
+        } else {
+            match &snap.mesh_networks {
+                Some(networks) => mesh_validation::mesh_networks(networks),
+                None => return,
+            }
+        };
+        if problems.is_empty() {
+            return;
+        }
+        let origin = crate::model::Resource::detached(
+            serde_json::json!({"apiVersion": "v1", "kind": self.kind,
+                "metadata": {"name": self.kind.to_ascii_lowercase(), "namespace": snap.istio_namespace}}),
+            "",
+        );
+        for p in problems {
+            out.report("IST0106", Some(&origin), None, &[p.to_string().into()]);
+        }
+    }
+}
 
 pub struct DeprecationAnalyzer;
 

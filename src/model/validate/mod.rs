@@ -2,6 +2,7 @@
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
 mod common;
+pub mod mesh;
 mod rules;
 
 use serde::de::DeserializeOwned;
