@@ -343,21 +343,13 @@ pub fn mesh_networks(networks: &Value) -> Vec<FieldError> {
         }
         for (i, ep) in endpoints.into_iter().flatten().enumerate() {
             let here = format!("{path}.endpoints[{i}]");
-            match (
-                ep.get("fromCidr").and_then(Value::as_str),
-                ep.get("fromRegistry").and_then(Value::as_str),
-            ) {
-                (Some(_), Some(_)) | (None, None) => err(
-                    &mut errs,
-                    &here,
-                    "Invalid value: exactly one of fromCidr and fromRegistry",
-                ),
-                (Some(cidr), None) if !is_cidr(cidr) => err(
+            match exactly_one(ep, ["fromCidr", "fromRegistry"], &here, &mut errs) {
+                Some(("fromCidr", cidr)) if !is_cidr(cidr) => err(
                     &mut errs,
                     &format!("{here}.fromCidr"),
                     format!("Invalid value: {cidr:?}: not a CIDR"),
                 ),
-                (None, Some("")) => {
+                Some(("fromRegistry", "")) => {
                     err(&mut errs, &format!("{here}.fromRegistry"), "Required value")
                 }
                 _ => {}
@@ -371,17 +363,10 @@ pub fn mesh_networks(networks: &Value) -> Vec<FieldError> {
             .enumerate()
         {
             let here = format!("{path}.gateways[{i}]");
-            match (
-                gw.get("address").and_then(Value::as_str),
-                gw.get("registryServiceName").and_then(Value::as_str),
-            ) {
-                (Some(_), Some(_)) | (None, None) => err(
-                    &mut errs,
-                    &here,
-                    "Invalid value: exactly one of address and registryServiceName",
-                ),
-                (Some(a), None) => check_host(&format!("{here}.address"), a, &mut errs),
-                (None, Some(s)) => check_host(&format!("{here}.registryServiceName"), s, &mut errs),
+            if let Some((key, host)) =
+                exactly_one(gw, ["address", "registryServiceName"], &here, &mut errs)
+            {
+                check_host(&format!("{here}.{key}"), host, &mut errs);
             }
             match gw.get("port").and_then(Value::as_i64) {
                 Some(p) => check_port(&format!("{here}.port"), p, &mut errs),
@@ -390,6 +375,28 @@ pub fn mesh_networks(networks: &Value) -> Vec<FieldError> {
         }
     }
     errs
+}
+
+/// The one of two alternative string fields that is set; both or neither is an error.
+fn exactly_one<'a>(
+    v: &'a Value,
+    keys: [&'static str; 2],
+    path: &str,
+    errs: &mut Errs,
+) -> Option<(&'static str, &'a str)> {
+    let set: Vec<(&'static str, &'a str)> = keys
+        .iter()
+        .filter_map(|k| v.get(*k).and_then(Value::as_str).map(|s| (*k, s)))
+        .collect();
+    if let [one] = set[..] {
+        return Some(one);
+    }
+    err(
+        errs,
+        path,
+        format!("Invalid value: exactly one of {} and {}", keys[0], keys[1]),
+    );
+    None
 }
 
 fn is_cidr(s: &str) -> bool {
