@@ -1,6 +1,6 @@
 //! Multicluster analysis against two real API servers (`scripts/test-cluster remote` starts
-//! the second one): `--remote-contexts`, Istio's remote secrets, and IST0170 for a Service
-//! that differs between the clusters.
+//! the second one): `--remote-contexts`, Istio's remote secrets (a broken or silent one is
+//! skipped), and IST0170 for a Service that differs between the clusters.
 
 mod common;
 
@@ -64,6 +64,16 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
     let istio_ns = common::namespace_for("mc-istio");
     let remote_kubeconfig =
         std::fs::read_to_string(Path::new(multi).with_file_name("remote.kubeconfig")).unwrap();
+    // A server that takes connections and never answers, as an address only reachable
+    // inside the mesh may behave.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_kubeconfig = remote_kubeconfig.replace(
+        remote_kubeconfig
+            .lines()
+            .find_map(|l| l.split("server: ").nth(1)?.split(',').next())
+            .expect("the remote server"),
+        &format!("https://{}", silent.local_addr().unwrap()),
+    );
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
         let view = |context| GlobalOptionsView {
@@ -88,7 +98,8 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
         let secret = json!({"apiVersion": "v1", "kind": "Secret",
             "metadata": {"name": "istio-remote-secret-west", "namespace": istio_ns,
                          "labels": {"istio/multiCluster": "true"}},
-            "stringData": {"west": remote_kubeconfig, "broken": "not: [a kubeconfig"}});
+            "stringData": {"west": remote_kubeconfig, "broken": "not: [a kubeconfig",
+                           "silent": silent_kubeconfig}});
         primary.apply(&secret, None).await.unwrap();
     });
 
@@ -159,9 +170,20 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
     );
 
     // Istio's remote secrets: the key is the cluster ID; a bad one is skipped with a warning.
+    // The silent one is given up after half of --timeout; the rest is analyzed.
     let by_secret = common::skiff(
         multi,
-        &["analyze", "-n", &ns, "-i", &istio_ns, "-o", "json"],
+        &[
+            "analyze",
+            "-n",
+            &ns,
+            "-i",
+            &istio_ns,
+            "-o",
+            "json",
+            "--timeout",
+            "6s",
+        ],
     );
     let found = messages(&by_secret);
     let inconsistent = with_code(&found, "IST0170");
@@ -178,6 +200,12 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
         stderr.contains("Warning: skipping remote cluster broken: "),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("Warning: skipping remote cluster silent: ")
+            && stderr.contains("no answer within 3s"),
+        "{stderr}"
+    );
+    drop(silent);
 
     let unknown = common::skiff(multi, &["analyze", "-n", &ns, "--remote-contexts", "nope"]);
     assert_eq!(unknown.status.code(), Some(1));

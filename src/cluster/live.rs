@@ -218,7 +218,8 @@ pub fn fetch_for_analysis(
 ) -> Result<Fetched, ClusterError> {
     let limit = parse_timeout(timeout)?;
     super::runtime().block_on(async {
-        match tokio::time::timeout(limit, fetch(g, namespace_flag, all_namespaces, remotes)).await {
+        let read = fetch(g, namespace_flag, all_namespaces, remotes, limit / 2);
+        match tokio::time::timeout(limit, read).await {
             Ok(result) => result,
             Err(_) => Err(ClusterError::Api {
                 message: format!("reading the cluster took longer than --timeout {timeout}"),
@@ -232,6 +233,7 @@ async fn fetch(
     namespace_flag: Option<&str>,
     all_namespaces: bool,
     remotes: Remotes<'_>,
+    secret_limit: Duration,
 ) -> Result<Fetched, ClusterError> {
     let cluster = connect(&g.view()).await?;
     let namespace = cluster.namespace(namespace_flag).to_string();
@@ -269,8 +271,17 @@ async fn fetch(
                 match connect_secret(&kubeconfig, &source).await {
                     Ok(remote) => {
                         let scope = scope.clone();
+                        // A remote secret often names an address only reachable from
+                        // inside the mesh: it gets half the time, then is skipped.
                         remote_reads.spawn(async move {
-                            let inputs = read_cluster(&remote, &scope).await;
+                            let read = read_cluster(&remote, &scope);
+                            let inputs = match tokio::time::timeout(secret_limit, read).await {
+                                Ok(inputs) => inputs,
+                                Err(_) => Err(ClusterError::Unreachable {
+                                    server: remote.server.clone(),
+                                    message: format!("no answer within {secret_limit:?}"),
+                                }),
+                            };
                             (id, inputs, true)
                         });
                     }
