@@ -246,12 +246,9 @@ async fn fetch(
     let mut warnings = Vec::new();
     let primary = match remotes {
         Remotes::Contexts(contexts) => {
+            let (kubeconfig, path) = super::read_kubeconfig(g.kubeconfig.as_deref())?;
             for context in contexts {
-                let view = crate::cli::GlobalOptionsView {
-                    context: Some(context),
-                    ..g.view()
-                };
-                let remote = connect(&view).await?;
+                let remote = super::connect_with(kubeconfig.clone(), Some(context), &path).await?;
                 let scope = scope.clone();
                 let id = context.clone();
                 remote_reads.spawn(async move {

@@ -121,13 +121,20 @@ pub fn runtime() -> tokio::runtime::Runtime {
 
 /// Connects with the kubeconfig and context of the global options.
 pub async fn connect(opts: &GlobalOptionsView<'_>) -> Result<Cluster, ClusterError> {
-    let path = kubeconfig_path(opts.kubeconfig)?;
+    let (kubeconfig, path) = read_kubeconfig(opts.kubeconfig)?;
+    connect_with(kubeconfig, opts.context, &path).await
+}
+
+/// Reads the kubeconfig of `--kubeconfig`/KUBECONFIG/~/.kube/config; returns it with its
+/// path for messages.
+pub fn read_kubeconfig(explicit: Option<&str>) -> Result<(Kubeconfig, String), ClusterError> {
+    let path = kubeconfig_path(explicit)?;
     let display = path.display().to_string();
     let kubeconfig = Kubeconfig::read_from(&path).map_err(|e| ClusterError::Config {
         path: display.clone(),
         message: first_cause(&e),
     })?;
-    connect_with(kubeconfig, opts.context, &display).await
+    Ok((kubeconfig, display))
 }
 
 /// Connects with an already read kubeconfig (`source` names it in errors) and a context

@@ -103,24 +103,45 @@ impl SpdyForward {
 /// Whether the complete frames in `bytes` end the forward: the data stream finished or
 /// was reset, the error stream has text, or the server is going away.
 fn has_ended(mut bytes: &[u8]) -> bool {
-    while bytes.len() >= HEADER {
-        let flags = bytes[4];
-        let length = u32::from_be_bytes([0, bytes[5], bytes[6], bytes[7]]) as usize;
-        let control = bytes[0] & 0x80 != 0;
-        let stream = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) & 0x7fff_ffff;
-        let kind = u16::from_be_bytes([bytes[2], bytes[3]]);
-        let ended = match (control, kind, stream) {
-            (true, RST_STREAM | GOAWAY, _) => true,
-            (false, _, DATA_STREAM) => flags & FLAG_FIN != 0,
-            (false, _, ERROR_STREAM) => length > 0,
-            _ => false,
+    while let Some(header) = bytes.first_chunk::<HEADER>() {
+        let frame = FrameHeader::parse(header);
+        let ended = match frame.control {
+            Some(kind) => kind == RST_STREAM || kind == GOAWAY,
+            None if frame.stream == DATA_STREAM => frame.fin(),
+            None => frame.stream == ERROR_STREAM && frame.length > 0,
         };
         if ended {
             return true;
         }
-        bytes = &bytes[(HEADER + length).min(bytes.len())..];
+        bytes = &bytes[(HEADER + frame.length).min(bytes.len())..];
     }
     false
+}
+
+/// The 8-byte header every SPDY frame starts with.
+struct FrameHeader {
+    /// The control frame type; `None` for a data frame.
+    control: Option<u16>,
+    /// The stream of a data frame.
+    stream: u32,
+    flags: u8,
+    length: usize,
+}
+
+impl FrameHeader {
+    fn parse(h: &[u8; HEADER]) -> Self {
+        let control = (h[0] & 0x80 != 0).then(|| u16::from_be_bytes([h[2], h[3]]));
+        FrameHeader {
+            control,
+            stream: u32::from_be_bytes([h[0], h[1], h[2], h[3]]) & 0x7fff_ffff,
+            flags: h[4],
+            length: u32::from_be_bytes([0, h[5], h[6], h[7]]) as usize,
+        }
+    }
+
+    fn fin(&self) -> bool {
+        self.flags & FLAG_FIN != 0
+    }
 }
 
 /// Copies bytes both ways between a local connection and the data stream until the pod
@@ -205,11 +226,9 @@ where
         if read.is_err() {
             break;
         }
-        let flags = header[4];
-        let length = u32::from_be_bytes([0, header[5], header[6], header[7]]) as usize;
-        if header[0] & 0x80 != 0 {
-            let kind = u16::from_be_bytes([header[2], header[3]]);
-            let mut body = vec![0u8; length];
+        let frame = FrameHeader::parse(&header);
+        if let Some(kind) = frame.control {
+            let mut body = vec![0u8; frame.length];
             frames.read_exact(&mut body).await?;
             match kind {
                 RST_STREAM if body.len() >= 8 => {
@@ -232,8 +251,8 @@ where
             }
             continue;
         }
-        let stream = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) & 0x7fff_ffff;
-        let mut left = length;
+        let stream = frame.stream;
+        let mut left = frame.length;
         while left > 0 {
             let n = frames.read(&mut buffer[..left.min(CHUNK)]).await?;
             if n == 0 {
@@ -246,7 +265,7 @@ where
                 _ => {}
             }
         }
-        if flags & FLAG_FIN != 0 {
+        if frame.fin() {
             match stream {
                 DATA_STREAM => {
                     data_ended = true;

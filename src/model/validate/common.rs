@@ -172,6 +172,18 @@ pub fn is_valid_host(host: &str) -> bool {
         })
 }
 
+/// `ip/bits` with a prefix length the address family allows.
+pub fn is_cidr(s: &str) -> bool {
+    let Some((ip, bits)) = s.split_once('/') else {
+        return false;
+    };
+    let Ok(ip) = ip.parse::<std::net::IpAddr>() else {
+        return false;
+    };
+    let max = if ip.is_ipv4() { 32 } else { 128 };
+    bits.parse::<u8>().is_ok_and(|b| b <= max)
+}
+
 pub fn check_host(path: &str, host: &str, errs: &mut Vec<FieldError>) {
     if !is_valid_host(host) && host.parse::<std::net::IpAddr>().is_err() {
         errs.push(FieldError::new(

@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::common::{check_host, check_port, check_regex, is_dns1123_label, parse_duration_ms};
+use super::common::{
+    check_host, check_port, check_regex, is_cidr, is_dns1123_label, parse_duration_ms,
+};
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
@@ -86,13 +88,18 @@ fn address(v: &Value, key: &str, path: &str, errs: &mut Errs) {
     }
 }
 
-fn strings<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+/// The items of the array at `key` (none when absent), with their index.
+fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)> + 'a {
     v.get(key)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .enumerate()
-        .filter_map(|(i, s)| s.as_str().map(|s| (i, s)))
+}
+
+/// The string items of the array at `key`, with their index.
+fn strings<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    items(v, key).filter_map(|(i, s)| s.as_str().map(|s| (i, s)))
 }
 
 fn is_trust_domain(s: &str) -> bool {
@@ -159,13 +166,7 @@ pub fn mesh_config(mesh: &Value) -> Vec<FieldError> {
     if let Some(locality) = mesh.get("localityLbSetting") {
         locality_lb(locality, e);
     }
-    for (i, setting) in mesh
-        .get("serviceSettings")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, setting) in items(mesh, "serviceSettings") {
         let hosts: Vec<(usize, &str)> = strings(setting, "hosts").collect();
         if hosts.is_empty() {
             err(
@@ -219,13 +220,7 @@ fn locality_lb(locality: &Value, errs: &mut Errs) {
             "Invalid value: distribute and failover cannot both be set",
         );
     }
-    for (i, f) in locality
-        .get("failover")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, f) in items(locality, "failover") {
         let from = f.get("from").and_then(Value::as_str).unwrap_or("");
         let to = f.get("to").and_then(Value::as_str).unwrap_or("");
         if from.is_empty() || to.is_empty() {
@@ -246,13 +241,7 @@ fn locality_lb(locality: &Value, errs: &mut Errs) {
 
 fn extension_providers(mesh: &Value, errs: &mut Errs) {
     let mut seen = std::collections::HashSet::new();
-    for (i, p) in mesh
-        .get("extensionProviders")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, p) in items(mesh, "extensionProviders") {
         let path = format!("extensionProviders[{i}]");
         match p
             .get("name")
@@ -355,13 +344,7 @@ pub fn mesh_networks(networks: &Value) -> Vec<FieldError> {
                 _ => {}
             }
         }
-        for (i, gw) in network
-            .get("gateways")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, gw) in items(network, "gateways") {
             let here = format!("{path}.gateways[{i}]");
             if let Some((key, host)) =
                 exactly_one(gw, ["address", "registryServiceName"], &here, &mut errs)
@@ -397,15 +380,6 @@ fn exactly_one<'a>(
         format!("Invalid value: exactly one of {} and {}", keys[0], keys[1]),
     );
     None
-}
-
-fn is_cidr(s: &str) -> bool {
-    let (ip, bits) = s.split_once('/').unwrap_or((s, ""));
-    let Ok(ip) = ip.parse::<std::net::IpAddr>() else {
-        return false;
-    };
-    let max = if ip.is_ipv4() { 32 } else { 128 };
-    bits.parse::<u8>().is_ok_and(|b| b <= max)
 }
 
 #[cfg(test)]

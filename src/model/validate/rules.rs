@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::common::{
-    check_host, check_label_keys, check_percent, check_port, check_regex, err, is_dns1123_label,
-    is_valid_header_name, parse_duration_ms,
+    check_host, check_label_keys, check_percent, check_port, check_regex, err, is_cidr,
+    is_dns1123_label, is_valid_header_name, parse_duration_ms,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -812,19 +812,6 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
                 format!("Invalid value: \"{a}\": address must be an IP or CIDR"),
             );
         }
-    }
-}
-
-fn is_cidr(s: &str) -> bool {
-    match s.split_once('/') {
-        Some((ip, bits)) => {
-            let Ok(ip) = ip.parse::<std::net::IpAddr>() else {
-                return false;
-            };
-            let max = if ip.is_ipv4() { 32 } else { 128 };
-            bits.parse::<u8>().is_ok_and(|b| b <= max)
-        }
-        None => false,
     }
 }
 
