@@ -458,11 +458,7 @@ impl Analyzer for MeshNetworksAnalyzer {
                 }
             }
         }
-        let origin = crate::model::Resource::detached(
-            serde_json::json!({"apiVersion": "v1", "kind": "MeshNetworks",
-                "metadata": {"name": "meshnetworks", "namespace": snap.istio_namespace}}),
-            "",
-        );
+        let origin = mesh_origin(snap, "MeshNetworks");
         for (network, spec) in networks {
             for ep in array_at(spec, "/endpoints") {
                 if let Some(reg) = ep.get("fromRegistry").and_then(Value::as_str) {

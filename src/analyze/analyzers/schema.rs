@@ -1,10 +1,12 @@
 //! Schema validation of every Istio resource with the shared model's rules (IST0106), and
 //! deprecated fields (IST0002).
 
+use super::util::mesh_origin;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::validate::{mesh as mesh_validation, validate_resource};
 
-/// `schema.ValidationAnalyzer.<Kind>`: one instance per Istio kind.
+/// `schema.ValidationAnalyzer.<Kind>`: one instance per Istio kind, plus the mesh config
+/// and mesh networks.
 pub struct ValidationAnalyzer {
     pub kind: &'static str,
     pub name: &'static str,
@@ -16,7 +18,10 @@ impl Analyzer for ValidationAnalyzer {
         self.name
     }
     fn doc(&self) -> &'static str {
-        "Validates the resources of one Istio kind against Istio's schema and webhook rules (as `skiff validate`)"
+        match self.kind {
+            "MeshConfig" | "MeshNetworks" => "Validates the mesh-wide configuration (durations, ports, addresses, enums, export-to, locality, extension providers; networks' endpoints and gateways)",
+            _ => "Validates the resources of one Istio kind against Istio's schema and webhook rules (as `skiff validate`)",
+        }
     }
     fn inputs(&self) -> &'static [&'static str] {
         self.inputs
@@ -25,6 +30,9 @@ impl Analyzer for ValidationAnalyzer {
         &["IST0106"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        if matches!(self.kind, "MeshConfig" | "MeshNetworks") {
+            return validate_mesh(self.kind, snap, out);
+        }
         for r in snap.istio(self.kind) {
             for p in validate_resource(r) {
                 out.report(
@@ -62,63 +70,38 @@ pub static VALIDATION: &[ValidationAnalyzer] = validation_analyzers!(
     "WorkloadGroup",
 );
 
-/// `schema.ValidationAnalyzer.MeshConfig` / `.MeshNetworks`: the mesh-wide configuration,
-/// reported on istioctl's synthetic objects `MeshConfig <istio-ns>/meshconfig` and
-/// `MeshNetworks <istio-ns>/meshnetworks`.
-pub struct MeshValidationAnalyzer {
-    pub kind: &'static str,
-    pub name: &'static str,
-    pub inputs: &'static [&'static str],
-}
-
-pub static MESH_CONFIG: MeshValidationAnalyzer = MeshValidationAnalyzer {
+/// `schema.ValidationAnalyzer.MeshConfig` / `.MeshNetworks`: the mesh-wide configuration.
+pub static MESH_CONFIG: ValidationAnalyzer = ValidationAnalyzer {
     kind: "MeshConfig",
     name: "schema.ValidationAnalyzer.MeshConfig",
     inputs: &["MeshConfig"],
 };
 
-pub static MESH_NETWORKS: MeshValidationAnalyzer = MeshValidationAnalyzer {
+pub static MESH_NETWORKS: ValidationAnalyzer = ValidationAnalyzer {
     kind: "MeshNetworks",
     name: "schema.ValidationAnalyzer.MeshNetworks",
     inputs: &["MeshNetworks"],
 };
 
-impl Analyzer for MeshValidationAnalyzer {
-    fn name(&self) -> &'static str {
-        self.name
+/// Problems of the mesh config or mesh networks, reported on istioctl's synthetic objects
+/// `MeshConfig <istio-ns>/meshconfig` and `MeshNetworks <istio-ns>/meshnetworks`.
+fn validate_mesh(kind: &'static str, snap: &Snapshot, out: &mut Reporter) {
+    let problems = match kind {
+        "MeshConfig" => match serde_json::to_value(&snap.mesh) {
+            Ok(mesh) => mesh_validation::mesh_config(&mesh),
+            Err(_) => return,
+        },
+        _ => match &snap.mesh_networks {
+            Some(networks) => mesh_validation::mesh_networks(networks),
+            None => return,
+        },
+    };
+    if problems.is_empty() {
+        return;
     }
-    fn doc(&self) -> &'static str {
-        "Validates the mesh-wide configuration (durations, ports, addresses, enums, export-to, locality, extension providers; networks' endpoints and gateways)"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        self.inputs
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0106"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let problems = if self.kind == "MeshConfig" {
-            match serde_json::to_value(&snap.mesh) {
-                Ok(mesh) => mesh_validation::mesh_config(&mesh),
-                Err(_) => return,
-            }
-        } else {
-            match &snap.mesh_networks {
-                Some(networks) => mesh_validation::mesh_networks(networks),
-                None => return,
-            }
-        };
-        if problems.is_empty() {
-            return;
-        }
-        let origin = crate::model::Resource::detached(
-            serde_json::json!({"apiVersion": "v1", "kind": self.kind,
-                "metadata": {"name": self.kind.to_ascii_lowercase(), "namespace": snap.istio_namespace}}),
-            "",
-        );
-        for p in problems {
-            out.report("IST0106", Some(&origin), None, &[p.to_string().into()]);
-        }
+    let origin = mesh_origin(snap, kind);
+    for p in problems {
+        out.report("IST0106", Some(&origin), None, &[p.to_string().into()]);
     }
 }
 

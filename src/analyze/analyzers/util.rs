@@ -161,3 +161,13 @@ pub fn port_protocol(port: &Value) -> Option<String> {
         .find(|p| name == **p || prefix == **p)
         .map(|p| p.to_string())
 }
+
+/// istioctl's synthetic object for mesh-wide settings: `MeshConfig <istio-ns>/meshconfig`
+/// or `MeshNetworks <istio-ns>/meshnetworks`.
+pub fn mesh_origin(snap: &crate::analyze::Snapshot, kind: &str) -> crate::model::Resource {
+    crate::model::Resource::detached(
+        serde_json::json!({"apiVersion": "v1", "kind": kind,
+            "metadata": {"name": kind.to_ascii_lowercase(), "namespace": snap.istio_namespace}}),
+        "",
+    )
+}
