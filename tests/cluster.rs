@@ -27,7 +27,7 @@ fn version_shows_the_server_version() {
         "{stdout} {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("kubernetes version: v1.20"), "{stdout}");
+    assert!(stdout.contains("kubernetes version: v1.35"), "{stdout}");
     assert!(
         stdout.contains("Istio is not present in the cluster"),
         "{stdout}"

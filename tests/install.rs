@@ -1,4 +1,4 @@
-//! Istio's lifecycle on a real cluster (Kubernetes 1.20 with a node, controller-manager
+//! Istio's lifecycle on a real cluster (Kubernetes 1.35 with a node, controller-manager
 //! and scheduler from scripts/test-cluster): dry run, install, no-change re-run, readiness
 //! failures named with their cause, a revision beside the default, prune, a ready
 //! install verified, and uninstall that leaves unrelated objects alone. One scenario, in

@@ -127,28 +127,21 @@ struct ClusterRender {
     iop: Value,
     rendered: Vec<Rendered>,
     revision: String,
-    server_minor: Option<u32>,
 }
 
-async fn render_for(cluster: &Cluster, flags: &RenderFlags) -> anyhow::Result<ClusterRender> {
+fn render_for(flags: &RenderFlags) -> anyhow::Result<ClusterRender> {
     let (iop, rendered) = super::manifest::render_flags(flags)?;
-    adapt_for(cluster, iop, rendered).await
+    Ok(for_cluster(iop, rendered))
 }
 
-async fn adapt_for(
-    cluster: &Cluster,
-    iop: Value,
-    mut rendered: Vec<Rendered>,
-) -> anyhow::Result<ClusterRender> {
-    let server_minor = super::manifest::adapt_rendered(cluster, &mut rendered).await?;
+fn for_cluster(iop: Value, mut rendered: Vec<Rendered>) -> ClusterRender {
     let revision = render::revision_of(&iop);
     owned::stamp(&mut rendered, &revision, &render::owner_of(&iop));
-    Ok(ClusterRender {
+    ClusterRender {
         iop,
         rendered,
         revision,
-        server_minor,
-    })
+    }
 }
 
 pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode> {
@@ -159,20 +152,13 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
         // What the cluster holds is read while the render is adapted to it.
         let (iop, rendered) = super::manifest::render_flags(&args.render)?;
         let selector = owned::revision_selector(&render::revision_of(&iop));
-        let (plan_input, previous, running) = tokio::join!(
-            adapt_for(&cluster, iop, rendered),
+        let (version_check, previous, running) = tokio::join!(
+            super::manifest::check_kubernetes_version(&cluster, args.render.force),
             owned::list(&cluster, &selector),
             cluster.control_plane_versions(&g.istio_namespace)
         );
-        let plan_input = plan_input?;
-        let ClusterRender { iop, rendered, revision, server_minor } = plan_input;
-        if let Some(minor) = server_minor.filter(|m| *m < crate::install::MIN_KUBERNETES_MINOR) {
-            printer.warn(format!(
-                "the Kubernetes version 1.{minor} is not supported by Istio {} (minimum 1.{}); proceeding with the installation",
-                crate::ISTIO_VERSION,
-                crate::install::MIN_KUBERNETES_MINOR
-            ));
-        }
+        version_check?;
+        let ClusterRender { iop, rendered, revision } = for_cluster(iop, rendered);
         let running = running.unwrap_or_default();
         for v in running.iter().filter(|v| v.as_str() != crate::ISTIO_VERSION) {
             printer.warn(format!("Istio is being upgraded from {v} to {}.", crate::ISTIO_VERSION));
@@ -403,7 +389,7 @@ async fn verify_targets(cluster: &Cluster, args: &VerifyInstallArgs) -> anyhow::
         revision: args.revision.clone(),
         manifests: None,
     };
-    let r = render_for(cluster, &flags).await?;
+    let r = render_for(&flags)?;
     Ok(r.rendered.into_iter().flat_map(|r| r.objects).collect())
 }
 

@@ -21,7 +21,7 @@ pub enum ManifestCommand {
     Generate {
         #[command(flatten)]
         render: RenderFlags,
-        /// Adapt the render to the cluster of the kubeconfig
+        /// Check the render against the cluster of the kubeconfig (its Kubernetes version)
         #[arg(long = "cluster-specific")]
         cluster_specific: bool,
         /// Write to this file, or one file per component into this directory
@@ -86,10 +86,10 @@ fn generate(
     cluster_specific: bool,
     out: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let (_, mut rendered) = render_flags(flags)?;
     if cluster_specific {
-        adapt_to_cluster(g, &mut rendered)?;
+        check_cluster(g, flags.force)?;
     }
+    let (_, rendered) = render_flags(flags)?;
     match out {
         Some(dir) if Path::new(dir).is_dir() || dir.ends_with('/') => {
             std::fs::create_dir_all(dir)
@@ -122,37 +122,33 @@ fn generate(
     Ok(ExitCode::Ok)
 }
 
-/// Rewrites the render for the cluster of the kubeconfig.
-fn adapt_to_cluster(g: &GlobalOptions, rendered: &mut [render::Rendered]) -> anyhow::Result<()> {
+/// `--cluster-specific`: the cluster's Kubernetes version must be one Istio supports.
+fn check_cluster(g: &GlobalOptions, force: bool) -> anyhow::Result<()> {
     crate::cluster::runtime().block_on(async {
         let cluster = crate::cluster::connect(&g.view()).await?;
-        adapt_rendered(&cluster, rendered).await
-    })?;
-    Ok(())
+        check_kubernetes_version(&cluster, force).await
+    })
 }
 
-/// Adapts a render to a cluster (API versions it serves, fields its Kubernetes knows),
-/// printing a warning per change; returns the cluster's Kubernetes minor version.
-pub async fn adapt_rendered(
+/// istioctl's Kubernetes version precheck: an unsupported server is an error, or with
+/// `--force` a warning.
+pub async fn check_kubernetes_version(
     cluster: &crate::cluster::Cluster,
-    rendered: &mut [render::Rendered],
-) -> anyhow::Result<Option<u32>> {
-    let (served, version) = tokio::join!(cluster.served_api_versions(), cluster.server_version());
-    let (served, version) = (served?, version?);
-    let minor = render::adapt::minor_version(&version);
-    let mut warnings = std::collections::BTreeSet::new();
-    for r in rendered.iter_mut() {
-        let w = render::adapt::to_served_versions(&mut r.objects, &served)
-            .map_err(|e| CliError::new(ExitCode::Error, e))?;
-        warnings.extend(w);
-        if let Some(minor) = minor {
-            warnings.extend(render::adapt::drop_newer_fields(&mut r.objects, minor));
+    force: bool,
+) -> anyhow::Result<()> {
+    let version = cluster.server_version().await?;
+    match crate::install::k8s_version::unsupported(&version) {
+        None => Ok(()),
+        Some(problem) if force => {
+            Printer.warn(format!("{problem}; proceeding anyway (--force)"));
+            Ok(())
         }
+        Some(problem) => Err(CliError::new(
+            ExitCode::Error,
+            format!("{problem} (use --force to proceed anyway)"),
+        )
+        .into()),
     }
-    for w in warnings {
-        Printer.warn(w);
-    }
-    Ok(minor)
 }
 
 /// Every rendered object in istioctl's order.

@@ -3,9 +3,7 @@
 //! prune (`apply`), readiness with reasons (`readiness`), and the dry-run diff (`plan`).
 
 pub mod apply;
+pub mod k8s_version;
 pub mod owned;
 pub mod plan;
 pub mod readiness;
-
-/// The oldest Kubernetes minor version Istio 1.30 supports; older clusters get a warning.
-pub const MIN_KUBERNETES_MINOR: u32 = 30;

@@ -11,35 +11,29 @@ pub const COMPONENT_LABEL: &str = "operator.istio.io/component";
 pub const REVISION_LABEL: &str = "istio.io/rev";
 pub const OWNER_LABEL: &str = "install.operator.istio.io/owning-resource";
 
-/// Every kind skiff renders, with the API versions to try (newest first).
-pub const OWNED_KINDS: &[(&str, &[&str])] = &[
-    ("CustomResourceDefinition", &["apiextensions.k8s.io/v1"]),
-    ("ServiceAccount", &["v1"]),
-    ("ClusterRole", &["rbac.authorization.k8s.io/v1"]),
-    ("ClusterRoleBinding", &["rbac.authorization.k8s.io/v1"]),
-    ("Role", &["rbac.authorization.k8s.io/v1"]),
-    ("RoleBinding", &["rbac.authorization.k8s.io/v1"]),
-    ("ConfigMap", &["v1"]),
-    ("Service", &["v1"]),
-    ("Deployment", &["apps/v1"]),
-    ("DaemonSet", &["apps/v1"]),
-    (
-        "HorizontalPodAutoscaler",
-        &["autoscaling/v2", "autoscaling/v2beta2"],
-    ),
-    ("PodDisruptionBudget", &["policy/v1", "policy/v1beta1"]),
+/// Every kind skiff renders, with the API version it lists them in.
+pub const OWNED_KINDS: &[(&str, &str)] = &[
+    ("CustomResourceDefinition", "apiextensions.k8s.io/v1"),
+    ("ServiceAccount", "v1"),
+    ("ClusterRole", "rbac.authorization.k8s.io/v1"),
+    ("ClusterRoleBinding", "rbac.authorization.k8s.io/v1"),
+    ("Role", "rbac.authorization.k8s.io/v1"),
+    ("RoleBinding", "rbac.authorization.k8s.io/v1"),
+    ("ConfigMap", "v1"),
+    ("Service", "v1"),
+    ("Deployment", "apps/v1"),
+    ("DaemonSet", "apps/v1"),
+    ("HorizontalPodAutoscaler", "autoscaling/v2"),
+    ("PodDisruptionBudget", "policy/v1"),
     (
         "MutatingWebhookConfiguration",
-        &["admissionregistration.k8s.io/v1"],
+        "admissionregistration.k8s.io/v1",
     ),
     (
         "ValidatingWebhookConfiguration",
-        &["admissionregistration.k8s.io/v1"],
+        "admissionregistration.k8s.io/v1",
     ),
-    (
-        "EndpointSlice",
-        &["discovery.k8s.io/v1", "discovery.k8s.io/v1beta1"],
-    ),
+    ("EndpointSlice", "discovery.k8s.io/v1"),
 ];
 
 /// `Kind:namespace:name`, the identity of an object across API versions.
@@ -114,15 +108,11 @@ pub fn stamp(rendered: &mut [Rendered], revision: &str, owner: &str) {
 /// Lists every object carrying the labels of `selector`, across the owned kinds (kinds
 /// the server does not serve are skipped).
 pub async fn list(cluster: &Cluster, selector: &str) -> Result<Vec<Value>, ClusterError> {
-    let lists = futures::future::join_all(OWNED_KINDS.iter().map(|(kind, versions)| async move {
-        for api in versions.iter() {
-            match cluster.list(api, kind, None, selector).await {
-                Ok(items) => return Ok(items),
-                Err(ClusterError::UnknownKind { .. }) => continue,
-                Err(e) => return Err(e),
-            }
+    let lists = futures::future::join_all(OWNED_KINDS.iter().map(|(kind, api)| async move {
+        match cluster.list(api, kind, None, selector).await {
+            Err(ClusterError::UnknownKind { .. }) => Ok(Vec::new()),
+            other => other,
         }
-        Ok(Vec::new())
     }))
     .await;
     let mut out = Vec::new();

@@ -3,7 +3,6 @@
 //! component (`base`, `istiod`, `gateways`, `cni`, `ztunnel`), apply the components'
 //! `k8s:` settings and overlays (`k8s`), and order the objects as istioctl does.
 
-pub mod adapt;
 pub mod base;
 pub mod cni;
 pub mod gateways;
