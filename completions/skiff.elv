@@ -167,7 +167,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand --istioNamespace 'Istio system namespace'
             cand --color 'When to use colour: auto, always, never (NO_COLOR is honoured)'
             cand --force 'Proceed despite validation errors'
-            cand --cluster-specific 'Adapt the render to the cluster of the kubeconfig'
+            cand --cluster-specific 'Check the render against the cluster of the kubeconfig (its Kubernetes version)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -127,7 +127,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l force -d 'Proceed despite validation errors'
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l cluster-specific -d 'Adapt the render to the cluster of the kubeconfig'
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l cluster-specific -d 'Check the render against the cluster of the kubeconfig (its Kubernetes version)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from diff" -s c -l kubeconfig -d 'Kubernetes configuration file' -r

@@ -1,0 +1,116 @@
+//! The reference istioctl (`scripts/reference-istioctl`, built from Istio's Go module) is
+//! the release skiff targets and runs offline; and a ratchet on skiff against it: the
+//! built-in profiles whose rendered objects (kind, namespace, name) are the same in both.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// Profiles whose `manifest generate` object set equals istioctl's. A profile that starts
+/// agreeing must be added here; one that stops agreeing fails the test.
+const AGREEING_PROFILES: &[&str] = &["default", "demo", "empty", "minimal", "preview"];
+
+/// Every built-in profile of Istio 1.30.
+const PROFILES: &[&str] = &[
+    "ambient",
+    "default",
+    "demo",
+    "empty",
+    "minimal",
+    "openshift",
+    "openshift-ambient",
+    "preview",
+    "remote",
+    "stable",
+];
+
+fn reference_istioctl() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/reference-istioctl");
+        let out = Command::new(&script).output().expect("run scripts/reference-istioctl");
+        assert!(
+            out.status.success(),
+            "scripts/reference-istioctl failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+        assert!(path.is_absolute(), "not an absolute path: {}", path.display());
+        path
+    })
+}
+
+/// Runs a command with no kubeconfig, so nothing can reach a cluster.
+fn offline(program: &std::path::Path, args: &[&str]) -> String {
+    let home = std::env::temp_dir().join("skiff-reference-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let out = Command::new(program)
+        .args(args)
+        .env("HOME", &home)
+        .env("KUBECONFIG", home.join("no-kubeconfig"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{} {args:?}: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn object_keys(render: &str) -> BTreeSet<String> {
+    skiff::model::load::parse_documents(render, "render")
+        .expect("render parses")
+        .iter()
+        .map(|r| skiff::install::owned::key(&r.object))
+        .collect()
+}
+
+#[test]
+fn reference_istioctl_is_1_30_3_and_renders_offline() {
+    let istioctl = reference_istioctl();
+    let version = offline(istioctl, &["version", "--remote=false"]);
+    assert_eq!(version.trim(), "client version: 1.30.3");
+    let demo = offline(istioctl, &["manifest", "generate", "--set", "profile=demo"]);
+    let keys = object_keys(&demo);
+    assert!(
+        keys.contains("Deployment:istio-system:istiod"),
+        "{keys:?}"
+    );
+    assert!(
+        demo.contains("image: docker.io/istio/pilot:1.30.3"),
+        "the release's hub and tag"
+    );
+}
+
+#[test]
+fn profiles_render_the_same_objects_as_istioctl() {
+    let istioctl = reference_istioctl();
+    let skiff = PathBuf::from(env!("CARGO_BIN_EXE_skiff"));
+    let mut agreeing = Vec::new();
+    let mut differences = Vec::new();
+    for profile in PROFILES {
+        let set = format!("profile={profile}");
+        let args = ["manifest", "generate", "--set", &set];
+        let theirs = object_keys(&offline(istioctl, &args));
+        let ours = object_keys(&offline(&skiff, &args));
+        if theirs == ours {
+            agreeing.push(*profile);
+        } else {
+            differences.push(format!(
+                "{profile}: only istioctl {:?}, only skiff {:?}",
+                theirs.difference(&ours).collect::<Vec<_>>(),
+                ours.difference(&theirs).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert_eq!(
+        agreeing,
+        AGREEING_PROFILES,
+        "profiles agreeing with istioctl changed (update AGREEING_PROFILES when one is fixed):\n{}",
+        differences.join("\n")
+    );
+}
