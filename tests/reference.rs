@@ -29,14 +29,20 @@ fn reference_istioctl() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/reference-istioctl");
-        let out = Command::new(&script).output().expect("run scripts/reference-istioctl");
+        let out = Command::new(&script)
+            .output()
+            .expect("run scripts/reference-istioctl");
         assert!(
             out.status.success(),
             "scripts/reference-istioctl failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
-        assert!(path.is_absolute(), "not an absolute path: {}", path.display());
+        assert!(
+            path.is_absolute(),
+            "not an absolute path: {}",
+            path.display()
+        );
         path
     })
 }
@@ -76,10 +82,7 @@ fn reference_istioctl_is_1_30_3_and_renders_offline() {
     assert_eq!(version.trim(), "client version: 1.30.3");
     let demo = offline(istioctl, &["manifest", "generate", "--set", "profile=demo"]);
     let keys = object_keys(&demo);
-    assert!(
-        keys.contains("Deployment:istio-system:istiod"),
-        "{keys:?}"
-    );
+    assert!(keys.contains("Deployment:istio-system:istiod"), "{keys:?}");
     assert!(
         demo.contains("image: docker.io/istio/pilot:1.30.3"),
         "the release's hub and tag"

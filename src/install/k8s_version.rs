@@ -43,7 +43,10 @@ mod tests {
         assert_eq!(unsupported("v1.32.0"), None);
         assert_eq!(unsupported("v1.35.4"), None);
         let message = unsupported("v1.31.9").expect("1.31 is too old");
-        assert!(message.contains("v1.31.9") && message.contains("1.32"), "{message}");
+        assert!(
+            message.contains("v1.31.9") && message.contains("1.32"),
+            "{message}"
+        );
         assert_eq!(unsupported("unknown"), None);
     }
 }
