@@ -45,6 +45,7 @@ impl RenderFlags {
             sets: self.set.clone(),
             revision: self.revision.clone(),
             force: self.force,
+            cluster_settings: Vec::new(),
         }
     }
 }
@@ -122,15 +123,15 @@ fn parse_timeout(text: &str) -> anyhow::Result<Duration> {
         })
 }
 
-/// Renders for the cluster: merge, render, adapt to the server, stamp ownership labels.
+/// A render for a cluster: merged with its detected settings, ownership labels stamped.
 struct ClusterRender {
     iop: Value,
     rendered: Vec<Rendered>,
     revision: String,
 }
 
-fn render_for(flags: &RenderFlags) -> anyhow::Result<ClusterRender> {
-    let (iop, rendered) = super::manifest::render_flags(flags)?;
+fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Result<ClusterRender> {
+    let (iop, rendered) = super::manifest::render_flags(flags, cluster_settings)?;
     Ok(for_cluster(iop, rendered))
 }
 
@@ -149,16 +150,13 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
     let printer = Printer;
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;
-        // What the cluster holds is read while the render is adapted to it.
-        let (iop, rendered) = super::manifest::render_flags(&args.render)?;
-        let selector = owned::revision_selector(&render::revision_of(&iop));
-        let (version_check, previous, running) = tokio::join!(
-            super::manifest::check_kubernetes_version(&cluster, args.render.force),
+        let settings = super::manifest::cluster_settings(&cluster, args.render.force).await?;
+        let ClusterRender { iop, rendered, revision } = render_for(&args.render, settings)?;
+        let selector = owned::revision_selector(&revision);
+        let (previous, running) = tokio::join!(
             owned::list(&cluster, &selector),
             cluster.control_plane_versions(&g.istio_namespace)
         );
-        version_check?;
-        let ClusterRender { iop, rendered, revision } = for_cluster(iop, rendered);
         let running = running.unwrap_or_default();
         for v in running.iter().filter(|v| v.as_str() != crate::ISTIO_VERSION) {
             printer.warn(format!("Istio is being upgraded from {v} to {}.", crate::ISTIO_VERSION));
@@ -389,7 +387,9 @@ async fn verify_targets(cluster: &Cluster, args: &VerifyInstallArgs) -> anyhow::
         revision: args.revision.clone(),
         manifests: None,
     };
-    let r = render_for(&flags)?;
+    let version = cluster.server_version().await?;
+    let settings = crate::install::k8s_version::detected_settings(&version);
+    let r = render_for(&flags, settings)?;
     Ok(r.rendered.into_iter().flat_map(|r| r.objects).collect())
 }
 

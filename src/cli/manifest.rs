@@ -64,12 +64,19 @@ pub fn manifest(g: &GlobalOptions, command: ManifestCommand) -> anyhow::Result<E
 }
 
 /// Merges and renders, printing the merge warnings on stderr.
-pub fn render_flags(flags: &RenderFlags) -> anyhow::Result<(Value, Vec<render::Rendered>)> {
+/// `cluster_settings` are the settings detected on the cluster (none offline).
+pub fn render_flags(
+    flags: &RenderFlags,
+    cluster_settings: Vec<String>,
+) -> anyhow::Result<(Value, Vec<render::Rendered>)> {
     let printer = Printer;
     if flags.manifests.is_some() {
         printer.warn("--manifests is ignored: skiff renders Istio natively, without charts");
     }
-    let merged = inputs::merge(&flags.request())?;
+    let merged = inputs::merge(&inputs::Request {
+        cluster_settings,
+        ..flags.request()
+    })?;
     for w in &merged.warnings {
         printer.warn(w);
     }
@@ -86,10 +93,12 @@ fn generate(
     cluster_specific: bool,
     out: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    if cluster_specific {
-        check_cluster(g, flags.force)?;
-    }
-    let (_, rendered) = render_flags(flags)?;
+    let cluster_settings = if cluster_specific {
+        read_cluster(g, flags.force)?
+    } else {
+        Vec::new()
+    };
+    let (_, rendered) = render_flags(flags, cluster_settings)?;
     match out {
         Some(dir) if Path::new(dir).is_dir() || dir.ends_with('/') => {
             std::fs::create_dir_all(dir)
@@ -122,26 +131,28 @@ fn generate(
     Ok(ExitCode::Ok)
 }
 
-/// `--cluster-specific`: the cluster's Kubernetes version must be one Istio supports.
-fn check_cluster(g: &GlobalOptions, force: bool) -> anyhow::Result<()> {
+/// `--cluster-specific`: the settings detected on the kubeconfig's cluster, after the
+/// Kubernetes version precheck.
+fn read_cluster(g: &GlobalOptions, force: bool) -> anyhow::Result<Vec<String>> {
     crate::cluster::runtime().block_on(async {
         let cluster = crate::cluster::connect(&g.view()).await?;
-        check_kubernetes_version(&cluster, force).await
+        cluster_settings(&cluster, force).await
     })
 }
 
-/// istioctl's Kubernetes version precheck: an unsupported server is an error, or with
-/// `--force` a warning.
-pub async fn check_kubernetes_version(
+/// istioctl's Kubernetes version precheck (an unsupported server is an error, or with
+/// `--force` a warning), then the settings istioctl detects from the version.
+pub async fn cluster_settings(
     cluster: &crate::cluster::Cluster,
     force: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<String>> {
     let version = cluster.server_version().await?;
+    let detected = crate::install::k8s_version::detected_settings(&version);
     match crate::install::k8s_version::unsupported(&version) {
-        None => Ok(()),
+        None => Ok(detected),
         Some(problem) if force => {
             Printer.warn(format!("{problem}; proceeding anyway (--force)"));
-            Ok(())
+            Ok(detected)
         }
         Some(problem) => Err(CliError::new(
             ExitCode::Error,

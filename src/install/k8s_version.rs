@@ -1,5 +1,5 @@
-//! Istio 1.30's supported Kubernetes versions: the precheck that `install` and
-//! `manifest generate --cluster-specific` run on the cluster's `/version`.
+//! What `install` and `manifest generate --cluster-specific` take from the cluster's
+//! `/version`: Istio 1.30's supported-version precheck, and istioctl's detected settings.
 
 /// The oldest Kubernetes minor version Istio 1.30 supports (istioctl's `MinK8SVersion`).
 pub const MIN_KUBERNETES_MINOR: u32 = 32;
@@ -26,6 +26,25 @@ pub fn unsupported(git_version: &str) -> Option<String> {
     })
 }
 
+/// Settings istioctl detects from the server version, as `PATH=VALUE`: on GKE (`-gke` in the
+/// version) CNI goes to `kube-system` with the `gke` platform and no resource quota.
+/// `AUTO_GKE_DETECTION=false` turns the detection off, as for istioctl.
+pub fn detected_settings(git_version: &str) -> Vec<String> {
+    let detection_on = std::env::var("AUTO_GKE_DETECTION")
+        .map(|v| !v.eq_ignore_ascii_case("false") && v != "0")
+        .unwrap_or(true);
+    if !detection_on || !git_version.contains("-gke") {
+        return Vec::new();
+    }
+    [
+        "components.cni.namespace=kube-system",
+        "values.global.platform=gke",
+        "values.cni.resourceQuotas.enabled=false",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +67,15 @@ mod tests {
             "{message}"
         );
         assert_eq!(unsupported("unknown"), None);
+    }
+
+    #[test]
+    fn gke_servers_move_cni_to_kube_system() {
+        assert!(detected_settings("v1.35.4").is_empty());
+        let gke = detected_settings("v1.33.5-gke.1201000");
+        assert!(
+            gke.contains(&"values.global.platform=gke".to_string()),
+            "{gke:?}"
+        );
     }
 }

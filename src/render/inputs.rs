@@ -1,6 +1,7 @@
 //! Merging the render inputs into one IstioOperator: the `default` profile, the selected
-//! profile, the `-f` files in order, the `--set` flags in order, then the copies istioctl
-//! makes (`spec.hub` -> `values.global.hub`, ...), and validation of the result.
+//! profile, settings detected on the cluster, the `-f` files in order, the `--set` flags in
+//! order, then the copies istioctl makes (`spec.hub` -> `values.global.hub`, ...), and
+//! validation of the result.
 
 use std::path::Path;
 
@@ -18,6 +19,9 @@ pub struct Request {
     pub revision: Option<String>,
     /// Demote IstioOperator validation errors to warnings.
     pub force: bool,
+    /// `PATH=VALUE` settings detected on the cluster (`--cluster-specific`, `install`):
+    /// over the profile, under the user's files and flags.
+    pub cluster_settings: Vec<String>,
 }
 
 /// The merged IstioOperator and the warnings found on the way.
@@ -143,6 +147,9 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
         }
     }
     let mut iop = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "metadata": {}, "spec": spec});
+    for setting in &request.cluster_settings {
+        apply_set(&mut iop, setting)?;
+    }
     overlay(&mut iop, &user);
     copy_top_level_settings(&mut iop);
     if let Some(user_values) = user.pointer("/spec/values") {
@@ -234,6 +241,25 @@ mod tests {
         assert_eq!(iop["spec"]["values"]["global"]["hub"], "example.com/istio");
         assert_eq!(iop["spec"]["values"]["pilot"]["traceSampling"], 5);
         assert_eq!(iop["spec"]["values"]["profile"], "demo");
+    }
+
+    #[test]
+    fn cluster_settings_sit_between_the_profile_and_the_user() {
+        let request = |sets: &[&str]| Request {
+            sets: sets.iter().map(|s| s.to_string()).collect(),
+            cluster_settings: vec![
+                "components.cni.namespace=kube-system".into(),
+                "values.global.platform=gke".into(),
+            ],
+            ..Default::default()
+        };
+        let iop = merge(&request(&[])).unwrap().iop;
+        assert_eq!(iop["spec"]["components"]["cni"]["namespace"], "kube-system");
+        assert_eq!(iop["spec"]["values"]["global"]["platform"], "gke");
+        let iop = merge(&request(&["values.global.platform=openshift"]))
+            .unwrap()
+            .iop;
+        assert_eq!(iop["spec"]["values"]["global"]["platform"], "openshift");
     }
 
     #[test]
