@@ -499,12 +499,19 @@ fn injector_config_map(n: &Names) -> Value {
     if let Some(user) = hook["templates"].as_object() {
         templates.extend(user.clone());
     }
+    // No injected annotations render as an empty (null) key, as the chart's range leaves it.
+    let injected_annotations = match &hook["injectedAnnotations"] {
+        Value::Object(m) if m.is_empty() => Value::Null,
+        other => other.clone(),
+    };
     let config = json!({
         "policy": policy,
         "alwaysInjectSelector": hook["alwaysInjectSelector"],
         "neverInjectSelector": hook["neverInjectSelector"],
-        "injectedAnnotations": hook["injectedAnnotations"],
+        "injectedAnnotations": injected_annotations,
         "defaultTemplates": default_templates,
+        // A template an istiod older than its injector config cannot run: it fails loudly.
+        "template": "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}",
         "templates": templates
     });
     let mut cm = meta::object(
