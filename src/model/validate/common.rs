@@ -147,6 +147,30 @@ pub fn is_dns1123_label(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// Istio's FQDN rule: 1-255 characters, every dot-separated label a DNS-1123 label (a
+/// trailing dot allowed), and a top-level domain that is not all digits. No wildcards.
+pub fn fqdn_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("empty domain name not allowed".into());
+    }
+    if name.len() > 255 {
+        return Some(format!("domain name {name:?} too long (max 255)"));
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    let top = labels[labels.len() - 1];
+    if !top.is_empty() && top.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!(
+            "domain name {name:?} invalid (top level domain {top:?} cannot be all-numeric)"
+        ));
+    }
+    let last = labels.len() - 1;
+    labels
+        .iter()
+        .enumerate()
+        .find(|(i, label)| !(*i == last && label.is_empty()) && !is_dns1123_label(label))
+        .map(|(_, label)| format!("domain name {name:?} invalid (label {label:?} invalid)"))
+}
+
 pub fn is_dns1123_subdomain(s: &str) -> bool {
     !s.is_empty() && s.len() <= 253 && s.split('.').all(is_dns1123_label)
 }

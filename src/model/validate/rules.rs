@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::common::{
-    check_host, check_label_keys, check_percent, check_port, check_regex, err, is_cidr,
-    is_dns1123_label, is_valid_header_name, parse_duration_ms,
+    check_host, check_label_keys, check_percent, check_port, check_regex, err, fqdn_problem,
+    is_cidr, is_dns1123_label, is_valid_header_name, parse_duration_ms,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -630,8 +630,7 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
             );
         }
         for (j, h) in each(&s.hosts) {
-            let host = h.split_once('/').map(|(_, h)| h).unwrap_or(h);
-            check_host(&format!("{sp}.hosts[{j}]"), host, errs);
+            namespace_slash_host(&format!("{sp}.hosts[{j}]"), h, Listener::Gateway, errs);
         }
         match &s.port {
             None => err(
@@ -780,6 +779,20 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
                 "Invalid value: NONE mode cannot set endpoints",
             );
         }
+        "DNS" | "DNS_ROUND_ROBIN" if endpoints.is_empty() => {
+            // Without endpoints the hosts themselves are resolved: each must be an FQDN.
+            if let Some((i, problem)) = hosts
+                .iter()
+                .enumerate()
+                .find_map(|(i, h)| fqdn_problem(h).map(|p| (i, p)))
+            {
+                err(
+                    errs,
+                    format!("spec.hosts[{i}]"),
+                    format!("Invalid value: hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode {resolution}, {problem}"),
+                );
+            }
+        }
         "DNS_ROUND_ROBIN" if endpoints.len() > 1 => {
             err(
                 errs,
@@ -862,6 +875,79 @@ fn is_port_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
 }
 
+/// Whose `namespace/dnsName` host is checked: a Gateway server's or a Sidecar egress
+/// listener's (they differ in what the namespace part may be).
+#[derive(Clone, Copy, PartialEq)]
+enum Listener {
+    Gateway,
+    Sidecar,
+}
+
+/// Istio's rule for `namespace/dnsName` hosts of Gateway servers and Sidecar egress
+/// listeners (a Gateway may also give a bare dnsName).
+fn namespace_slash_host(path: &str, host: &str, listener: Listener, errs: &mut Errs) {
+    let mut problems = Vec::new();
+    match host.split_once('/') {
+        None if listener == Listener::Gateway => hostname_part(host, listener, &mut problems),
+        None => problems.push("host must be of form namespace/dnsName".to_string()),
+        Some((ns, name)) => {
+            if ns.is_empty() || name.is_empty() {
+                problems.push("config namespace and dnsName in host entry cannot be empty".into());
+            }
+            let special = ns == "*" || ns == "." || (ns == "~" && listener == Listener::Sidecar);
+            if !special && !is_dns1123_label(ns) {
+                let whose = match listener {
+                    Listener::Gateway => "gateway",
+                    Listener::Sidecar => "sidecar",
+                };
+                problems.push(format!("invalid namespace value {ns:?} in {whose}"));
+            }
+            hostname_part(name, listener, &mut problems);
+        }
+    }
+    for problem in problems {
+        err(errs, path, format!("Invalid value: \"{host}\": {problem}"));
+    }
+}
+
+/// The dnsName of a `namespace/dnsName` host: an FQDN, `*`, or a `*.` wildcard domain (a
+/// Gateway may also name an IP address).
+fn hostname_part(name: &str, listener: Listener, problems: &mut Vec<String>) {
+    if name != "*" && !name.contains('.') {
+        problems.push("short names (non FQDN) are not allowed".into());
+    }
+    if let Some(problem) = wildcard_domain_problem(name) {
+        if listener == Listener::Sidecar || name.parse::<std::net::IpAddr>().is_err() {
+            problems.push(problem);
+        }
+    }
+    if name.contains('*') && name.len() != 1 && !name.starts_with("*.") {
+        problems.push(format!("partial wildcard {name:?} not allowed"));
+    }
+}
+
+/// A domain whose first label may be a wildcard (`*`, `*foo`) and whose other labels are
+/// an FQDN's.
+fn wildcard_domain_problem(domain: &str) -> Option<String> {
+    if domain.is_empty() {
+        return Some("empty domain name not allowed".into());
+    }
+    if domain.len() > 255 {
+        return Some(format!("domain name {domain:?} too long (max 255)"));
+    }
+    let (first, rest) = match domain.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (domain, None),
+    };
+    let unstarred = first.strip_prefix('*').unwrap_or(first);
+    if first.len() > 63 || !(unstarred.is_empty() || is_dns1123_label(unstarred)) {
+        return Some(format!(
+            "domain name {domain:?} invalid (label {first:?} invalid)"
+        ));
+    }
+    rest.and_then(fqdn_problem)
+}
+
 pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
     if !non_empty(&sc.egress)
         && !non_empty(&sc.ingress)
@@ -884,24 +970,7 @@ pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
             );
         }
         for (j, h) in each(&e.hosts) {
-            match h.split_once('/') {
-                Some((ns, host)) => {
-                    if ns.is_empty() || host.is_empty() {
-                        err(
-                            errs,
-                            format!("{ep}.hosts[{j}]"),
-                            format!("Invalid value: \"{h}\": host must be namespace/dnsName"),
-                        );
-                    } else if host != "*" {
-                        check_host(&format!("{ep}.hosts[{j}]"), host, errs);
-                    }
-                }
-                None => err(
-                    errs,
-                    format!("{ep}.hosts[{j}]"),
-                    format!("Invalid value: \"{h}\": host must be of the form namespace/dnsName"),
-                ),
-            }
+            namespace_slash_host(&format!("{ep}.hosts[{j}]"), h, Listener::Sidecar, errs);
         }
         if let Some(n) = e.port.as_ref().and_then(|p| p.number) {
             check_port(&format!("{ep}.port.number"), n, errs);
