@@ -167,7 +167,10 @@ pub fn fqdn_problem(name: &str) -> Option<String> {
     labels
         .iter()
         .enumerate()
-        .find(|(i, label)| !(*i == last && label.is_empty()) && !is_dns1123_label(label))
+        .find(|(i, label)| {
+            let trailing_dot = *i == last && label.is_empty();
+            !trailing_dot && !is_dns1123_label(label)
+        })
         .map(|(_, label)| format!("domain name {name:?} invalid (label {label:?} invalid)"))
 }
 
