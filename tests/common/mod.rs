@@ -106,3 +106,34 @@ pub async fn wait_pod_ready(cluster: &skiff::cluster::Cluster, ns: &str, name: &
     }
     panic!("pod {ns}/{name} never became Ready");
 }
+
+/// A ratchet on conformance cases: every case named in `tests/ratchets/<file>` must pass,
+/// and a case that passes must be named there (so a fix is recorded and can never be lost
+/// silently). Set SKIFF_UPDATE_RATCHETS=1 to rewrite the file from this run.
+pub fn check_ratchet(file: &str, passing: &std::collections::BTreeSet<String>) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/ratchets")
+        .join(file);
+    if std::env::var_os("SKIFF_UPDATE_RATCHETS").is_some() {
+        let text: String = passing.iter().map(|n| format!("{n}\n")).collect();
+        std::fs::write(&path, text).unwrap();
+    }
+    let committed: std::collections::BTreeSet<String> = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    let lost: Vec<&String> = committed.difference(passing).collect();
+    let gained: Vec<&String> = passing.difference(&committed).collect();
+    assert!(
+        lost.is_empty(),
+        "cases that passed no longer pass ({}): {lost:?}",
+        path.display()
+    );
+    assert!(
+        gained.is_empty(),
+        "cases now pass that {} does not list (add them): {gained:?}",
+        path.display()
+    );
+}
