@@ -279,7 +279,7 @@ fn template_data(
             .unwrap_or_else(|| settings.image("/global/proxy/image")),
         "ProxyUID": id("runAsUser"),
         "ProxyGID": id("runAsGroup"),
-        "NativeSidecar": native,
+        "NativeSidecars": native,
         "CompliancePolicy": compliance,
     })
 }

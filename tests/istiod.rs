@@ -1,9 +1,15 @@
 //! A real control plane on the test node: `skiff install` of the minimal profile with the
 //! istiod image built from Istio's module (`skiff.local/istio/pilot:1.30.3`, imported by
 //! scripts/test-cluster) runs istiod to Ready; `version` reads 1.30.3 from the running
-//! istiod; `verify-install` passes; `uninstall --purge` removes it again.
+//! istiod; `verify-install` passes; istiod's webhook injects pods with the templates skiff
+//! installed, exactly as `skiff kube-inject --use-kube` predicts; istiod's validating
+//! webhook rejects an invalid resource; `uninstall --purge` removes it all again.
 
 mod common;
+
+use serde_json::{json, Value};
+use skiff::cli::GlobalOptionsView;
+use skiff::cluster::{connect, Cluster};
 
 const HUB: &str = "values.global.hub=skiff.local/istio";
 const TAG: &str = "values.global.tag=1.30.3";
@@ -68,4 +74,210 @@ fn istiod_from_the_local_image_becomes_ready() {
         out.contains("Istio is installed and verified successfully"),
         "{out}"
     );
+
+    let rt = skiff::cluster::runtime();
+    let cluster = rt
+        .block_on(connect(&GlobalOptionsView {
+            kubeconfig: Some(&kc),
+            context: None,
+            namespace: None,
+        }))
+        .unwrap();
+    rt.block_on(the_webhook_rejects_an_invalid_gateway(&cluster));
+    let app_ns = common::namespace_for("injected");
+    let pod = rt.block_on(a_pod_injected_by_the_webhook(&cluster, &app_ns));
+    // The API server defaults what it stores (fieldRef apiVersion, ...): the prediction gets
+    // the same defaults through a server-side dry run, under another name.
+    let mut predicted = predicted_injection(&kc, &ns, &app_ns);
+    predicted["metadata"]["name"] = json!("web-predicted");
+    let predicted = rt
+        .block_on(cluster.apply_with(&predicted, None, true))
+        .expect("dry run of the prediction");
+    assert_eq!(
+        injection_view(&pod["spec"], &pod["metadata"]),
+        injection_view(
+            &predicted["spec"]["template"]["spec"],
+            &predicted["spec"]["template"]["metadata"]
+        ),
+        "the webhook's pod (left) and skiff kube-inject --use-kube (right) differ"
+    );
+}
+
+/// A Deployment for the injection check; its ports carry the protocol the API server would
+/// default, so the webhook and kube-inject read the same pod.
+fn web_deployment(ns: &str) -> Value {
+    json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "namespace": ns},
+        "spec": {
+            "selector": {"matchLabels": {"app": "web"}},
+            "template": {
+                "metadata": {"labels": {"app": "web", "version": "v1"}},
+                "spec": {"containers": [{
+                    "name": "web", "image": "localhost/busybox-httpd:local",
+                    "imagePullPolicy": "Never",
+                    "ports": [{"containerPort": 8080, "protocol": "TCP"}]
+                }]}
+            }
+        }
+    })
+}
+
+/// Retries `attempt` every second for up to two minutes (istiod's webhooks become ready,
+/// and the validating one switches to failing closed, a little after istiod is Ready).
+async fn eventually<T, F, Fut>(what: &str, mut attempt: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, String>>,
+{
+    let mut last = String::new();
+    for _ in 0..120 {
+        match attempt().await {
+            Ok(v) => return v,
+            Err(e) => last = e,
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    panic!("{what}: not after 120 s: {last}");
+}
+
+async fn the_webhook_rejects_an_invalid_gateway(cluster: &Cluster) {
+    let gateway = json!({
+        "apiVersion": "networking.istio.io/v1", "kind": "Gateway",
+        // The revision's validating webhook selects objects of its revision (an unlabelled
+        // object is validated only once a default revision tag exists, as with istioctl).
+        "metadata": {"name": "short-host", "namespace": "default",
+                     "labels": {"istio.io/rev": "default"}},
+        "spec": {"servers": [{"port": {"number": 80, "name": "http", "protocol": "HTTP"},
+                              "hosts": ["reviews"]}]}
+    });
+    let message = eventually(
+        "istiod's validating webhook rejects a short host",
+        || async {
+            match cluster.apply_with(&gateway, None, true).await {
+                Err(e) if e.to_string().contains("validation.istio.io") => Ok(e.to_string()),
+                other => Err(format!("{other:?}")),
+            }
+        },
+    )
+    .await;
+    assert!(
+        message.contains("short names (non FQDN) are not allowed"),
+        "{message}"
+    );
+}
+
+async fn a_pod_injected_by_the_webhook(cluster: &Cluster, ns: &str) -> Value {
+    let namespace = json!({"apiVersion": "v1", "kind": "Namespace",
+        "metadata": {"name": ns, "labels": {"istio-injection": "enabled"}}});
+    cluster.apply(&namespace, None).await.expect("namespace");
+    let deployment = web_deployment(ns);
+    eventually("the Deployment is accepted", || async {
+        cluster
+            .apply(&deployment, None)
+            .await
+            .map_err(|e| e.to_string())
+    })
+    .await;
+    eventually("the webhook injects the Deployment's pod", || async {
+        let pods = cluster
+            .list("v1", "Pod", Some(ns), "app=web")
+            .await
+            .map_err(|e| e.to_string())?;
+        pods.into_iter()
+            .find(|p| !p["metadata"]["annotations"]["sidecar.istio.io/status"].is_null())
+            .ok_or_else(|| "no injected pod yet".to_string())
+    })
+    .await
+}
+
+fn predicted_injection(kc: &str, istio_ns: &str, app_ns: &str) -> Value {
+    let dir = std::env::temp_dir().join(format!("skiff-istiod-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("web.yaml");
+    std::fs::write(
+        &file,
+        serde_json::to_string(&web_deployment(app_ns)).unwrap(),
+    )
+    .unwrap();
+    let out = common::skiff(
+        kc,
+        &[
+            "kube-inject",
+            "--use-kube",
+            "-i",
+            istio_ns,
+            "-f",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    skiff::model::load::parse_documents(&text, "kube-inject")
+        .unwrap()
+        .remove(0)
+        .object
+}
+
+/// What injection decides, without what the API server adds to pods only (its
+/// service-account token volume and mounts, the pod-template hash): containers and init containers
+/// (name, image, args, env with JSON values compared parsed, restart policy, mounts of
+/// Istio's volumes), the volumes, labels and annotations.
+fn injection_view(spec: &Value, meta: &Value) -> Value {
+    let containers = |key: &str| -> Vec<Value> {
+        spec[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                let env: Vec<Value> = c["env"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        let value = e["value"]
+                            .as_str()
+                            .map(|v| serde_json::from_str::<Value>(v).unwrap_or_else(|_| json!(v)));
+                        json!([e["name"], value, e["valueFrom"]])
+                    })
+                    .collect();
+                let mounts: Vec<&Value> = c["volumeMounts"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| !is_api_server_volume(&m["name"]))
+                    .collect();
+                json!({"name": c["name"], "image": c["image"], "args": c["args"],
+                       "env": env, "restartPolicy": c["restartPolicy"], "mounts": mounts})
+            })
+            .collect()
+    };
+    let volumes: Vec<&Value> = spec["volumes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| &v["name"])
+        .filter(|n| !is_api_server_volume(n))
+        .collect();
+    let mut labels = meta["labels"].clone();
+    if let Some(l) = labels.as_object_mut() {
+        l.remove("pod-template-hash");
+    }
+    json!({
+        "containers": containers("containers"),
+        "initContainers": containers("initContainers"),
+        "volumes": volumes,
+        "labels": labels,
+        "annotations": meta["annotations"],
+    })
+}
+
+fn is_api_server_volume(name: &Value) -> bool {
+    name.as_str()
+        .is_some_and(|n| n.starts_with("kube-api-access-"))
 }

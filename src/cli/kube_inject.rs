@@ -76,6 +76,33 @@ struct ClusterConfig {
     mesh: Option<Value>,
     /// The injector config text and where it came from.
     injector: Option<(String, String)>,
+    /// Whether the cluster's nodes all run native sidecars (kubelet 1.33 or newer).
+    nodes_take_native_sidecars: bool,
+}
+
+/// istiod's ENABLE_NATIVE_SIDECARS: `true` or `false` decide; `auto` (the default) means
+/// native sidecars when every node's kubelet is 1.33 or newer, which only a cluster can
+/// tell (offline, as istioctl, no native sidecars).
+fn native_sidecars(from_cluster: &ClusterConfig) -> bool {
+    match std::env::var("ENABLE_NATIVE_SIDECARS").as_deref() {
+        Ok("true") => true,
+        Ok("false") => false,
+        _ => from_cluster.nodes_take_native_sidecars,
+    }
+}
+
+/// Native sidecars graduated in Kubernetes 1.33: istiod's `auto` mode uses them when no
+/// node runs an older kubelet.
+const NATIVE_SIDECAR_MINOR: u32 = 33;
+
+fn every_node_takes_native_sidecars(nodes: &[Value]) -> bool {
+    !nodes.is_empty()
+        && nodes.iter().all(|n| {
+            n.pointer("/status/nodeInfo/kubeletVersion")
+                .and_then(Value::as_str)
+                .and_then(crate::install::k8s_version::minor_version)
+                .is_some_and(|minor| minor >= NATIVE_SIDECAR_MINOR)
+        })
 }
 
 /// Reads the injector and mesh ConfigMaps of the Istio namespace (`-i`), except those
@@ -131,6 +158,13 @@ fn read_cluster_config(
                 )
             })?;
             config.mesh = Some(parse_structured(text, &format!("configmap {namespace}/{name}: data.mesh"))?);
+        }
+        // Without the right to list nodes, istiod's own view cannot be predicted: say so.
+        match cluster.list("v1", "Node", None, "").await {
+            Ok(nodes) => config.nodes_take_native_sidecars = every_node_takes_native_sidecars(&nodes),
+            Err(e) => Printer.warn(format!(
+                "cannot list nodes ({e}); assuming no native sidecars (set ENABLE_NATIVE_SIDECARS=true if istiod injects them)"
+            )),
         }
         Ok(config)
     })
@@ -193,10 +227,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> {
-    let native = std::env::var("ENABLE_NATIVE_SIDECARS")
-        .map(|v| v == "true")
-        .unwrap_or(false);
-    let mut settings = Settings::new(native);
     let revision = args.revision.clone().filter(|r| r != "default");
     let mut warnings = Vec::new();
     let from_cluster = if args.use_kube {
@@ -204,6 +234,7 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
     } else {
         ClusterConfig::default()
     };
+    let mut settings = Settings::new(native_sidecars(&from_cluster));
     let values = match &args.values_file {
         Some(path) => Some(read_structured(path)?),
         None => from_cluster.values,
@@ -329,4 +360,28 @@ fn rewrite_files(input: &str, output: Option<&str>, rewrite: &Rewrite) -> anyhow
         Printer.err(w);
     }
     Ok(ExitCode::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn node(kubelet: &str) -> Value {
+        json!({"status": {"nodeInfo": {"kubeletVersion": kubelet}}})
+    }
+
+    #[test]
+    fn native_sidecars_need_every_kubelet_at_1_33() {
+        assert!(every_node_takes_native_sidecars(&[
+            node("v1.35.4"),
+            node("v1.33.0")
+        ]));
+        assert!(!every_node_takes_native_sidecars(&[
+            node("v1.35.4"),
+            node("v1.32.9")
+        ]));
+        assert!(!every_node_takes_native_sidecars(&[node("garbage")]));
+        assert!(!every_node_takes_native_sidecars(&[]));
+    }
 }

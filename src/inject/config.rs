@@ -57,9 +57,8 @@ impl InjectorConfig {
             .filter(|(name, text)| !super::templates::is_builtin(name, text.as_str().unwrap_or("")))
             .map(|(name, _)| name.clone())
             .collect();
-        if value.get("template").is_some() {
-            custom.push("template".into());
-        }
+        // A top-level `template` is the chart's guard for istiods older than the config;
+        // istiod's config has no such field and ignores it, as skiff does.
         for name in value
             .get("defaultTemplates")
             .and_then(Value::as_array)

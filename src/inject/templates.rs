@@ -17,7 +17,10 @@ pub fn builtin() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Whether `text` is the built-in template of that name (not a user's own).
+/// Whether `text` is the built-in template of that name (not a user's own). Trailing
+/// whitespace does not count: a YAML block scalar may drop the final newline.
 pub fn is_builtin(name: &str, text: &str) -> bool {
-    builtin().iter().any(|(n, t)| *n == name && t == text)
+    builtin()
+        .iter()
+        .any(|(n, t)| *n == name && t.trim_end() == text.trim_end())
 }

@@ -76,7 +76,7 @@ type TemplateData struct {
 	ProxyImage       string
 	ProxyUID         int64
 	ProxyGID         int64
-	NativeSidecar    bool
+	NativeSidecars   bool
 	CompliancePolicy string
 }
 
