@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// Profiles whose `manifest generate` object set equals istioctl's. A profile that starts
 /// agreeing must be added here; one that stops agreeing fails the test.
-const AGREEING_PROFILES: &[&str] = &["default", "demo", "empty", "minimal", "preview"];
+const AGREEING_PROFILES: &[&str] = &["ambient", "default", "demo", "empty", "minimal", "preview"];
 
 /// Every built-in profile of Istio 1.30.
 const PROFILES: &[&str] = &[

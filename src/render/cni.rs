@@ -1,5 +1,6 @@
 //! The Cni component (`istio-cni` chart): the `istio-cni-node` DaemonSet, its ConfigMap,
-//! ServiceAccount and cluster RBAC (including the pod-repair role).
+//! ServiceAccount and cluster RBAC (the node agent's role, the pod-repair role, and with
+//! ambient the role that labels pods and reads the DaemonSet).
 
 use serde_json::{json, Value};
 
@@ -33,12 +34,17 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         app_labels.clone(),
     );
     let mut rules = vec![meta::rule(&[""], &["pods", "nodes", "namespaces"], READ)];
-    if ctx.bool("cni.ambient.enabled") {
-        rules.push(meta::rule(&["apps"], &["daemonsets"], &["get"]));
+    if ctx.str("global.platform") == "openshift" {
+        rules.push(meta::privileged_scc_rule());
     }
     role["rules"] = json!(rules);
     out.push(role);
-    out.push(cluster_binding("istio-cni", app_labels.clone(), ns));
+    out.push(cluster_binding(
+        "istio-cni",
+        "istio-cni",
+        app_labels.clone(),
+        ns,
+    ));
 
     if ctx.bool("cni.repair.enabled") {
         let name = "istio-cni-repair-role";
@@ -49,16 +55,45 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             None,
             app_labels.clone(),
         );
-        let mut rules = vec![meta::rule(&[""], &["pods"], &["watch", "get", "list"])];
-        if ctx.bool("cni.repair.repairPods") {
+        let mut rules = vec![
+            meta::rule(&[""], &["events"], &["create", "patch"]),
+            meta::rule(&[""], &["pods"], &["watch", "get", "list"]),
+        ];
+        // One repair mode: repairing in place needs nothing more; deleting pods needs
+        // delete; labelling them needs pods/status (less than the whole pod).
+        let repair_in_place = ctx.bool("cni.repair.repairPods");
+        if !repair_in_place && ctx.bool("cni.repair.deletePods") {
             rules.push(meta::rule(&[""], &["pods"], &["delete"]));
-        }
-        if ctx.bool("cni.repair.labelPods") {
-            rules.push(meta::rule(&[""], &["pods"], &["patch", "update"]));
+        } else if !repair_in_place && ctx.bool("cni.repair.labelPods") {
+            rules.push(meta::rule(&[""], &["pods/status"], &["patch", "update"]));
         }
         repair["rules"] = json!(rules);
         out.push(repair);
-        out.push(cluster_binding(name, app_labels.clone(), ns));
+        out.push(cluster_binding(
+            "istio-cni-repair-rolebinding",
+            name,
+            app_labels.clone(),
+            ns,
+        ));
+    }
+
+    if ctx.bool("cni.ambient.enabled") {
+        let name = "istio-cni-ambient";
+        let mut ambient = meta::object(
+            "rbac.authorization.k8s.io/v1",
+            "ClusterRole",
+            name,
+            None,
+            app_labels.clone(),
+        );
+        // pods/status is enough to label a pod, and less than the whole pod.
+        ambient["rules"] = json!([
+            meta::rule(&[""], &["pods/status"], &["patch", "update"]),
+            {"apiGroups": ["apps"], "resources": ["daemonsets"],
+             "resourceNames": ["istio-cni-node"], "verbs": ["get"]}
+        ]);
+        out.push(ambient);
+        out.push(cluster_binding(name, name, app_labels.clone(), ns));
     }
 
     let mut cm = meta::object(
@@ -113,7 +148,13 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     out
 }
 
-fn cluster_binding(name: &str, labels: serde_json::Map<String, Value>, ns: &str) -> Value {
+/// A ClusterRoleBinding `name` of ClusterRole `role` to the istio-cni ServiceAccount.
+fn cluster_binding(
+    name: &str,
+    role: &str,
+    labels: serde_json::Map<String, Value>,
+    ns: &str,
+) -> Value {
     let mut b = meta::object(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleBinding",
@@ -122,7 +163,7 @@ fn cluster_binding(name: &str, labels: serde_json::Map<String, Value>, ns: &str)
         labels,
     );
     b["roleRef"] =
-        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": name});
+        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": role});
     b["subjects"] = json!([{"kind": "ServiceAccount", "name": "istio-cni", "namespace": ns}]);
     b
 }

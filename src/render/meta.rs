@@ -177,6 +177,12 @@ pub fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Value {
     json!({"apiGroups": groups, "resources": resources, "verbs": verbs})
 }
 
+/// Use of OpenShift's `privileged` SecurityContextConstraints (CNI and ztunnel there).
+pub fn privileged_scc_rule() -> Value {
+    json!({"apiGroups": ["security.openshift.io"], "resources": ["securitycontextconstraints"],
+           "resourceNames": ["privileged"], "verbs": ["use"]})
+}
+
 /// The rule of Istio's config validation webhooks: Istio's API groups, create/update.
 pub fn validation_rules() -> Value {
     json!([{

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::meta::{self, READ};
+use super::meta;
 use super::{Component, Ctx};
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
@@ -150,6 +150,11 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "updateStrategy": ctx.get("ztunnel.updateStrategy")
     });
 
+    // ztunnel's own cluster RBAC exists only on OpenShift: the privileged SCC.
+    if ctx.str("global.platform") != "openshift" {
+        out.push(ds);
+        return out;
+    }
     let app_labels = meta::labels(&[&app, &labels]);
     let mut role = meta::object(
         "rbac.authorization.k8s.io/v1",
@@ -158,14 +163,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         None,
         app_labels.clone(),
     );
-    role["rules"] = json!([
-        meta::rule(
-            &["certificates.k8s.io"],
-            &["certificatesigningrequests"],
-            &["create", "get", "list", "watch"]
-        ),
-        meta::rule(&[""], &["pods", "namespaces", "nodes"], READ),
-    ]);
+    role["rules"] = json!([meta::privileged_scc_rule()]);
     let mut binding = meta::object(
         "rbac.authorization.k8s.io/v1",
         "ClusterRoleBinding",
