@@ -6,20 +6,12 @@
 
 mod common;
 
+use common::run;
+
 use serde_json::json;
 use skiff::cli::GlobalOptionsView;
 use skiff::cluster::{connect, Cluster};
 use skiff::install::owned;
-
-fn run(kc: &str, args: &[&str]) -> (i32, String) {
-    let out = common::skiff(kc, args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 async fn exists(cluster: &Cluster, api: &str, kind: &str, ns: Option<&str>, name: &str) -> bool {
     cluster.get(api, kind, ns, name).await.is_ok()
@@ -157,13 +149,7 @@ fn install_lifecycle() {
     let ns_set = format!("values.global.istioNamespace={ns}");
     let demo = ["--set", "profile=demo", "--set", ns_set.as_str()];
     let rt = skiff::cluster::runtime();
-    let cluster = rt
-        .block_on(connect(&GlobalOptionsView {
-            kubeconfig: Some(&kc),
-            context: None,
-            namespace: None,
-        }))
-        .unwrap();
+    let cluster = common::connect_to(&rt, &kc);
 
     // A dry run on a cluster without this installation creates nothing, not even the namespace.
     let (code, out) = run(&kc, &[&["install", "--dry-run"][..], &demo[..]].concat());

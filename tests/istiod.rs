@@ -7,22 +7,13 @@
 
 mod common;
 
+use common::run;
+
 use serde_json::{json, Value};
-use skiff::cli::GlobalOptionsView;
-use skiff::cluster::{connect, Cluster};
+use skiff::cluster::Cluster;
 
 const HUB: &str = "values.global.hub=skiff.local/istio";
 const TAG: &str = "values.global.tag=1.30.3";
-
-fn run(kc: &str, args: &[&str]) -> (i32, String) {
-    let out = common::skiff(kc, args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 /// Purges the installation however the test ends: a validating webhook left behind without
 /// its istiod would refuse Istio resources in the test binaries that run later.
@@ -76,13 +67,7 @@ fn istiod_from_the_local_image_becomes_ready() {
     );
 
     let rt = skiff::cluster::runtime();
-    let cluster = rt
-        .block_on(connect(&GlobalOptionsView {
-            kubeconfig: Some(&kc),
-            context: None,
-            namespace: None,
-        }))
-        .unwrap();
+    let cluster = common::connect_to(&rt, &kc);
     rt.block_on(the_webhook_rejects_an_invalid_gateway(&cluster));
     let app_ns = common::namespace_for("injected");
     let pod = rt.block_on(a_pod_injected_by_the_webhook(&cluster, &app_ns));

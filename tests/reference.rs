@@ -11,20 +11,6 @@ use std::sync::OnceLock;
 /// agreeing must be added here; one that stops agreeing fails the test.
 const AGREEING_PROFILES: &[&str] = &["ambient", "default", "demo", "empty", "minimal", "preview"];
 
-/// Every built-in profile of Istio 1.30.
-const PROFILES: &[&str] = &[
-    "ambient",
-    "default",
-    "demo",
-    "empty",
-    "minimal",
-    "openshift",
-    "openshift-ambient",
-    "preview",
-    "remote",
-    "stable",
-];
-
 fn reference_istioctl() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
@@ -95,7 +81,7 @@ fn profiles_render_the_same_objects_as_istioctl() {
     let skiff = PathBuf::from(env!("CARGO_BIN_EXE_skiff"));
     let mut agreeing = Vec::new();
     let mut differences = Vec::new();
-    for profile in PROFILES {
+    for profile in skiff::render::profiles::NAMES {
         let set = format!("profile={profile}");
         let args = ["manifest", "generate", "--set", &set];
         let theirs = object_keys(&offline(istioctl, &args));

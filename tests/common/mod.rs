@@ -66,6 +66,27 @@ pub fn skiff(kubeconfig: &str, args: &[&str]) -> std::process::Output {
         .expect("run skiff")
 }
 
+/// A client of the test cluster, connected on `rt`.
+pub fn connect_to(rt: &tokio::runtime::Runtime, kubeconfig: &str) -> skiff::cluster::Cluster {
+    rt.block_on(skiff::cluster::connect(&skiff::cli::GlobalOptionsView {
+        kubeconfig: Some(kubeconfig),
+        context: None,
+        namespace: None,
+    }))
+    .expect("connect to the test cluster")
+}
+
+/// Runs skiff against the cluster: the exit code and stdout followed by stderr.
+pub fn run(kubeconfig: &str, args: &[&str]) -> (i32, String) {
+    let out = skiff(kubeconfig, args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
 /// Whether an object's `status.conditions` has `type` with status True.
 pub fn has_condition(object: &serde_json::Value, condition: &str) -> bool {
     object["status"]["conditions"]
