@@ -25,6 +25,44 @@ impl FieldError {
     pub fn required(path: &str, field: &str) -> Self {
         FieldError::new(format!("{path}.{field}"), "Required value")
     }
+
+    /// The problem as Istio's validation words it, without the field path and the
+    /// Kubernetes reason (`Invalid value: "x": `, `Required value: `, `Forbidden: `) that
+    /// `validate` shows; a message that is only a reason stays whole.
+    pub fn istio_text(&self) -> &str {
+        let message = self.message.as_str();
+        for reason in [
+            "Invalid value: ",
+            "Required value: ",
+            "Forbidden: ",
+            "Duplicate value: ",
+        ] {
+            let Some(rest) = message.strip_prefix(reason) else {
+                continue;
+            };
+            return strip_value(rest).unwrap_or(rest);
+        }
+        message
+    }
+}
+
+/// `"x": text` or `5: text` -> `text` (the offending value before the explanation).
+fn strip_value(rest: &str) -> Option<&str> {
+    if let Some(quoted) = rest.strip_prefix('"') {
+        let mut escaped = false;
+        for (i, c) in quoted.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => return quoted[i + 1..].strip_prefix(": "),
+                _ => escaped = false,
+            }
+        }
+        return None;
+    }
+    let (value, text) = rest.split_once(": ")?;
+    let is_value = !value.contains(' ')
+        && (value.parse::<f64>().is_ok() || value == "true" || value == "false");
+    is_value.then_some(text)
 }
 
 impl fmt::Display for FieldError {
@@ -246,5 +284,33 @@ pub fn one_of(
             path,
             format!("Required value: one of [{}] must be set", names.join(", ")),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldError;
+
+    #[test]
+    fn istio_text_drops_the_path_and_the_kubernetes_reason() {
+        let text = |m: &str| FieldError::new("spec.x", m).istio_text().to_string();
+        assert_eq!(
+            text(r#"Invalid value: "ns/reviews": short names (non FQDN) are not allowed"#),
+            "short names (non FQDN) are not allowed"
+        );
+        assert_eq!(
+            text("Invalid value: -1: weight must not be negative"),
+            "weight must not be negative"
+        );
+        assert_eq!(
+            text("Required value: gateway must have at least one server"),
+            "gateway must have at least one server"
+        );
+        assert_eq!(text(r#"Invalid value: "a\"b": x"#), "x");
+        assert_eq!(text("Required value"), "Required value");
+        assert_eq!(
+            text("Invalid value: only one of a or b may be set"),
+            "only one of a or b may be set"
+        );
     }
 }

@@ -39,7 +39,7 @@ impl Analyzer for ValidationAnalyzer {
                     "IST0106",
                     Some(r),
                     Some(&p.error.path),
-                    &[p.error.to_string().into()],
+                    &[p.error.istio_text().to_string().into()],
                 );
             }
         }
