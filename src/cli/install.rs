@@ -131,18 +131,14 @@ struct ClusterRender {
 }
 
 fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Result<ClusterRender> {
-    let (iop, rendered) = super::manifest::render_flags(flags, cluster_settings)?;
-    Ok(for_cluster(iop, rendered))
-}
-
-fn for_cluster(iop: Value, mut rendered: Vec<Rendered>) -> ClusterRender {
+    let (iop, mut rendered) = super::manifest::render_flags(flags, cluster_settings)?;
     let revision = render::revision_of(&iop);
     owned::stamp(&mut rendered, &revision, &render::owner_of(&iop));
-    ClusterRender {
+    Ok(ClusterRender {
         iop,
         rendered,
         revision,
-    }
+    })
 }
 
 pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode> {

@@ -26,75 +26,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         app_labels.clone(),
     ));
 
-    let mut role = meta::object(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRole",
-        "istio-cni",
-        None,
-        app_labels.clone(),
-    );
-    let mut rules = vec![meta::rule(&[""], &["pods", "nodes", "namespaces"], READ)];
-    if ctx.str("global.platform") == "openshift" {
-        rules.push(meta::privileged_scc_rule());
-    }
-    role["rules"] = json!(rules);
-    out.push(role);
-    out.push(cluster_binding(
-        "istio-cni",
-        "istio-cni",
-        app_labels.clone(),
-        ns,
-    ));
-
-    if ctx.bool("cni.repair.enabled") {
-        let name = "istio-cni-repair-role";
-        let mut repair = meta::object(
-            "rbac.authorization.k8s.io/v1",
-            "ClusterRole",
-            name,
-            None,
-            app_labels.clone(),
-        );
-        let mut rules = vec![
-            meta::rule(&[""], &["events"], &["create", "patch"]),
-            meta::rule(&[""], &["pods"], &["watch", "get", "list"]),
-        ];
-        // One repair mode: repairing in place needs nothing more; deleting pods needs
-        // delete; labelling them needs pods/status (less than the whole pod).
-        let repair_in_place = ctx.bool("cni.repair.repairPods");
-        if !repair_in_place && ctx.bool("cni.repair.deletePods") {
-            rules.push(meta::rule(&[""], &["pods"], &["delete"]));
-        } else if !repair_in_place && ctx.bool("cni.repair.labelPods") {
-            rules.push(meta::rule(&[""], &["pods/status"], &["patch", "update"]));
-        }
-        repair["rules"] = json!(rules);
-        out.push(repair);
-        out.push(cluster_binding(
-            "istio-cni-repair-rolebinding",
-            name,
-            app_labels.clone(),
-            ns,
-        ));
-    }
-
-    if ctx.bool("cni.ambient.enabled") {
-        let name = "istio-cni-ambient";
-        let mut ambient = meta::object(
-            "rbac.authorization.k8s.io/v1",
-            "ClusterRole",
-            name,
-            None,
-            app_labels.clone(),
-        );
-        // pods/status is enough to label a pod, and less than the whole pod.
-        ambient["rules"] = json!([
-            meta::rule(&[""], &["pods/status"], &["patch", "update"]),
-            {"apiGroups": ["apps"], "resources": ["daemonsets"],
-             "resourceNames": ["istio-cni-node"], "verbs": ["get"]}
-        ]);
-        out.push(ambient);
-        out.push(cluster_binding(name, name, app_labels.clone(), ns));
-    }
+    out.extend(cluster_rbac(ctx, &app_labels, ns));
 
     let mut cm = meta::object(
         "v1",
@@ -148,24 +80,52 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     out
 }
 
-/// A ClusterRoleBinding `name` of ClusterRole `role` to the istio-cni ServiceAccount.
-fn cluster_binding(
-    name: &str,
-    role: &str,
-    labels: serde_json::Map<String, Value>,
-    ns: &str,
-) -> Value {
-    let mut b = meta::object(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRoleBinding",
-        name,
-        None,
-        labels,
-    );
-    b["roleRef"] =
-        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": role});
-    b["subjects"] = json!([{"kind": "ServiceAccount", "name": "istio-cni", "namespace": ns}]);
-    b
+/// The node agent's ClusterRoles, each bound to the istio-cni ServiceAccount: its own
+/// (read pods, nodes, namespaces; OpenShift's SCC), the pod-repair role (one repair mode:
+/// repairing in place needs nothing more, deleting pods needs delete, labelling them
+/// pods/status) and with ambient the role that labels pods and reads the DaemonSet
+/// (pods/status is enough to label a pod, and less than the whole pod).
+fn cluster_rbac(ctx: &Ctx, labels: &serde_json::Map<String, Value>, ns: &str) -> Vec<Value> {
+    let mut own = vec![meta::rule(&[""], &["pods", "nodes", "namespaces"], READ)];
+    if ctx.str("global.platform") == "openshift" {
+        own.push(meta::privileged_scc_rule());
+    }
+    // (role, binding, rules)
+    let mut roles = vec![("istio-cni", "istio-cni", own)];
+    if ctx.bool("cni.repair.enabled") {
+        let mut rules = vec![
+            meta::rule(&[""], &["events"], &["create", "patch"]),
+            meta::rule(&[""], &["pods"], &["watch", "get", "list"]),
+        ];
+        let repair_in_place = ctx.bool("cni.repair.repairPods");
+        if !repair_in_place && ctx.bool("cni.repair.deletePods") {
+            rules.push(meta::rule(&[""], &["pods"], &["delete"]));
+        } else if !repair_in_place && ctx.bool("cni.repair.labelPods") {
+            rules.push(meta::rule(&[""], &["pods/status"], &["patch", "update"]));
+        }
+        roles.push((
+            "istio-cni-repair-role",
+            "istio-cni-repair-rolebinding",
+            rules,
+        ));
+    }
+    if ctx.bool("cni.ambient.enabled") {
+        let rules = vec![
+            meta::rule(&[""], &["pods/status"], &["patch", "update"]),
+            json!({"apiGroups": ["apps"], "resources": ["daemonsets"],
+                   "resourceNames": ["istio-cni-node"], "verbs": ["get"]}),
+        ];
+        roles.push(("istio-cni-ambient", "istio-cni-ambient", rules));
+    }
+    roles
+        .into_iter()
+        .flat_map(|(role, binding, rules)| {
+            [
+                meta::cluster_role(role, labels.clone(), rules),
+                meta::cluster_role_binding(binding, role, labels.clone(), "istio-cni", ns),
+            ]
+        })
+        .collect()
 }
 
 fn daemon_set(

@@ -177,6 +177,40 @@ pub fn rule(groups: &[&str], resources: &[&str], verbs: &[&str]) -> Value {
     json!({"apiGroups": groups, "resources": resources, "verbs": verbs})
 }
 
+/// A ClusterRole with these rules.
+pub fn cluster_role(name: &str, labels: Map<String, Value>, rules: Vec<Value>) -> Value {
+    let mut role = object(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRole",
+        name,
+        None,
+        labels,
+    );
+    role["rules"] = Value::Array(rules);
+    role
+}
+
+/// A ClusterRoleBinding `name` of ClusterRole `role` to ServiceAccount `account` in `ns`.
+pub fn cluster_role_binding(
+    name: &str,
+    role: &str,
+    labels: Map<String, Value>,
+    account: &str,
+    ns: &str,
+) -> Value {
+    let mut binding = object(
+        "rbac.authorization.k8s.io/v1",
+        "ClusterRoleBinding",
+        name,
+        None,
+        labels,
+    );
+    binding["roleRef"] =
+        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": role});
+    binding["subjects"] = json!([{"kind": "ServiceAccount", "name": account, "namespace": ns}]);
+    binding
+}
+
 /// Use of OpenShift's `privileged` SecurityContextConstraints (CNI and ztunnel there).
 pub fn privileged_scc_rule() -> Value {
     json!({"apiGroups": ["security.openshift.io"], "resources": ["securitycontextconstraints"],

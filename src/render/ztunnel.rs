@@ -156,24 +156,8 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         return out;
     }
     let app_labels = meta::labels(&[&app, &labels]);
-    let mut role = meta::object(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRole",
-        &name,
-        None,
-        app_labels.clone(),
-    );
-    role["rules"] = json!([meta::privileged_scc_rule()]);
-    let mut binding = meta::object(
-        "rbac.authorization.k8s.io/v1",
-        "ClusterRoleBinding",
-        &name,
-        None,
-        app_labels,
-    );
-    binding["roleRef"] =
-        json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": name});
-    binding["subjects"] = json!([{"kind": "ServiceAccount", "name": name, "namespace": ns}]);
+    let role = meta::cluster_role(&name, app_labels.clone(), vec![meta::privileged_scc_rule()]);
+    let binding = meta::cluster_role_binding(&name, &name, app_labels, &name, ns);
     out.extend([role, binding, ds]);
     out
 }
