@@ -80,14 +80,14 @@ struct ClusterConfig {
     nodes_take_native_sidecars: bool,
 }
 
-/// istiod's ENABLE_NATIVE_SIDECARS: `true` or `false` decide; `auto` (the default) means
-/// native sidecars when every node's kubelet is 1.33 or newer, which only a cluster can
-/// tell (offline, as istioctl, no native sidecars).
-fn native_sidecars(from_cluster: &ClusterConfig) -> bool {
+/// istiod's ENABLE_NATIVE_SIDECARS when it decides (`true` or `false`); `None` for `auto`
+/// (the default): native sidecars when every node's kubelet is 1.33 or newer, which only a
+/// cluster can tell (offline, as istioctl, no native sidecars).
+fn native_sidecars_setting() -> Option<bool> {
     match std::env::var("ENABLE_NATIVE_SIDECARS").as_deref() {
-        Ok("true") => true,
-        Ok("false") => false,
-        _ => from_cluster.nodes_take_native_sidecars,
+        Ok("true") => Some(true),
+        Ok("false") => Some(false),
+        _ => None,
     }
 }
 
@@ -159,12 +159,15 @@ fn read_cluster_config(
             })?;
             config.mesh = Some(parse_structured(text, &format!("configmap {namespace}/{name}: data.mesh"))?);
         }
-        // Without the right to list nodes, istiod's own view cannot be predicted: say so.
-        match cluster.list("v1", "Node", None, "").await {
-            Ok(nodes) => config.nodes_take_native_sidecars = every_node_takes_native_sidecars(&nodes),
-            Err(e) => Printer.warn(format!(
-                "cannot list nodes ({e}); assuming no native sidecars (set ENABLE_NATIVE_SIDECARS=true if istiod injects them)"
-            )),
+        // Only `auto` asks the nodes. Without the right to list them, istiod's own view
+        // cannot be predicted: say so.
+        if native_sidecars_setting().is_none() {
+            match cluster.list("v1", "Node", None, "").await {
+                Ok(nodes) => config.nodes_take_native_sidecars = every_node_takes_native_sidecars(&nodes),
+                Err(e) => Printer.warn(format!(
+                    "cannot list nodes ({e}); assuming no native sidecars (set ENABLE_NATIVE_SIDECARS=true if istiod injects them)"
+                )),
+            }
         }
         Ok(config)
     })
@@ -234,7 +237,8 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
     } else {
         ClusterConfig::default()
     };
-    let mut settings = Settings::new(native_sidecars(&from_cluster));
+    let native = native_sidecars_setting().unwrap_or(from_cluster.nodes_take_native_sidecars);
+    let mut settings = Settings::new(native);
     let values = match &args.values_file {
         Some(path) => Some(read_structured(path)?),
         None => from_cluster.values,
