@@ -11,17 +11,6 @@ use super::InjectError;
 
 pub const STATUS_ANNOTATION: &str = "sidecar.istio.io/status";
 const STATUS_PORT_DEFAULT: i64 = 15020;
-const VOLUMES: &[&str] = &[
-    "workload-socket",
-    "credential-socket",
-    "workload-certs",
-    "istio-envoy",
-    "istio-data",
-    "istio-podinfo",
-    "istio-token",
-    "istiod-ca-cert",
-    "istio-ca-crl",
-];
 
 /// Several metrics endpoints of the app (`port:path,port:path`) for Prometheus merge.
 const SCRAPE_TARGETS: &str = "prometheus.istio.io/scrape-targets";
@@ -163,9 +152,10 @@ pub fn skip_reason(meta: &Value, spec: &Value) -> Option<&'static str> {
     if spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) {
         return Some("has host networking enabled");
     }
-    if label(meta, "sidecar.istio.io/inject") == Some("false")
-        || annotation(meta, "sidecar.istio.io/inject") == Some("false")
-    {
+    // The label is the newer API: when both are set, the label decides.
+    let choice = label(meta, "sidecar.istio.io/inject")
+        .or_else(|| annotation(meta, "sidecar.istio.io/inject"));
+    if choice == Some("false") {
         return Some("has sidecar injection disabled");
     }
     None
@@ -192,6 +182,150 @@ fn proxy_config_env(pc: &Value) -> String {
         m.remove("discoveryAddress");
     }
     serde_json::to_string(&Value::Object(m)).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+/// The image of an injected container: the pod's `sidecar.istio.io/proxyImage`, else the
+/// values' image, when that names a repository (has a `/`); else the proxy image composed
+/// from hub and tag.
+fn container_image(
+    meta: &Value,
+    settings: &Settings,
+    values_image: &str,
+    hub_image: &str,
+) -> String {
+    let chosen = annotation(meta, "sidecar.istio.io/proxyImage")
+        .map(str::to_string)
+        .unwrap_or_else(|| settings.value_str(values_image));
+    if chosen.contains('/') {
+        chosen
+    } else {
+        hub_image.to_string()
+    }
+}
+
+/// Image types Istio publishes as tag suffixes.
+const IMAGE_TYPES: &[&str] = &["distroless", "debug"];
+
+/// The proxy image from hub, image name and tag, with the image type as tag suffix: the
+/// pod's `sidecar.istio.io/proxyImageType`, else ProxyConfig `image.imageType`, else the
+/// values' variant (`default` means none; a known suffix already on the tag is replaced).
+fn hub_proxy_image(settings: &Settings, pc: &Value, meta: &Value) -> String {
+    let mut name = settings.value_str("/global/proxy/image");
+    if name.is_empty() {
+        name = "proxyv2".into();
+    }
+    let image_type = annotation(meta, "sidecar.istio.io/proxyImageType")
+        .map(str::to_string)
+        .or_else(|| {
+            pc.pointer("/image/imageType")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| settings.value_str("/global/variant"));
+    let mut tag = settings.value_str("/global/tag");
+    if !image_type.is_empty() {
+        if let Some(known) = IMAGE_TYPES.iter().find(|t| tag.ends_with(&format!("-{t}"))) {
+            tag.truncate(tag.len() - known.len() - 1);
+        }
+        if image_type != "default" {
+            tag = format!("{tag}-{image_type}");
+        }
+    }
+    format!("{}/{}:{}", settings.value_str("/global/hub"), name, tag)
+}
+
+/// A readiness probe setting: the pod's `readiness.status.sidecar.istio.io/<field>`
+/// (an unsigned 32-bit integer), else the values' `readiness<Field>`, else `default`.
+fn readiness_setting(
+    meta: &Value,
+    settings: &Settings,
+    field: &str,
+    default: i64,
+) -> Result<i64, InjectError> {
+    let name = format!("readiness.status.sidecar.istio.io/{field}");
+    if let Some(text) = annotation(meta, &name) {
+        return text.parse::<u32>().map(i64::from).map_err(|e| {
+            InjectError::Annotation(format!(
+                "invalid value '{text}' for annotation '{name}': {e}"
+            ))
+        });
+    }
+    let mut chars = field.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .unwrap_or_default();
+    let key = format!("/global/proxy/readiness{first}{}", chars.as_str());
+    Ok(settings
+        .value(&key)
+        .and_then(Value::as_i64)
+        .unwrap_or(default))
+}
+
+/// The volumes or volume mounts of a `sidecar.istio.io/userVolume(Mount)` annotation: a
+/// JSON list (each entry named by its `name`, else by its index) or a JSON object (each
+/// entry named by its `name`, else by its key, in key order).
+fn user_entries(meta: &Value, key: &str) -> Result<Vec<Value>, InjectError> {
+    let Some(text) = annotation(meta, key) else {
+        return Ok(Vec::new());
+    };
+    let invalid = |why: String| {
+        InjectError::Annotation(format!(
+            "invalid value '{text}' for annotation '{key}': {why}"
+        ))
+    };
+    let parsed: Value = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+    let named: Vec<(String, Value)> = match parsed {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        Value::Object(map) => {
+            let sorted: BTreeMap<String, Value> = map.into_iter().collect();
+            sorted.into_iter().collect()
+        }
+        _ => return Err(invalid("not a JSON list or object".into())),
+    };
+    named
+        .into_iter()
+        .map(|(fallback, entry)| {
+            let Value::Object(fields) = entry else {
+                return Err(invalid(format!("entry {fallback} is not an object")));
+            };
+            let mut out = Map::new();
+            out.insert(
+                "name".into(),
+                fields.get("name").cloned().unwrap_or(json!(fallback)),
+            );
+            out.extend(fields.into_iter().filter(|(k, _)| k != "name"));
+            Ok(Value::Object(out))
+        })
+        .collect()
+}
+
+/// The proxy container's security context: unprivileged as user 1337, unless TPROXY
+/// interception (NET_ADMIN) or `capNetBindService` (NET_BIND_SERVICE) make it run as root.
+fn proxy_security(settings: &Settings, tproxy: bool, net_bind: bool) -> Value {
+    let privileged = settings.value_bool("/global/proxy/privileged");
+    let mut add = Vec::new();
+    if tproxy {
+        add.push("NET_ADMIN");
+    }
+    if net_bind {
+        add.push("NET_BIND_SERVICE");
+    }
+    let mut capabilities = json!({"drop": ["ALL"]});
+    if !add.is_empty() {
+        capabilities["add"] = json!(add);
+    }
+    let (non_root, user) = if add.is_empty() {
+        (true, 1337)
+    } else {
+        (false, 0)
+    };
+    json!({"allowPrivilegeEscalation": privileged, "capabilities": capabilities, "privileged": privileged,
+           "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": non_root, "runAsUser": user})
 }
 
 fn env_field(name: &str, path: &str) -> Value {
@@ -324,8 +458,14 @@ pub fn inject_pod(
         .unwrap_or_else(|| settings.value_bool("/global/proxy/holdApplicationUntilProxyStarts"));
     let cni = settings.value_bool("/pilot/cni/enabled");
     let interception = annotation(meta, "sidecar.istio.io/interceptionMode")
+        .or_else(|| pc.get("interceptionMode").and_then(Value::as_str))
         .unwrap_or("REDIRECT")
         .to_string();
+    let tproxy = interception == "TPROXY";
+    let net_bind = annotation(meta, "sidecar.istio.io/capNetBindService")
+        .map(str::to_string)
+        .unwrap_or_else(|| settings.value_str("/global/proxy/capNetBindService"))
+        == "true";
 
     // Each traffic setting: the pod's `traffic.sidecar.istio.io/<annotation>`, else the value.
     let traffic = |annotation_name: &str, value_key: &str| {
@@ -358,9 +498,12 @@ pub fn inject_pod(
     if status_port != 0 {
         excluded_inbound.push(status_port.to_string());
     }
-    let proxy_image = annotation(meta, "sidecar.istio.io/proxyImage")
+    let hub_image = hub_proxy_image(settings, &pc, meta);
+    let bootstrap = annotation(meta, "sidecar.istio.io/bootstrapOverride").map(str::to_string);
+    let proxy_image = container_image(meta, settings, "/global/proxy/image", &hub_image);
+    let agent_level = annotation(meta, "sidecar.istio.io/agentLogLevel")
         .map(str::to_string)
-        .unwrap_or_else(|| settings.image("/global/proxy/image"));
+        .unwrap_or_else(|| settings.value_str("/global/logging/level"));
     let res = resources(settings, meta);
     // A user-supplied istio-proxy container may run the proxy as another user.
     let user_security = spec
@@ -419,10 +562,10 @@ pub fn inject_pod(
     if let Some(k) = virtual_interfaces {
         init_args.extend(["-k".into(), k.to_string()]);
     }
-    init_args.push(format!(
-        "--log_output_level={}",
-        settings.value_str("/global/logging/level")
-    ));
+    if let Some(c) = annotation(meta, "traffic.sidecar.istio.io/excludeInterfaces") {
+        init_args.extend(["-c".into(), c.to_string()]);
+    }
+    init_args.push(format!("--log_output_level={agent_level}"));
     if cni {
         init_args.push("--run-validation".into());
         init_args.push("--skip-rule-apply".into());
@@ -441,7 +584,7 @@ pub fn inject_pod(
     };
     let mut init = json!({
         "args": init_args,
-        "image": settings.image("/global/proxy_init/image"),
+        "image": container_image(meta, settings, "/global/proxy_init/image", &hub_image),
         "name": init_name,
         "resources": res,
         "securityContext": init_security,
@@ -481,7 +624,7 @@ pub fn inject_pod(
         None => settings.value_bool("/sidecarInjectorWebhook/rewriteAppHTTPProbe"),
     };
     let mut probers = Map::new();
-    if rewrite && status_port != 0 {
+    if rewrite {
         probers.extend(rewrite_probes(&mut containers, status_port));
         let mut sidecars: Vec<Value> = user_inits
             .iter()
@@ -534,9 +677,8 @@ pub fn inject_pod(
                 .first()
                 .and_then(|t| t.get(key))
                 .and_then(Value::as_str);
-            if let Some(v) = own.or(first) {
-                prom_original.insert(key.into(), Value::String(v.to_string()));
-            }
+            let value = own.or(first).unwrap_or_default();
+            prom_original.insert(key.into(), Value::String(value.to_string()));
         }
         if !targets.is_empty() {
             prom_original.insert("targets".into(), Value::Array(targets));
@@ -598,12 +740,25 @@ pub fn inject_pod(
         },
     ));
     envs.push(env_field("ISTIO_META_NODE_NAME", "spec.nodeName"));
-    envs.push(env("ISTIO_META_INTERCEPTION_MODE", interception.clone()));
+    // The gateway reports the ProxyConfig's mode; a sidecar the pod's annotation first.
+    let reported_mode = if gateway {
+        pc.get("interceptionMode")
+            .and_then(Value::as_str)
+            .unwrap_or("REDIRECT")
+            .to_string()
+    } else {
+        interception.clone()
+    };
+    envs.push(env("ISTIO_META_INTERCEPTION_MODE", reported_mode));
     let network = settings.value_str("/global/network");
     if !network.is_empty() {
         envs.push(env("ISTIO_META_NETWORK", network));
     }
-    envs.push(env("ISTIO_META_WORKLOAD_NAME", owner.name));
+    let workload_name = label(meta, "service.istio.io/workload-name")
+        .filter(|n| !n.is_empty())
+        .unwrap_or(owner.name)
+        .to_string();
+    envs.push(env("ISTIO_META_WORKLOAD_NAME", workload_name));
     let group_path = owner.api_version;
     envs.push(env(
         "ISTIO_META_OWNER",
@@ -613,6 +768,12 @@ pub fn inject_pod(
             owner.name
         ),
     ));
+    if bootstrap.is_some() {
+        envs.push(env(
+            "ISTIO_BOOTSTRAP_OVERRIDE",
+            "/etc/istio/custom-bootstrap/custom_bootstrap.json",
+        ));
+    }
     let trust = settings
         .mesh
         .get("trustDomain")
@@ -668,7 +829,7 @@ pub fn inject_pod(
         })
         .unwrap_or_default();
     envs.extend(metadata_env.iter().cloned());
-    if !prom_original.is_empty() {
+    if prom_original.values().any(|v| v != "" && !v.is_null()) {
         envs.push(env(
             "ISTIO_PROMETHEUS_ANNOTATIONS",
             serde_json::to_string(&Value::Object(prom_original.clone())).unwrap_or_default(),
@@ -694,14 +855,13 @@ pub fn inject_pod(
     let mut proxy = json!({
         "args": ["proxy", "sidecar", "--domain", domain, format!("--proxyLogLevel={log_level}"),
                  format!("--proxyComponentLogLevel={component_level}"),
-                 format!("--log_output_level={}", settings.value_str("/global/logging/level"))],
+                 format!("--log_output_level={agent_level}")],
         "env": envs,
         "image": proxy_image,
         "name": "istio-proxy",
         "ports": [{"containerPort": 15090, "name": "http-envoy-prom", "protocol": "TCP"}],
         "resources": res,
-        "securityContext": {"allowPrivilegeEscalation": false, "capabilities": {"drop": ["ALL"]}, "privileged": false,
-                            "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337},
+        "securityContext": proxy_security(settings, tproxy, net_bind),
         "volumeMounts": [
             {"mountPath": "/var/run/secrets/workload-spiffe-uds", "name": "workload-socket"},
             {"mountPath": "/var/run/secrets/credential-uds", "name": "credential-socket"},
@@ -714,6 +874,17 @@ pub fn inject_pod(
             {"mountPath": "/etc/istio/pod", "name": "istio-podinfo"}
         ]
     });
+    let user_volumes_in = user_entries(meta, "sidecar.istio.io/userVolume")?;
+    if let Some(mounts) = proxy["volumeMounts"].as_array_mut() {
+        if bootstrap.is_some() {
+            let at = mounts.len() - 3;
+            mounts.insert(
+                at,
+                json!({"mountPath": "/etc/istio/custom-bootstrap", "name": "custom-bootstrap-volume"}),
+            );
+        }
+        mounts.extend(user_entries(meta, "sidecar.istio.io/userVolumeMount")?);
+    }
     add_pull_policy(settings, &mut proxy);
     if gateway {
         proxy["args"][1] = json!("router");
@@ -723,15 +894,15 @@ pub fn inject_pod(
             mounts.retain(|m| m.get("name").and_then(Value::as_str) != Some("istio-ca-crl"));
         }
     }
-    if status_port != 0 {
-        let initial = settings
-            .value("/global/proxy/readinessInitialDelaySeconds")
-            .and_then(Value::as_i64)
-            .unwrap_or(0);
+    // The gateway is always probed, from the values alone; a sidecar unless its status
+    // port is 0, with the pod's readiness annotations first.
+    if status_port != 0 || gateway {
+        let probe_meta = if gateway { &Value::Null } else { &*meta };
+        let initial = readiness_setting(probe_meta, settings, "initialDelaySeconds", 0)?;
         let mut readiness = json!({
-            "failureThreshold": settings.value("/global/proxy/readinessFailureThreshold").and_then(Value::as_i64).unwrap_or(4),
+            "failureThreshold": readiness_setting(probe_meta, settings, "failureThreshold", 4)?,
             "httpGet": {"path": "/healthz/ready", "port": 15021},
-            "periodSeconds": settings.value("/global/proxy/readinessPeriodSeconds").and_then(Value::as_i64).unwrap_or(15),
+            "periodSeconds": readiness_setting(probe_meta, settings, "periodSeconds", 15)?,
             "timeoutSeconds": 3
         });
         if initial != 0 {
@@ -815,6 +986,11 @@ pub fn inject_pod(
         json!({"name": "workload-socket", "emptyDir": {}}),
         json!({"name": "credential-socket", "emptyDir": {}}),
         json!({"name": "workload-certs", "emptyDir": {}}),
+    ]);
+    if let Some(config_map) = &bootstrap {
+        volumes.push(json!({"name": "custom-bootstrap-volume", "configMap": {"name": config_map}}));
+    }
+    volumes.extend([
         json!({"name": "istio-envoy", "emptyDir": {"medium": "Memory"}}),
         json!({"name": "istio-data", "emptyDir": {}}),
         json!({"name": "istio-podinfo", "downwardAPI": {"items": [
@@ -844,6 +1020,8 @@ pub fn inject_pod(
             }
         }
     }
+    volumes.extend(user_volumes_in);
+    let status_volumes: Vec<Value> = volumes.iter().map(|v| v["name"].clone()).collect();
     volumes.extend(user_volumes);
     spec["volumes"] = Value::Array(volumes);
     let pull_secrets: Vec<Value> = settings
@@ -983,7 +1161,7 @@ pub fn inject_pod(
     let status = json!({
         "initContainers": if status_inits.is_empty() { Value::Null } else { json!(status_inits) },
         "containers": if status_containers.is_empty() { Value::Null } else { json!(status_containers) },
-        "volumes": if gateway { &VOLUMES[..VOLUMES.len() - 1] } else { VOLUMES },
+        "volumes": status_volumes,
         "imagePullSecrets": if secret_names.is_empty() { Value::Null } else { json!(secret_names) },
         "revision": rev,
     });
