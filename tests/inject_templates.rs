@@ -336,7 +336,11 @@ fn compare(
     let mut requests = Vec::new();
     let mut expected = Vec::new();
     let mut used_cases = 0;
-    for case in &scorer::runnable_inject_cases() {
+    let mut cases = scorer::runnable_inject_cases();
+    if !exact_only {
+        cases.extend(own_cases());
+    }
+    for case in &cases {
         let setup = setup(case);
         let Some(native_text) = run_kube_inject(case, &setup.args) else {
             continue;
@@ -386,6 +390,20 @@ fn compare(
     }
     let failures = render_and_diff(harness, &requests, &expected);
     (used_cases, expected.len(), failures)
+}
+
+/// skiff's own inputs for the annotation branches the golden cases do not exercise, as
+/// cases without a golden (native sidecars off and on).
+fn own_cases() -> Vec<Value> {
+    let input =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/inject/annotation-branches.yaml");
+    ["false", "true"]
+        .iter()
+        .map(|native| {
+            json!({"name": format!("annotation-branches (native {native})"), "input": input,
+                   "env": {"ENABLE_NATIVE_SIDECARS": native}})
+        })
+        .collect()
 }
 
 /// Runs each request (`{"template": NAME, "data": ...}`) through the built-in templates
