@@ -328,6 +328,75 @@ fn proxy_security(settings: &Settings, tproxy: bool, net_bind: bool) -> Value {
            "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": non_root, "runAsUser": user})
 }
 
+/// Fields of a container in the order Go's Container encodes them.
+const CONTAINER_FIELDS: &[&str] = &[
+    "name",
+    "image",
+    "command",
+    "args",
+    "workingDir",
+    "ports",
+    "envFrom",
+    "env",
+    "resources",
+    "resizePolicy",
+    "restartPolicy",
+    "restartPolicyRules",
+    "volumeMounts",
+    "volumeDevices",
+    "livenessProbe",
+    "readinessProbe",
+    "startupProbe",
+    "lifecycle",
+    "terminationMessagePath",
+    "terminationMessagePolicy",
+    "imagePullPolicy",
+    "securityContext",
+    "stdin",
+    "stdinOnce",
+    "tty",
+];
+
+/// A container's fields reordered as Go encodes a Container (unknown fields last).
+fn in_go_container_order(container: Value) -> Value {
+    let Value::Object(mut fields) = container else {
+        return container;
+    };
+    let mut ordered = Map::new();
+    for name in CONTAINER_FIELDS {
+        if let Some(v) = fields.shift_remove(*name) {
+            ordered.insert((*name).to_string(), v);
+        }
+    }
+    ordered.extend(fields);
+    Value::Object(ordered)
+}
+
+/// Fields of a container port in the order Go's ContainerPort encodes them.
+const PORT_FIELDS: &[&str] = &["name", "hostPort", "containerPort", "protocol", "hostIP"];
+
+/// ISTIO_META_POD_PORTS as istiod's template writes it: one JSON object per port, each on
+/// its own line after the first with a leading comma, fields in Go's order.
+fn pod_ports_env(ports: &[Value]) -> String {
+    let encoded: Vec<String> = ports
+        .iter()
+        .map(|port| {
+            let mut ordered = Map::new();
+            for field in PORT_FIELDS {
+                if let Some(v) = port.get(*field) {
+                    ordered.insert((*field).to_string(), v.clone());
+                }
+            }
+            serde_json::to_string(&ordered).unwrap_or_default()
+        })
+        .collect();
+    if encoded.is_empty() {
+        "[\n]".to_string()
+    } else {
+        format!("[\n    {}\n]", encoded.join("\n    ,"))
+    }
+}
+
 fn env_field(name: &str, path: &str) -> Value {
     json!({"name": name, "valueFrom": {"fieldRef": {"fieldPath": path}}})
 }
@@ -380,10 +449,23 @@ fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Val
             let path = format!("/app-health/{name}/{suffix}");
             let mut original = Map::new();
             let mut handler = probe[key].clone();
-            if let Some(Value::String(port_name)) = handler.get("port").cloned() {
-                if let Some((_, n)) = ports.iter().find(|(p, _)| *p == port_name) {
-                    handler["port"] = json!(n);
+            // The agent is told of the probe unless its port cannot be resolved (a name
+            // the container does not declare) or it already points at the agent.
+            let mut listed = true;
+            match handler.get("port").cloned() {
+                Some(Value::String(port_name)) if key != "grpc" => {
+                    match ports.iter().find(|(p, _)| *p == port_name) {
+                        Some((_, n)) => handler["port"] = json!(n),
+                        None => listed = false,
+                    }
                 }
+                Some(Value::Number(n)) if key != "grpc" && n.as_i64() == Some(status_port) => {
+                    listed = false
+                }
+                _ => {}
+            }
+            if key == "grpc" && handler.get("service").is_none() {
+                handler["service"] = Value::Null; // Go writes the unset *string
             }
             // The agent serves the rewritten probe over plain HTTP whatever the app used.
             let had_scheme = handler.get("scheme").is_some();
@@ -391,7 +473,9 @@ fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Val
             if let Some(t) = probe.get("timeoutSeconds") {
                 original.insert("timeoutSeconds".into(), t.clone());
             }
-            probers.insert(path.clone(), Value::Object(original));
+            if listed {
+                probers.insert(path.clone(), Value::Object(original));
+            }
             if let Some(obj) = probe.as_object_mut() {
                 obj.remove(key);
                 let mut get = json!({"path": path, "port": status_port});
@@ -709,14 +793,7 @@ pub fn inject_pod(
         env_resource("ISTIO_CPU_LIMIT", "limits.cpu"),
         env("PROXY_CONFIG", proxy_config_env(&pc)),
     ];
-    let lines: Vec<String> = pod_ports
-        .iter()
-        .map(|p| format!("    {}", serde_json::to_string(p).unwrap_or_default()))
-        .collect();
-    envs.push(env(
-        "ISTIO_META_POD_PORTS",
-        format!("[\n{}\n]", lines.join(",\n")),
-    ));
+    envs.push(env("ISTIO_META_POD_PORTS", pod_ports_env(&pod_ports)));
     if gateway {
         envs.push(env_resource("GOMEMLIMIT", "limits.memory"));
         envs.push(env("ISTIO_META_APP_CONTAINERS", app_names.join(",")));
@@ -755,7 +832,7 @@ pub fn inject_pod(
         envs.push(env("ISTIO_META_NETWORK", network));
     }
     let workload_name = label(meta, "service.istio.io/workload-name")
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !gateway)
         .unwrap_or(owner.name)
         .to_string();
     envs.push(env("ISTIO_META_WORKLOAD_NAME", workload_name));
@@ -874,7 +951,15 @@ pub fn inject_pod(
             {"mountPath": "/etc/istio/pod", "name": "istio-podinfo"}
         ]
     });
-    let user_volumes_in = user_entries(meta, "sidecar.istio.io/userVolume")?;
+    // The gateway takes no user volumes.
+    let user_entries_of = |key: &str| {
+        if gateway {
+            Ok(Vec::new())
+        } else {
+            user_entries(meta, key)
+        }
+    };
+    let user_volumes_in = user_entries_of("sidecar.istio.io/userVolume")?;
     if let Some(mounts) = proxy["volumeMounts"].as_array_mut() {
         if bootstrap.is_some() {
             let at = mounts.len() - 3;
@@ -883,7 +968,7 @@ pub fn inject_pod(
                 json!({"mountPath": "/etc/istio/custom-bootstrap", "name": "custom-bootstrap-volume"}),
             );
         }
-        mounts.extend(user_entries(meta, "sidecar.istio.io/userVolumeMount")?);
+        mounts.extend(user_entries_of("sidecar.istio.io/userVolumeMount")?);
     }
     add_pull_policy(settings, &mut proxy);
     if gateway {
@@ -921,7 +1006,7 @@ pub fn inject_pod(
     if native {
         proxy["restartPolicy"] = json!("Always");
         proxy["lifecycle"] = json!({"preStop": {"exec": {"command": ["pilot-agent", "request", format!("--debug-port={status_port}"), "POST", "drain"]}}});
-    } else if hold {
+    } else if hold && !gateway {
         proxy["lifecycle"] = json!({"postStart": {"exec": {"command": ["pilot-agent", "wait"]}}});
     }
     let mut overrides = None;
@@ -937,13 +1022,20 @@ pub fn inject_pod(
         if recorded.get("resources").is_none() {
             recorded["resources"] = json!({});
         }
-        overrides = Some(recorded);
+        overrides = Some(in_go_container_order(recorded));
         if user.get("image").and_then(Value::as_str) == Some("auto") {
             if let Some(o) = user.as_object_mut() {
                 o.remove("image");
             }
         }
         super::settings::merge(&mut proxy, &user);
+        // TPROXY needs the proxy to run as root: a user's runAsUser does not survive.
+        let tproxy_anywhere =
+            tproxy || pc.get("interceptionMode").and_then(Value::as_str) == Some("TPROXY");
+        let has_init = !gateway && (interception != "NONE" || cni);
+        if tproxy_anywhere && has_init && user_security.get("runAsUser").is_some() {
+            proxy["securityContext"]["runAsUser"] = json!(0);
+        }
     }
 
     // Assemble containers and init containers.
@@ -1076,7 +1168,7 @@ pub fn inject_pod(
     .iter()
     .find_map(|k| labels.get(*k).and_then(Value::as_str).map(str::to_string))
     .unwrap_or_else(|| "latest".to_string());
-    if !gateway {
+    if !gateway && labels.get("security.istio.io/tlsMode").is_none() {
         labels["security.istio.io/tlsMode"] = json!("istio");
     }
     labels["service.istio.io/canonical-name"] = json!(canonical_name);
