@@ -425,6 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'skiff' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'List executed analyzers and skipped files on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'List executed analyzers and skipped files on stderr')
             [CompletionResult]::new('--ignore-unknown', '--ignore-unknown', [CompletionResultType]::ParameterName, 'Do not fail on files that cannot be parsed')
+            [CompletionResult]::new('--istioctl-files', '--istioctl-files', [CompletionResultType]::ParameterName, 'Read files as istioctl does: ignore their Service, Namespace, Node, Pod and Secret documents (with --use-kube=false, the analyzers that need those kinds do not run)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -333,7 +333,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__analyze)
-            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --remote-contexts --kubeconfig --context --namespace --istioNamespace --color --help --version explain help"
+            opts="-k -A -o -S -L -r -v -c -n -i -h -V --use-kube --all-namespaces --output --output-threshold --failure-threshold --suppress --analyzer --list-analyzers --meshConfigFile --meshNetworksFile --revision --verbose --ignore-unknown --timeout --remote-contexts --istioctl-files --kubeconfig --context --namespace --istioNamespace --color --help --version explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -398,6 +398,7 @@ set edit:completion:arg-completer[skiff] = {|@words|
             cand -v 'List executed analyzers and skipped files on stderr'
             cand --verbose 'List executed analyzers and skipped files on stderr'
             cand --ignore-unknown 'Do not fail on files that cannot be parsed'
+            cand --istioctl-files 'Read files as istioctl does: ignore their Service, Namespace, Node, Pod and Secret documents (with --use-kube=false, the analyzers that need those kinds do not run)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -272,6 +272,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s L -l list-analyzers -d 'List the analyzers and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s v -l verbose -d 'List executed analyzers and skipped files on stderr'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l ignore-unknown -d 'Do not fail on files that cannot be parsed'
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l istioctl-files -d 'Read files as istioctl does: ignore their Service, Namespace, Node, Pod and Secret documents (with --use-kube=false, the analyzers that need those kinds do not run)'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -a "explain" -d 'Explain a message code: what it means and how to fix it'

@@ -345,3 +345,43 @@ fn istio_analyzer_cases_keep_precision_and_recall() {
     assert_eq!(matched, expected, "recall {recall:.3}");
     assert!(produced - matched <= 1, "precision {precision:.3}");
 }
+
+#[test]
+fn istioctl_files_mode_reads_no_cluster_only_kinds_and_skips_their_analyzers() {
+    // skiff's own file mode checks the credential against the default ingress gateway.
+    let own = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "gateway-tls.yaml",
+    ]);
+    assert!(
+        codes(&own).iter().any(|(c, _)| c == "IST0101"),
+        "{:?}",
+        codes(&own)
+    );
+    // istioctl reads Secrets and Pods only from a cluster: nothing can be said.
+    let as_istioctl = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "--istioctl-files",
+        "-o",
+        "json",
+        "gateway-tls.yaml",
+    ]);
+    assert_eq!(codes(&as_istioctl), Vec::new());
+    assert_eq!(as_istioctl.status.code(), Some(0));
+}
+
+#[test]
+fn a_resource_of_the_wrong_shape_is_skipped_as_unreadable() {
+    let o = skiff(&["analyze", "--use-kube=false", "wrong-type.yaml"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("wrong-type.yaml:8: RequestAuthentication jwt: cannot be read as Istio's type (spec.targetRef:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("IST0106"), "{stderr}");
+    assert_eq!(o.status.code(), Some(65), "{stderr}");
+}

@@ -203,10 +203,21 @@ pub fn selected<'a>(
     } else {
         named
     };
-    chosen
-        .into_iter()
-        .partition(|a| a.requires().iter().all(|k| snapshot.knows(k)))
+    chosen.into_iter().partition(|a| {
+        // Reading files as istioctl does, an analyzer of a cluster-only kind cannot run.
+        let runtime_inputs = a
+            .inputs()
+            .iter()
+            .filter(|k| snapshot.cluster_only_kinds_unknown() && RUNTIME_KINDS.contains(k));
+        a.requires()
+            .iter()
+            .chain(runtime_inputs)
+            .all(|k| snapshot.knows(k))
+    })
 }
+
+/// Kinds istioctl reads only from a cluster, never from files.
+pub const RUNTIME_KINDS: &[&str] = &["Service", "Namespace", "Node", "Pod", "Secret"];
 
 /// Runs the selected analyzers and returns the sorted, de-duplicated messages.
 pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {

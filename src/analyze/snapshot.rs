@@ -100,6 +100,7 @@ pub struct Snapshot {
     /// absent object really is absent. With files only, a kind no file contains is
     /// unknown, and analyzers that need it are skipped rather than guessing.
     known_kinds: Option<std::collections::HashSet<String>>,
+    cluster_only_kinds_unknown: bool,
     by_kind_namespace: HashMap<(String, String), Vec<usize>>,
     indexes: std::sync::OnceLock<Indexes>,
 }
@@ -149,6 +150,7 @@ impl Snapshot {
             mesh_networks,
             istio_namespace: istio_namespace.to_string(),
             known_kinds: None,
+            cluster_only_kinds_unknown: false,
             by_kind_namespace,
             indexes: std::sync::OnceLock::new(),
         }
@@ -165,6 +167,20 @@ impl Snapshot {
     pub fn with_known_kinds(mut self, kinds: std::collections::HashSet<String>) -> Self {
         self.known_kinds = Some(kinds);
         self
+    }
+
+    /// Reads files as istioctl does: the kinds istioctl takes only from a cluster
+    /// (`RUNTIME_KINDS`) are unknown, and the analyzers that read them do not run.
+    pub fn with_cluster_only_kinds_unknown(mut self) -> Self {
+        self.cluster_only_kinds_unknown = true;
+        if let Some(known) = self.known_kinds.as_mut() {
+            known.retain(|k| !super::RUNTIME_KINDS.contains(&k.as_str()));
+        }
+        self
+    }
+
+    pub fn cluster_only_kinds_unknown(&self) -> bool {
+        self.cluster_only_kinds_unknown
     }
 
     /// Whether absence of objects of this kind means they do not exist.

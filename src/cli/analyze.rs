@@ -13,6 +13,7 @@ use crate::cluster::live::Remotes;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError};
 use crate::model::mesh::MeshConfig;
+use crate::model::validate::{validate_webhook_rules, Problem};
 use crate::model::Resource;
 use crate::output::Printer;
 
@@ -68,6 +69,10 @@ pub struct AnalyzeArgs {
     /// Kubeconfig contexts of the mesh's other clusters (default: Istio's remote secrets)
     #[arg(long = "remote-contexts", value_delimiter = ',')]
     pub remote_contexts: Vec<String>,
+    /// Read files as istioctl does: ignore their Service, Namespace, Node, Pod and Secret
+    /// documents (with --use-kube=false, the analyzers that need those kinds do not run)
+    #[arg(long = "istioctl-files")]
+    pub istioctl_files: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -133,7 +138,11 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
 
-    let (file_resources, parse_errors) = load_inputs(&args.files, &printer, args.verbose)?;
+    let (mut file_resources, parse_errors) = load_inputs(&args.files, &printer, args.verbose)?;
+    if args.istioctl_files {
+        file_resources
+            .retain(|r| !(r.gvk.group.is_empty() && analyze::RUNTIME_KINDS.contains(&r.kind())));
+    }
     let file_kinds: std::collections::HashSet<String> = file_resources
         .iter()
         .map(|r| r.kind().to_string())
@@ -176,7 +185,7 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         namespace_flag.unwrap_or_else(|| "default".to_string())
     };
     overlay(&mut resources, file_resources);
-    if !mesh_ingress_off(&mesh) && !args.use_kube {
+    if !mesh_ingress_off(&mesh) && !args.use_kube && !args.istioctl_files {
         resources.extend(default_ingress_resources(&mesh, &g.istio_namespace));
     }
     let analysis_namespace = if args.all_namespaces {
@@ -196,6 +205,9 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let mut snapshot = new_snapshot(resources, mesh.clone());
     if !args.use_kube {
         snapshot = snapshot.with_known_kinds(file_kinds);
+        if args.istioctl_files {
+            snapshot = snapshot.with_cluster_only_kinds_unknown();
+        }
     }
     // Several clusters: each is analyzed on its own, and the primary one also compares
     // its Services with theirs.
@@ -389,7 +401,24 @@ fn load_inputs(
                 continue;
             }
             match load::load_file(&file) {
-                Ok(r) => resources.extend(r),
+                Ok(loaded) => {
+                    let (readable, unreadable) = split_unreadable(loaded);
+                    for (r, problem) in &unreadable {
+                        printer.err(format!(
+                            "Error(s) adding files: {}:{}: {} {}: cannot be read as Istio's type ({}: {}) - skipping",
+                            r.source.file,
+                            problem.line,
+                            r.kind(),
+                            r.name(),
+                            problem.error.path,
+                            problem.error.istio_text()
+                        ));
+                    }
+                    if !unreadable.is_empty() {
+                        parse_errors += 1;
+                    }
+                    resources.extend(readable);
+                }
                 Err(e @ (LoadError::Parse { .. } | LoadError::Binary { .. })) => {
                     printer.err(format!("Error(s) adding files: {e}"));
                     parse_errors += 1;
@@ -402,6 +431,21 @@ fn load_inputs(
         }
     }
     Ok((resources, parse_errors))
+}
+
+/// Istio resources that do not decode into their Istio type (a field of the wrong type,
+/// a bad duration) apart from the others: istioctl cannot read them and skips them, so no
+/// analyzer sees them.
+fn split_unreadable(resources: Vec<Resource>) -> (Vec<Resource>, Vec<(Resource, Problem)>) {
+    let mut readable = Vec::with_capacity(resources.len());
+    let mut unreadable = Vec::new();
+    for r in resources {
+        match validate_webhook_rules(&r) {
+            Err(problem) => unreadable.push((r, problem)),
+            Ok(_) => readable.push(r),
+        }
+    }
+    (readable, unreadable)
 }
 
 /// Files replace the cluster's object of the same kind, namespace and name.

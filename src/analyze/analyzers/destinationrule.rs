@@ -54,7 +54,12 @@ impl Analyzer for CaCertificateAnalyzer {
                     "IST0128",
                     Some(dr),
                     Some("spec.trafficPolicy.tls.mode"),
-                    &[dr.name().into(), ns(dr).into(), mode.into(), host.into()],
+                    &[
+                        qualified(dr).into(),
+                        ns(dr).into(),
+                        mode.into(),
+                        host.into(),
+                    ],
                 );
             }
             for (i, pls) in array_at(&dr.object, "/spec/trafficPolicy/portLevelSettings")
@@ -73,7 +78,7 @@ impl Analyzer for CaCertificateAnalyzer {
                             "spec.trafficPolicy.portLevelSettings[{i}].tls.mode"
                         )),
                         &[
-                            dr.name().into(),
+                            qualified(dr).into(),
                             ns(dr).into(),
                             mode.into(),
                             host.into(),

@@ -238,23 +238,24 @@ impl Analyzer for GatewayAnalyzer {
                     continue;
                 }
                 let (gw_ns, gw_name) = gateway_ref(reference, vs_ns);
-                let istio_gw = snap.find("networking.istio.io", "Gateway", gw_ns, gw_name);
-                let k8s_gw = snap.find("gateway.networking.k8s.io", "Gateway", gw_ns, gw_name);
-                let Some(gw) = istio_gw.or(k8s_gw) else {
+                let gw = snap
+                    .find("networking.istio.io", "Gateway", gw_ns, gw_name)
+                    .or_else(|| snap.find("gateway.networking.k8s.io", "Gateway", gw_ns, gw_name));
+                if gw.is_none() {
                     out.report(
                         "IST0101",
                         Some(vs),
                         Some(&field),
                         &["gateway".into(), reference.into()],
                     );
-                    continue;
-                };
-                let gw_hosts = gateway_hosts(gw, vs_ns);
-                let matched = vs_hosts.iter().any(|vh| {
-                    let vh = fqdn(vh, vs_ns);
-                    gw_hosts.iter().any(|gh| hosts_overlap(gh, &vh))
-                });
-                if !matched && !gw_hosts.is_empty() {
+                }
+                // As Istio: the VirtualService's hosts as written against the hosts the
+                // gateway offers its namespace; a missing gateway serves none.
+                let gw_hosts = gw.map(|g| gateway_hosts(g, vs_ns)).unwrap_or_default();
+                let matched = vs_hosts
+                    .iter()
+                    .any(|vh| gw_hosts.iter().any(|gh| hosts_overlap(gh, vh)));
+                if !matched {
                     out.report(
                         "IST0132",
                         Some(vs),
@@ -262,7 +263,7 @@ impl Analyzer for GatewayAnalyzer {
                         &[
                             vs_hosts.clone().into(),
                             qualified(vs).into(),
-                            qualified(gw).into(),
+                            format!("{gw_ns}/{gw_name}").into(),
                         ],
                     );
                 }

@@ -39,12 +39,94 @@ pub fn validate_resource(res: &Resource) -> Vec<Problem> {
     if let Some(info) = kind_info(res) {
         validate_istio(res, info, &mut errs);
     }
+    problems(res, errs)
+}
+
+/// What istiod's validating webhook alone says of a resource, as `istioctl analyze` reports
+/// it (no CRD schema rules). `Err` when the resource does not decode into its Istio type
+/// (wrong field types, bad durations): istioctl cannot read it at all and skips it.
+pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
+    let mut errs = Vec::new();
+    let Some(info) = kind_info(res) else {
+        return Ok(Vec::new());
+    };
+    let Some(spec) = res.object.get("spec").filter(|s| s.is_object()) else {
+        return Ok(Vec::new());
+    };
+    // Go's decoding takes an explicit null as an unset field.
+    let spec = &without_nulls(spec);
+    let mut decode_errs = Vec::new();
+    common::check_generic_fields(spec, "spec", &mut decode_errs);
+    if let Some(first) = decode_errs.into_iter().next() {
+        return Err(problems(res, vec![first]).remove(0));
+    }
+    match info.kind {
+        "VirtualService" => webhook(spec, &mut errs, rules::virtual_service),
+        "DestinationRule" => webhook(spec, &mut errs, rules::destination_rule),
+        "Gateway" => webhook(spec, &mut errs, rules::gateway),
+        "ServiceEntry" => webhook(spec, &mut errs, rules::service_entry),
+        "Sidecar" => webhook(spec, &mut errs, rules::sidecar),
+        "WorkloadEntry" => webhook(spec, &mut errs, rules::workload_entry),
+        "WorkloadGroup" => webhook(spec, &mut errs, rules::workload_group),
+        "EnvoyFilter" => webhook(spec, &mut errs, rules::envoy_filter),
+        "ProxyConfig" => webhook(spec, &mut errs, rules::proxy_config),
+        "AuthorizationPolicy" => webhook(spec, &mut errs, rules::authorization_policy),
+        "PeerAuthentication" => webhook(spec, &mut errs, rules::peer_authentication),
+        "RequestAuthentication" => webhook(spec, &mut errs, rules::request_authentication),
+        "Telemetry" => webhook(spec, &mut errs, rules::telemetry),
+        "WasmPlugin" => webhook(spec, &mut errs, rules::wasm_plugin),
+        "TrafficExtension" => webhook(spec, &mut errs, rules::traffic_extension),
+        _ => Ok(()),
+    }
+    .map_err(|e| problems(res, vec![e]).remove(0))?;
+    Ok(problems(res, errs))
+}
+
+/// A copy of a value without the mapping entries whose value is null.
+fn without_nulls(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+fn problems(res: &Resource, errs: Vec<FieldError>) -> Vec<Problem> {
     errs.into_iter()
         .map(|error| Problem {
             line: res.line_of(&error.path),
             error,
         })
         .collect()
+}
+
+/// Decodes a spec into its typed struct and runs only the webhook's `rules`; a decode
+/// failure is the error.
+fn webhook<T: DeserializeOwned>(
+    spec: &Value,
+    errs: &mut Vec<FieldError>,
+    rules: fn(&T, &mut Vec<FieldError>),
+) -> Result<(), FieldError> {
+    let value = decode::<T>(spec)?;
+    rules(&value, errs);
+    Ok(())
+}
+
+fn decode<T: DeserializeOwned>(spec: &Value) -> Result<T, FieldError> {
+    serde_path_to_error::deserialize::<_, T>(spec).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if inner == "." || inner.is_empty() {
+            "spec".to_string()
+        } else {
+            format!("spec.{inner}")
+        };
+        FieldError::new(path, describe_decode_error(&e.inner().to_string()))
+    })
 }
 
 fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec<FieldError>) {
@@ -121,23 +203,12 @@ fn typed<T: DeserializeOwned + Check>(
     errs: &mut Vec<FieldError>,
     rules: fn(&T, &mut Vec<FieldError>),
 ) {
-    match serde_path_to_error::deserialize::<_, T>(spec) {
+    match decode::<T>(spec) {
         Ok(value) => {
             value.check("spec", errs);
             rules(&value, errs);
         }
-        Err(e) => {
-            let inner = e.path().to_string();
-            let path = if inner == "." || inner.is_empty() {
-                "spec".to_string()
-            } else {
-                format!("spec.{inner}")
-            };
-            errs.push(FieldError::new(
-                path,
-                describe_decode_error(&e.inner().to_string()),
-            ));
-        }
+        Err(e) => errs.push(e),
     }
 }
 
