@@ -441,3 +441,37 @@ fn diff_shows_what_injection_changes_as_a_unified_diff() {
     );
     assert!(out.lines().any(|l| l.starts_with("@@ ")), "{out}");
 }
+
+#[test]
+fn a_pod_template_of_the_wrong_shape_is_an_error_naming_the_field_and_nothing_is_written() {
+    let text = std::fs::read_to_string(data("wrong-shapes.yaml")).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wrong-shapes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let expected = [
+        "spec.template must be a mapping, not a number",
+        "spec.containers must be a list, not a number",
+        "spec.containers.0.ports.0.containerPort must be an integer, not a string",
+        "metadata.labels must be a mapping, not a list",
+    ];
+    for (doc, why) in text.split("\n---\n").zip(expected) {
+        let input = dir.join("input.yaml");
+        let output = dir.join("output.yaml");
+        std::fs::write(&input, doc).unwrap();
+        let _ = std::fs::remove_file(&output);
+        let o = skiff(
+            &[
+                "kube-inject",
+                "-f",
+                input.to_str().unwrap(),
+                "-o",
+                output.to_str().unwrap(),
+            ],
+            false,
+        );
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(why), "{why}: {stderr}");
+        assert!(stderr.contains("input.yaml:"), "{stderr}");
+        assert!(!output.exists(), "{why}: output written");
+    }
+}

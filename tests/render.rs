@@ -279,3 +279,45 @@ fn profile_list_dump_and_diff() {
         Some(64)
     );
 }
+
+#[test]
+fn operator_files_and_set_paths_of_the_wrong_shape_are_errors() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("iop-shapes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("spec-number.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: 5\n",
+    )
+    .unwrap();
+    for command in [&["manifest", "generate"][..], &["profile", "dump"][..]] {
+        let mut args = command.to_vec();
+        args.extend(["-f", file.to_str().unwrap()]);
+        let o = skiff(&args);
+        assert_eq!(o.status.code(), Some(65), "{}", stderr(&o));
+        assert!(
+            stderr(&o)
+                .contains("spec-number.yaml:1: IstioOperator spec must be a mapping, not a number"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(stdout(&o).is_empty());
+    }
+    let o = skiff(&["manifest", "generate", "--set", "[0]=x"]);
+    assert_eq!(o.status.code(), Some(64), "{}", stderr(&o));
+    let deep = vec!["a"; 10_000].join(".") + "=1";
+    let o = skiff(&["manifest", "generate", "--set", &deep]);
+    assert_eq!(o.status.code(), Some(64), "{}", stderr(&o));
+    // An index far past the end appends one element instead of padding the list.
+    let o = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.global.imagePullSecrets[100000000]=pull",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("- pull") || stdout(&o).contains("name: pull"),
+        "pull secret not rendered"
+    );
+}

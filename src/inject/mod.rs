@@ -80,6 +80,7 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
     let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
         return Ok(Outcome::Unchanged(object));
     };
+    check_pod_shape(&object, &meta_pointer, &spec_pointer)?;
     let name = str_at(&object, "/metadata/name").to_string();
     let namespace = str_at(&object, "/metadata/namespace").to_string();
     let qualified = if namespace.is_empty() {
@@ -171,6 +172,7 @@ pub fn uninject_object(mut object: Value) -> Result<Outcome, InjectError> {
     let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
         return Ok(Outcome::Unchanged(object));
     };
+    check_pod_shape(&object, &meta_pointer, &spec_pointer)?;
     let mut meta = take_pointer(&mut object, &meta_pointer);
     let mut spec = take_pointer(&mut object, &spec_pointer);
     let changed = uninject::uninject_pod(&mut meta, &mut spec);
@@ -221,6 +223,136 @@ fn pod_template(object: &Value) -> Option<(String, String)> {
         format!("{pointer}/metadata")
     };
     Some((meta, format!("{pointer}/spec")))
+}
+
+/// What a field of a pod template must be, as Kubernetes' types say.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Mapping,
+    List,
+    Text,
+    Integer,
+}
+
+impl Shape {
+    fn fits(self, value: &Value) -> bool {
+        match self {
+            Shape::Mapping => value.is_object(),
+            Shape::List => value.is_array(),
+            Shape::Text => value.is_string(),
+            Shape::Integer => value.is_i64() || value.is_u64(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Mapping => "a mapping",
+            Shape::List => "a list",
+            Shape::Text => "a string",
+            Shape::Integer => "an integer",
+        }
+    }
+}
+
+/// The fields of a container injection reads or rewrites, with their shapes.
+const CONTAINER_FIELDS: &[(&str, Shape)] = &[
+    ("name", Shape::Text),
+    ("ports", Shape::List),
+    ("env", Shape::List),
+    ("readinessProbe", Shape::Mapping),
+    ("livenessProbe", Shape::Mapping),
+    ("startupProbe", Shape::Mapping),
+    ("lifecycle", Shape::Mapping),
+    ("securityContext", Shape::Mapping),
+    ("resources", Shape::Mapping),
+];
+
+/// A pod template of the wrong shape is an error naming the field, never injected into:
+/// injection would otherwise replace or drop what the user wrote.
+fn check_pod_shape(
+    object: &Value,
+    meta_pointer: &str,
+    spec_pointer: &str,
+) -> Result<(), InjectError> {
+    let mut checks: Vec<(String, Shape)> = Vec::new();
+    let template = spec_pointer.trim_end_matches("/spec");
+    if !template.is_empty() {
+        checks.push((template.to_string(), Shape::Mapping));
+    }
+    checks.push((meta_pointer.to_string(), Shape::Mapping));
+    checks.push((format!("{meta_pointer}/labels"), Shape::Mapping));
+    checks.push((format!("{meta_pointer}/annotations"), Shape::Mapping));
+    checks.push((spec_pointer.to_string(), Shape::Mapping));
+    for list in [
+        "containers",
+        "initContainers",
+        "volumes",
+        "imagePullSecrets",
+    ] {
+        checks.push((format!("{spec_pointer}/{list}"), Shape::List));
+    }
+    for (pointer, shape) in &checks {
+        expect_shape(object, pointer, *shape)?;
+    }
+    for map in ["labels", "annotations"] {
+        let entries = object
+            .pointer(&format!("{meta_pointer}/{map}"))
+            .and_then(Value::as_object);
+        for key in entries.into_iter().flat_map(|m| m.keys()) {
+            let pointer = format!(
+                "{meta_pointer}/{map}/{}",
+                key.replace('~', "~0").replace('/', "~1")
+            );
+            expect_shape(object, &pointer, Shape::Text)?;
+        }
+    }
+    for list in ["containers", "initContainers"] {
+        let base = format!("{spec_pointer}/{list}");
+        let count = object
+            .pointer(&base)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        for i in 0..count {
+            let container = format!("{base}/{i}");
+            expect_shape(object, &container, Shape::Mapping)?;
+            for (field, shape) in CONTAINER_FIELDS {
+                expect_shape(object, &format!("{container}/{field}"), *shape)?;
+            }
+            let ports = object
+                .pointer(&format!("{container}/ports"))
+                .and_then(Value::as_array);
+            for j in 0..ports.map_or(0, Vec::len) {
+                expect_shape(object, &format!("{container}/ports/{j}"), Shape::Mapping)?;
+                expect_shape(
+                    object,
+                    &format!("{container}/ports/{j}/containerPort"),
+                    Shape::Integer,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An absent or null field fits any shape; a present one must have it.
+fn expect_shape(object: &Value, pointer: &str, shape: Shape) -> Result<(), InjectError> {
+    match object.pointer(pointer) {
+        None | Some(Value::Null) => Ok(()),
+        Some(value) if shape.fits(value) => Ok(()),
+        Some(value) => {
+            let field = pointer
+                .trim_start_matches('/')
+                .split('/')
+                .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+                .collect::<Vec<_>>()
+                .join(".");
+            Err(InjectError::Annotation(format!(
+                "{field} must be {}, not {}",
+                shape.name(),
+                load::type_name(value)
+            )))
+        }
+    }
 }
 
 /// Puts the keys of `meta[field]` that are in `order` first, in that order.

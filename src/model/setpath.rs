@@ -84,11 +84,13 @@ pub fn set(root: &mut Value, path: &[String], value: Value) -> Result<(), String
         node = child(node, segment)?;
     }
     if let Some(i) = index_of(last) {
+        // As istioctl: an index past the end appends one element, it never pads.
         let list = ensure_list(node);
-        while list.len() <= i {
-            list.push(Value::Null);
+        if i < list.len() {
+            list[i] = value;
+        } else {
+            list.push(value);
         }
-        list[i] = value;
     } else {
         if !node.is_object() {
             *node = Value::Object(Default::default());
@@ -114,8 +116,10 @@ fn ensure_list(node: &mut Value) -> &mut Vec<Value> {
 fn child<'a>(node: &'a mut Value, segment: &str) -> Result<&'a mut Value, String> {
     if let Some(i) = index_of(segment) {
         let list = ensure_list(node);
-        while list.len() <= i {
+        if i >= list.len() {
             list.push(Value::Object(Default::default()));
+            let last = list.len() - 1;
+            return Ok(&mut list[last]);
         }
         return Ok(&mut list[i]);
     }
@@ -164,6 +168,11 @@ mod tests {
         .unwrap();
         set(&mut v, &split_path("list[1].name").unwrap(), json!("n")).unwrap();
         assert_eq!(v["global"]["proxy"]["statusPort"], 123);
-        assert_eq!(v["list"][1]["name"], "n");
+        // An index past the end appends one element (istioctl), it never pads.
+        assert_eq!(v["list"], json!([{"name": "n"}]));
+        set(&mut v, &split_path("list[100000000]").unwrap(), json!("x")).unwrap();
+        assert_eq!(v["list"], json!([{"name": "n"}, "x"]));
+        set(&mut v, &split_path("list[0].name").unwrap(), json!("m")).unwrap();
+        assert_eq!(v["list"][0]["name"], "m");
     }
 }

@@ -76,6 +76,22 @@ fn read_operator_file(path: &str) -> Result<Value, CliError> {
                 ),
             ));
         }
+        for field in ["metadata", "spec"] {
+            if let Some(value) = doc
+                .object
+                .get(field)
+                .filter(|v| !v.is_null() && !v.is_object())
+            {
+                return Err(CliError::new(
+                    ExitCode::DataErr,
+                    format!(
+                        "{}: IstioOperator {field} must be a mapping, not {}",
+                        doc.source,
+                        load::type_name(value)
+                    ),
+                ));
+            }
+        }
         found = Some(doc.object);
     }
     Ok(found.unwrap_or_else(|| json!({})))
@@ -90,6 +106,9 @@ fn load_error(e: load::LoadError) -> CliError {
     CliError::new(code, e.to_string())
 }
 
+/// Deeper than any IstioOperator or Helm value path; longer `--set` paths are refused.
+const MAX_SET_DEPTH: usize = 64;
+
 /// Applies one `--set PATH=VALUE` to an IstioOperator document (paths are relative to
 /// `spec`, as in istioctl).
 pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), CliError> {
@@ -100,6 +119,17 @@ pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), CliError> {
     let path = path.strip_prefix("spec.").unwrap_or(path);
     let value = setpath::parse_value(path, raw);
     let mut segments = setpath::split_path(path).map_err(CliError::usage)?;
+    if segments.first().is_some_and(|s| s.starts_with('[')) {
+        return Err(CliError::usage(format!(
+            "--set {assignment:?}: a path starts with a field name, not a list index"
+        )));
+    }
+    if segments.len() > MAX_SET_DEPTH {
+        return Err(CliError::usage(format!(
+            "--set: a path of {} fields is deeper than any IstioOperator field ({MAX_SET_DEPTH} at most)",
+            segments.len()
+        )));
+    }
     segments.insert(0, "spec".into());
     setpath::set(iop, &segments, value).map_err(|e| CliError::usage(format!("--set {path}: {e}")))
 }

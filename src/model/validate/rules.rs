@@ -1141,9 +1141,27 @@ fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
     }
 }
 
+/// istiod's workload selector rule: no empty key, no `*` in a key or a value.
 fn match_labels(path: &str, sel: &Option<Selector>, errs: &mut Errs) {
-    if let Some(l) = sel.as_ref().and_then(|s| s.match_labels.as_ref()) {
-        check_label_keys(path, l.keys(), errs);
+    let Some(labels) = sel.as_ref().and_then(|s| s.match_labels.as_ref()) else {
+        return;
+    };
+    for (key, value) in labels {
+        let pair = format!("{key}={value}");
+        if key.is_empty() {
+            err(
+                errs,
+                path,
+                format!("Invalid value: empty key is not supported in selector: {pair:?}"),
+            );
+        }
+        if key.contains('*') || value.contains('*') {
+            err(
+                errs,
+                format!("{path}[{key}]"),
+                format!("Invalid value: wildcard is not supported in selector: {pair:?}"),
+            );
+        }
     }
 }
 
