@@ -385,3 +385,34 @@ fn a_resource_of_the_wrong_shape_is_skipped_as_unreadable() {
     assert!(!stderr.contains("IST0106"), "{stderr}");
     assert_eq!(o.status.code(), Some(65), "{stderr}");
 }
+
+#[test]
+fn a_webhook_warning_is_ist0133_in_analyze_and_a_warning_in_validate() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "selector-without-labels.yaml",
+    ]);
+    assert_eq!(
+        codes(&o),
+        vec![(
+            "IST0133".to_string(),
+            "AuthorizationPolicy default/everyone".to_string()
+        )]
+    );
+    let v = skiff(&["validate", "-f", "selector-without-labels.yaml"]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert_eq!(v.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "warning: spec.selector.matchLabels: workload selector specified without labels"
+        ),
+        "{text}"
+    );
+}

@@ -44,13 +44,14 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
                 }
                 validated += 1;
                 let problems = validate_resource(res);
-                if !problems.is_empty() {
+                if problems.iter().any(|p| !p.error.warning) {
                     invalid += 1;
                 }
                 for p in problems {
                     let ns = res.namespace().map(|n| format!("{n}/")).unwrap_or_default();
+                    let level = if p.error.warning { "warning: " } else { "" };
                     printer.problem(format!(
-                        "{}:{}: {} {ns}{}: {}",
+                        "{}:{}: {} {ns}{}: {level}{}",
                         res.source.file,
                         p.line,
                         res.kind(),

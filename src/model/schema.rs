@@ -12,6 +12,8 @@ use serde::{Deserialize, Deserializer};
 pub struct FieldError {
     pub path: String,
     pub message: String,
+    /// A warning of istiod's webhook: reported, but the resource is still valid.
+    pub warning: bool,
 }
 
 impl FieldError {
@@ -19,6 +21,14 @@ impl FieldError {
         FieldError {
             path: path.into(),
             message: message.into(),
+            warning: false,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            warning: true,
+            ..FieldError::new(path, message)
         }
     }
 

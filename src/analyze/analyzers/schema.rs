@@ -27,7 +27,7 @@ impl Analyzer for ValidationAnalyzer {
         self.inputs
     }
     fn codes(&self) -> &'static [&'static str] {
-        &["IST0106"]
+        &["IST0106", "IST0133"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         if matches!(self.kind, "MeshConfig" | "MeshNetworks") {
@@ -37,8 +37,13 @@ impl Analyzer for ValidationAnalyzer {
         // skipped when it was read (see Snapshot), so nothing is said of it here.
         for r in snap.istio(self.kind) {
             for p in validate_webhook_rules(r).unwrap_or_default() {
+                let code = if p.error.warning {
+                    "IST0133"
+                } else {
+                    "IST0106"
+                };
                 out.report(
-                    "IST0106",
+                    code,
                     Some(r),
                     Some(&p.error.path),
                     &[p.error.istio_text().to_string().into()],

@@ -106,13 +106,21 @@ fn problems(res: &Resource, errs: Vec<FieldError>) -> Vec<Problem> {
 }
 
 /// Decodes a spec into its typed struct and runs only the webhook's `rules`; a decode
-/// failure is the error.
-fn webhook<T: DeserializeOwned>(
+/// failure is the error, and so is a value outside an enum (Go's decoding rejects it).
+fn webhook<T: DeserializeOwned + Check>(
     spec: &Value,
     errs: &mut Vec<FieldError>,
     rules: fn(&T, &mut Vec<FieldError>),
 ) -> Result<(), FieldError> {
     let value = decode::<T>(spec)?;
+    let mut structural = Vec::new();
+    value.check("spec", &mut structural);
+    if let Some(bad_enum) = structural
+        .into_iter()
+        .find(|e| e.message.starts_with("Unsupported value: "))
+    {
+        return Err(bad_enum);
+    }
     rules(&value, errs);
     Ok(())
 }

@@ -1141,9 +1141,20 @@ fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
     }
 }
 
-/// istiod's workload selector rule: no empty key, no `*` in a key or a value.
+/// istiod's workload selector rule: no empty key, no `*` in a key or a value; a selector
+/// without labels is a warning (it selects every workload of the namespace).
 fn match_labels(path: &str, sel: &Option<Selector>, errs: &mut Errs) {
-    let Some(labels) = sel.as_ref().and_then(|s| s.match_labels.as_ref()) else {
+    let Some(selector) = sel else {
+        return;
+    };
+    let labels = selector.match_labels.as_ref();
+    if labels.is_none_or(|l| l.is_empty()) {
+        errs.push(FieldError::warning(
+            path,
+            "workload selector specified without labels",
+        ));
+    }
+    let Some(labels) = labels else {
         return;
     };
     for (key, value) in labels {
