@@ -998,11 +998,28 @@ pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
 }
 
 pub fn workload_entry(we: &WorkloadEntrySpec, errs: &mut Errs) {
-    if we.address.as_deref().unwrap_or("").is_empty() && we.network.is_none() {
+    let address = we.address.as_deref().unwrap_or("");
+    let network = we.network.as_deref().unwrap_or("");
+    if address.is_empty() {
+        if network.is_empty() {
+            err(errs, "spec.address", "Required value: address is required");
+        } else {
+            errs.push(FieldError::warning(
+                "spec.address",
+                format!("address is unset with network {network:?}"),
+            ));
+        }
+    } else if !address.starts_with("unix://")
+        && address.parse::<std::net::IpAddr>().is_err()
+        && fqdn_problem(address).is_some()
+    {
+        // Not a socket, not an IP: the address can only be a host name to resolve.
         err(
             errs,
             "spec.address",
-            "Required value: address is required when network is not set",
+            format!(
+                "Invalid value: endpoint address {address:?} is not a valid FQDN or an IP address"
+            ),
         );
     }
     workload_address("spec", we, errs);
@@ -1402,6 +1419,13 @@ pub fn wasm_plugin(w: &WasmPluginSpec, errs: &mut Errs) {
 }
 
 pub fn traffic_extension(t: &TrafficExtensionSpec, errs: &mut Errs) {
+    if t.wasm.is_some() == t.lua.is_some() {
+        err(
+            errs,
+            "spec",
+            "Invalid value: exactly one of wasm or lua must be set",
+        );
+    }
     match_labels("spec.selector.matchLabels", &t.selector, errs);
     if let Some(w) = &t.wasm {
         if let Some(url) = &w.url {
