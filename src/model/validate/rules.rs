@@ -633,17 +633,17 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
             namespace_slash_host(&format!("{sp}.hosts[{j}]"), h, Listener::Gateway, errs);
         }
         match &s.port {
-            None => err(
-                errs,
-                format!("{sp}.port"),
-                "Required value: server must have a port",
-            ),
+            None => err(errs, format!("{sp}.port"), "Required value: port is required"),
             Some(p) => {
                 if let Some(n) = p.number {
                     check_port(&format!("{sp}.port.number"), n, errs);
                 }
-                if let Some(n) = p.target_port {
-                    check_port(&format!("{sp}.port.targetPort"), n, errs);
+                if p.target_port.is_some_and(|n| n > 0) {
+                    err(
+                        errs,
+                        format!("{sp}.port.targetPort"),
+                        "Invalid value: targetPort has no impact on Gateways",
+                    );
                 }
                 let proto = p.protocol.as_deref().unwrap_or("").to_ascii_uppercase();
                 let is_tls = matches!(proto.as_str(), "HTTPS" | "TLS");
@@ -1068,6 +1068,11 @@ pub fn workload_group(wg: &WorkloadGroupSpec, errs: &mut Errs) {
 }
 
 pub fn envoy_filter(ef: &EnvoyFilterSpec, errs: &mut Errs) {
+    errs.push(FieldError::warning(
+        "spec",
+        "EnvoyFilter exposes internal implementation details that may change at any time. \
+         Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.",
+    ));
     if ef.workload_selector.is_some() && non_empty(&ef.target_refs) {
         err(
             errs,
@@ -1126,18 +1131,12 @@ fn policy_target(
     errs: &mut Errs,
 ) {
     let many = non_empty(refs);
-    if single_ref.is_some() && many {
+    let set = [selector.is_some(), single_ref.is_some(), many];
+    if set.iter().filter(|s| **s).count() > 1 {
         err(
             errs,
             "spec",
-            "Invalid value: only one of targetRefs or targetRef can be set",
-        );
-    }
-    if selector.is_some() && (single_ref.is_some() || many) {
-        err(
-            errs,
-            "spec",
-            "Invalid value: only one of targetRefs or selector can be set",
+            "Invalid value: only one of targetRefs or workloadSelector can be set",
         );
     }
     match_labels("spec.selector.matchLabels", selector, errs);
@@ -1319,11 +1318,13 @@ pub fn request_authentication(ra: &RequestAuthenticationSpec, errs: &mut Errs) {
     policy_target(&ra.selector, &ra.target_ref, &ra.target_refs, errs);
     for (i, rule) in each(&ra.jwt_rules) {
         let rp = format!("spec.jwtRules[{i}]");
-        if rule.issuer.as_deref().unwrap_or("").is_empty() {
+        if rule.issuer.as_deref().unwrap_or("").is_empty()
+            && rule.jwks_uri.as_deref().unwrap_or("").is_empty()
+        {
             err(
                 errs,
                 format!("{rp}.issuer"),
-                "Required value: issuer must be set",
+                "Required value: issuer or jwksUri must be non-empty string",
             );
         }
         if rule.jwks.is_some() && rule.jwks_uri.is_some() {
@@ -1403,8 +1404,9 @@ pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
 
 pub fn wasm_plugin(w: &WasmPluginSpec, errs: &mut Errs) {
     policy_target(&w.selector, &w.target_ref, &w.target_refs, errs);
-    if let Some(url) = &w.url {
-        wasm_url("spec.url", url, errs);
+    match w.url.as_deref() {
+        None | Some("") => err(errs, "spec.url", "Required value: url field needs to be set"),
+        Some(url) => wasm_url("spec.url", url, errs),
     }
     if let Some(vm) = &w.vm_config {
         env_names("spec.vmConfig.env", &vm.env, errs);
