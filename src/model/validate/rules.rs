@@ -633,7 +633,11 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
             namespace_slash_host(&format!("{sp}.hosts[{j}]"), h, Listener::Gateway, errs);
         }
         match &s.port {
-            None => err(errs, format!("{sp}.port"), "Required value: port is required"),
+            None => err(
+                errs,
+                format!("{sp}.port"),
+                "Required value: port is required",
+            ),
             Some(p) => {
                 if let Some(n) = p.number {
                     check_port(&format!("{sp}.port.number"), n, errs);
@@ -1405,7 +1409,11 @@ pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
 pub fn wasm_plugin(w: &WasmPluginSpec, errs: &mut Errs) {
     policy_target(&w.selector, &w.target_ref, &w.target_refs, errs);
     match w.url.as_deref() {
-        None | Some("") => err(errs, "spec.url", "Required value: url field needs to be set"),
+        None | Some("") => err(
+            errs,
+            "spec.url",
+            "Required value: url field needs to be set",
+        ),
         Some(url) => wasm_url("spec.url", url, errs),
     }
     if let Some(vm) = &w.vm_config {
