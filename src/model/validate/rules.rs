@@ -739,10 +739,23 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
             check_host(&format!("spec.hosts[{i}]"), h, errs);
         }
     }
+    alpha_selector(
+        "spec.workloadSelector.labels",
+        "service entry",
+        &se.workload_selector,
+        errs,
+    );
     let mut port_names = HashSet::new();
     let mut port_numbers = HashSet::new();
+    let has_addresses = non_empty(&se.addresses);
     for (i, p) in each(&se.ports) {
         let pp = format!("spec.ports[{i}]");
+        if !has_addresses && matches!(p.protocol.as_deref().unwrap_or(""), "" | "TCP") {
+            errs.push(FieldError::warning(
+                &pp,
+                "addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled",
+            ));
+        }
         if let Some(n) = p.number {
             check_port(&format!("{pp}.number"), n, errs);
             if !port_numbers.insert(n) {
@@ -774,6 +787,12 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
             "spec",
             "Invalid value: only one of workloadSelector or endpoints may be set",
         );
+    }
+    if resolution == "NONE" && se.workload_selector.is_some() {
+        errs.push(FieldError::warning(
+            "spec.workloadSelector",
+            "workloadSelector should not be set when resolution mode is NONE",
+        ));
     }
     match resolution {
         "NONE" if !endpoints.is_empty() => {
@@ -994,11 +1013,12 @@ pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
             server_tls(&format!("{ip}.tls"), tls, errs);
         }
     }
-    if let Some(sel) = &sc.workload_selector {
-        if let Some(l) = &sel.labels {
-            check_label_keys("spec.workloadSelector.labels", l.keys(), errs);
-        }
-    }
+    alpha_selector(
+        "spec.workloadSelector.labels",
+        "sidecar",
+        &sc.workload_selector,
+        errs,
+    );
 }
 
 pub fn workload_entry(we: &WorkloadEntrySpec, errs: &mut Errs) {
@@ -1158,6 +1178,38 @@ fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
     }
     if r.kind.as_deref().unwrap_or("").is_empty() {
         err(errs, format!("{path}.kind"), "Required value");
+    }
+}
+
+/// istiod's rule for the `workloadSelector.labels` of ServiceEntry and Sidecar: no empty
+/// key, no `*`; no labels at all is a warning (it applies to every service of the namespace).
+fn alpha_selector(path: &str, owner: &str, sel: &Option<WorkloadSelector>, errs: &mut Errs) {
+    let Some(selector) = sel else {
+        return;
+    };
+    let labels = selector.labels.as_ref();
+    if labels.is_none_or(|l| l.is_empty()) {
+        errs.push(FieldError::warning(
+            path,
+            format!("{owner}: workload selector specified without labels, will be applied to all services in namespace"),
+        ));
+    }
+    for (key, value) in labels.into_iter().flatten() {
+        let pair = format!("{key}={value}");
+        if key.is_empty() {
+            err(
+                errs,
+                path,
+                format!("Invalid value: empty key is not supported in selector: {pair:?}"),
+            );
+        }
+        if key.contains('*') || value.contains('*') {
+            err(
+                errs,
+                format!("{path}[{key}]"),
+                format!("Invalid value: wildcard is not supported in selector: {pair:?}"),
+            );
+        }
     }
 }
 
