@@ -1,7 +1,7 @@
 //! Istio's semantic rules per kind, beyond what the schemas' structural constraints say
 //! (the rules Istio's webhook and CEL expressions enforce).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
     check_host, check_label_keys, check_percent, check_port, check_regex, err, fqdn_problem,
@@ -1194,6 +1194,11 @@ fn alpha_selector(path: &str, owner: &str, sel: &Option<WorkloadSelector>, errs:
             format!("{owner}: workload selector specified without labels, will be applied to all services in namespace"),
         ));
     }
+    selector_labels(path, labels, errs);
+}
+
+/// istiod's checks of selector labels: no empty key, no `*` in a key or a value.
+fn selector_labels(path: &str, labels: Option<&BTreeMap<String, String>>, errs: &mut Errs) {
     for (key, value) in labels.into_iter().flatten() {
         let pair = format!("{key}={value}");
         if key.is_empty() {
@@ -1226,26 +1231,7 @@ fn match_labels(path: &str, sel: &Option<Selector>, errs: &mut Errs) {
             "workload selector specified without labels",
         ));
     }
-    let Some(labels) = labels else {
-        return;
-    };
-    for (key, value) in labels {
-        let pair = format!("{key}={value}");
-        if key.is_empty() {
-            err(
-                errs,
-                path,
-                format!("Invalid value: empty key is not supported in selector: {pair:?}"),
-            );
-        }
-        if key.contains('*') || value.contains('*') {
-            err(
-                errs,
-                format!("{path}[{key}]"),
-                format!("Invalid value: wildcard is not supported in selector: {pair:?}"),
-            );
-        }
-    }
+    selector_labels(path, labels, errs);
 }
 
 pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
