@@ -275,8 +275,9 @@ fn template_data(
         "MeshConfig": settings.mesh,
         "Values": setup.values,
         "Revision": settings.revision,
-        "ProxyImage": annotation("sidecar.istio.io/proxyImage").map(str::to_string)
-            .unwrap_or_else(|| settings.image("/global/proxy/image")),
+        // istiod's ProxyImage: hub, image and tag with the image type (never the pod's
+        // sidecar.istio.io/proxyImage, which the template itself consults).
+        "ProxyImage": inject::hub_proxy_image(settings, &proxy_config, meta),
         "ProxyUID": id("runAsUser"),
         "ProxyGID": id("runAsGroup"),
         "NativeSidecars": native,

@@ -13,7 +13,7 @@ use thiserror::Error;
 
 pub use config::InjectorConfig;
 pub use settings::{merge, Settings};
-pub use sidecar::{canonical_quantity, STATUS_ANNOTATION};
+pub use sidecar::{canonical_quantity, hub_proxy_image, STATUS_ANNOTATION};
 
 use crate::model::load;
 use crate::output::yaml;
@@ -255,7 +255,7 @@ impl Shape {
 }
 
 /// The fields of a container injection reads or rewrites, with their shapes.
-const CONTAINER_FIELDS: &[(&str, Shape)] = &[
+const CHECKED_CONTAINER_FIELDS: &[(&str, Shape)] = &[
     ("name", Shape::Text),
     ("ports", Shape::List),
     ("env", Shape::List),
@@ -315,7 +315,7 @@ fn check_pod_shape(
         for i in 0..count {
             let container = format!("{base}/{i}");
             expect_shape(object, &container, Shape::Mapping)?;
-            for (field, shape) in CONTAINER_FIELDS {
+            for (field, shape) in CHECKED_CONTAINER_FIELDS {
                 expect_shape(object, &format!("{container}/{field}"), *shape)?;
             }
             let ports = object

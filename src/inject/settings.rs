@@ -177,27 +177,6 @@ impl Settings {
             ns
         }
     }
-
-    /// `hub/image:tag[-variant]`, or the image as given when it contains a `/`.
-    pub fn image(&self, image_pointer: &str) -> String {
-        let image = self.value_str(image_pointer);
-        if image.contains('/') {
-            return image;
-        }
-        let variant = self.value_str("/global/variant");
-        let suffix = if variant.is_empty() {
-            String::new()
-        } else {
-            format!("-{variant}")
-        };
-        format!(
-            "{}/{}:{}{}",
-            self.value_str("/global/hub"),
-            image,
-            self.value_str("/global/tag"),
-            suffix
-        )
-    }
 }
 
 /// `Value::pointer` for the plain pointers skiff writes (no `~` escapes), without its

@@ -209,7 +209,7 @@ const IMAGE_TYPES: &[&str] = &["distroless", "debug"];
 /// The proxy image from hub, image name and tag, with the image type as tag suffix: the
 /// pod's `sidecar.istio.io/proxyImageType`, else ProxyConfig `image.imageType`, else the
 /// values' variant (`default` means none; a known suffix already on the tag is replaced).
-fn hub_proxy_image(settings: &Settings, pc: &Value, meta: &Value) -> String {
+pub fn hub_proxy_image(settings: &Settings, pc: &Value, meta: &Value) -> String {
     let mut name = settings.value_str("/global/proxy/image");
     if name.is_empty() {
         name = "proxyv2".into();
@@ -235,11 +235,12 @@ fn hub_proxy_image(settings: &Settings, pc: &Value, meta: &Value) -> String {
 }
 
 /// A readiness probe setting: the pod's `readiness.status.sidecar.istio.io/<field>`
-/// (an unsigned 32-bit integer), else the values' `readiness<Field>`, else `default`.
+/// (an unsigned 32-bit integer), else the values' `global.proxy.<values_key>`, else
+/// `default`.
 fn readiness_setting(
     meta: &Value,
     settings: &Settings,
-    field: &str,
+    (field, values_key): (&str, &str),
     default: i64,
 ) -> Result<i64, InjectError> {
     let name = format!("readiness.status.sidecar.istio.io/{field}");
@@ -250,14 +251,8 @@ fn readiness_setting(
             ))
         });
     }
-    let mut chars = field.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_ascii_uppercase())
-        .unwrap_or_default();
-    let key = format!("/global/proxy/readiness{first}{}", chars.as_str());
     Ok(settings
-        .value(&key)
+        .value(&format!("/global/proxy/{values_key}"))
         .and_then(Value::as_i64)
         .unwrap_or(default))
 }
@@ -541,8 +536,9 @@ pub fn inject_pod(
         .and_then(Value::as_bool)
         .unwrap_or_else(|| settings.value_bool("/global/proxy/holdApplicationUntilProxyStarts"));
     let cni = settings.value_bool("/pilot/cni/enabled");
+    let mesh_interception = pc.get("interceptionMode").and_then(Value::as_str);
     let interception = annotation(meta, "sidecar.istio.io/interceptionMode")
-        .or_else(|| pc.get("interceptionMode").and_then(Value::as_str))
+        .or(mesh_interception)
         .unwrap_or("REDIRECT")
         .to_string();
     let tproxy = interception == "TPROXY";
@@ -819,10 +815,7 @@ pub fn inject_pod(
     envs.push(env_field("ISTIO_META_NODE_NAME", "spec.nodeName"));
     // The gateway reports the ProxyConfig's mode; a sidecar the pod's annotation first.
     let reported_mode = if gateway {
-        pc.get("interceptionMode")
-            .and_then(Value::as_str)
-            .unwrap_or("REDIRECT")
-            .to_string()
+        mesh_interception.unwrap_or("REDIRECT").to_string()
     } else {
         interception.clone()
     };
@@ -983,11 +976,16 @@ pub fn inject_pod(
     // port is 0, with the pod's readiness annotations first.
     if status_port != 0 || gateway {
         let probe_meta = if gateway { &Value::Null } else { &*meta };
-        let initial = readiness_setting(probe_meta, settings, "initialDelaySeconds", 0)?;
+        let initial = readiness_setting(
+            probe_meta,
+            settings,
+            ("initialDelaySeconds", "readinessInitialDelaySeconds"),
+            0,
+        )?;
         let mut readiness = json!({
-            "failureThreshold": readiness_setting(probe_meta, settings, "failureThreshold", 4)?,
+            "failureThreshold": readiness_setting(probe_meta, settings, ("failureThreshold", "readinessFailureThreshold"), 4)?,
             "httpGet": {"path": "/healthz/ready", "port": 15021},
-            "periodSeconds": readiness_setting(probe_meta, settings, "periodSeconds", 15)?,
+            "periodSeconds": readiness_setting(probe_meta, settings, ("periodSeconds", "readinessPeriodSeconds"), 15)?,
             "timeoutSeconds": 3
         });
         if initial != 0 {
@@ -1030,8 +1028,7 @@ pub fn inject_pod(
         }
         super::settings::merge(&mut proxy, &user);
         // TPROXY needs the proxy to run as root: a user's runAsUser does not survive.
-        let tproxy_anywhere =
-            tproxy || pc.get("interceptionMode").and_then(Value::as_str) == Some("TPROXY");
+        let tproxy_anywhere = tproxy || mesh_interception == Some("TPROXY");
         let has_init = !gateway && (interception != "NONE" || cni);
         if tproxy_anywhere && has_init && user_security.get("runAsUser").is_some() {
             proxy["securityContext"]["runAsUser"] = json!(0);

@@ -58,27 +58,9 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     let mut decode_errs = Vec::new();
     common::check_generic_fields(spec, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
-        return Err(problems(res, vec![first]).remove(0));
+        return Err(problem(res, first));
     }
-    match info.kind {
-        "VirtualService" => webhook(spec, &mut errs, rules::virtual_service),
-        "DestinationRule" => webhook(spec, &mut errs, rules::destination_rule),
-        "Gateway" => webhook(spec, &mut errs, rules::gateway),
-        "ServiceEntry" => webhook(spec, &mut errs, rules::service_entry),
-        "Sidecar" => webhook(spec, &mut errs, rules::sidecar),
-        "WorkloadEntry" => webhook(spec, &mut errs, rules::workload_entry),
-        "WorkloadGroup" => webhook(spec, &mut errs, rules::workload_group),
-        "EnvoyFilter" => webhook(spec, &mut errs, rules::envoy_filter),
-        "ProxyConfig" => webhook(spec, &mut errs, rules::proxy_config),
-        "AuthorizationPolicy" => webhook(spec, &mut errs, rules::authorization_policy),
-        "PeerAuthentication" => webhook(spec, &mut errs, rules::peer_authentication),
-        "RequestAuthentication" => webhook(spec, &mut errs, rules::request_authentication),
-        "Telemetry" => webhook(spec, &mut errs, rules::telemetry),
-        "WasmPlugin" => webhook(spec, &mut errs, rules::wasm_plugin),
-        "TrafficExtension" => webhook(spec, &mut errs, rules::traffic_extension),
-        _ => Ok(()),
-    }
-    .map_err(|e| problems(res, vec![e]).remove(0))?;
+    run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
     Ok(problems(res, errs))
 }
 
@@ -97,32 +79,14 @@ fn without_nulls(value: &Value) -> Value {
 }
 
 fn problems(res: &Resource, errs: Vec<FieldError>) -> Vec<Problem> {
-    errs.into_iter()
-        .map(|error| Problem {
-            line: res.line_of(&error.path),
-            error,
-        })
-        .collect()
+    errs.into_iter().map(|error| problem(res, error)).collect()
 }
 
-/// Decodes a spec into its typed struct and runs only the webhook's `rules`; a decode
-/// failure is the error, and so is a value outside an enum (Go's decoding rejects it).
-fn webhook<T: DeserializeOwned + Check>(
-    spec: &Value,
-    errs: &mut Vec<FieldError>,
-    rules: fn(&T, &mut Vec<FieldError>),
-) -> Result<(), FieldError> {
-    let value = decode::<T>(spec)?;
-    let mut structural = Vec::new();
-    value.check("spec", &mut structural);
-    if let Some(bad_enum) = structural
-        .into_iter()
-        .find(|e| e.message.starts_with("Unsupported value: "))
-    {
-        return Err(bad_enum);
+fn problem(res: &Resource, error: FieldError) -> Problem {
+    Problem {
+        line: res.line_of(&error.path),
+        error,
     }
-    rules(&value, errs);
-    Ok(())
 }
 
 fn decode<T: DeserializeOwned>(spec: &Value) -> Result<T, FieldError> {
@@ -185,39 +149,71 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
-    match info.kind {
-        "VirtualService" => typed(spec, errs, rules::virtual_service),
-        "DestinationRule" => typed(spec, errs, rules::destination_rule),
-        "Gateway" => typed(spec, errs, rules::gateway),
-        "ServiceEntry" => typed(spec, errs, rules::service_entry),
-        "Sidecar" => typed(spec, errs, rules::sidecar),
-        "WorkloadEntry" => typed(spec, errs, rules::workload_entry),
-        "WorkloadGroup" => typed(spec, errs, rules::workload_group),
-        "EnvoyFilter" => typed(spec, errs, rules::envoy_filter),
-        "ProxyConfig" => typed(spec, errs, rules::proxy_config),
-        "AuthorizationPolicy" => typed(spec, errs, rules::authorization_policy),
-        "PeerAuthentication" => typed(spec, errs, rules::peer_authentication),
-        "RequestAuthentication" => typed(spec, errs, rules::request_authentication),
-        "Telemetry" => typed(spec, errs, rules::telemetry),
-        "WasmPlugin" => typed(spec, errs, rules::wasm_plugin),
-        "TrafficExtension" => typed(spec, errs, rules::traffic_extension),
-        _ => {}
+    if let Err(e) = run_kind(info.kind, spec, Depth::Everything, errs) {
+        errs.push(e);
     }
 }
 
-/// Decodes a spec into its typed struct, runs the structural checks, then `rules`.
+/// How much of Istio's validation runs on a decoded spec.
+#[derive(Clone, Copy, PartialEq)]
+enum Depth {
+    /// The CRD's structural constraints, then the webhook's rules (`skiff validate`).
+    Everything,
+    /// The webhook's rules alone, as `istioctl analyze` reports them; an enum value Istio
+    /// does not know fails like a decode error, as Go's decoding rejects it.
+    Webhook,
+}
+
+/// Decodes a spec into its kind's typed struct and validates it to `depth`; `Err` when it
+/// does not decode.
+fn run_kind(
+    kind: &str,
+    spec: &Value,
+    depth: Depth,
+    errs: &mut Vec<FieldError>,
+) -> Result<(), FieldError> {
+    match kind {
+        "VirtualService" => typed(spec, depth, errs, rules::virtual_service),
+        "DestinationRule" => typed(spec, depth, errs, rules::destination_rule),
+        "Gateway" => typed(spec, depth, errs, rules::gateway),
+        "ServiceEntry" => typed(spec, depth, errs, rules::service_entry),
+        "Sidecar" => typed(spec, depth, errs, rules::sidecar),
+        "WorkloadEntry" => typed(spec, depth, errs, rules::workload_entry),
+        "WorkloadGroup" => typed(spec, depth, errs, rules::workload_group),
+        "EnvoyFilter" => typed(spec, depth, errs, rules::envoy_filter),
+        "ProxyConfig" => typed(spec, depth, errs, rules::proxy_config),
+        "AuthorizationPolicy" => typed(spec, depth, errs, rules::authorization_policy),
+        "PeerAuthentication" => typed(spec, depth, errs, rules::peer_authentication),
+        "RequestAuthentication" => typed(spec, depth, errs, rules::request_authentication),
+        "Telemetry" => typed(spec, depth, errs, rules::telemetry),
+        "WasmPlugin" => typed(spec, depth, errs, rules::wasm_plugin),
+        "TrafficExtension" => typed(spec, depth, errs, rules::traffic_extension),
+        _ => Ok(()),
+    }
+}
+
 fn typed<T: DeserializeOwned + Check>(
     spec: &Value,
+    depth: Depth,
     errs: &mut Vec<FieldError>,
     rules: fn(&T, &mut Vec<FieldError>),
-) {
-    match decode::<T>(spec) {
-        Ok(value) => {
-            value.check("spec", errs);
-            rules(&value, errs);
+) -> Result<(), FieldError> {
+    let value = decode::<T>(spec)?;
+    match depth {
+        Depth::Everything => value.check("spec", errs),
+        Depth::Webhook => {
+            let mut structural = Vec::new();
+            value.check("spec", &mut structural);
+            if let Some(bad_enum) = structural
+                .into_iter()
+                .find(|e| e.message.starts_with("Unsupported value: "))
+            {
+                return Err(bad_enum);
+            }
         }
-        Err(e) => errs.push(e),
     }
+    rules(&value, errs);
+    Ok(())
 }
 
 fn describe_decode_error(msg: &str) -> String {
