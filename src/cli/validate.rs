@@ -5,7 +5,8 @@ use clap::Args;
 
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
-use crate::model::load::{self, LoadError};
+use crate::model::load::{self, LoadError, Visited};
+use crate::model::resource::Resource;
 use crate::model::validate::{is_istio_kind, validate_resource};
 use crate::output::Printer;
 
@@ -19,6 +20,41 @@ pub struct ValidateArgs {
     pub referential: bool,
 }
 
+/// Counts of one file's resources; its problem lines are kept until the file has parsed,
+/// so a file with a parse error reports only that.
+#[derive(Default)]
+struct Tally {
+    validated: usize,
+    skipped: usize,
+    invalid: usize,
+}
+
+impl Tally {
+    fn check(&mut self, res: &Resource, lines: &mut Vec<String>) {
+        if !is_istio_kind(res) {
+            self.skipped += 1;
+            return;
+        }
+        self.validated += 1;
+        let problems = validate_resource(res);
+        if problems.iter().any(|p| !p.error.warning) {
+            self.invalid += 1;
+        }
+        for p in problems {
+            let ns = res.namespace().map(|n| format!("{n}/")).unwrap_or_default();
+            let level = if p.error.warning { "warning: " } else { "" };
+            lines.push(format!(
+                "{}:{}: {} {ns}{}: {level}{}",
+                res.source.file,
+                p.line,
+                res.kind(),
+                res.name(),
+                p.error
+            ));
+        }
+    }
+}
+
 pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let printer = Printer;
     let mut validated = 0usize;
@@ -28,38 +64,34 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
     for arg in &args.filenames {
         let files = load::expand_path(arg)?;
         for file in files {
-            let resources = match load::load_file(&file) {
-                Ok(r) => r,
+            let mut tally = Tally::default();
+            let mut lines = Vec::new();
+            let mut check = |res: Resource| tally.check(&res, &mut lines);
+            let display = load::display_name(&file);
+            let visited = load::read_text(&file)
+                .and_then(|text| load::visit_resources(&text, &display, &mut check));
+            match visited {
+                Ok(Visited::Streamed) => {}
+                Ok(Visited::Reparsed(all)) => {
+                    (tally, lines) = (Tally::default(), Vec::new());
+                    all.into_iter()
+                        .for_each(|res| tally.check(&res, &mut lines));
+                }
                 Err(e) if e.is_parse_error() => {
                     printer.problem(e.to_string());
                     unparsed.push(e);
                     continue;
                 }
                 Err(e) => return Err(e.into()),
-            };
-            for res in &resources {
-                if !is_istio_kind(res) {
-                    skipped += 1;
-                    continue;
-                }
-                validated += 1;
-                let problems = validate_resource(res);
-                if problems.iter().any(|p| !p.error.warning) {
-                    invalid += 1;
-                }
-                for p in problems {
-                    let ns = res.namespace().map(|n| format!("{n}/")).unwrap_or_default();
-                    let level = if p.error.warning { "warning: " } else { "" };
-                    printer.problem(format!(
-                        "{}:{}: {} {ns}{}: {level}{}",
-                        res.source.file,
-                        p.line,
-                        res.kind(),
-                        res.name(),
-                        p.error
-                    ));
-                }
             }
+            for line in lines {
+                printer.problem(line);
+            }
+            (validated, skipped, invalid) = (
+                validated + tally.validated,
+                skipped + tally.skipped,
+                invalid + tally.invalid,
+            );
         }
     }
     if let Some(first) = unparsed.into_iter().next() {

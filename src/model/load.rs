@@ -255,6 +255,36 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadErro
     Ok(out)
 }
 
+/// What [`visit_resources`] did: streamed every resource, or found a chunk that does not
+/// parse alone and parsed the whole text instead (the caller drops what it was given and
+/// takes these).
+pub enum Visited {
+    Streamed,
+    Reparsed(Vec<Resource>),
+}
+
+/// Calls `visit` with every resource of a text, parsing one `---` chunk at a time so that
+/// each document can be dropped before the next is parsed: memory stays at the size of one
+/// document, not of the file. Same resources and lines as [`parse_documents`].
+pub fn visit_resources(
+    text: &str,
+    file: &str,
+    visit: &mut dyn FnMut(Resource),
+) -> Result<Visited, LoadError> {
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+    let mut resources = Vec::new();
+    for document in stream_documents(text, file) {
+        let Ok((doc, value)) = document else {
+            // A chunk that does not parse alone (a directive, a `--- value` line): the
+            // whole-text parse decides, and reports the error if there is one.
+            return parse_documents(text, file).map(Visited::Reparsed);
+        };
+        push_document(value, &doc, file, &shared, &mut resources)?;
+        resources.drain(..).for_each(&mut *visit);
+    }
+    Ok(Visited::Streamed)
+}
+
 fn push_document(
     value: Value,
     doc: &RawDocument,
@@ -375,6 +405,28 @@ mod tests {
                 assert!((3..=6).contains(&line), "line {line}");
             }
             other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn visiting_streams_the_same_resources_as_parsing() {
+        for text in [
+            "a: 1\n---\n\n# comment\nkind: Service\n---\n---\nkind: Pod\n",
+            "%YAML 1.2\n---\nkind: Pod\n",
+            "kind: Pod\n--- {kind: Service}\n",
+        ] {
+            let mut seen = Vec::new();
+            let visited = visit_resources(text, "f.yaml", &mut |r| seen.push(r)).unwrap();
+            if let Visited::Reparsed(all) = visited {
+                seen = all;
+            }
+            let parsed = parse_documents(text, "f.yaml").unwrap();
+            let key = |r: &Resource| (r.kind().to_string(), r.source.line);
+            assert_eq!(
+                seen.iter().map(key).collect::<Vec<_>>(),
+                parsed.iter().map(key).collect::<Vec<_>>(),
+                "{text}"
+            );
         }
     }
 
