@@ -280,16 +280,29 @@ impl<'t> Exec<'t> {
 
     fn fields(&self, mut value: Val, fields: &[String], line: usize) -> Result<Val> {
         for field in fields {
-            value = match &value {
-                Val::Map(..) => value.get(field).unwrap_or(Val::Nil),
-                Val::Zero => Val::Zero,
-                Val::Nil => {
+            value = match (&value, field.as_str()) {
+                // Methods of protobuf values that templates call: an enum's `String`, a
+                // wrapper's `GetValue` and nil-safe getters (`GetX`), zero when unset.
+                (Val::Str(_), "String") => value.clone(),
+                (Val::Nil | Val::Zero, "GetValue" | "String") => Val::Zero,
+                (Val::Bool(_) | Val::Int(_) | Val::Float(_) | Val::Str(_), "GetValue") => {
+                    value.clone()
+                }
+                (Val::Map(..), getter) if getter.starts_with("Get") && getter.len() > 3 => {
+                    value.get(&getter[3..]).unwrap_or(Val::Zero)
+                }
+                (Val::Nil | Val::Zero, getter) if getter.starts_with("Get") && getter.len() > 3 => {
+                    Val::Zero
+                }
+                (Val::Map(..), _) => value.get(field).unwrap_or(Val::Nil),
+                (Val::Zero, _) => Val::Zero,
+                (Val::Nil, _) => {
                     return Err(self.fail(
                         line,
                         format!("nil pointer evaluating interface {{}}.{field}"),
                     ));
                 }
-                other => {
+                (other, _) => {
                     return Err(self.fail(
                         line,
                         format!("can't evaluate field {field} in type {}", other.type_name()),

@@ -131,6 +131,7 @@ const NAMES: &[&str] = &[
     "toJsonMap",
     "mergeMaps",
     "omitNil",
+    "otelResourceAttributes",
 ];
 
 pub fn is_func(name: &str) -> bool {
@@ -254,7 +255,9 @@ fn index(a: Args) -> Out {
                         as i64,
                 )
             }
-            Val::Nil | Val::Zero => return Err("index of untyped nil".into()),
+            // A struct field left out is Go's zero value: a nil map reads as "".
+            Val::Zero => Val::Zero,
+            Val::Nil => return Err("index of untyped nil".into()),
             other => return Err(format!("can't index item of type {}", other.type_name())),
         };
     }
@@ -911,6 +914,7 @@ fn istiod(name: &str, a: Args) -> Out {
                 merged
             })
         }
+        "otelResourceAttributes" => want(a, 5).map(|_| Val::str(otel_resource_attributes(a))),
         "omitNil" => want(a, 1).map(|_| {
             any_map(
                 a[0].entries()
@@ -920,6 +924,75 @@ fn istiod(name: &str, a: Args) -> Out {
             )
         }),
         other => Err(format!("function {other:?} not defined")),
+    }
+}
+
+/// OTEL_RESOURCE_ATTRIBUTES (mesh, annotations, labels, namespace, containers): set only
+/// when an OpenTelemetry provider enriches with OTel's semantic conventions.
+fn otel_resource_attributes(a: Args) -> String {
+    let enriches = a[0]
+        .get("ExtensionProviders")
+        .map(|p| items(&p))
+        .unwrap_or_default()
+        .iter()
+        .any(|p| {
+            p.get("Opentelemetry")
+                .and_then(|o| o.get("ServiceAttributeEnrichment"))
+                .is_some_and(|e| text(&e) == "OTEL_SEMANTIC_CONVENTIONS")
+        });
+    if !enriches {
+        return String::new();
+    }
+    let lookup = |map: &Val, key: &str| {
+        map.entries()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| text(&v))
+            .filter(|v| !v.is_empty())
+    };
+    let (annotations, labels, namespace, containers) = (&a[1], &a[2], text(&a[3]), items(&a[4]));
+    let mut attrs = Vec::new();
+    match lookup(annotations, "resource.opentelemetry.io/service.namespace") {
+        Some(v) => attrs.push(format!("service.namespace={v}")),
+        None if !namespace.is_empty() => attrs.push(format!("service.namespace={namespace}")),
+        None => {}
+    }
+    let version = lookup(annotations, "resource.opentelemetry.io/service.version")
+        .or_else(|| lookup(labels, "app.kubernetes.io/version"))
+        .or_else(|| match containers.as_slice() {
+            [only] => image_version(&only.get("Image").map(|i| text(&i)).unwrap_or_default()),
+            _ => None,
+        });
+    if let Some(v) = version {
+        attrs.push(format!("service.version={v}"));
+    }
+    match lookup(annotations, "resource.opentelemetry.io/service.instance.id") {
+        Some(v) => attrs.push(format!("service.instance.id={v}")),
+        None => {
+            if let Some(first) = containers.first() {
+                let name = first.get("Name").map(|n| text(&n)).unwrap_or_default();
+                attrs.push(format!(
+                    "service.instance.id={namespace}.$(POD_NAME).{name}"
+                ));
+            }
+        }
+    }
+    attrs.join(",")
+}
+
+/// An image reference's tag and digest as `tag@digest`, `digest` or `tag`.
+fn image_version(image: &str) -> Option<String> {
+    let (name, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, d),
+        None => (image, ""),
+    };
+    let slash = name.rfind('/').map_or(0, |i| i + 1);
+    let tag = name[slash..].rsplit_once(':').map(|(_, t)| t).unwrap_or("");
+    match (tag, digest) {
+        ("", "") => None,
+        ("", d) => Some(d.to_string()),
+        (t, "") => Some(t.to_string()),
+        (t, d) => Some(format!("{t}@{d}")),
     }
 }
 

@@ -81,6 +81,8 @@ pub fn proxy_config_default(field: &str, value: &serde_json::Value) -> bool {
         "statusPort" => n == Some(15020),
         "concurrency" => n == Some(2),
         "controlPlaneAuthPolicy" => s == Some("MUTUAL_TLS"),
+        // An enum's zero value, which protobuf's JSON leaves out.
+        "interceptionMode" => s == Some("REDIRECT"),
         _ => false,
     }
 }

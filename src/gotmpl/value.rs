@@ -275,6 +275,8 @@ fn json_name(field: &str) -> String {
 pub fn basic_eq(a: &Val, b: &Val) -> Option<bool> {
     Some(match (a, b) {
         (Val::Nil, Val::Nil) => true,
+        // Go compares a nil operand with anything as unequal, without an error.
+        (Val::Nil, _) | (_, Val::Nil) => false,
         (Val::Bool(x), Val::Bool(y)) => x == y,
         (Val::Int(x), Val::Int(y)) => x == y,
         (Val::Float(x), Val::Float(y)) => x == y,
@@ -282,7 +284,6 @@ pub fn basic_eq(a: &Val, b: &Val) -> Option<bool> {
         (Val::Str(_) | Val::Zero, Val::Str(_) | Val::Zero) => a.as_str() == b.as_str(),
         (Val::Zero, Val::Int(i)) | (Val::Int(i), Val::Zero) => *i == 0,
         (Val::Zero, Val::Bool(x)) | (Val::Bool(x), Val::Zero) => !x,
-        (Val::Zero, Val::Nil) | (Val::Nil, Val::Zero) => true,
         _ => return None,
     })
 }

@@ -1,7 +1,9 @@
 //! The injector's own configuration (the `config` key of istiod's
 //! `istio-sidecar-injector` ConfigMap, or `--injectConfigFile`): the injection policy,
-//! the never/always inject selectors, annotations to add, and template names. Istio's Go
-//! templates in it are not executed: skiff injects its built-in equivalents and says so.
+//! the never/always inject selectors, annotations to add, the templates with their
+//! defaults and aliases. Templates other than skiff's built-ins are executed (src/gotmpl).
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -14,10 +16,8 @@ const CONFIG_KEYS: &[&str] = &[
     "alwaysInjectSelector",
     "neverInjectSelector",
     "injectedAnnotations",
+    "aliases",
 ];
-
-/// Templates skiff has built in (by the names Istio gives them).
-const BUILT_IN_TEMPLATES: &[&str] = &["sidecar", "gateway"];
 
 #[derive(Debug, Clone, Default)]
 pub struct InjectorConfig {
@@ -26,56 +26,57 @@ pub struct InjectorConfig {
     pub never_inject_selector: Vec<Value>,
     pub always_inject_selector: Vec<Value>,
     pub injected_annotations: Map<String, Value>,
+    /// The config's own templates by name (skiff's built-ins stand in for missing ones).
+    pub templates: BTreeMap<String, String>,
+    /// `defaultTemplates` (`[sidecar]` when unset).
+    pub default_templates: Vec<String>,
+    /// `aliases`: a name standing for a list of templates.
+    pub aliases: BTreeMap<String, Vec<String>>,
 }
 
 impl InjectorConfig {
     /// Reads an injector config (YAML or JSON); returns it with the warnings to print.
-    /// A file that is not a mapping is taken as a bare Go template.
+    /// A file that is not a mapping is taken as a bare Go template: the `sidecar` template.
     pub fn parse(text: &str, source: &str) -> Result<(Self, Vec<String>), String> {
         let parsed: Result<Value, _> = serde_yaml::from_str(text);
         let is_config = |v: &Value| CONFIG_KEYS.iter().any(|k| v.get(*k).is_some());
         let value = match parsed {
             Ok(v) if v.is_object() && is_config(&v) => v,
             _ if text.contains("{{") => {
-                return Ok((
-                    Self::default(),
-                    vec![format!(
-                        "not supported yet: {source} is a Go template; custom injection templates are not executed, the built-in sidecar is injected"
-                    )],
-                ));
+                let config = InjectorConfig {
+                    templates: BTreeMap::from([("sidecar".to_string(), text.to_string())]),
+                    ..Self::default()
+                };
+                return Ok((config.with_defaults(), Vec::new()));
             }
             Ok(v) if v.is_object() => v,
             Ok(_) => return Err(format!("{source}: expected an injector config (a mapping)")),
             Err(e) => return Err(format!("{source}: cannot parse: {e}")),
         };
-        let mut warnings = Vec::new();
-        let mut custom: Vec<String> = value
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        };
+        // A top-level `template` is the chart's guard for istiods older than the config;
+        // istiod's config has no such field and ignores it, as skiff does.
+        let templates = value
             .get("templates")
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
-            .filter(|(name, text)| !super::templates::is_builtin(name, text.as_str().unwrap_or("")))
-            .map(|(name, _)| name.clone())
+            .map(|(name, text)| (name.clone(), text.as_str().unwrap_or("").to_string()))
             .collect();
-        // A top-level `template` is the chart's guard for istiods older than the config;
-        // istiod's config has no such field and ignores it, as skiff does.
-        for name in value
-            .get("defaultTemplates")
-            .and_then(Value::as_array)
+        let aliases = value
+            .get("aliases")
+            .and_then(Value::as_object)
             .into_iter()
             .flatten()
-            .filter_map(Value::as_str)
-        {
-            if !BUILT_IN_TEMPLATES.contains(&name) && !custom.iter().any(|c| c == name) {
-                custom.push(name.to_string());
-            }
-        }
-        if !custom.is_empty() {
-            warnings.push(format!(
-                "not supported yet: the injection templates of {source} ({}) are not executed; skiff injects its built-in sidecar and gateway",
-                custom.join(", ")
-            ));
-        }
+            .map(|(name, list)| (name.clone(), strings(list)))
+            .collect();
         let selectors = |key: &str| -> Vec<Value> {
             value
                 .get(key)
@@ -83,19 +84,59 @@ impl InjectorConfig {
                 .cloned()
                 .unwrap_or_default()
         };
-        Ok((
-            InjectorConfig {
-                policy_disabled: value.get("policy").and_then(Value::as_str) == Some("disabled"),
-                never_inject_selector: selectors("neverInjectSelector"),
-                always_inject_selector: selectors("alwaysInjectSelector"),
-                injected_annotations: value
-                    .get("injectedAnnotations")
-                    .and_then(Value::as_object)
-                    .cloned()
-                    .unwrap_or_default(),
-            },
-            warnings,
-        ))
+        let config = InjectorConfig {
+            policy_disabled: value.get("policy").and_then(Value::as_str) == Some("disabled"),
+            never_inject_selector: selectors("neverInjectSelector"),
+            always_inject_selector: selectors("alwaysInjectSelector"),
+            injected_annotations: value
+                .get("injectedAnnotations")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+            templates,
+            default_templates: value
+                .get("defaultTemplates")
+                .map(strings)
+                .unwrap_or_default(),
+            aliases,
+        };
+        Ok((config.with_defaults(), Vec::new()))
+    }
+
+    fn with_defaults(mut self) -> Self {
+        if self.default_templates.is_empty() {
+            self.default_templates = vec!["sidecar".to_string()];
+        }
+        self
+    }
+
+    /// Whether the template of that name is the config's own text rather than one skiff
+    /// injects natively (its built-in templates, or none given).
+    pub fn runs_own_template(&self, name: &str) -> bool {
+        self.templates
+            .get(name)
+            .is_some_and(|text| !super::templates::is_builtin(name, text))
+    }
+
+    /// The text of a template: the config's, else skiff's built-in one.
+    pub fn template_text(&self, name: &str) -> Option<String> {
+        self.templates.get(name).cloned().or_else(|| {
+            super::templates::builtin()
+                .into_iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text)
+        })
+    }
+
+    /// Every template name a pod may ask for.
+    pub fn template_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.templates.keys().cloned().collect();
+        for (name, _) in super::templates::builtin() {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        names
     }
 
     /// Why a pod with these labels is not injected under this config (a pod's own
@@ -191,18 +232,22 @@ mod tests {
     }
 
     #[test]
-    fn custom_templates_are_named_in_a_warning() {
-        let (_, warnings) = InjectorConfig::parse(
-            "defaultTemplates: [sidecar, extra]\ntemplates:\n  sidecar: '{{ .Values }}'\n",
+    fn own_templates_are_kept_to_run_with_defaults_and_aliases() {
+        let (config, _) = InjectorConfig::parse(
+            "defaultTemplates: [sidecar, extra]\naliases:\n  both: [sidecar, extra]\ntemplates:\n  sidecar: '{{ .Values }}'\n",
             "cfg.yaml",
         )
         .unwrap();
-        assert_eq!(warnings.len(), 1);
+        assert!(config.runs_own_template("sidecar"));
         assert!(
-            warnings[0].contains("(sidecar, extra) are not executed"),
-            "{warnings:?}"
+            !config.runs_own_template("gateway"),
+            "skiff's built-in stands in"
         );
-        let (_, warnings) = InjectorConfig::parse("spec:\n  {{ .Values }}\n", "t.tmpl").unwrap();
-        assert!(warnings[0].contains("is a Go template"), "{warnings:?}");
+        assert_eq!(config.default_templates, ["sidecar", "extra"]);
+        assert_eq!(config.aliases["both"], ["sidecar", "extra"]);
+        assert!(config.template_text("gateway").is_some());
+        let (bare, _) = InjectorConfig::parse("spec:\n  {{ .Values }}\n", "t.tmpl").unwrap();
+        assert!(bare.runs_own_template("sidecar"));
+        assert_eq!(bare.default_templates, ["sidecar"]);
     }
 }

@@ -5,6 +5,8 @@
 mod config;
 mod settings;
 mod sidecar;
+mod smp;
+mod templated;
 pub mod templates;
 mod uninject;
 
@@ -147,7 +149,14 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         name: &name,
         namespace: &namespace,
     };
-    sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    let own_templates = templated::selected_templates(settings, &meta)
+        .iter()
+        .any(|name| settings.injector.runs_own_template(name));
+    if own_templates {
+        templated::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    } else {
+        sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    }
     if let Some(annotations) = meta.get_mut("annotations").and_then(Value::as_object_mut) {
         for (k, v) in &settings.injector.injected_annotations {
             annotations.insert(k.clone(), v.clone());

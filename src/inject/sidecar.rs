@@ -161,7 +161,7 @@ pub fn skip_reason(meta: &Value, spec: &Value) -> Option<&'static str> {
     None
 }
 
-fn proxy_config(settings: &Settings, meta: &Value) -> Result<Value, InjectError> {
+pub(super) fn proxy_config(settings: &Settings, meta: &Value) -> Result<Value, InjectError> {
     let mut pc = settings
         .mesh
         .get("defaultConfig")
@@ -353,7 +353,7 @@ const CONTAINER_FIELDS: &[&str] = &[
 ];
 
 /// A container's fields reordered as Go encodes a Container (unknown fields last).
-fn in_go_container_order(container: Value) -> Value {
+pub(super) fn in_go_container_order(container: Value) -> Value {
     let Value::Object(mut fields) = container else {
         return container;
     };
@@ -406,7 +406,7 @@ fn env(name: &str, value: impl Into<String>) -> Value {
 
 /// Rewrites app probes and lifecycle hooks to the agent's status port; returns the
 /// originals keyed by their new paths.
-fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Value> {
+pub(super) fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<String, Value> {
     let mut probers = Map::new();
     for c in containers.iter_mut() {
         let name = c

@@ -1,0 +1,496 @@
+//! Injection by template, the way istiod's webhook injects: the pod's templates
+//! (`inject.istio.io/templates`, else the config's defaults, aliases resolved) run over
+//! istiod's template data, each result is strategically merged onto the pod, then the
+//! pipeline's post-processing: the user's own versions of injected containers re-applied,
+//! Prometheus merge, probe rewriting, the status annotation and container order.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::sidecar::{self, Owner};
+use super::smp::merge_pod;
+use super::{InjectError, Settings};
+use crate::gotmpl::{MapKind, Template, Val};
+
+const PROXY: &str = "istio-proxy";
+/// Fields of istiod's template data that are Go `map[string]string`.
+const STRING_MAPS: &[&str] = &[
+    "labels",
+    "annotations",
+    "nodeSelector",
+    "proxyMetadata",
+    "Labels",
+    "Annotations",
+];
+const STATUS_PORT_DEFAULT: i64 = 15020;
+
+/// The templates a pod asks for: its annotation, else the config's defaults, with aliases
+/// expanded.
+pub fn selected_templates(settings: &Settings, meta: &Value) -> Vec<String> {
+    let names: Vec<String> = match meta
+        .pointer("/annotations/inject.istio.io~1templates")
+        .and_then(Value::as_str)
+    {
+        Some(list) => list.split(',').map(|n| n.trim().to_string()).collect(),
+        None => settings.injector.default_templates.clone(),
+    };
+    names
+        .into_iter()
+        .flat_map(|n| {
+            settings
+                .injector
+                .aliases
+                .get(&n)
+                .cloned()
+                .unwrap_or_else(|| vec![n])
+        })
+        .collect()
+}
+
+/// Injects one pod template (metadata and spec) by running its templates.
+pub fn inject_pod(
+    settings: &Settings,
+    owner: &Owner,
+    meta: &mut Value,
+    spec: &mut Value,
+) -> Result<(), InjectError> {
+    let original = json!({"metadata": meta.clone(), "spec": spec.clone()});
+    let data = template_data(settings, owner, meta, spec)?;
+    let mut merged = original.clone();
+    let mut template_pod = json!({});
+    for name in selected_templates(settings, meta) {
+        let text = settings.injector.template_text(&name).ok_or_else(|| {
+            InjectError::Annotation(format!(
+                "requested template {name:?} not found; have {}",
+                settings.injector.template_names().join(", ")
+            ))
+        })?;
+        let rendered = Template::parse(&name, &text)
+            .and_then(|t| t.execute(&data))
+            .map_err(|e| {
+                InjectError::Annotation(format!("failed to run injection template: {e}"))
+            })?;
+        let overlay: Value = serde_yaml::from_str(&rendered).map_err(|e| {
+            InjectError::Annotation(format!(
+                "failed parsing generated injected YAML of template {name:?}: {e}"
+            ))
+        })?;
+        let overlay = if overlay.is_null() {
+            json!({})
+        } else {
+            overlay
+        };
+        let failed =
+            |e: String| InjectError::Annotation(format!("failed applying injection overlay: {e}"));
+        template_pod = merge_pod(&template_pod, &overlay).map_err(failed)?;
+        merged = merge_pod(&merged, &overlay).map_err(failed)?;
+    }
+    reapply_user_containers(&mut merged, &original, &template_pod)?;
+    post_process(settings, &mut merged, &template_pod, meta);
+    go_round_trip(&mut merged);
+    *meta = merged.get("metadata").cloned().unwrap_or(json!({}));
+    *spec = merged.get("spec").cloned().unwrap_or(json!({}));
+    Ok(())
+}
+
+/// Probe and container integers Go leaves out when zero (`omitempty`).
+const OMITTED_ZEROS: &[&str] = &[
+    "initialDelaySeconds",
+    "timeoutSeconds",
+    "periodSeconds",
+    "successThreshold",
+    "failureThreshold",
+    "terminationGracePeriodSeconds",
+];
+
+/// What decoding into Go's typed Pod and encoding again does to the merged pod: null
+/// fields vanish, zero probe settings and empty strings of containers are omitted, and
+/// resource quantities take their canonical form.
+fn go_round_trip(pod: &mut Value) {
+    drop_nulls(pod, false);
+    for field in ["containers", "initContainers"] {
+        let Some(list) = pod["spec"].get_mut(field).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for container in list.iter_mut() {
+            omit_container_zeros(container);
+            for kind in ["limits", "requests"] {
+                if let Some(q) = container
+                    .pointer_mut(&format!("/resources/{kind}"))
+                    .and_then(Value::as_object_mut)
+                {
+                    q.values_mut()
+                        .for_each(|v| *v = sidecar::canonical_quantity(v));
+                }
+            }
+            *container = sidecar::in_go_container_order(container.take());
+        }
+    }
+}
+
+fn drop_nulls(value: &mut Value, in_string_map: bool) {
+    match value {
+        Value::Object(map) => {
+            if !in_string_map {
+                map.retain(|_, v| !v.is_null());
+            }
+            for (key, v) in map.iter_mut() {
+                drop_nulls(v, STRING_MAPS.contains(&key.as_str()));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| drop_nulls(v, false)),
+        _ => {}
+    }
+}
+
+fn omit_container_zeros(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|k, v| !(v == "" || (OMITTED_ZEROS.contains(&k.as_str()) && v == 0)));
+            map.values_mut().for_each(omit_container_zeros);
+        }
+        Value::Array(items) => items.iter_mut().for_each(omit_container_zeros),
+        _ => {}
+    }
+}
+
+/// istiod's `SidecarTemplateData` for one pod, typed as Go sees it.
+fn template_data(
+    settings: &Settings,
+    owner: &Owner,
+    meta: &Value,
+    spec: &Value,
+) -> Result<Val, InjectError> {
+    let mut pc = sidecar::proxy_config(settings, meta)?;
+    // A proto enum left unset reads as its zero value.
+    if pc.get("interceptionMode").is_none() {
+        pc["interceptionMode"] = json!("REDIRECT");
+    }
+    let native = match meta
+        .pointer("/annotations/sidecar.istio.io~1nativeSidecar")
+        .and_then(Value::as_str)
+    {
+        Some(v) => v == "true",
+        None => settings.native_sidecars,
+    };
+    let inbound = match settings
+        .mesh
+        .pointer("/inboundTrafficPolicy/mode")
+        .and_then(Value::as_str)
+    {
+        Some("LOCALHOST") => "localhost",
+        _ => "passthrough",
+    };
+    let typed = |v: &Value| Val::from_json(v, MapKind::Struct, STRING_MAPS);
+    let entries = vec![
+        (
+            "TypeMeta".to_string(),
+            typed(&json!({"Kind": owner.kind, "APIVersion": owner.api_version})),
+        ),
+        (
+            "DeploymentMeta".into(),
+            typed(&json!({"Name": owner.name, "Namespace": owner.namespace})),
+        ),
+        ("ObjectMeta".into(), typed(meta)),
+        ("Spec".into(), typed(spec)),
+        ("ProxyConfig".into(), typed(&pc)),
+        ("MeshConfig".into(), typed(&settings.mesh)),
+        (
+            "Values".into(),
+            Val::from_json(&settings.values, MapKind::Any, &[]),
+        ),
+        ("Revision".into(), Val::str(settings.revision.as_str())),
+        ("NativeSidecars".into(), Val::Bool(native)),
+        (
+            "ProxyImage".into(),
+            Val::str(sidecar::hub_proxy_image(settings, &pc, meta)),
+        ),
+        ("ProxyUID".into(), Val::Int(1337)),
+        ("ProxyGID".into(), Val::Int(1337)),
+        ("InboundTrafficPolicyMode".into(), Val::str(inbound)),
+        ("CompliancePolicy".into(), Val::str("")),
+    ];
+    Ok(Val::Map(std::rc::Rc::new(entries), MapKind::Struct))
+}
+
+fn named<'a>(list: Option<&'a Value>, name: &str) -> Option<&'a Value> {
+    list?
+        .as_array()?
+        .iter()
+        .find(|c| c.get("name").and_then(Value::as_str) == Some(name))
+}
+
+fn names(list: Option<&Value>) -> Vec<String> {
+    list.and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A container the user wrote under the same name as an injected one wins over the
+/// template's fields (an image `auto` keeps the injected image); the overrides are recorded
+/// in `proxy.istio.io/overrides`.
+fn reapply_user_containers(
+    merged: &mut Value,
+    original: &Value,
+    template_pod: &Value,
+) -> Result<(), InjectError> {
+    let mut overrides = Map::new();
+    for field in ["containers", "initContainers"] {
+        let mut applied = Vec::new();
+        for name in names(template_pod.pointer(&format!("/spec/{field}"))) {
+            let own = named(original.pointer("/spec/containers"), &name)
+                .or_else(|| named(original.pointer("/spec/initContainers"), &name));
+            let Some(own) = own else { continue };
+            let mut overlay = own.clone();
+            if overlay.get("image").and_then(Value::as_str) == Some("auto") {
+                overlay.as_object_mut().map(|o| o.remove("image"));
+            }
+            let patch = json!({"spec": {field: [overlay.clone()]}});
+            *merged = merge_pod(merged, &patch).map_err(InjectError::Annotation)?;
+            applied.push(overlay);
+        }
+        if !applied.is_empty() {
+            overrides.insert(field.to_string(), Value::Array(applied));
+        }
+    }
+    if !overrides.is_empty() {
+        let text = serde_json::to_string(&Value::Object(overrides)).unwrap_or_default();
+        merged["metadata"]["annotations"]["proxy.istio.io/overrides"] = json!(text);
+    }
+    Ok(())
+}
+
+fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, original_meta: &Value) {
+    if !pod["metadata"]
+        .get("annotations")
+        .is_some_and(Value::is_object)
+    {
+        pod["metadata"]["annotations"] = json!({});
+    }
+    let status_port = settings
+        .mesh
+        .pointer("/defaultConfig/statusPort")
+        .and_then(Value::as_i64)
+        .unwrap_or(STATUS_PORT_DEFAULT);
+    prometheus_merge(settings, pod, status_port);
+    rewrite_probes(settings, pod, status_port);
+    if let Some(network) = settings
+        .value("/global/network")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        pod["metadata"]["labels"]["topology.istio.io/network"] = json!(network);
+    }
+    let list = |field: &str| {
+        let n = names(template_pod.pointer(&format!("/spec/{field}")));
+        if n.is_empty() {
+            Value::Null
+        } else {
+            json!(n)
+        }
+    };
+    let revision = if settings.revision.is_empty() {
+        "default"
+    } else {
+        settings.revision.as_str()
+    };
+    let status = json!({
+        "initContainers": list("initContainers"),
+        "containers": list("containers"),
+        "volumes": list("volumes"),
+        "imagePullSecrets": list("imagePullSecrets"),
+        "revision": revision,
+    });
+    pod["metadata"]["annotations"][sidecar::STATUS_ANNOTATION] =
+        json!(serde_json::to_string(&status).unwrap_or_default());
+    reorder(settings, pod, original_meta);
+}
+
+/// Whether a pod annotation's key is `prometheus.io/<name>` once sanitised as a label
+/// name (`prometheus_io_scrape` counts too).
+fn prometheus_key(key: &str, name: &str) -> bool {
+    let sanitised: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    sanitised == format!("prometheus_io_{name}")
+}
+
+fn prometheus_merge(settings: &Settings, pod: &mut Value, status_port: i64) {
+    let annotations = pod["metadata"]["annotations"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let find = |name: &str| {
+        annotations
+            .iter()
+            .find(|(k, _)| prometheus_key(k, name))
+            .and_then(|(_, v)| v.as_str())
+    };
+    let scrape = find("scrape").and_then(parse_go_bool).unwrap_or(true);
+    let merge = match annotations
+        .get("prometheus.istio.io/merge-metrics")
+        .and_then(Value::as_str)
+        .and_then(parse_go_bool)
+    {
+        Some(b) => b,
+        None => settings
+            .mesh
+            .get("enablePrometheusMerge")
+            .and_then(Value::as_bool)
+            .unwrap_or(true),
+    };
+    let target = status_port.to_string();
+    if !scrape || !merge || find("port") == Some(target.as_str()) {
+        return;
+    }
+    let config = json!({"scrape": find("scrape").unwrap_or(""), "path": find("path").unwrap_or(""), "port": find("port").unwrap_or("")});
+    if config
+        .as_object()
+        .is_some_and(|c| c.values().any(|v| v != ""))
+    {
+        if let Some(proxy) = proxy_container(pod) {
+            push_env(
+                proxy,
+                "ISTIO_PROMETHEUS_ANNOTATIONS",
+                serde_json::to_string(&config).unwrap_or_default(),
+            );
+        }
+    }
+    if let Some(a) = pod["metadata"]["annotations"].as_object_mut() {
+        a.retain(|k, _| {
+            !["scrape", "path", "port"]
+                .iter()
+                .any(|n| prometheus_key(k, n))
+        });
+        a.insert("prometheus.io/port".into(), json!(target));
+        a.insert("prometheus.io/path".into(), json!("/stats/prometheus"));
+        a.insert("prometheus.io/scrape".into(), json!("true"));
+    }
+}
+
+fn parse_go_bool(s: &str) -> Option<bool> {
+    match s {
+        "1" | "t" | "T" | "true" | "TRUE" | "True" => Some(true),
+        "0" | "f" | "F" | "false" | "FALSE" | "False" => Some(false),
+        _ => None,
+    }
+}
+
+fn rewrite_probes(settings: &Settings, pod: &mut Value, status_port: i64) {
+    let rewrite = match pod
+        .pointer("/metadata/annotations/sidecar.istio.io~1rewriteAppHTTPProbers")
+        .and_then(Value::as_str)
+    {
+        Some(v) => parse_go_bool(v).unwrap_or(false),
+        None => settings.value_bool("/sidecarInjectorWebhook/rewriteAppHTTPProbe"),
+    };
+    if !rewrite || proxy_container(pod).is_none() {
+        return;
+    }
+    let mut probers = Map::new();
+    for field in ["containers", "initContainers"] {
+        if let Some(list) = pod["spec"].get_mut(field).and_then(Value::as_array_mut) {
+            let mut own: Vec<Value> = list
+                .iter()
+                .filter(|c| c["name"] != PROXY)
+                .cloned()
+                .collect();
+            if field == "initContainers" {
+                own.retain(|c| c["restartPolicy"] == "Always");
+            }
+            probers.extend(sidecar::rewrite_probes(&mut own, status_port));
+            for rewritten in own {
+                if let Some(slot) = list.iter_mut().find(|c| c["name"] == rewritten["name"]) {
+                    *slot = rewritten;
+                }
+            }
+        }
+    }
+    if !probers.is_empty() {
+        let sorted: BTreeMap<_, _> = probers.into_iter().collect();
+        if let Some(proxy) = proxy_container(pod) {
+            push_env(
+                proxy,
+                "ISTIO_KUBE_APP_PROBERS",
+                serde_json::to_string(&sorted).unwrap_or_default(),
+            );
+        }
+    }
+}
+
+fn proxy_container(pod: &mut Value) -> Option<&mut Value> {
+    let in_containers = named(pod.pointer("/spec/containers"), PROXY).is_some();
+    let field = if in_containers {
+        "containers"
+    } else {
+        "initContainers"
+    };
+    pod["spec"]
+        .get_mut(field)?
+        .as_array_mut()?
+        .iter_mut()
+        .find(|c| c["name"] == PROXY)
+}
+
+fn push_env(container: &mut Value, name: &str, value: String) {
+    if !container.get("env").is_some_and(Value::is_array) {
+        container["env"] = json!([]);
+    }
+    if let Some(env) = container["env"].as_array_mut() {
+        env.push(json!({"name": name, "value": value}));
+    }
+}
+
+/// The proxy last among containers (first when the app waits for it); with a native
+/// sidecar, istio-init/istio-validation then the proxy first among init containers;
+/// otherwise istio-validation first and istio-init last.
+fn reorder(settings: &Settings, pod: &mut Value, meta: &Value) {
+    let hold = sidecar::proxy_config(settings, meta)
+        .ok()
+        .and_then(|pc| {
+            pc.get("holdApplicationUntilProxyStarts")
+                .and_then(Value::as_bool)
+        })
+        .unwrap_or(false)
+        || settings.value_bool("/global/proxy/holdApplicationUntilProxyStarts");
+    let spec = &mut pod["spec"];
+    move_named(spec.get_mut("containers"), PROXY, hold);
+    let native = named(spec.get("initContainers"), PROXY).is_some();
+    let inits = spec.get_mut("initContainers");
+    let Some(inits) = inits else { return };
+    if native {
+        for name in ["enable-core-dump", PROXY, "istio-validation", "istio-init"] {
+            move_named(Some(inits), name, true);
+        }
+    } else {
+        move_named(Some(&mut *inits), "istio-validation", true);
+        move_named(Some(&mut *inits), "istio-init", false);
+        move_named(Some(inits), "enable-core-dump", false);
+    }
+}
+
+fn move_named(list: Option<&mut Value>, name: &str, first: bool) {
+    let Some(items) = list.and_then(Value::as_array_mut) else {
+        return;
+    };
+    if let Some(i) = items.iter().position(|c| c["name"] == name) {
+        let item = items.remove(i);
+        if first {
+            items.insert(0, item);
+        } else {
+            items.push(item);
+        }
+    }
+}
