@@ -79,7 +79,6 @@ pub fn proxy_config_default(field: &str, value: &serde_json::Value) -> bool {
         "proxyAdminPort" => n == Some(15000),
         "statNameLength" => n == Some(189),
         "statusPort" => n == Some(15020),
-        "concurrency" => n == Some(2),
         "controlPlaneAuthPolicy" => s == Some("MUTUAL_TLS"),
         // An enum's zero value, which protobuf's JSON leaves out.
         "interceptionMode" => s == Some("REDIRECT"),

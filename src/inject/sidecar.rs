@@ -370,20 +370,23 @@ pub(super) fn in_go_container_order(container: Value) -> Value {
 /// Fields of a container port in the order Go's ContainerPort encodes them.
 const PORT_FIELDS: &[&str] = &["name", "hostPort", "containerPort", "protocol", "hostIP"];
 
+/// A container port's known fields in the order Go's ContainerPort encodes them.
+pub(super) fn in_go_port_order(port: &Value) -> Value {
+    let mut ordered = Map::new();
+    for field in PORT_FIELDS {
+        if let Some(v) = port.get(*field) {
+            ordered.insert((*field).to_string(), v.clone());
+        }
+    }
+    Value::Object(ordered)
+}
+
 /// ISTIO_META_POD_PORTS as istiod's template writes it: one JSON object per port, each on
 /// its own line after the first with a leading comma, fields in Go's order.
 fn pod_ports_env(ports: &[Value]) -> String {
     let encoded: Vec<String> = ports
         .iter()
-        .map(|port| {
-            let mut ordered = Map::new();
-            for field in PORT_FIELDS {
-                if let Some(v) = port.get(*field) {
-                    ordered.insert((*field).to_string(), v.clone());
-                }
-            }
-            serde_json::to_string(&ordered).unwrap_or_default()
-        })
+        .map(|port| serde_json::to_string(&in_go_port_order(port)).unwrap_or_default())
         .collect();
     if encoded.is_empty() {
         "[\n]".to_string()

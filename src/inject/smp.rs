@@ -89,7 +89,7 @@ fn merge_map(
         path.push(key.clone());
         let merged = match out.get(key) {
             Some(existing) => merge_value(existing, value, path),
-            None => merge_value(&Value::Null, value, path).map(|v| strip_directives(v)),
+            None => merge_value(&Value::Null, value, path).map(strip_directives),
         };
         path.pop();
         match merged? {

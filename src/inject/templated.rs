@@ -84,9 +84,18 @@ pub fn inject_pod(
         let failed =
             |e: String| InjectError::Annotation(format!("failed applying injection overlay: {e}"));
         template_pod = merge_pod(&template_pod, &overlay).map_err(failed)?;
+        let proxy_as_init = named(template_pod.pointer("/spec/initContainers"), PROXY).is_some();
+        if native_sidecar(settings, meta) && proxy_as_init {
+            move_proxy_to_init_containers(&mut merged);
+        }
         merged = merge_pod(&merged, &overlay).map_err(failed)?;
     }
     reapply_user_containers(&mut merged, &original, &template_pod)?;
+    adjust_init_user(
+        &mut merged,
+        &original,
+        &sidecar::proxy_config(settings, meta)?,
+    );
     post_process(settings, &mut merged, &template_pod, meta);
     go_round_trip(&mut merged);
     *meta = merged.get("metadata").cloned().unwrap_or(json!({}));
@@ -155,6 +164,61 @@ fn omit_container_zeros(value: &mut Value) {
     }
 }
 
+fn native_sidecar(settings: &Settings, meta: &Value) -> bool {
+    match meta
+        .pointer("/annotations/sidecar.istio.io~1nativeSidecar")
+        .and_then(Value::as_str)
+    {
+        Some("true") => true,
+        Some("false") => false,
+        _ => settings.native_sidecars,
+    }
+}
+
+/// With a native sidecar the template injects the proxy as an init container; the user's
+/// own istio-proxy customisation moves there too before the template is merged.
+fn move_proxy_to_init_containers(pod: &mut Value) {
+    let Some(containers) = pod["spec"]
+        .get_mut("containers")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    let Some(i) = containers.iter().position(|c| c["name"] == PROXY) else {
+        return;
+    };
+    let proxy = containers.remove(i);
+    if !pod["spec"]
+        .get("initContainers")
+        .is_some_and(Value::is_array)
+    {
+        pod["spec"]["initContainers"] = json!([]);
+    }
+    if let Some(inits) = pod["spec"]["initContainers"].as_array_mut() {
+        inits.push(proxy);
+    }
+}
+
+/// A pod spec with its containers' and ports' fields in Go's struct order, as templates
+/// that encode them (`structToJSON`) see them.
+fn in_go_field_order(spec: &Value) -> Value {
+    let mut spec = spec.clone();
+    for field in ["containers", "initContainers"] {
+        let Some(list) = spec.get_mut(field).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for container in list.iter_mut() {
+            if let Some(ports) = container.get_mut("ports").and_then(Value::as_array_mut) {
+                ports
+                    .iter_mut()
+                    .for_each(|p| *p = sidecar::in_go_port_order(p));
+            }
+            *container = sidecar::in_go_container_order(container.take());
+        }
+    }
+    spec
+}
+
 /// istiod's `SidecarTemplateData` for one pod, typed as Go sees it.
 fn template_data(
     settings: &Settings,
@@ -167,13 +231,7 @@ fn template_data(
     if pc.get("interceptionMode").is_none() {
         pc["interceptionMode"] = json!("REDIRECT");
     }
-    let native = match meta
-        .pointer("/annotations/sidecar.istio.io~1nativeSidecar")
-        .and_then(Value::as_str)
-    {
-        Some(v) => v == "true",
-        None => settings.native_sidecars,
-    };
+    let native = native_sidecar(settings, meta);
     let inbound = match settings
         .mesh
         .pointer("/inboundTrafficPolicy/mode")
@@ -183,6 +241,7 @@ fn template_data(
         _ => "passthrough",
     };
     let typed = |v: &Value| Val::from_json(v, MapKind::Struct, STRING_MAPS);
+    let spec = &in_go_field_order(spec);
     let entries = vec![
         (
             "TypeMeta".to_string(),
@@ -252,7 +311,11 @@ fn reapply_user_containers(
             }
             let patch = json!({"spec": {field: [overlay.clone()]}});
             *merged = merge_pod(merged, &patch).map_err(InjectError::Annotation)?;
-            applied.push(overlay);
+            // Recorded as Go encodes a Container: its fields in order, `resources` always.
+            if overlay.get("resources").is_none() {
+                overlay["resources"] = json!({});
+            }
+            applied.push(sidecar::in_go_container_order(overlay));
         }
         if !applied.is_empty() {
             overrides.insert(field.to_string(), Value::Array(applied));
@@ -265,6 +328,63 @@ fn reapply_user_containers(
     Ok(())
 }
 
+/// The user's istio-proxy `runAsUser`/`runAsGroup` carried to the init side: in TPROXY
+/// mode the proxy stays root; otherwise istio-validation runs as the proxy does, and the
+/// init container's `-u` names the proxy's uid.
+fn adjust_init_user(merged: &mut Value, original: &Value, pc: &Value) {
+    let Some(user) =
+        named(original.pointer("/spec/containers"), PROXY).and_then(|c| c.get("securityContext"))
+    else {
+        return;
+    };
+    let (uid, gid) = (
+        user.get("runAsUser").cloned(),
+        user.get("runAsGroup").cloned(),
+    );
+    if uid.is_none() && gid.is_none() {
+        return;
+    }
+    let tproxy = pc.get("interceptionMode").and_then(Value::as_str) == Some("TPROXY")
+        || merged
+            .pointer("/metadata/annotations/sidecar.istio.io~1interceptionMode")
+            .and_then(Value::as_str)
+            == Some("TPROXY");
+    let Some(init_name) = ["istio-init", "istio-validation"]
+        .into_iter()
+        .find(|n| named(merged.pointer("/spec/initContainers"), n).is_some())
+    else {
+        return;
+    };
+    if tproxy && uid.is_some() {
+        if let Some(proxy) = proxy_container(merged) {
+            proxy["securityContext"]["runAsUser"] = json!(0);
+        }
+    }
+    let Some(init) = merged["spec"]["initContainers"]
+        .as_array_mut()
+        .and_then(|l| l.iter_mut().find(|c| c["name"] == init_name))
+    else {
+        return;
+    };
+    if !tproxy && init_name == "istio-validation" {
+        for (key, value) in [("runAsUser", &uid), ("runAsGroup", &gid)] {
+            if let Some(v) = value {
+                init["securityContext"][key] = v.clone();
+            }
+        }
+    }
+    let Some(uid) = uid.and_then(|u| u.as_i64()).filter(|u| *u != 0) else {
+        return;
+    };
+    if let Some(args) = init.get_mut("args").and_then(Value::as_array_mut) {
+        if let Some(i) = args.iter().position(|a| a == "-u") {
+            if i + 1 < args.len() {
+                args[i + 1] = json!(uid.to_string());
+            }
+        }
+    }
+}
+
 fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, original_meta: &Value) {
     if !pod["metadata"]
         .get("annotations")
@@ -272,12 +392,24 @@ fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, orig
     {
         pod["metadata"]["annotations"] = json!({});
     }
-    let status_port = settings
+    // The pod's status port annotation, else the values', as the sidecar's own port.
+    let status_port = original_meta
+        .pointer("/annotations/status.sidecar.istio.io~1port")
+        .and_then(Value::as_str)
+        .and_then(|p| p.parse::<i64>().ok())
+        .or_else(|| {
+            settings
+                .value("/global/proxy/statusPort")
+                .and_then(Value::as_i64)
+        })
+        .unwrap_or(STATUS_PORT_DEFAULT);
+    // Prometheus is pointed at the mesh's status port, whatever the pod's annotation says.
+    let mesh_status_port = settings
         .mesh
         .pointer("/defaultConfig/statusPort")
         .and_then(Value::as_i64)
         .unwrap_or(STATUS_PORT_DEFAULT);
-    prometheus_merge(settings, pod, status_port);
+    prometheus_merge(settings, pod, mesh_status_port);
     rewrite_probes(settings, pod, status_port);
     if let Some(network) = settings
         .value("/global/network")
