@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 
 use scorer::{case_args, inject_cases_dir, matches_golden, norm, run_kube_inject, yaml_docs};
 use serde_json::{json, Map, Value};
+use skiff::gotmpl;
 use skiff::inject::{self, Settings};
 
 mod scorer;
@@ -426,9 +427,42 @@ fn run_harness(harness: &Path, requests: &[Value]) -> Vec<Value> {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// skiff's own template engine on the same requests: its text must equal Go's.
+fn engine_differences(requests: &[Value], go_results: &[Value]) -> Vec<String> {
+    let templates = inject::templates::builtin();
+    let mut failures = Vec::new();
+    for (i, (request, go)) in requests.iter().zip(go_results).enumerate() {
+        let name = request["template"].as_str().unwrap();
+        let text = &templates.iter().find(|(n, _)| *n == name).unwrap().1;
+        let data = inject::typed_template_data(&request["data"]);
+        let ours = gotmpl::Template::parse(name, text).and_then(|t| t.execute(&data));
+        match (ours, go["output"].as_str()) {
+            (Ok(ours), Some(theirs)) if ours == theirs => {}
+            (Ok(ours), Some(theirs)) => {
+                let line = ours
+                    .lines()
+                    .zip(theirs.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(0);
+                failures.push(format!(
+                    "request {i} ({name}): skiff's engine differs from Go's at output line {}: {:?} vs {:?}",
+                    line + 1,
+                    ours.lines().nth(line),
+                    theirs.lines().nth(line)
+                ));
+            }
+            (ours, _) => {
+                let go: String = go.to_string().chars().take(300).collect();
+                failures.push(format!("request {i} ({name}): skiff {ours:?}, Go {go}"));
+            }
+        }
+    }
+    failures
+}
+
 fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) -> Vec<String> {
     let results = run_harness(harness, requests);
-    let mut failures = Vec::new();
+    let mut failures = engine_differences(requests, &results);
     for (result, c) in results.iter().zip(expected) {
         let name = &c.case;
         if let Some(e) = result["error"].as_str() {
@@ -563,6 +597,8 @@ fn the_grpc_templates_render_proxyless_pods() {
         json!({"template": "grpc-agent", "data": data}),
     ];
     let results = run_harness(&harness, &pods);
+    let engine = engine_differences(&pods, &results);
+    assert!(engine.is_empty(), "{}", engine.join("\n"));
     let rendered: Vec<Value> = results
         .iter()
         .map(|r| {

@@ -3,6 +3,8 @@
 //! early, `range` over lists, maps in key order and integers), within a step and output
 //! budget so that no template can run away.
 
+use std::collections::BTreeMap;
+
 use super::funcs::{call, is_func};
 use super::parse::{Arg, Branch, List, Node, Pipe, Tree};
 use super::value::{MapKind, Val};
@@ -20,6 +22,7 @@ enum Flow {
 
 pub struct Exec<'t> {
     tree: &'t Tree,
+    env: &'t BTreeMap<String, String>,
     name: String,
     out: String,
     vars: Vec<(String, Val)>,
@@ -30,9 +33,10 @@ pub struct Exec<'t> {
 type Result<T> = std::result::Result<T, TemplateError>;
 
 impl<'t> Exec<'t> {
-    pub fn new(tree: &'t Tree, name: &str) -> Self {
+    pub fn new(tree: &'t Tree, name: &str, env: &'t BTreeMap<String, String>) -> Self {
         Exec {
             tree,
+            env,
             name: name.to_string(),
             out: String::new(),
             vars: Vec::new(),
@@ -221,6 +225,11 @@ impl<'t> Exec<'t> {
             args.push(self.arg(dot, a, line)?);
         }
         args.extend(piped);
+        if name == "env" {
+            if let Some(value) = args.first().and_then(|k| self.env.get(&k.print())) {
+                return Ok(Val::str(value.as_str()));
+            }
+        }
         call(name, &args).map_err(|e| self.fail(line, format!("error calling {name}: {e}")))
     }
 
@@ -316,5 +325,5 @@ impl<'t> Exec<'t> {
 
 /// A map built by a template function (`dict`, `fromJSON`): Go's `map[string]any`.
 pub fn any_map(entries: Vec<(String, Val)>) -> Val {
-    Val::Map(std::rc::Rc::new(entries), MapKind::Any)
+    Val::map(entries, MapKind::Any)
 }

@@ -40,6 +40,7 @@ const NAMES: &[&str] = &[
     "set",
     "unset",
     "hasKey",
+    "get",
     "keys",
     "sortAlpha",
     "first",
@@ -189,8 +190,8 @@ fn items(v: &Val) -> Vec<Val> {
 }
 
 fn string_map(entries: Vec<(String, String)>) -> Val {
-    Val::Map(
-        Rc::new(entries.into_iter().map(|(k, v)| (k, Val::str(v))).collect()),
+    Val::map(
+        entries.into_iter().map(|(k, v)| (k, Val::str(v))).collect(),
         MapKind::Strings,
     )
 }
@@ -226,7 +227,7 @@ fn length(v: &Val) -> Out {
     Ok(Val::Int(match v {
         Val::Str(s) => s.len() as i64,
         Val::List(l) => l.len() as i64,
-        Val::Map(m, _) => m.len() as i64,
+        Val::Map(m, _) => m.borrow().len() as i64,
         Val::Zero => 0,
         other => return Err(format!("len of type {}", other.type_name())),
     }))
@@ -476,6 +477,13 @@ fn sprig(name: &str, a: Args) -> Out {
         "dict" => Ok(any_map(pairs(a))),
         "set" => want(a, 3).map(|_| with_entry(&a[0], text(&a[1]), Some(a[2].clone()))),
         "unset" => want(a, 2).map(|_| with_entry(&a[0], text(&a[1]), None)),
+        "get" => want(a, 2).map(|_| {
+            let key = text(&a[1]);
+            a[0].entries()
+                .into_iter()
+                .find(|(k, _)| *k == key)
+                .map_or(Val::str(""), |(_, v)| v)
+        }),
         "hasKey" => {
             want(a, 2).map(|_| Val::Bool(a[0].entries().iter().any(|(k, _)| *k == text(&a[1]))))
         }
@@ -553,17 +561,16 @@ fn pairs(a: Args) -> Vec<(String, Val)> {
     out
 }
 
-/// A copy of a map with `key` set (or removed): template maps are values here, so Sprig's
-/// in-place `set` returns the changed map, which is what templates use.
+/// Sprig's `set`/`unset`: changes the map in place (every variable holding it sees the
+/// change, as with a Go map) and returns it.
 fn with_entry(map: &Val, key: String, value: Option<Val>) -> Val {
-    let kind = match map {
-        Val::Map(_, kind) => *kind,
-        _ => MapKind::Any,
+    let Val::Map(entries, _) = map else {
+        return Val::map(
+            value.map(|v| vec![(key, v)]).unwrap_or_default(),
+            MapKind::Any,
+        );
     };
-    let mut entries: Vec<(String, Val)> = match map {
-        Val::Map(e, _) => e.as_ref().clone(),
-        _ => Vec::new(),
-    };
+    let mut entries = entries.borrow_mut();
     match value {
         Some(v) => match entries.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = v,
@@ -571,7 +578,8 @@ fn with_entry(map: &Val, key: String, value: Option<Val>) -> Val {
         },
         None => entries.retain(|(k, _)| *k != key),
     }
-    Val::Map(Rc::new(entries), kind)
+    drop(entries);
+    map.clone()
 }
 
 /// Sprig's `merge`: the first map's entries win; nested maps merge recursively.

@@ -8,6 +8,7 @@ mod funcs;
 mod parse;
 pub mod value;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 pub use value::{MapKind, Val};
@@ -60,7 +61,17 @@ impl Template {
 
     /// Runs the template over `data` (`.` and `$`) and returns the text it writes.
     pub fn execute(&self, data: &Val) -> Result<String, TemplateError> {
-        exec::Exec::new(&self.tree, &self.name).run(data)
+        self.execute_with_env(data, &BTreeMap::new())
+    }
+
+    /// As [`Template::execute`], with `env` answering the template's `env` calls before
+    /// the process environment does (istiod's environment, given by a caller).
+    pub fn execute_with_env(
+        &self,
+        data: &Val,
+        env: &BTreeMap<String, String>,
+    ) -> Result<String, TemplateError> {
+        exec::Exec::new(&self.tree, &self.name, env).run(data)
     }
 }
 
@@ -172,6 +183,14 @@ mod tests {
         assert_eq!(run("{{ and 1 0 }}{{ or 0 \"\" \"z\" }}", json!({})), "0z");
         assert_eq!(run("{{ index .m \"k\" }}", json!({"m": {"k": "v"}})), "v");
         assert_eq!(run("{{ indent 2 \"a\\nb\" }}", json!({})), "a\n  b");
+    }
+
+    #[test]
+    fn set_changes_the_map_in_place_and_cycles_stay_bounded() {
+        let text = "{{ $m := dict }}{{ $_ := set $m \"a\" 1 }}{{ toJson $m }}";
+        assert_eq!(run(text, json!({})), r#"{"a":1}"#);
+        let cycle = "{{ $m := dict }}{{ $_ := set $m \"self\" $m }}{{ len (toJson $m) }}";
+        assert!(!run(cycle, json!({})).starts_with("ERROR"));
     }
 
     #[test]

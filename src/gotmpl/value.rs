@@ -2,6 +2,7 @@
 //! struct fields, `map[string]string` (a missing key is `""`) and `map[string]any` (a
 //! missing key is nil, printed `<no value>`), and Go's `%v` printing of each.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -28,12 +29,24 @@ pub enum Val {
     Float(f64),
     Str(Rc<str>),
     List(Rc<Vec<Val>>),
-    Map(Rc<Vec<(String, Val)>>, MapKind),
+    /// Shared and mutable, as a Go map is: Sprig's `set` changes it in place.
+    Map(Entries, MapKind),
 }
+
+/// A mapping's entries, in insertion order.
+pub type Entries = Rc<RefCell<Vec<(String, Val)>>>;
+
+/// Values nested deeper than this print and encode as null: `set $m "self" $m` makes a
+/// map that contains itself.
+const MAX_NESTING: usize = 256;
 
 impl Val {
     pub fn str(s: impl Into<Rc<str>>) -> Val {
         Val::Str(s.into())
+    }
+
+    pub fn map(entries: Vec<(String, Val)>, kind: MapKind) -> Val {
+        Val::Map(Rc::new(RefCell::new(entries)), kind)
     }
 
     /// Converts JSON data: objects become `kind` mappings, except the fields named in
@@ -66,32 +79,35 @@ impl Val {
                         (k.clone(), Val::from_json(v, inner, string_maps))
                     })
                     .collect();
-                Val::Map(Rc::new(entries), kind)
+                Val::map(entries, kind)
             }
         }
     }
 
     /// Back to JSON (Go's `json.Marshal` view: mappings with sorted keys unless structs).
     pub fn to_json(&self) -> Value {
+        self.to_json_within(MAX_NESTING)
+    }
+
+    fn to_json_within(&self, depth: usize) -> Value {
+        if depth == 0 {
+            return Value::Null;
+        }
         match self {
             Val::Nil | Val::Zero => Value::Null,
             Val::Bool(b) => Value::Bool(*b),
             Val::Int(i) => Value::from(*i),
             Val::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
             Val::Str(s) => Value::String(s.to_string()),
-            Val::List(items) => Value::Array(items.iter().map(Val::to_json).collect()),
-            Val::Map(entries, kind) => {
-                let mut pairs: Vec<&(String, Val)> = entries.iter().collect();
-                if *kind != MapKind::Struct {
-                    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-                }
-                Value::Object(
-                    pairs
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), v.to_json()))
-                        .collect::<Map<_, _>>(),
-                )
+            Val::List(items) => {
+                Value::Array(items.iter().map(|v| v.to_json_within(depth - 1)).collect())
             }
+            Val::Map(..) => Value::Object(
+                self.entries()
+                    .into_iter()
+                    .map(|(k, v)| (k, v.to_json_within(depth - 1)))
+                    .collect::<Map<_, _>>(),
+            ),
         }
     }
 
@@ -104,7 +120,7 @@ impl Val {
             Val::Float(f) => *f != 0.0,
             Val::Str(s) => !s.is_empty(),
             Val::List(l) => !l.is_empty(),
-            Val::Map(m, _) => !m.is_empty(),
+            Val::Map(m, _) => !m.borrow().is_empty(),
         }
     }
 
@@ -116,6 +132,7 @@ impl Val {
         };
         let find = |k: &str| {
             entries
+                .borrow()
                 .iter()
                 .find(|(name, _)| name == k)
                 .map(|(_, v)| v.clone())
@@ -134,7 +151,7 @@ impl Val {
     pub fn entries(&self) -> Vec<(String, Val)> {
         match self {
             Val::Map(entries, kind) => {
-                let mut pairs = entries.as_ref().clone();
+                let mut pairs = entries.borrow().clone();
                 if *kind != MapKind::Struct {
                     pairs.sort_by(|a, b| a.0.cmp(&b.0));
                 }
@@ -164,11 +181,15 @@ impl Val {
     /// Go's `%v` (and `print`) rendering.
     pub fn print(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, true);
+        self.write(&mut out, true, MAX_NESTING);
         out
     }
 
-    fn write(&self, out: &mut String, top: bool) {
+    fn write(&self, out: &mut String, top: bool, depth: usize) {
+        if depth == 0 {
+            out.push_str("...");
+            return;
+        }
         match self {
             Val::Nil if top => out.push_str("<no value>"),
             Val::Nil => out.push_str("<nil>"),
@@ -183,7 +204,7 @@ impl Val {
                     if i > 0 {
                         out.push(' ');
                     }
-                    item.write(out, false);
+                    item.write(out, false, depth - 1);
                 }
                 out.push(']');
             }
@@ -201,7 +222,7 @@ impl Val {
                         out.push_str(k);
                         out.push(':');
                     }
-                    v.write(out, false);
+                    v.write(out, false, depth - 1);
                 }
                 out.push(if *kind == MapKind::Struct { '}' } else { ']' });
             }

@@ -16,6 +16,7 @@ use thiserror::Error;
 pub use config::InjectorConfig;
 pub use settings::{merge, Settings};
 pub use sidecar::{canonical_quantity, hub_proxy_image, STATUS_ANNOTATION};
+pub use templated::typed_template_data;
 
 use crate::model::load;
 use crate::output::yaml;

@@ -240,37 +240,46 @@ fn template_data(
         Some("LOCALHOST") => "localhost",
         _ => "passthrough",
     };
-    let typed = |v: &Value| Val::from_json(v, MapKind::Struct, STRING_MAPS);
-    let spec = &in_go_field_order(spec);
-    let entries = vec![
-        (
-            "TypeMeta".to_string(),
-            typed(&json!({"Kind": owner.kind, "APIVersion": owner.api_version})),
-        ),
-        (
-            "DeploymentMeta".into(),
-            typed(&json!({"Name": owner.name, "Namespace": owner.namespace})),
-        ),
-        ("ObjectMeta".into(), typed(meta)),
-        ("Spec".into(), typed(spec)),
-        ("ProxyConfig".into(), typed(&pc)),
-        ("MeshConfig".into(), typed(&settings.mesh)),
-        (
-            "Values".into(),
-            Val::from_json(&settings.values, MapKind::Any, &[]),
-        ),
-        ("Revision".into(), Val::str(settings.revision.as_str())),
-        ("NativeSidecars".into(), Val::Bool(native)),
-        (
-            "ProxyImage".into(),
-            Val::str(sidecar::hub_proxy_image(settings, &pc, meta)),
-        ),
-        ("ProxyUID".into(), Val::Int(1337)),
-        ("ProxyGID".into(), Val::Int(1337)),
-        ("InboundTrafficPolicyMode".into(), Val::str(inbound)),
-        ("CompliancePolicy".into(), Val::str("")),
-    ];
-    Ok(Val::Map(std::rc::Rc::new(entries), MapKind::Struct))
+    let data = json!({
+        "TypeMeta": {"Kind": owner.kind, "APIVersion": owner.api_version},
+        "DeploymentMeta": {"Name": owner.name, "Namespace": owner.namespace},
+        "ObjectMeta": meta,
+        "Spec": spec,
+        "ProxyImage": sidecar::hub_proxy_image(settings, &pc, meta),
+        "ProxyConfig": pc,
+        "MeshConfig": settings.mesh,
+        "Values": settings.values,
+        "Revision": settings.revision,
+        "NativeSidecars": native,
+        "ProxyUID": 1337,
+        "ProxyGID": 1337,
+        "InboundTrafficPolicyMode": inbound,
+        "CompliancePolicy": "",
+    });
+    Ok(typed_template_data(&data))
+}
+
+/// istiod's template data given as JSON (its fields by Go name) typed as Go sees it:
+/// `Values` is a `map[string]any`, everything else structs with their string maps.
+pub fn typed_template_data(data: &Value) -> Val {
+    let entries = data
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(key, value)| {
+            let kind = if key == "Values" {
+                MapKind::Any
+            } else {
+                MapKind::Struct
+            };
+            if key == "Spec" {
+                let spec = in_go_field_order(value);
+                return (key.clone(), Val::from_json(&spec, kind, STRING_MAPS));
+            }
+            (key.clone(), Val::from_json(value, kind, STRING_MAPS))
+        })
+        .collect();
+    Val::map(entries, MapKind::Struct)
 }
 
 fn named<'a>(list: Option<&'a Value>, name: &str) -> Option<&'a Value> {

@@ -98,6 +98,25 @@ func istiodFuncs() template.FuncMap {
 			if len(p.json) == 0 {
 				return "{}"
 			}
+			// istiod leaves out the ProxyConfig fields that hold their defaults.
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal(p.json, &fields); err == nil {
+				for name, value := range proxyConfigDefaults {
+					if string(fields[name]) == value {
+						delete(fields, name)
+					}
+				}
+				if len(fields) > 0 {
+					// Keep the input's field order: drop the removed fields from the text.
+					var ordered bytes.Buffer
+					if err := json.Compact(&ordered, removeFields(p.json, fields)); err == nil {
+						return ordered.String()
+					}
+				}
+				if len(fields) == 0 {
+					return "{}"
+				}
+			}
 			var out bytes.Buffer
 			if err := json.Compact(&out, p.json); err != nil {
 				return "{}"
@@ -126,6 +145,56 @@ func istiodFuncs() template.FuncMap {
 			return string(b)
 		},
 	}
+}
+
+// proxyConfigDefaults are istiod's ProxyConfig defaults (as JSON) that protoToJSON omits.
+var proxyConfigDefaults = map[string]string{
+	"configPath":               `"./etc/istio/proxy"`,
+	"binaryPath":               `"/usr/local/bin/envoy"`,
+	"serviceCluster":           `"istio-proxy"`,
+	"drainDuration":            `"45s"`,
+	"terminationDrainDuration": `"5s"`,
+	"discoveryAddress":         `"istiod.istio-system.svc:15012"`,
+	"proxyAdminPort":           `15000`,
+	"statNameLength":           `189`,
+	"statusPort":               `15020`,
+	"controlPlaneAuthPolicy":   `"MUTUAL_TLS"`,
+	"interceptionMode":         `"REDIRECT"`,
+}
+
+// removeFields re-encodes a JSON object keeping only the keys in kept, in the input's order.
+func removeFields(raw json.RawMessage, kept map[string]json.RawMessage) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return raw
+	}
+	var out bytes.Buffer
+	out.WriteByte('{')
+	first := true
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return raw
+		}
+		key, _ := tok.(string)
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return raw
+		}
+		if _, ok := kept[key]; !ok {
+			continue
+		}
+		if !first {
+			out.WriteByte(',')
+		}
+		first = false
+		k, _ := json.Marshal(key)
+		out.Write(k)
+		out.WriteByte(':')
+		out.Write(value)
+	}
+	out.WriteByte('}')
+	return out.Bytes()
 }
 
 func funcs() template.FuncMap {
