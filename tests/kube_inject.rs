@@ -369,7 +369,7 @@ fn istio_golden_cases_keep_passing() {
 }
 
 #[test]
-fn an_inject_config_file_sets_policy_selectors_and_annotations_and_names_unrun_templates() {
+fn an_inject_config_file_sets_policy_selectors_annotations_and_templates() {
     let config = write_temp(
         "inject-config.yaml",
         "policy: disabled
@@ -379,7 +379,7 @@ injectedAnnotations:
   example.com/injected: 'yes'
 defaultTemplates: [sidecar, custom]
 templates:
-  custom: '{{ .Values.x }}'
+  custom: 'metadata: {labels: {custom: \"{{ .Values.global.tag }}\"}}'
 ",
     );
     let o = skiff(
@@ -394,11 +394,6 @@ templates:
     );
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
-    assert!(
-        stderr.contains("not supported yet: the injection templates of"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("(custom) are not executed"), "{stderr}");
     assert!(
         stderr.contains(
             "Deployment \"web\" is not asking for injection and the injection policy is disabled"
@@ -422,6 +417,39 @@ templates:
     let annotations = &deployment["spec"]["template"]["metadata"]["annotations"];
     assert_eq!(annotations["example.com/injected"], "yes", "{annotations}");
     assert!(annotations.get("sidecar.istio.io/status").is_some());
+    // Both default templates ran: skiff's sidecar (the config has none) and `custom`.
+    let labels = &deployment["spec"]["template"]["metadata"]["labels"];
+    assert_eq!(labels["custom"], skiff::ISTIO_VERSION, "{labels}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("istio-proxy"));
+}
+
+#[test]
+fn a_template_that_does_not_render_a_mapping_is_an_error() {
+    let config = write_temp(
+        "bad-template.yaml",
+        "templates:\n  sidecar: '{{ .Values.nothing }}'\n",
+    );
+    let out = format!("{config}.out");
+    let o = skiff(
+        &[
+            "kube-inject",
+            "--injectConfigFile",
+            &config,
+            "-f",
+            &data("web.yaml"),
+            "-o",
+            &out,
+        ],
+        false,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("web.yaml:12: Deployment web"), "{stderr}");
+    assert!(stderr.contains("template \"sidecar\""), "{stderr}");
+    assert!(
+        !std::path::Path::new(&out).exists(),
+        "nothing is written with -o"
+    );
 }
 
 #[test]
@@ -474,4 +502,116 @@ fn a_pod_template_of_the_wrong_shape_is_an_error_naming_the_field_and_nothing_is
         assert!(stderr.contains("input.yaml:"), "{stderr}");
         assert!(!output.exists(), "{why}: output written");
     }
+}
+
+/// Drops what Go's encoder adds and skiff leaves out (empty mappings such as
+/// `resources: {}`, `status: {}`); key order is not compared.
+fn without_empty_mappings(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.as_object().is_some_and(|m| m.is_empty()))
+                .map(|(k, v)| (k, without_empty_mappings(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(without_empty_mappings).collect())
+        }
+        other => other,
+    }
+}
+
+#[test]
+fn custom_templates_run_as_istiod_runs_them() {
+    // testdata/inject/custom-templates: skiff's own templates (a custom `sidecar` and a
+    // `tracer`), with istioctl 1.30.3's output for them as the golden.
+    let dir = data("custom-templates");
+    let file = |name: &str| format!("{dir}/{name}");
+    let (config, values, mesh, input) = (
+        file("config.yaml"),
+        file("values.yaml"),
+        file("mesh.yaml"),
+        file("input.yaml"),
+    );
+    let out = skiff(
+        &[
+            "kube-inject",
+            "-r",
+            "default",
+            "--injectConfigFile",
+            &config,
+            "--valuesFile",
+            &values,
+            "--meshConfigFile",
+            &mesh,
+            "-f",
+            &input,
+        ],
+        false,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ours: Vec<_> = yaml_docs(&String::from_utf8_lossy(&out.stdout))
+        .into_iter()
+        .map(without_empty_mappings)
+        .collect();
+    let golden = std::fs::read_to_string(file("injected.golden.yaml")).unwrap();
+    let theirs: Vec<_> = yaml_docs(&golden)
+        .into_iter()
+        .map(without_empty_mappings)
+        .collect();
+    assert_eq!(ours, theirs);
+}
+
+#[test]
+fn default_templates_and_aliases_select_what_the_webhook_would() {
+    // istioctl's offline kube-inject always starts from `sidecar` and ignores aliases;
+    // istiod's webhook honours both, and skiff predicts the webhook (docs/deviations.md).
+    let dir = data("custom-templates");
+    let config = std::fs::read_to_string(format!("{dir}/config.yaml")).unwrap();
+    let config = config.replacen(
+        "templates:\n",
+        "defaultTemplates: [tracer]\naliases:\n  both: [sidecar, tracer]\ntemplates:\n",
+        1,
+    );
+    let config = write_temp("aliases-config.yaml", &config);
+    let input = write_temp(
+        "aliases-input.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec:\n  containers: [{name: app, image: i}]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  namespace: x\n  annotations: {inject.istio.io/templates: both}\nspec:\n  containers: [{name: app, image: i}]\n",
+    );
+    let out = skiff(
+        &["kube-inject", "--injectConfigFile", &config, "-f", &input],
+        false,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = yaml_docs(&String::from_utf8_lossy(&out.stdout));
+    let status = |doc: &serde_json::Value| {
+        doc["metadata"]["annotations"]["sidecar.istio.io/status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        status(&docs[0]).contains(r#""initContainers":["tracer-init"]"#),
+        "{}",
+        status(&docs[0])
+    );
+    assert!(
+        docs[0]["metadata"]["labels"]
+            .get("audit.example.com/team")
+            .is_none(),
+        "tracer only"
+    );
+    assert_eq!(
+        docs[1]["metadata"]["labels"]["audit.example.com/team"], "none",
+        "alias ran sidecar"
+    );
+    assert!(status(&docs[1]).contains("tracer-init"));
 }

@@ -76,6 +76,12 @@ pub fn inject_pod(
                 "failed parsing generated injected YAML of template {name:?}: {e}"
             ))
         })?;
+        if !(overlay.is_null() || overlay.is_object()) {
+            return Err(InjectError::Annotation(format!(
+                "failed parsing generated injected YAML of template {name:?}: expected a pod (a mapping), found {}",
+                crate::model::load::type_name(&overlay)
+            )));
+        }
         let overlay = if overlay.is_null() {
             json!({})
         } else {
