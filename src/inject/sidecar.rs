@@ -161,6 +161,18 @@ pub fn skip_reason(meta: &Value, spec: &Value) -> Option<&'static str> {
     None
 }
 
+/// The agent's status port: the pod's `status.sidecar.istio.io/port`, else the values'.
+pub(super) fn status_port(settings: &Settings, meta: &Value) -> i64 {
+    annotation(meta, "status.sidecar.istio.io/port")
+        .and_then(|p| p.parse::<i64>().ok())
+        .or_else(|| {
+            settings
+                .value("/global/proxy/statusPort")
+                .and_then(Value::as_i64)
+        })
+        .unwrap_or(STATUS_PORT_DEFAULT)
+}
+
 pub(super) fn proxy_config(settings: &Settings, meta: &Value) -> Result<Value, InjectError> {
     let mut pc = settings
         .mesh
@@ -516,14 +528,7 @@ pub fn inject_pod(
     }
     let annotations_in = meta.get("annotations").cloned().unwrap_or(json!({}));
     let pc = proxy_config(settings, meta)?;
-    let status_port = annotation(meta, "status.sidecar.istio.io/port")
-        .and_then(|p| p.parse::<i64>().ok())
-        .or_else(|| {
-            settings
-                .value("/global/proxy/statusPort")
-                .and_then(Value::as_i64)
-        })
-        .unwrap_or(STATUS_PORT_DEFAULT);
+    let status_port = status_port(settings, meta);
     // `inject.istio.io/templates: gateway` runs the pod as a gateway: the proxy replaces
     // the pod's istio-proxy container, with no traffic redirection.
     let gateway = annotation(meta, "inject.istio.io/templates")

@@ -407,17 +407,7 @@ fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, orig
     {
         pod["metadata"]["annotations"] = json!({});
     }
-    // The pod's status port annotation, else the values', as the sidecar's own port.
-    let status_port = original_meta
-        .pointer("/annotations/status.sidecar.istio.io~1port")
-        .and_then(Value::as_str)
-        .and_then(|p| p.parse::<i64>().ok())
-        .or_else(|| {
-            settings
-                .value("/global/proxy/statusPort")
-                .and_then(Value::as_i64)
-        })
-        .unwrap_or(STATUS_PORT_DEFAULT);
+    let status_port = sidecar::status_port(settings, original_meta);
     // Prometheus is pointed at the mesh's status port, whatever the pod's annotation says.
     let mesh_status_port = settings
         .mesh
