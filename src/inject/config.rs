@@ -4,6 +4,9 @@
 //! defaults and aliases. Templates other than skiff's built-ins are executed (src/gotmpl).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use crate::gotmpl::{Template, TemplateError};
 
 use serde_json::{Map, Value};
 
@@ -32,6 +35,8 @@ pub struct InjectorConfig {
     pub default_templates: Vec<String>,
     /// `aliases`: a name standing for a list of templates.
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// Templates parsed once, on first use.
+    parsed: Arc<Mutex<BTreeMap<String, Arc<Template>>>>,
 }
 
 impl InjectorConfig {
@@ -99,6 +104,7 @@ impl InjectorConfig {
                 .map(strings)
                 .unwrap_or_default(),
             aliases,
+            parsed: Default::default(),
         };
         Ok((config.with_defaults(), Vec::new()))
     }
@@ -116,6 +122,23 @@ impl InjectorConfig {
         self.templates
             .get(name)
             .is_some_and(|text| !super::templates::is_builtin(name, text))
+    }
+
+    /// A template parsed (once per config), or `None` when there is no such template.
+    pub fn template(&self, name: &str) -> Option<Result<Arc<Template>, TemplateError>> {
+        let mut parsed = self
+            .parsed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(t) = parsed.get(name) {
+            return Some(Ok(t.clone()));
+        }
+        let text = self.template_text(name)?;
+        Some(Template::parse(name, &text).map(|t| {
+            let t = Arc::new(t);
+            parsed.insert(name.to_string(), t.clone());
+            t
+        }))
     }
 
     /// The text of a template: the config's, else skiff's built-in one.

@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use super::sidecar::{self, Owner};
 use super::smp::merge_pod;
 use super::{InjectError, Settings};
-use crate::gotmpl::{MapKind, Template, Val};
+use crate::gotmpl::{MapKind, Val};
 
 const PROXY: &str = "istio-proxy";
 /// Fields of istiod's template data that are Go `map[string]string`.
@@ -60,17 +60,15 @@ pub fn inject_pod(
     let mut merged = original.clone();
     let mut template_pod = json!({});
     for name in selected_templates(settings, meta) {
-        let text = settings.injector.template_text(&name).ok_or_else(|| {
+        let template = settings.injector.template(&name).ok_or_else(|| {
             InjectError::Annotation(format!(
                 "requested template {name:?} not found; have {}",
                 settings.injector.template_names().join(", ")
             ))
         })?;
-        let rendered = Template::parse(&name, &text)
-            .and_then(|t| t.execute(&data))
-            .map_err(|e| {
-                InjectError::Annotation(format!("failed to run injection template: {e}"))
-            })?;
+        let rendered = template.and_then(|t| t.execute(&data)).map_err(|e| {
+            InjectError::Annotation(format!("failed to run injection template: {e}"))
+        })?;
         let overlay: Value = serde_yaml::from_str(&rendered).map_err(|e| {
             InjectError::Annotation(format!(
                 "failed parsing generated injected YAML of template {name:?}: {e}"
