@@ -135,7 +135,12 @@ impl<'t> Exec<'t> {
                 .into_iter()
                 .map(|(k, v)| (Val::str(k), v))
                 .collect(),
-            Val::Int(n) if *n >= 0 => (0..*n).map(|i| (Val::Int(i), Val::Int(i))).collect(),
+            Val::Int(n) if *n >= 0 => {
+                if *n as u64 > MAX_STEPS as u64 {
+                    return Err(self.fail(b.line, "range over an integer exceeds skiff's limits"));
+                }
+                (0..*n).map(|i| (Val::Int(i), Val::Int(i))).collect()
+            }
             Val::Nil | Val::Zero => Vec::new(),
             other => {
                 return Err(self.fail(
@@ -230,7 +235,15 @@ impl<'t> Exec<'t> {
                 return Ok(Val::str(value.as_str()));
             }
         }
-        call(name, &args).map_err(|e| self.fail(line, format!("error calling {name}: {e}")))
+        let value =
+            call(name, &args).map_err(|e| self.fail(line, format!("error calling {name}: {e}")))?;
+        match &value {
+            Val::Str(s) if s.len() > MAX_OUTPUT => Err(self.fail(
+                line,
+                format!("{name} makes a string larger than skiff's limits"),
+            )),
+            _ => Ok(value),
+        }
     }
 
     /// `and`/`or`: the first operand that decides, evaluated left to right.

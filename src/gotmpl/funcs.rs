@@ -661,7 +661,10 @@ fn strings(name: &str, a: Args) -> Out {
         // istiod's `contains` takes the needle first, as Sprig's does.
         "contains" => want(a, 2).map(|_| Val::Bool(s(1).contains(&s(0)))),
         "repeat" => want(a, 2).and_then(|_| {
-            let n = int(&a[0])?.clamp(0, 1 << 20) as usize;
+            let n = int(&a[0])?.max(0) as usize;
+            if n.saturating_mul(s(1).len()) > 64 << 20 {
+                return Err("repeat makes a string larger than skiff's limits".into());
+            }
             str_val(s(1).repeat(n))
         }),
         "nospace" => want(a, 1).and_then(|_| str_val(s(0).split_whitespace().collect())),

@@ -207,6 +207,85 @@ mod tests {
         assert_eq!(t.execute(&data).unwrap(), "[][1][7]");
     }
 
+    /// Seeded mutations of a template that uses every construct: none may panic, and each
+    /// run ends within the engine's budget.
+    #[test]
+    fn mutated_templates_never_panic_or_run_away() {
+        const BASE: &str = "{{ define \"t\" }}<{{ . }}>{{ end }}{{- $x := dict \"a\" 1 }}\n{{ range $i, $v := .l }}{{ if eq $v \"b\" }}{{ break }}{{ else if $v }}{{ $v | upper | quote }}{{ end }}{{ end }}\n{{ with .m }}{{ toJson . }}{{ else }}none{{ end }}{{ template \"t\" (index .m \"k\") }}\n{{ $_ := set $x \"b\" (printf \"%s-%d\" \"y\" 2) }}{{ range 3 }}{{ . }}{{ end }}{{/* c */}}{{ and 1 (or 0 2) }} -}}";
+        const PIECES: &[&str] = &[
+            "{{",
+            "}}",
+            "{{ end }}",
+            "{{ range . }}",
+            "{{ if 1 }}",
+            "|",
+            "(",
+            ")",
+            "$x",
+            ":=",
+            "\"",
+            "`",
+            "-}}",
+            "{{-",
+            "{{/*",
+            "*/}}",
+            "{{ template \"t\" . }}",
+            "{{ define \"t\" }}",
+            ".m.k",
+            "{{ else }}",
+            "((((",
+            "é",
+            "\\",
+            "{{ repeat 99999999 \"ab\" }}",
+            "{{ range 99999999999 }}",
+        ];
+        let data = Val::from_json(
+            &json!({"l": ["a", "b", ""], "m": {"k": "v"}}),
+            MapKind::Any,
+            &[],
+        );
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        for _ in 0..3000 {
+            let mut text: Vec<char> = BASE.chars().collect();
+            for _ in 0..1 + next(4) {
+                let at = next(text.len() + 1);
+                match next(3) {
+                    0 => {
+                        let end = (at + next(12)).min(text.len());
+                        text.drain(at..end);
+                    }
+                    1 => text
+                        .splice(at..at, PIECES[next(PIECES.len())].chars())
+                        .for_each(drop),
+                    _ => {
+                        let end = (at + next(30)).min(text.len());
+                        let copy: Vec<char> = text[at..end].to_vec();
+                        text.splice(at..at, copy).for_each(drop);
+                    }
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Ok(t) = Template::parse("m", &text) {
+                let _ = t.execute(&data);
+            }
+        }
+        let deep = "{{ if 1 }}".repeat(10_000);
+        assert!(Template::parse("d", &deep).is_err());
+        let chain = format!(
+            "{{{{ if 0 }}}}{}{{{{ end }}}}",
+            "{{ else if 0 }}".repeat(10_000)
+        );
+        assert!(Template::parse("c", &chain).is_err());
+        let parens = format!("{{{{ {}1{} }}}}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(Template::parse("p", &parens).is_err());
+    }
+
     #[test]
     fn errors_name_the_line_and_runaway_templates_stop() {
         let e = Template::parse("t", "a\n{{ if }}").unwrap_err();

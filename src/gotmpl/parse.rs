@@ -195,6 +195,7 @@ fn lex(body: &str, line: usize) -> Result<Vec<Tok>, TemplateError> {
     let chars: Vec<char> = body.chars().collect();
     let mut toks = Vec::new();
     let mut i = 0;
+    let mut parens = 0usize;
     let word_end = |from: usize| {
         let mut j = from;
         while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
@@ -214,8 +215,22 @@ fn lex(body: &str, line: usize) -> Result<Vec<Tok>, TemplateError> {
                 i += text[..end + 2].chars().count();
             }
             '|' => (toks.push(Tok::Pipe), i += 1).1,
-            '(' => (toks.push(Tok::Open), i += 1).1,
-            ')' => (toks.push(Tok::Close), i += 1).1,
+            '(' => {
+                parens += 1;
+                if parens > MAX_NESTING {
+                    return Err(err(
+                        line,
+                        format!("parentheses nest deeper than {MAX_NESTING}"),
+                    ));
+                }
+                toks.push(Tok::Open);
+                i += 1;
+            }
+            ')' => {
+                parens = parens.saturating_sub(1);
+                toks.push(Tok::Close);
+                i += 1;
+            }
             ',' => (toks.push(Tok::Comma), i += 1).1,
             '=' => (toks.push(Tok::Assign), i += 1).1,
             ':' if chars.get(i + 1) == Some(&'=') => (toks.push(Tok::Declare), i += 2).1,
@@ -392,6 +407,7 @@ pub fn parse(src: &str) -> Result<Tree, TemplateError> {
         pos: 0,
         defined: BTreeMap::new(),
         loop_depth: 0,
+        depth: 0,
     };
     let (main, end) = parser.list()?;
     if let Some((word, line)) = end {
@@ -408,15 +424,36 @@ struct Parser {
     pos: usize,
     defined: BTreeMap<String, List>,
     loop_depth: usize,
+    /// How deeply blocks nest here (`else if` chains count), bounded by [`MAX_NESTING`].
+    depth: usize,
 }
+
+/// The deepest nesting of blocks or parentheses a template may have: deeper input is an
+/// error, not a stack overflow.
+const MAX_NESTING: usize = 100;
 
 /// What ended a list: `end`, `else` (with the rest of its action) or the end of input.
 type ListEnd = Option<(String, usize)>;
 
 impl Parser {
     /// Nodes up to `{{end}}` or `{{else ...}}`; the ending keyword is returned and the
-    /// `else` action's remaining tokens are left in `self.pending_else`.
+    /// `else` action's remaining tokens are left as the next piece.
     fn list(&mut self) -> Result<(List, ListEnd), TemplateError> {
+        self.depth += 1;
+        let listed = if self.depth > MAX_NESTING {
+            let line = match self.pieces.get(self.pos.saturating_sub(1)) {
+                Some(Piece::Action(_, line)) => *line,
+                _ => 0,
+            };
+            Err(err(line, format!("blocks nest deeper than {MAX_NESTING}")))
+        } else {
+            self.list_nodes()
+        };
+        self.depth -= 1;
+        listed
+    }
+
+    fn list_nodes(&mut self) -> Result<(List, ListEnd), TemplateError> {
         let mut nodes = Vec::new();
         while self.pos < self.pieces.len() {
             let piece = std::mem::replace(&mut self.pieces[self.pos], Piece::Text(String::new()));
@@ -517,6 +554,23 @@ impl Parser {
     }
 
     fn branch(
+        &mut self,
+        keyword: &str,
+        toks: Vec<Tok>,
+        line: usize,
+    ) -> Result<Branch, TemplateError> {
+        // `else if` chains recurse through here: they count as nesting too.
+        self.depth += 1;
+        let branch = if self.depth > MAX_NESTING {
+            Err(err(line, format!("blocks nest deeper than {MAX_NESTING}")))
+        } else {
+            self.branch_parts(keyword, toks, line)
+        };
+        self.depth -= 1;
+        branch
+    }
+
+    fn branch_parts(
         &mut self,
         keyword: &str,
         toks: Vec<Tok>,
