@@ -121,9 +121,9 @@ impl<'t> Exec<'t> {
     }
 
     fn range_node(&mut self, dot: &Val, b: &'t Branch) -> Result<Flow> {
-        let mut decl = b.pipe.clone();
-        let names = std::mem::take(&mut decl.decl);
-        let value = self.pipe(dot, &decl, b.line)?;
+        // The range's variables are bound per item below, not to the ranged value.
+        let names = &b.pipe.decl;
+        let value = self.commands(dot, &b.pipe.cmds, b.line)?;
         let items: Vec<(Val, Val)> = match &value {
             Val::List(items) => items
                 .iter()
@@ -193,11 +193,7 @@ impl<'t> Exec<'t> {
     }
 
     fn pipe(&mut self, dot: &Val, pipe: &Pipe, line: usize) -> Result<Val> {
-        let mut value: Option<Val> = None;
-        for cmd in &pipe.cmds {
-            value = Some(self.command(dot, cmd, value, line)?);
-        }
-        let value = value.unwrap_or(Val::Nil);
+        let value = self.commands(dot, &pipe.cmds, line)?;
         for name in &pipe.decl {
             if pipe.assign {
                 let slot = self.vars.iter_mut().rev().find(|(n, _)| n == name);
@@ -210,6 +206,15 @@ impl<'t> Exec<'t> {
             }
         }
         Ok(value)
+    }
+
+    /// A pipeline's commands, each result fed to the next as its last argument.
+    fn commands(&mut self, dot: &Val, cmds: &[Vec<Arg>], line: usize) -> Result<Val> {
+        let mut value: Option<Val> = None;
+        for cmd in cmds {
+            value = Some(self.command(dot, cmd, value, line)?);
+        }
+        Ok(value.unwrap_or(Val::Nil))
     }
 
     fn command(&mut self, dot: &Val, cmd: &[Arg], piped: Option<Val>, line: usize) -> Result<Val> {

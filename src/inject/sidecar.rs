@@ -161,6 +161,16 @@ pub fn skip_reason(meta: &Value, spec: &Value) -> Option<&'static str> {
     None
 }
 
+/// Whether the proxy runs as a native sidecar: the pod's `sidecar.istio.io/nativeSidecar`,
+/// else the settings'.
+pub(super) fn native_sidecar(settings: &Settings, meta: &Value) -> bool {
+    match annotation(meta, "sidecar.istio.io/nativeSidecar") {
+        Some("true") => true,
+        Some("false") => false,
+        _ => settings.native_sidecars,
+    }
+}
+
 /// The agent's status port: the pod's `status.sidecar.istio.io/port`, else the values'.
 pub(super) fn status_port(settings: &Settings, meta: &Value) -> i64 {
     annotation(meta, "status.sidecar.istio.io/port")
@@ -533,12 +543,7 @@ pub fn inject_pod(
     // the pod's istio-proxy container, with no traffic redirection.
     let gateway = annotation(meta, "inject.istio.io/templates")
         .is_some_and(|t| t.split(',').any(|x| x.trim() == "gateway"));
-    let native = !gateway
-        && match annotation(meta, "sidecar.istio.io/nativeSidecar") {
-            Some("true") => true,
-            Some("false") => false,
-            _ => settings.native_sidecars,
-        };
+    let native = !gateway && native_sidecar(settings, meta);
     let hold = pc
         .get("holdApplicationUntilProxyStarts")
         .and_then(Value::as_bool)

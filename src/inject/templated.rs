@@ -15,14 +15,7 @@ use crate::gotmpl::{MapKind, Val};
 
 const PROXY: &str = "istio-proxy";
 /// Fields of istiod's template data that are Go `map[string]string`.
-const STRING_MAPS: &[&str] = &[
-    "labels",
-    "annotations",
-    "nodeSelector",
-    "proxyMetadata",
-    "Labels",
-    "Annotations",
-];
+const STRING_MAPS: &[&str] = &["labels", "annotations", "nodeSelector", "proxyMetadata"];
 const STATUS_PORT_DEFAULT: i64 = 15020;
 
 /// The templates a pod asks for: its annotation, else the config's defaults, with aliases
@@ -56,7 +49,12 @@ pub fn inject_pod(
     spec: &mut Value,
 ) -> Result<(), InjectError> {
     let original = json!({"metadata": meta.clone(), "spec": spec.clone()});
-    let data = template_data(settings, owner, meta, spec)?;
+    // The effective ProxyConfig, read once: a proto enum left unset reads as its zero value.
+    let mut pc = sidecar::proxy_config(settings, meta)?;
+    if pc.get("interceptionMode").is_none() {
+        pc["interceptionMode"] = json!("REDIRECT");
+    }
+    let data = template_data(settings, owner, meta, spec, &pc);
     let mut merged = original.clone();
     let mut template_pod = json!({});
     for name in selected_templates(settings, meta) {
@@ -89,18 +87,14 @@ pub fn inject_pod(
             |e: String| InjectError::Annotation(format!("failed applying injection overlay: {e}"));
         template_pod = merge_pod(&template_pod, &overlay).map_err(failed)?;
         let proxy_as_init = named(template_pod.pointer("/spec/initContainers"), PROXY).is_some();
-        if native_sidecar(settings, meta) && proxy_as_init {
+        if sidecar::native_sidecar(settings, meta) && proxy_as_init {
             move_proxy_to_init_containers(&mut merged);
         }
         merged = merge_pod(&merged, &overlay).map_err(failed)?;
     }
     reapply_user_containers(&mut merged, &original, &template_pod)?;
-    adjust_init_user(
-        &mut merged,
-        &original,
-        &sidecar::proxy_config(settings, meta)?,
-    );
-    post_process(settings, &mut merged, &template_pod, meta);
+    adjust_init_user(&mut merged, &original, &pc);
+    post_process(settings, &mut merged, &template_pod, meta, &pc);
     go_round_trip(&mut merged);
     *meta = merged.get("metadata").cloned().unwrap_or(json!({}));
     *spec = merged.get("spec").cloned().unwrap_or(json!({}));
@@ -168,17 +162,6 @@ fn omit_container_zeros(value: &mut Value) {
     }
 }
 
-fn native_sidecar(settings: &Settings, meta: &Value) -> bool {
-    match meta
-        .pointer("/annotations/sidecar.istio.io~1nativeSidecar")
-        .and_then(Value::as_str)
-    {
-        Some("true") => true,
-        Some("false") => false,
-        _ => settings.native_sidecars,
-    }
-}
-
 /// With a native sidecar the template injects the proxy as an init container; the user's
 /// own istio-proxy customisation moves there too before the template is merged.
 fn move_proxy_to_init_containers(pod: &mut Value) {
@@ -229,13 +212,9 @@ fn template_data(
     owner: &Owner,
     meta: &Value,
     spec: &Value,
-) -> Result<Val, InjectError> {
-    let mut pc = sidecar::proxy_config(settings, meta)?;
-    // A proto enum left unset reads as its zero value.
-    if pc.get("interceptionMode").is_none() {
-        pc["interceptionMode"] = json!("REDIRECT");
-    }
-    let native = native_sidecar(settings, meta);
+    pc: &Value,
+) -> Val {
+    let native = sidecar::native_sidecar(settings, meta);
     let inbound = match settings
         .mesh
         .pointer("/inboundTrafficPolicy/mode")
@@ -249,7 +228,7 @@ fn template_data(
         "DeploymentMeta": {"Name": owner.name, "Namespace": owner.namespace},
         "ObjectMeta": meta,
         "Spec": spec,
-        "ProxyImage": sidecar::hub_proxy_image(settings, &pc, meta),
+        "ProxyImage": sidecar::hub_proxy_image(settings, pc, meta),
         "ProxyConfig": pc,
         "MeshConfig": settings.mesh,
         "Values": settings.values,
@@ -260,7 +239,7 @@ fn template_data(
         "InboundTrafficPolicyMode": inbound,
         "CompliancePolicy": "",
     });
-    Ok(typed_template_data(&data))
+    typed_template_data(&data)
 }
 
 /// istiod's template data given as JSON (its fields by Go name) typed as Go sees it:
@@ -398,7 +377,13 @@ fn adjust_init_user(merged: &mut Value, original: &Value, pc: &Value) {
     }
 }
 
-fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, original_meta: &Value) {
+fn post_process(
+    settings: &Settings,
+    pod: &mut Value,
+    template_pod: &Value,
+    original_meta: &Value,
+    pc: &Value,
+) {
     if !pod["metadata"]
         .get("annotations")
         .is_some_and(Value::is_object)
@@ -443,7 +428,7 @@ fn post_process(settings: &Settings, pod: &mut Value, template_pod: &Value, orig
     });
     pod["metadata"]["annotations"][sidecar::STATUS_ANNOTATION] =
         json!(serde_json::to_string(&status).unwrap_or_default());
-    reorder(settings, pod, original_meta);
+    reorder(settings, pod, pc);
 }
 
 /// Whether a pod annotation's key is `prometheus.io/<name>` once sanitised as a label
@@ -591,13 +576,10 @@ fn push_env(container: &mut Value, name: &str, value: String) {
 /// The proxy last among containers (first when the app waits for it); with a native
 /// sidecar, istio-init/istio-validation then the proxy first among init containers;
 /// otherwise istio-validation first and istio-init last.
-fn reorder(settings: &Settings, pod: &mut Value, meta: &Value) {
-    let hold = sidecar::proxy_config(settings, meta)
-        .ok()
-        .and_then(|pc| {
-            pc.get("holdApplicationUntilProxyStarts")
-                .and_then(Value::as_bool)
-        })
+fn reorder(settings: &Settings, pod: &mut Value, pc: &Value) {
+    let hold = pc
+        .get("holdApplicationUntilProxyStarts")
+        .and_then(Value::as_bool)
         .unwrap_or(false)
         || settings.value_bool("/global/proxy/holdApplicationUntilProxyStarts");
     let spec = &mut pod["spec"];
