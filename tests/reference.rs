@@ -9,7 +9,18 @@ use std::sync::OnceLock;
 
 /// Profiles whose `manifest generate` object set equals istioctl's. A profile that starts
 /// agreeing must be added here; one that stops agreeing fails the test.
-const AGREEING_PROFILES: &[&str] = &["ambient", "default", "demo", "empty", "minimal", "preview"];
+const AGREEING_PROFILES: &[&str] = &[
+    "ambient",
+    "default",
+    "demo",
+    "empty",
+    "minimal",
+    "openshift",
+    "openshift-ambient",
+    "preview",
+    "remote",
+    "stable",
+];
 
 fn reference_istioctl() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();

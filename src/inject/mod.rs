@@ -5,7 +5,6 @@
 mod config;
 mod settings;
 mod sidecar;
-mod smp;
 mod templated;
 pub mod templates;
 mod uninject;

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use super::sidecar::{self, Owner};
-use super::smp::merge_pod;
 use super::{InjectError, Settings};
 use crate::gotmpl::{MapKind, Val};
+use crate::model::smp::merge_pod;
 
 const PROXY: &str = "istio-proxy";
 /// Fields of istiod's template data that are Go `map[string]string`.

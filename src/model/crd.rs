@@ -1,5 +1,6 @@
-//! CustomResourceDefinitions generated from the model's own types: the JSON schema that
-//! schemars derives for each typed spec, turned into a structural OpenAPI v3 schema.
+//! CustomResourceDefinitions: the installed Istio release's CRD facts (schemas, CEL rules,
+//! printer columns), and a structural schema derived from the model's own types (coverage,
+//! and any kind the facts lack).
 
 use serde_json::{json, Map, Value};
 
@@ -104,8 +105,58 @@ fn structural(node: &Value, defs: &Value, depth: usize) -> Value {
     Value::Object(out)
 }
 
-/// The apiextensions.k8s.io/v1 CRD of one Istio kind.
+/// The CRD facts of the Istio release skiff installs (`scripts/gen-crds.py`): per CRD its
+/// names, versions, printer columns and structural schemas with their CEL rules.
+const CRD_FACTS: &str = include_str!("crd-facts.json");
+
+fn crd_facts() -> &'static [Value] {
+    static FACTS: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    FACTS.get_or_init(|| serde_json::from_str(CRD_FACTS).unwrap_or_default())
+}
+
+/// The apiextensions.k8s.io/v1 CRD of one Istio kind: from the release's CRD facts, or,
+/// for a kind they lack, a schema derived from the model's type.
 pub fn crd_for(info: &KindInfo) -> Value {
+    let name = format!("{}.{}", info.plural, info.group);
+    match crd_facts().iter().find(|f| f["name"] == name.as_str()) {
+        Some(facts) => crd_from_facts(facts),
+        None => derived_crd(info),
+    }
+}
+
+fn crd_from_facts(facts: &Value) -> Value {
+    let schemas = facts["schemas"].as_array().cloned().unwrap_or_default();
+    let versions: Vec<Value> = facts["versions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| {
+            let mut version = v.clone();
+            let index = v["schema"].as_u64().unwrap_or(0) as usize;
+            version["schema"] = schemas.get(index).cloned().unwrap_or(Value::Null);
+            version
+        })
+        .collect();
+    let mut metadata = json!({"name": facts["name"]});
+    for key in ["annotations", "labels"] {
+        if facts[key].as_object().is_some_and(|a| !a.is_empty()) {
+            metadata[key] = facts[key].clone();
+        }
+    }
+    json!({
+        "apiVersion": "apiextensions.k8s.io/v1",
+        "kind": "CustomResourceDefinition",
+        "metadata": metadata,
+        "spec": {
+            "group": facts["group"],
+            "names": facts["names"],
+            "scope": facts["scope"],
+            "versions": versions
+        }
+    })
+}
+
+fn derived_crd(info: &KindInfo) -> Value {
     let spec = structural_spec_schema(info.kind)
         .unwrap_or(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}));
     let schema = json!({

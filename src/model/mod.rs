@@ -10,6 +10,7 @@ pub mod operator;
 pub mod resource;
 pub mod schema;
 pub mod setpath;
+pub mod smp;
 pub mod validate;
 
 pub use resource::{Gvk, Resource, Source};

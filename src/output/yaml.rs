@@ -14,6 +14,42 @@ pub fn to_string(value: &Value) -> String {
     out
 }
 
+/// The YAML text of `value` as Go's YAML encoder (Helm's `toYaml`) writes it: the same
+/// layout, but strings that need quoting are double-quoted (`"true"`, not `'true'`).
+pub fn to_go_string(value: &Value) -> String {
+    GO_QUOTES.set(true);
+    let text = to_string(value);
+    GO_QUOTES.set(false);
+    text
+}
+
+thread_local! {
+    /// Set while `to_go_string` writes: quoted scalars use Go's double quotes.
+    static GO_QUOTES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A single-quoted YAML scalar (`'it''s'`) rewritten in double quotes (`"it's"`), with
+/// the escapes a double-quoted scalar needs.
+fn double_quoted(single: &str) -> Option<String> {
+    let inner = single
+        .strip_prefix('\'')?
+        .strip_suffix('\'')?
+        .replace("''", "'");
+    let mut out = String::with_capacity(inner.len() + 2);
+    out.push('"');
+    for c in inner.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Some(out)
+}
+
 /// Appends the YAML text of `value` to `out`.
 pub fn push(out: &mut String, value: &Value) {
     let start = out.len();
@@ -124,7 +160,14 @@ fn write_str(out: &mut String, s: &str) -> Written {
     } else if s.contains('\n') {
         Err(Unhandled)
     } else {
-        write_str_by_serde_yaml(out, s)
+        let start = out.len();
+        write_str_by_serde_yaml(out, s)?;
+        if GO_QUOTES.get() && out[start..].starts_with('\'') {
+            let quoted = double_quoted(&out[start..]).ok_or(Unhandled)?;
+            out.truncate(start);
+            out.push_str(&quoted);
+        }
+        Ok(())
     }
 }
 

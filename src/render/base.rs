@@ -8,56 +8,95 @@ use super::{Component, Ctx};
 use crate::model::crd;
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
-    let labels = meta::labels(&[
-        &meta::chart_labels("istio-base", "base"),
-        &meta::operator_labels(ctx, component),
-    ]);
+    let scope = ctx.str("global.resourceScope");
+    let cluster_scoped = matches!(scope.as_str(), "all" | "cluster" | "");
+    let namespaced = matches!(scope.as_str(), "all" | "namespace" | "");
+    let labels = meta::istio_labels("base");
     let mut out = Vec::new();
-    if ctx.get("base.enableIstioConfigCRDs").as_bool() != Some(false) {
-        let excluded: Vec<String> = ctx
-            .get("base.excludedCRDs")
-            .as_array()
-            .map(|l| l.iter().map(super::scalar_string).collect())
-            .unwrap_or_default();
-        for mut crd in crd::all_crds() {
-            let name = crd["metadata"]["name"].as_str().unwrap_or("").to_string();
-            if excluded.contains(&name) {
-                continue;
-            }
-            crd["metadata"]["labels"] = json!(labels);
-            out.push(crd);
-        }
+    if cluster_scoped {
+        out.extend(crds(ctx, &labels));
     }
-    if ctx.get("global.enableReaderRBAC").as_bool() != Some(false) {
-        let name = ctx.str("global.readerServiceAccount.name");
-        let (name, ns) = if name.is_empty() {
-            (
-                "istio-reader-service-account".to_string(),
-                component.namespace.clone(),
-            )
-        } else {
-            let ns = ctx.str("global.readerServiceAccount.namespace");
-            (
-                name,
-                if ns.is_empty() {
-                    component.namespace.clone()
-                } else {
-                    ns
-                },
-            )
-        };
-        out.push(meta::service_account(
-            ctx,
-            &name,
-            &ns,
-            meta::labels(&[&meta::label("app", "istio-reader"), &labels]),
-        ));
+    if namespaced && ctx.get("global.enableReaderRBAC").as_bool() != Some(false) {
+        out.push(reader_service_account(ctx, component, &labels));
     }
     let default_revision = ctx.str("defaultRevision");
-    if !default_revision.is_empty() && ctx.bool("global.configValidation") {
+    if cluster_scoped && !default_revision.is_empty() {
+        if ctx.bool("experimental.stableValidationPolicy") {
+            out.extend(meta::stable_validation_policy(
+                "stable-channel-default-policy.istio.io",
+                "stable-channel-default-policy-binding.istio.io",
+                meta::labels(&[
+                    &meta::label("release", "istio"),
+                    &meta::label("istio", "istiod"),
+                    &meta::label("istio.io/rev", &default_revision),
+                    &meta::label("app.kubernetes.io/name", "istiod"),
+                    &labels,
+                ]),
+                None,
+            ));
+        }
         out.push(default_validator(ctx, &labels, &default_revision));
     }
     out
+}
+
+/// Istio's CRDs less `base.excludedCRDs`; with `base.enableCRDTemplates` (the default) they
+/// carry the chart's labels instead of the static ones of the release's CRD file.
+fn crds(ctx: &Ctx, labels: &serde_json::Map<String, Value>) -> Vec<Value> {
+    let templated = ctx.get("base.enableCRDTemplates").as_bool() != Some(false);
+    let excluded: Vec<String> = ctx
+        .get("base.excludedCRDs")
+        .as_array()
+        .map(|l| l.iter().map(super::scalar_string).collect())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for mut crd in crd::all_crds() {
+        let name = crd["metadata"]["name"].as_str().unwrap_or("").to_string();
+        if templated && excluded.contains(&name) {
+            continue;
+        }
+        if templated {
+            crd["metadata"]["labels"] = json!(labels);
+        }
+        out.push(crd);
+    }
+    out
+}
+
+/// The reader ServiceAccount multicluster remote secrets use.
+fn reader_service_account(
+    ctx: &Ctx,
+    component: &Component,
+    labels: &serde_json::Map<String, Value>,
+) -> Value {
+    let name = ctx.str("global.readerServiceAccount.name");
+    let (name, ns) = if name.is_empty() {
+        (
+            "istio-reader-service-account".to_string(),
+            component.namespace.clone(),
+        )
+    } else {
+        let ns = ctx.str("global.readerServiceAccount.namespace");
+        (
+            name,
+            if ns.is_empty() {
+                component.namespace.clone()
+            } else {
+                ns
+            },
+        )
+    };
+    meta::service_account(
+        ctx,
+        &name,
+        &ns,
+        meta::labels(&[
+            &meta::label("app", "istio-reader"),
+            &meta::label("release", "istio"),
+            &meta::label("app.kubernetes.io/name", "istio-reader"),
+            labels,
+        ]),
+    )
 }
 
 /// Validates Istio config for objects without a revision, served by the default revision.
@@ -70,8 +109,10 @@ fn default_validator(ctx: &Ctx, labels: &serde_json::Map<String, Value>, revisio
     let labels = meta::labels(&[
         labels,
         &meta::label("app", "istiod"),
+        &meta::label("release", "istio"),
         &meta::label("istio", "istiod"),
         &meta::label("istio.io/rev", revision),
+        &meta::label("app.kubernetes.io/name", "istiod"),
     ]);
     let mut vwc = meta::object(
         "admissionregistration.k8s.io/v1",

@@ -6,30 +6,34 @@ use serde_json::{json, Map, Value};
 use super::meta;
 use super::{Component, ComponentKind, Ctx};
 
-/// The values of one gateway: the chart's (`gateways.istio-ingressgateway` or
-/// `gateways.istio-egressgateway`), then `gateways.<name>`, then the component's `label`.
+/// The values of one gateway as its chart renders them: the chart's defaults, the
+/// profile, `values.gateways.istio-{ingress,egress}gateway`, then what istioctl sets
+/// from the component: its `name`, `label`, `hub`, `tag` and `k8s.service.ports`.
 fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
-    let ingress = component.kind == ComponentKind::IngressGateways;
-    let chart_key = if ingress {
-        "istio-ingressgateway"
+    let (chart, root) = if component.kind == ComponentKind::IngressGateways {
+        ("istio-ingress", "istio-ingressgateway")
     } else {
-        "istio-egressgateway"
+        ("istio-egress", "istio-egressgateway")
     };
-    let mut values = ctx.get(&format!("gateways.{chart_key}")).clone();
-    if component.name != chart_key {
-        if let Some(own) = ctx.values["gateways"].get(&component.name) {
-            super::inputs::overlay(&mut values, own);
-        }
-    }
+    let mut passed = ctx.passed_values.clone();
+    let own = &mut passed["gateways"][root];
+    own["name"] = json!(component.name);
     if let Some(label) = component.spec.get("label").filter(|l| l.is_object()) {
-        super::inputs::overlay(&mut values["labels"], label);
+        own["labels"] = label.clone();
     }
     for key in ["hub", "tag"] {
         if let Some(v) = component.spec.get(key).filter(|v| !v.is_null()) {
-            values[key] = v.clone();
+            own[key] = v.clone();
         }
     }
-    values
+    let ports = component
+        .k8s("service")
+        .and_then(|s| s.get("ports"))
+        .filter(|p| p.as_array().is_some_and(|l| !l.is_empty()));
+    if let Some(ports) = ports {
+        own["ports"] = ports.clone();
+    }
+    super::charts::chart_values(chart, &passed)["gateways"][root].clone()
 }
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
@@ -43,20 +47,21 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "istio-egress"
     };
     let selector = gw["labels"].clone();
-    let app = selector["app"].as_str().unwrap_or(name).to_string();
-    let chart_labels = meta::chart_labels(&app, chart);
-    let op = meta::operator_labels(ctx, component);
     let selector_map = selector.as_object().cloned().unwrap_or_default();
-    let object_labels = meta::labels(&[&selector_map, &chart_labels, &op]);
+    // Every object but the SDS Role and RoleBinding starts from the gateway's own labels.
+    let own_labels = gateway_labels(ctx, component, chart);
+    let object_labels = meta::labels(&[&selector_map, &own_labels]);
     let sa_name = format!("{name}-service-account");
 
     let mut out = Vec::new();
-    out.push(meta::service_account(
-        ctx,
-        &sa_name,
-        ns,
-        object_labels.clone(),
-    ));
+    let mut sa = meta::service_account(ctx, &sa_name, ns, object_labels.clone());
+    if let Some(a) = gw["serviceAccount"]["annotations"]
+        .as_object()
+        .filter(|a| !a.is_empty())
+    {
+        sa["metadata"]["annotations"] = json!(a);
+    }
+    out.push(sa);
 
     let sds = format!("{name}-sds");
     let mut role = meta::object(
@@ -64,7 +69,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "Role",
         &sds,
         Some(ns),
-        object_labels.clone(),
+        own_labels.clone(),
     );
     role["rules"] = json!([meta::rule(&[""], &["secrets"], &["get", "watch", "list"])]);
     out.push(role);
@@ -73,21 +78,13 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "RoleBinding",
         &sds,
         Some(ns),
-        object_labels.clone(),
+        own_labels.clone(),
     );
     rb["roleRef"] = json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": sds});
     rb["subjects"] = json!([{"kind": "ServiceAccount", "name": sa_name}]);
     out.push(rb);
 
-    out.push(deployment(
-        ctx,
-        component,
-        &gw,
-        &selector_map,
-        &chart_labels,
-        &op,
-        &sa_name,
-    ));
+    out.push(deployment(ctx, component, &gw, &own_labels, &sa_name));
 
     out.extend(meta::autoscaler(name, ns, object_labels.clone(), &gw));
     if meta::wants_disruption_budget(ctx, &gw) {
@@ -114,12 +111,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         .cloned()
         .unwrap_or_default()
         .into_iter()
-        .map(|mut p| {
-            if p.get("protocol").is_none() {
-                p["protocol"] = json!("TCP");
-            }
-            p
-        })
+        .chain(ingress_ports(&gw))
         .collect();
     let mut spec = json!({"ports": ports, "selector": selector, "type": gw["type"]});
     for key in ["loadBalancerIP", "externalTrafficPolicy", "ipFamilyPolicy"] {
@@ -137,40 +129,76 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     out
 }
 
+/// The labels the gateway charts give their objects besides the gateway's own labels:
+/// release, revision, owner, component, the chart's fixed app name and the chart labels.
+fn gateway_labels(ctx: &Ctx, component: &Component, chart: &str) -> Map<String, Value> {
+    let app_name = if component.kind == ComponentKind::IngressGateways {
+        "istio-ingressgateway"
+    } else {
+        "istio-egressgateway"
+    };
+    meta::labels(&[
+        &meta::label("release", "istio"),
+        &meta::operator_labels(ctx, component),
+        &meta::label("app.kubernetes.io/name", app_name),
+        &meta::istio_labels(chart),
+    ])
+}
+
+/// `ingressPorts` entries, added to the Service after `ports` (port and name only).
+fn ingress_ports(gw: &Value) -> Vec<Value> {
+    gw["ingressPorts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| json!({"port": p["port"], "name": p["name"]}))
+        .collect()
+}
+
 fn deployment(
     ctx: &Ctx,
     component: &Component,
     gw: &Value,
-    selector: &Map<String, Value>,
-    chart_labels: &Map<String, Value>,
-    op: &Map<String, Value>,
+    own_labels: &Map<String, Value>,
     sa_name: &str,
 ) -> Value {
     let name = component.name.as_str();
     let ns = component.namespace.as_str();
+    let selector = gw["labels"].as_object().cloned().unwrap_or_default();
     let dataplane = meta::label("istio.io/dataplane-mode", "none");
-    let labels = meta::labels(&[selector, chart_labels, op, &dataplane]);
+    let labels = meta::labels(&[&selector, own_labels, &dataplane]);
     let mut d = meta::object("apps/v1", "Deployment", name, Some(ns), labels);
 
-    let mut template_chart = chart_labels.clone();
-    template_chart.remove("helm.sh/chart");
-    template_chart.remove("release");
-    let mut template_labels = meta::labels(&[selector, &template_chart, op, &dataplane]);
-    template_labels.insert("chart".into(), json!("gateways"));
-    template_labels.insert("heritage".into(), json!("Tiller"));
+    let mut template_labels = selector.clone();
+    if ns == "istio-system" {
+        template_labels.insert("heritage".into(), json!("Tiller"));
+        template_labels.insert("release".into(), json!("istio"));
+        template_labels.insert("chart".into(), json!("gateways"));
+    }
     template_labels.insert("service.istio.io/canonical-name".into(), json!(name));
+    let canonical_revision = ["app.kubernetes.io/version", "version"]
+        .iter()
+        .filter_map(|k| selector.get(*k).map(super::scalar_string))
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| match ctx.revision.as_str() {
+            "" => "latest".to_string(),
+            rev => rev.to_string(),
+        });
     template_labels.insert(
         "service.istio.io/canonical-revision".into(),
-        json!("latest"),
+        json!(canonical_revision),
     );
+    let mut rest = own_labels.clone();
+    rest.remove("release");
+    template_labels = meta::labels(&[&template_labels, &rest, &dataplane]);
     template_labels.insert("sidecar.istio.io/inject".into(), json!("false"));
-    let mut annotations = json!({
-        "istio.io/rev": ctx.revision_label(),
-        "prometheus.io/path": "/stats/prometheus",
-        "prometheus.io/port": "15020",
-        "prometheus.io/scrape": "true",
-        "sidecar.istio.io/inject": "false"
-    });
+    let mut annotations = json!({"istio.io/rev": ctx.revision_label()});
+    if super::truthy(ctx.get("meshConfig.enablePrometheusMerge")) {
+        annotations["prometheus.io/path"] = json!("/stats/prometheus");
+        annotations["prometheus.io/port"] = json!("15020");
+        annotations["prometheus.io/scrape"] = json!("true");
+    }
+    annotations["sidecar.istio.io/inject"] = json!("false");
     super::inputs::overlay(&mut annotations, &gw["podAnnotations"]);
 
     let istiod = format!("istiod{}", ctx.rev_suffix());
@@ -345,8 +373,8 @@ fn deployment(
             "spec": pod_spec
         }
     });
-    if !super::truthy(&gw["autoscaleEnabled"]) {
-        d["spec"]["replicas"] = json!(super::as_int(&gw["replicaCount"]).unwrap_or(1));
+    if !super::truthy(&gw["autoscaleEnabled"]) && super::is_set(&gw["replicaCount"]) {
+        d["spec"]["replicas"] = gw["replicaCount"].clone();
     }
     d
 }

@@ -236,12 +236,13 @@ fn copy_top_level_settings(iop: &mut Value) {
             .and_then(|c| c.get("enabled"))
             .and_then(Value::as_bool)
     };
-    if let Some(pilot) = enabled("pilot") {
-        overlay(values, &json!({"pilot": {"enabled": pilot}}));
-    }
-    if let Some(cni) = enabled("cni") {
-        overlay(values, &json!({"pilot": {"cni": {"enabled": cni}}}));
-    }
+    // istioctl always copies the components' enablement (unset reads as false).
+    let pilot = enabled("pilot").unwrap_or(false);
+    let cni = enabled("cni").unwrap_or(false);
+    overlay(
+        values,
+        &json!({"pilot": {"enabled": pilot, "cni": {"enabled": cni}}}),
+    );
 }
 
 #[cfg(test)]

@@ -49,15 +49,39 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         ns: &component.namespace,
     };
     let remote = ctx.bool("istiodRemote.enabled");
-    let mut out = vec![meta::service_account(
-        ctx,
-        &n.istiod,
-        n.ns,
-        with_app("istiod", n.chart("istiod")),
-    )];
-    out.extend(cluster_rbac(&n, remote));
-    if validation_enabled(ctx, remote) {
+    let local_injector = ctx.bool("istiodRemote.enabledLocalInjectorIstiod");
+    // A remote istiod's cluster keeps only what its webhooks and readers need, unless it
+    // is also the config cluster or runs a local injector istiod.
+    let control_plane_rbac = !remote || ctx.bool("global.configCluster") || local_injector;
+    let runs_istiod = !remote || local_injector;
+    let mut out = Vec::new();
+    if control_plane_rbac {
+        out.push(meta::service_account(
+            ctx,
+            &n.istiod,
+            n.ns,
+            with_app("istiod", n.chart("istiod")),
+        ));
+    }
+    out.extend(cluster_rbac(&n, control_plane_rbac));
+    if control_plane_rbac && ctx.bool("global.configValidation") {
         out.push(validating_webhook(&n));
+    }
+    if control_plane_rbac && ctx.bool("experimental.stableValidationPolicy") {
+        let suffix = format!("{}-{}.istio.io", ctx.rev_suffix(), ctx.istio_namespace);
+        out.extend(meta::stable_validation_policy(
+            &format!("stable-channel-policy{suffix}"),
+            &format!("stable-channel-policy-binding{suffix}"),
+            meta::labels(&[
+                &meta::label("app.kubernetes.io/name", "istiod"),
+                &meta::istio_labels("istiod"),
+            ]),
+            Some(json!({"matchExpressions": [{
+                "key": "istio.io/rev",
+                "operator": "In",
+                "values": [ctx.revision_label()]
+            }]})),
+        ));
     }
     if ctx.bool("pilot.configMap") {
         out.push(mesh_config_map(&n));
@@ -69,10 +93,14 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     out.push(mutating_webhook(&n));
     if remote {
         out.extend(remote_endpoint(&n));
+    }
+    if control_plane_rbac {
+        out.extend(namespace_rbac(&n));
+    }
+    if !runs_istiod {
         return out;
     }
     out.push(deployment(&n));
-    out.extend(namespace_rbac(&n));
     let hpa_labels = meta::labels(&[&meta::label("app", "istiod"), &n.chart("istiod"), &n.op()]);
     out.extend(meta::autoscaler(
         &n.istiod,
@@ -85,15 +113,6 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     }
     out.push(service(&n));
     out
-}
-
-fn validation_enabled(ctx: &Ctx, remote: bool) -> bool {
-    if !ctx.bool("global.configValidation") {
-        return false;
-    }
-    !remote
-        || ctx.bool("global.configCluster")
-        || ctx.bool("istiodRemote.enabledLocalInjectorIstiod")
 }
 
 fn with_app(app: &str, rest: Map<String, Value>) -> Map<String, Value> {
@@ -298,7 +317,7 @@ fn binding(
     b
 }
 
-fn cluster_rbac(n: &Names, remote: bool) -> Vec<Value> {
+fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
     let ctx = n.ctx;
     let istiod_labels = with_app("istiod", n.chart("istiod"));
     let reader_labels = with_app("istio-reader", n.chart("istio-reader"));
@@ -318,7 +337,27 @@ fn cluster_rbac(n: &Names, remote: bool) -> Vec<Value> {
         } else {
             sa_ns
         };
-        roles.push(cluster_role(&name, reader_labels.clone(), reader_rules()));
+        let mut rules = reader_rules();
+        if ctx.bool("istiodRemote.enabled") {
+            rules.extend([
+                meta::rule(
+                    &[""],
+                    &["configmaps"],
+                    &["create", "get", "list", "watch", "update"],
+                ),
+                meta::rule(
+                    &["admissionregistration.k8s.io"],
+                    &["mutatingwebhookconfigurations"],
+                    &["get", "list", "watch", "update", "patch"],
+                ),
+                meta::rule(
+                    &["admissionregistration.k8s.io"],
+                    &["validatingwebhookconfigurations"],
+                    &["get", "list", "watch", "update"],
+                ),
+            ]);
+        }
+        roles.push(cluster_role(&name, reader_labels.clone(), rules));
         bindings.push(binding(
             "ClusterRoleBinding",
             &name,
@@ -328,8 +367,9 @@ fn cluster_rbac(n: &Names, remote: bool) -> Vec<Value> {
             &sa_ns,
         ));
     }
-    let mut owned = vec![("istiod-clusterrole", istiod_rules())];
-    if !remote {
+    let mut owned = Vec::new();
+    if control_plane {
+        owned.push(("istiod-clusterrole", istiod_rules()));
         owned.push(("istiod-gateway-controller", gateway_controller_rules()));
     }
     for (prefix, rules) in owned {
@@ -416,31 +456,94 @@ fn validating_webhook(n: &Names) -> Value {
     vwc
 }
 
-/// The mesh config istiod and the proxies read: built-in defaults, then `meshConfig`.
+/// The mesh config istiod and the proxies read: the chart's mesh settings from values,
+/// then `meshConfig` merged over them.
 pub fn mesh_config(ctx: &Ctx, namespace: &str) -> Value {
+    let root_namespace = ctx.str_or("meshConfig.rootNamespace", &ctx.istio_namespace);
     let mut mesh = json!({
-        "defaultConfig": {
-            "discoveryAddress": format!("istiod{}.{}.svc:15012", ctx.rev_suffix(), namespace)
-        },
-        "enablePrometheusMerge": true,
-        "rootNamespace": ctx.istio_namespace,
+        "defaultConfig": {"discoveryAddress": discovery_address(ctx, namespace)},
+        "rootNamespace": root_namespace,
         "trustDomain": "cluster.local"
     });
-    if ctx.bool("telemetry.enabled")
-        && ctx.bool("telemetry.v2.enabled")
-        && ctx.bool("telemetry.v2.prometheus.enabled")
-    {
-        mesh["defaultProviders"] = json!({"metrics": ["prometheus"]});
-    }
-    if ctx.str("global.proxy.tracer") == "zipkin" {
-        mesh["defaultConfig"]["tracing"] =
-            json!({"zipkin": {"address": format!("zipkin.{}:9411", ctx.istio_namespace)}});
+    let telemetry = ctx.bool("telemetry.enabled") && ctx.bool("telemetry.v2.enabled");
+    let no_user_providers = !super::is_set(ctx.get("meshConfig.defaultProviders"));
+    let prometheus = no_user_providers && telemetry && ctx.bool("telemetry.v2.prometheus.enabled");
+    let stackdriver =
+        no_user_providers && telemetry && ctx.bool("telemetry.v2.stackdriver.enabled");
+    if prometheus || stackdriver {
+        let mut metrics = Vec::new();
+        if prometheus {
+            metrics.push(json!("prometheus"));
+        }
+        if stackdriver {
+            metrics.push(json!("stackdriver"));
+        }
+        mesh["defaultProviders"] = json!({"metrics": metrics});
+        if stackdriver {
+            mesh["defaultProviders"]["accessLogging"] = json!(["stackdriver"]);
+        }
     }
     if !ctx.str("global.meshID").is_empty() {
         mesh["defaultConfig"]["meshId"] = json!(ctx.str("global.meshID"));
     }
+    let variant = ctx.str_or("global.proxy.variant", &ctx.str("global.variant"));
+    if !variant.is_empty() {
+        mesh["defaultConfig"]["image"] = json!({"imageType": variant});
+    }
+    if let Some(tracing) = proxy_tracing(ctx) {
+        mesh["defaultConfig"]["tracing"] = tracing;
+    }
     super::inputs::overlay(&mut mesh, ctx.get("meshConfig"));
     mesh
+}
+
+/// Where proxies reach istiod: the revision's Service, or with `global.remotePilotAddress`
+/// the `istiod` (or, for a local injector istiod, `istiod-remote`) Service.
+fn discovery_address(ctx: &Ctx, namespace: &str) -> String {
+    if ctx.str("global.remotePilotAddress").is_empty() {
+        return format!("istiod{}.{}.svc:15012", ctx.rev_suffix(), namespace);
+    }
+    let local_injector =
+        ctx.bool("istiodRemote.enabled") && ctx.bool("istiodRemote.enabledLocalInjectorIstiod");
+    let service = if local_injector {
+        "istiod-remote"
+    } else {
+        "istiod"
+    };
+    format!("{service}.{namespace}.svc:15012")
+}
+
+/// `defaultConfig.tracing` for `global.proxy.tracer` (none for `none`).
+fn proxy_tracing(ctx: &Ctx) -> Option<Value> {
+    let or = |path: &str, fallback: &str| ctx.str_or(path, fallback);
+    match ctx.str("global.proxy.tracer").as_str() {
+        "none" | "" => None,
+        "lightstep" => Some(json!({"lightstep": {
+            "address": ctx.get("global.tracer.lightstep.address"),
+            "accessToken": ctx.get("global.tracer.lightstep.accessToken")
+        }})),
+        "zipkin" => Some(json!({"zipkin": {"address": or(
+            "global.tracer.zipkin.address",
+            &format!("zipkin.{}:9411", ctx.istio_namespace)
+        )}})),
+        "datadog" => Some(json!({"datadog": {
+            "address": or("global.tracer.datadog.address", "$(HOST_IP):8126")
+        }})),
+        "stackdriver" => Some(json!({"stackdriver": {
+            "debug": or("global.tracer.stackdriver.debug", "false") == "true",
+            "maxNumberOfAttributes": as_count(&or("global.tracer.stackdriver.maxNumberOfAttributes", "200")),
+            "maxNumberOfAnnotations": as_count(&or("global.tracer.stackdriver.maxNumberOfAnnotations", "200")),
+            "maxNumberOfMessageEvents": as_count(&or("global.tracer.stackdriver.maxNumberOfMessageEvents", "200"))
+        }})),
+        _ => Some(Value::Null),
+    }
+}
+
+/// A number written into the mesh text (a string the YAML reads back as a number).
+fn as_count(text: &str) -> Value {
+    text.parse::<i64>()
+        .map(Value::from)
+        .unwrap_or_else(|_| json!(text))
 }
 
 fn mesh_config_map(n: &Names) -> Value {
@@ -454,25 +557,31 @@ fn mesh_config_map(n: &Names) -> Value {
         meta::labels(&[&n.chart("istiod"), &n.op()]),
     );
     cm["data"] = json!({
-        "mesh": super::output::yaml_text(&mesh),
-        "meshNetworks": super::output::yaml_text(&networks)
+        "mesh": super::output::go_yaml_text(&mesh),
+        "meshNetworks": super::output::go_yaml_text(&networks)
     });
     cm
 }
 
 /// The values the sidecar injector reads, as istiod's injector ConfigMap carries them.
+/// The injector ConfigMap's `values`: the parts of the istiod chart's values the
+/// injection templates read (`global`, `sidecarInjectorWebhook`, `revision`, the chart's
+/// `cni` and `env` as `pilot`, the gateways' security settings), absent keys left out.
 fn injector_values(ctx: &Ctx) -> Value {
-    let v = &ctx.values;
-    json!({
-        "gateways": {
-            "seccompProfile": v["gateways"]["seccompProfile"],
-            "securityContext": v["gateways"]["securityContext"]
-        },
-        "global": v["global"],
-        "pilot": {"cni": v["pilot"]["cni"], "env": v["pilot"]["env"]},
-        "revision": ctx.revision,
-        "sidecarInjectorWebhook": v["sidecarInjectorWebhook"]
-    })
+    let chart = super::charts::istiod_values(&ctx.passed_values);
+    let pick = |from: &Value, keys: &[&str]| -> Value {
+        let mut out = serde_json::Map::new();
+        for key in keys {
+            if let Some(v) = from.get(*key) {
+                out.insert(key.to_string(), v.clone());
+            }
+        }
+        Value::Object(out)
+    };
+    let mut values = pick(&chart, &["global", "sidecarInjectorWebhook", "revision"]);
+    values["pilot"] = pick(&chart, &["cni", "env"]);
+    values["gateways"] = pick(&chart["gateways"], &["securityContext", "seccompProfile"]);
+    values
 }
 
 fn injector_config_map(n: &Names) -> Value {
@@ -539,7 +648,11 @@ fn values_config_map(n: &Names) -> Value {
     cm["metadata"]["annotations"] = json!({
         "kubernetes.io/description": "The values skiff rendered this installation with. For debugging and external tooling; changing them has no effect."
     });
-    cm["data"] = json!({"merged-values": super::output::json_text(&n.ctx.values)});
+    let passed = &n.ctx.passed_values;
+    cm["data"] = json!({
+        "original-values": super::output::json_text(passed),
+        "merged-values": super::output::json_text(&super::charts::istiod_values(passed))
+    });
     cm
 }
 
@@ -644,11 +757,16 @@ fn number_text(v: &Value) -> String {
 fn pod_labels(n: &Names) -> Map<String, Value> {
     let mut chart = n.chart("istiod");
     chart.remove("release");
+    let istio = if n.ctx.revision.is_empty() {
+        "pilot"
+    } else {
+        "istiod"
+    };
     meta::labels(&[
         &meta::label("app", "istiod"),
         &chart,
         &n.op(),
-        &meta::label("istio", "pilot"),
+        &meta::label("istio", istio),
         &meta::label("istio.io/dataplane-mode", "none"),
         &meta::label("sidecar.istio.io/inject", "false"),
         n.ctx
@@ -880,50 +998,78 @@ fn service(n: &Names) -> Value {
 }
 
 /// A remote cluster's `istiod` Service and EndpointSlice pointing at the external istiod.
+/// Whether a `remotePilotAddress` reads as an IP address (the chart's loose patterns:
+/// dotted quads of digits, or colon-separated hex groups).
+fn looks_like_ip(address: &str) -> (bool, bool) {
+    let v4 = address.split('.').count() == 4
+        && address
+            .split('.')
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()));
+    let v6 = address.contains(':')
+        && address
+            .split(':')
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()));
+    (v4, v6)
+}
+
+/// A remote cluster's Service (and, for an IP address, EndpointSlice) pointing at the
+/// external istiod of `global.remotePilotAddress`; named `istiod[-rev]-remote` when a
+/// local injector istiod takes the `istiod` name.
 fn remote_endpoint(n: &Names) -> Vec<Value> {
-    let address = n.ctx.str("global.remotePilotAddress");
+    let ctx = n.ctx;
+    let address = ctx.str("global.remotePilotAddress");
     if address.is_empty() {
         return Vec::new();
     }
+    let name = if ctx.bool("istiodRemote.enabledLocalInjectorIstiod") {
+        format!("{}-remote", n.istiod)
+    } else {
+        n.istiod.clone()
+    };
+    let chart = meta::istio_labels("istiod");
+    let istiod_name = meta::label("app.kubernetes.io/name", "istiod");
     let labels = meta::labels(&[
-        &meta::label("app", "istiod"),
-        &n.chart("istiod"),
-        &n.op(),
-        &meta::label("istio", "pilot"),
+        &meta::label("istio.io/rev", &ctx.revision_label()),
+        &istiod_name,
+        &chart,
     ]);
-    let is_ip = address.parse::<std::net::IpAddr>().is_ok();
-    let mut svc = meta::object("v1", "Service", &n.istiod, Some(n.ns), labels.clone());
-    if !is_ip {
-        svc["spec"] = json!({"type": "ExternalName", "externalName": address});
+    let (v4, v6) = looks_like_ip(&address);
+    let mut svc = meta::object("v1", "Service", &name, Some(n.ns), labels);
+    svc["spec"] = json!({"ports": [
+        {"port": 15012, "name": "tcp-istiod", "protocol": "TCP"},
+        {"port": 443, "targetPort": 15017, "name": "tcp-webhook", "protocol": "TCP"}
+    ]});
+    if !(v4 || v6) {
+        svc["spec"]["type"] = json!("ExternalName");
+        svc["spec"]["externalName"] = json!(address);
+    }
+    if super::is_set(ctx.get("global.ipFamilyPolicy")) {
+        svc["spec"]["ipFamilyPolicy"] = ctx.get("global.ipFamilyPolicy").clone();
+    }
+    if super::is_set(ctx.get("global.ipFamilies")) {
+        svc["spec"]["ipFamilies"] = ctx.get("global.ipFamilies").clone();
+    }
+    if !(v4 || v6) {
         return vec![svc];
     }
-    svc["spec"] = json!({"ports": [
-        {"name": "tcp-istiod", "port": 15012, "protocol": "TCP"},
-        {"name": "tcp-webhook", "port": 443, "protocol": "TCP"}
-    ]});
-    let mut slice_labels = labels;
-    slice_labels.insert("kubernetes.io/service-name".into(), json!(n.istiod));
-    slice_labels.insert(
-        "endpointslice.kubernetes.io/managed-by".into(),
-        json!("skiff"),
-    );
+    let slice_labels = meta::labels(&[
+        &meta::label("kubernetes.io/service-name", &name),
+        &meta::label("endpointslice.kubernetes.io/managed-by", "Helm"),
+        &istiod_name,
+        &chart,
+    ]);
     let mut slice = meta::object(
         "discovery.k8s.io/v1",
         "EndpointSlice",
-        &n.istiod,
+        &name,
         Some(n.ns),
         slice_labels,
     );
-    let family = if address.contains(':') {
-        "IPv6"
-    } else {
-        "IPv4"
-    };
-    slice["addressType"] = json!(family);
+    slice["addressType"] = json!(if v4 { "IPv4" } else { "IPv6" });
     slice["endpoints"] = json!([{"addresses": [address]}]);
     slice["ports"] = json!([
-        {"name": "tcp-istiod", "port": 15012, "protocol": "TCP"},
-        {"name": "tcp-webhook", "port": 15017, "protocol": "TCP"}
+        {"port": 15012, "name": "tcp-istiod", "protocol": "TCP"},
+        {"port": 15017, "name": "tcp-webhook", "protocol": "TCP"}
     ]);
     vec![svc, slice]
 }

@@ -1,7 +1,7 @@
 //! A component's `k8s:` settings (resources, replicas, env, scheduling, HPA/PDB specs,
 //! Service settings) applied to its rendered objects, then its `overlays` patches.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::inputs::overlay;
 use super::{Component, ComponentKind, Ctx};
@@ -33,12 +33,12 @@ fn find<'a>(objects: &'a mut [Value], kind: &str, name: &str) -> Option<&'a mut 
         .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
 }
 
-pub fn apply(ctx: &Ctx, component: &Component, objects: &mut Vec<Value>) -> Result<(), CliError> {
+pub fn apply(ctx: &Ctx, component: &Component, objects: &mut [Value]) -> Result<(), CliError> {
     let (kind, name) = workload(ctx, component);
     if !kind.is_empty() {
-        apply_workload_settings(component, objects, kind, &name);
+        apply_workload_settings(component, objects, kind, &name)?;
         apply_service_settings(component, objects, &name);
-        apply_scaling_settings(component, objects, kind, &name);
+        apply_scaling_settings(component, objects, &name);
     }
     if let Some(overlays) = component.k8s("overlays") {
         for o in overlays.as_array().cloned().unwrap_or_default() {
@@ -48,71 +48,93 @@ pub fn apply(ctx: &Ctx, component: &Component, objects: &mut Vec<Value>) -> Resu
     Ok(())
 }
 
-fn apply_workload_settings(component: &Component, objects: &mut [Value], kind: &str, name: &str) {
+/// The container a component's container-level settings patch (by name, as a strategic
+/// merge: a container of that name that is not there is added).
+fn container_name(component: &Component) -> &'static str {
+    match component.kind {
+        ComponentKind::Pilot => "discovery",
+        ComponentKind::Cni => "install-cni",
+        _ => "istio-proxy",
+    }
+}
+
+/// The `k8s` settings that patch the workload, each a strategic-merge patch onto the
+/// object as istioctl applies them: container settings onto the named container, pod
+/// settings onto the pod template, `replicaCount` and `strategy` onto the spec.
+fn apply_workload_settings(
+    component: &Component,
+    objects: &mut [Value],
+    kind: &str,
+    name: &str,
+) -> Result<(), CliError> {
     let Some(workload) = find(objects, kind, name) else {
-        return;
+        return Ok(());
     };
-    let container = &mut workload["spec"]["template"]["spec"]["containers"][0];
-    for key in ["resources", "readinessProbe", "imagePullPolicy"] {
-        if let Some(v) = component.k8s(key) {
-            container[key] = v.clone();
-        }
-    }
-    if let Some(env) = component.k8s("env").and_then(Value::as_array) {
-        let list = container["env"].as_array_mut();
-        let mut current = list.map(std::mem::take).unwrap_or_default();
-        for var in env {
-            match current.iter_mut().find(|e| e["name"] == var["name"]) {
-                Some(existing) => *existing = var.clone(),
-                None => current.push(var.clone()),
-            }
-        }
-        container["env"] = json!(current);
-    }
-    if let Some(v) = component.k8s("volumeMounts") {
-        container["volumeMounts"] = v.clone();
-    }
-    let pod = &mut workload["spec"]["template"]["spec"];
+    let mut container = json!({"name": container_name(component)});
+    let mut container_patched = false;
     for key in [
-        "nodeSelector",
-        "affinity",
-        "tolerations",
-        "priorityClassName",
-        "volumes",
-        "topologySpreadConstraints",
+        "env",
+        "imagePullPolicy",
+        "readinessProbe",
+        "resources",
+        "volumeMounts",
     ] {
         if let Some(v) = component.k8s(key) {
-            pod[key] = v.clone();
+            container[key] = v.clone();
+            container_patched = true;
         }
     }
-    if let Some(v) = component.k8s("securityContext") {
-        if !pod["securityContext"].is_object() {
-            pod["securityContext"] = json!({});
+    let mut pod_spec = json!({});
+    for key in [
+        "affinity",
+        "nodeSelector",
+        "priorityClassName",
+        "securityContext",
+        "tolerations",
+        "volumes",
+    ] {
+        if let Some(v) = component.k8s(key) {
+            pod_spec[key] = v.clone();
         }
-        overlay(&mut pod["securityContext"], v);
     }
+    if container_patched {
+        pod_spec["containers"] = json!([container]);
+    }
+    let mut template_patch = json!({"spec": pod_spec});
     if let Some(v) = component.k8s("podAnnotations") {
-        overlay(
-            &mut workload["spec"]["template"]["metadata"]["annotations"],
-            v,
-        );
+        template_patch["metadata"] = json!({"annotations": v});
     }
+    let template = &mut workload["spec"]["template"];
+    *template = crate::model::smp::merge_pod(template, &template_patch).map_err(|why| {
+        CliError::new(
+            ExitCode::Error,
+            format!("components.{}.k8s: {why}", component.name),
+        )
+    })?;
     if let Some(v) = component.k8s("replicaCount") {
         workload["spec"]["replicas"] = v.clone();
     }
     if let Some(v) = component.k8s("strategy") {
-        workload["spec"]["strategy"] = v.clone();
+        overlay(&mut workload["spec"]["strategy"], v);
     }
+    Ok(())
 }
 
+/// `service` and `serviceAnnotations` onto the component's Service. A gateway's
+/// `service.ports` are its values' ports instead (`gateways::gateway_values`).
 fn apply_service_settings(component: &Component, objects: &mut [Value], name: &str) {
     let Some(svc) = find(objects, "Service", name) else {
         return;
     };
     if let Some(v) = component.k8s("service") {
         let mut v = v.clone();
-        if let Some(ports) = v.as_object_mut().and_then(|m| m.remove("ports")) {
-            svc["spec"]["ports"] = ports;
+        let ports = v.as_object_mut().and_then(|m| m.remove("ports"));
+        let gateway = matches!(
+            component.kind,
+            ComponentKind::IngressGateways | ComponentKind::EgressGateways
+        );
+        if let (Some(Value::Array(ports)), false) = (ports, gateway) {
+            merge_ports(&mut svc["spec"]["ports"], &ports);
         }
         overlay(&mut svc["spec"], &v);
     }
@@ -124,52 +146,40 @@ fn apply_service_settings(component: &Component, objects: &mut [Value], name: &s
     }
 }
 
-/// A field of the rendered object `kind`/`name`, or `{}`.
-fn field_of(objects: &[Value], kind: &str, name: &str, pointer: &str) -> Value {
-    objects
-        .iter()
-        .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
-        .and_then(|o| o.pointer(pointer).cloned())
-        .unwrap_or(json!({}))
+/// Service ports merge by `port` (new ports go first, as a strategic merge places them).
+fn merge_ports(current: &mut Value, patch: &[Value]) {
+    let mut merged: Vec<Value> = Vec::new();
+    let mut existing = current.as_array().cloned().unwrap_or_default();
+    for p in patch {
+        match existing.iter_mut().find(|e| e["port"] == p["port"]) {
+            Some(e) => overlay(e, p),
+            None => merged.push(p.clone()),
+        }
+    }
+    merged.extend(existing);
+    *current = Value::Array(merged);
 }
 
-fn apply_scaling_settings(component: &Component, objects: &mut Vec<Value>, kind: &str, name: &str) {
-    let namespace = component.namespace.clone();
-    if let Some(spec) = component.k8s("hpaSpec") {
-        if find(objects, "HorizontalPodAutoscaler", name).is_none() {
-            let mut hpa = super::meta::object(
-                "autoscaling/v2",
-                "HorizontalPodAutoscaler",
-                name,
-                Some(&namespace),
-                Map::new(),
-            );
-            hpa["metadata"]["labels"] = field_of(objects, kind, name, "/metadata/labels");
-            hpa["spec"] =
-                json!({"scaleTargetRef": {"apiVersion": "apps/v1", "kind": kind, "name": name}});
-            objects.push(hpa);
-        }
-        let hpa = find(objects, "HorizontalPodAutoscaler", name).expect("just ensured");
+/// `hpaSpec` and `podDisruptionBudget` onto the HPA and PDB the chart rendered (nothing
+/// is created); a PDB given `maxUnavailable` loses the chart's `minAvailable`.
+fn apply_scaling_settings(component: &Component, objects: &mut [Value], name: &str) {
+    if let (Some(spec), Some(hpa)) = (
+        component.k8s("hpaSpec"),
+        find(objects, "HorizontalPodAutoscaler", name),
+    ) {
         overlay(&mut hpa["spec"], spec);
     }
-    if let Some(spec) = component.k8s("podDisruptionBudget") {
-        let selector = field_of(objects, kind, name, "/spec/selector");
-        let labels = field_of(objects, kind, name, "/metadata/labels");
-        if find(objects, "PodDisruptionBudget", name).is_none() {
-            let mut pdb = super::meta::object(
-                "policy/v1",
-                "PodDisruptionBudget",
-                name,
-                Some(&namespace),
-                Map::new(),
-            );
-            pdb["metadata"]["labels"] = labels;
-            objects.push(pdb);
+    if let (Some(spec), Some(pdb)) = (
+        component.k8s("podDisruptionBudget"),
+        find(objects, "PodDisruptionBudget", name),
+    ) {
+        overlay(&mut pdb["spec"], spec);
+        let pdb_spec = pdb["spec"].as_object_mut();
+        if let Some(m) = pdb_spec {
+            if m.contains_key("maxUnavailable") && m.contains_key("minAvailable") {
+                m.remove("minAvailable");
+            }
         }
-        let pdb = find(objects, "PodDisruptionBudget", name).expect("just ensured");
-        let mut new_spec = json!({"selector": selector});
-        overlay(&mut new_spec, spec);
-        pdb["spec"] = new_spec;
     }
 }
 

@@ -19,6 +19,15 @@ pub fn chart_labels(app_name: &str, chart: &str) -> Map<String, Value> {
     m
 }
 
+/// The labels every chart object carries (`app.kubernetes.io/{instance,managed-by,part-of,
+/// version}`, `helm.sh/chart`), without a name or `release`.
+pub fn istio_labels(chart: &str) -> Map<String, Value> {
+    let mut m = chart_labels("", chart);
+    m.remove("app.kubernetes.io/name");
+    m.remove("release");
+    m
+}
+
 /// The labels that tie an object to its IstioOperator, component and revision.
 pub fn operator_labels(ctx: &Ctx, component: &Component) -> Map<String, Value> {
     let mut m = Map::new();
@@ -253,3 +262,98 @@ pub fn env_from_map(map: &Value) -> Vec<Value> {
     }
     out
 }
+
+/// Resource requirements without empty entries: `limits` and `requests` keep only their
+/// set quantities and are left out when none is set (the charts' resources helpers).
+pub fn non_nil_resources(resources: &Value) -> Value {
+    let mut out = Map::new();
+    for key in ["limits", "requests"] {
+        let set: Map<String, Value> = resources[key]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| super::is_set(v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if !set.is_empty() {
+            out.insert(key.into(), Value::Object(set));
+        }
+    }
+    Value::Object(out)
+}
+
+/// The stable channel's ValidatingAdmissionPolicy (`experimental.stableValidationPolicy`)
+/// and its binding: Istio config that uses alpha-only kinds or fields is denied.
+pub fn stable_validation_policy(
+    name: &str,
+    binding_name: &str,
+    labels: Map<String, Value>,
+    object_selector: Option<Value>,
+) -> [Value; 2] {
+    let mut policy = object(
+        "admissionregistration.k8s.io/v1",
+        "ValidatingAdmissionPolicy",
+        name,
+        None,
+        labels,
+    );
+    let mut constraints = json!({"resourceRules": [{
+        "apiGroups": ["security.istio.io", "networking.istio.io", "telemetry.istio.io", "extensions.istio.io"],
+        "apiVersions": ["*"],
+        "operations": ["CREATE", "UPDATE"],
+        "resources": ["*"]
+    }]});
+    if let Some(selector) = object_selector {
+        constraints["objectSelector"] = selector;
+    }
+    let variable = |name: &str, kind: &str| json!({"name": name, "expression": format!("object.kind == '{kind}'")});
+    policy["spec"] = json!({
+        "failurePolicy": "Fail",
+        "matchConstraints": constraints,
+        "variables": [
+            variable("isEnvoyFilter", "EnvoyFilter"),
+            variable("isWasmPlugin", "WasmPlugin"),
+            variable("isProxyConfig", "ProxyConfig"),
+            variable("isTelemetry", "Telemetry"),
+            variable("isAuthorizationPolicy", "AuthorizationPolicy")
+        ],
+        "validations": [
+            {"expression": "!variables.isEnvoyFilter"},
+            {"expression": "!variables.isWasmPlugin"},
+            {"expression": "!variables.isProxyConfig"},
+            {"expression": STABLE_TELEMETRY_RULE},
+            {"expression": STABLE_AUTHORIZATION_RULE}
+        ]
+    });
+    let mut binding = object(
+        "admissionregistration.k8s.io/v1",
+        "ValidatingAdmissionPolicyBinding",
+        binding_name,
+        None,
+        Map::new(),
+    );
+    binding["spec"] = json!({"policyName": name, "validationActions": ["Deny"]});
+    [policy, binding]
+}
+
+/// Telemetry fields the stable channel does not accept.
+const STABLE_TELEMETRY_RULE: &str = "!(
+  variables.isTelemetry && (
+    (has(object.spec.tracing) ? object.spec.tracing : {}).exists(t, has(t.useRequestIdForTraceSampling)) ||
+    (has(object.spec.metrics) ? object.spec.metrics : {}).exists(m, has(m.reportingInterval)) ||
+    (has(object.spec.accessLogging) ? object.spec.accessLogging : {}).exists(l, has(l.filter))
+  )
+)
+";
+
+/// AuthorizationPolicy fields the stable channel does not accept (the last rule: the
+/// chart's document ends here, so its text has no final newline).
+const STABLE_AUTHORIZATION_RULE: &str = "!(
+  variables.isAuthorizationPolicy &&
+  has(object.spec.rules) &&
+  object.spec.rules.exists(r,
+    has(r.from) && r.from.exists(f,
+      has(f.source) && (has(f.source.trustDomains) || has(f.source.notTrustDomains))
+    )
+  )
+)";

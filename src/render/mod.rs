@@ -4,6 +4,7 @@
 //! `k8s:` settings and overlays (`k8s`), and order the objects as istioctl does.
 
 pub mod base;
+pub mod charts;
 pub mod cni;
 pub mod gateways;
 pub mod inputs;
@@ -86,11 +87,29 @@ pub struct Ctx {
     /// `install.operator.istio.io/owning-resource`: the IstioOperator's name or `unknown`.
     pub owner: String,
     pub istio_namespace: String,
+    /// The IstioOperator's `spec.values`: what istioctl passes to the charts.
+    pub passed_values: Value,
 }
 
 static NULL: Value = Value::Null;
 
 impl Ctx {
+    /// The context of a chart whose values (defaults, `global` included) are its own:
+    /// `values.<chart>` and `values.global` become what that chart renders with.
+    pub fn with_chart_values(&self, chart: &str) -> Ctx {
+        let chart_values = match chart {
+            "ztunnel" => {
+                let passed = charts::flattened(&self.passed_values, "ztunnel");
+                charts::chart_values("ztunnel", &passed)
+            }
+            _ => charts::descoped_values(chart, chart, &self.passed_values),
+        };
+        let mut ctx = self.clone();
+        ctx.values["global"] = chart_values["global"].clone();
+        ctx.values[chart] = chart_values;
+        ctx
+    }
+
     /// The value at a dotted path (`global.proxy.image`), or null.
     pub fn get(&self, path: &str) -> &Value {
         lookup(&self.values, path)
@@ -199,6 +218,19 @@ pub fn truthy(v: &Value) -> bool {
     }
 }
 
+/// A value as a chart's `if` / `with` sees it: false for null, `false`, zero, `""` and
+/// empty maps and lists.
+pub fn is_set(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(m) => !m.is_empty(),
+    }
+}
+
 pub fn as_int(v: &Value) -> Option<i64> {
     match v {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
@@ -230,8 +262,17 @@ pub fn effective_values(iop: &Value) -> Value {
     values
 }
 
-/// The enabled components of a merged IstioOperator.
-pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
+/// Whether a listed component is on: unless `enabled: false`.
+fn listed_enabled(spec: &Value) -> bool {
+    !matches!(spec.get("enabled"), Some(v) if !truthy(v) && !v.is_null())
+}
+
+/// The enabled components of a merged IstioOperator, as istioctl selects them: a
+/// component present under `spec.components` is on unless `enabled: false`; an absent
+/// one takes its default (Base and Pilot on). A gateway list replaces the default
+/// gateway; `values.gateways.istio-{ingress,egress}gateway.enabled` turns every listed
+/// gateway (or, with no list, the default one) on. A listed gateway must have a name.
+pub fn components(iop: &Value, ctx: &Ctx) -> Result<Vec<Component>, CliError> {
     let spec_components = iop
         .pointer("/spec/components")
         .cloned()
@@ -244,14 +285,18 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
             .to_string()
     };
     let mut out = Vec::new();
-    for (kind, key) in [
-        (ComponentKind::Base, "base"),
-        (ComponentKind::Pilot, "pilot"),
-        (ComponentKind::Cni, "cni"),
-        (ComponentKind::Ztunnel, "ztunnel"),
+    for (kind, key, default_on) in [
+        (ComponentKind::Base, "base", true),
+        (ComponentKind::Pilot, "pilot", true),
+        (ComponentKind::Cni, "cni", false),
+        (ComponentKind::Ztunnel, "ztunnel", false),
     ] {
-        let spec = spec_components.get(key).cloned().unwrap_or(json!({}));
-        if truthy(spec.get("enabled").unwrap_or(&NULL)) {
+        let on = match spec_components.get(key).filter(|v| !v.is_null()) {
+            Some(spec) => listed_enabled(spec),
+            None => default_on,
+        };
+        if on {
+            let spec = spec_components.get(key).cloned().unwrap_or(json!({}));
             out.push(Component {
                 kind,
                 name: key.to_string(),
@@ -260,54 +305,55 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Vec<Component> {
             });
         }
     }
-    for (kind, key, default_name) in [
+    for (kind, key, default_name, default_on) in [
         (
             ComponentKind::IngressGateways,
             "ingressGateways",
             "istio-ingressgateway",
+            true,
         ),
         (
             ComponentKind::EgressGateways,
             "egressGateways",
             "istio-egressgateway",
+            false,
         ),
     ] {
-        let list = spec_components
-            .get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        let mut names = Vec::new();
-        for spec in list {
-            let name = spec
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or(default_name)
-                .to_string();
-            // `values.gateways.<name>.enabled: true` turns a gateway on as well.
-            let by_values = ctx.bool(&format!("gateways.{name}.enabled"));
-            if truthy(spec.get("enabled").unwrap_or(&NULL)) || by_values {
-                names.push(name.clone());
+        let forced = ctx.bool(&format!("gateways.{default_name}.enabled"));
+        let Some(list) = spec_components.get(key).and_then(Value::as_array) else {
+            if default_on || forced {
                 out.push(Component {
                     kind,
-                    name,
-                    namespace: namespace_of(&spec),
-                    spec,
+                    name: default_name.to_string(),
+                    namespace: ctx.istio_namespace.clone(),
+                    spec: json!({"name": default_name}),
                 });
             }
-        }
-        if !names.iter().any(|n| n == default_name)
-            && ctx.bool(&format!("gateways.{default_name}.enabled"))
-        {
+            continue;
+        };
+        for (i, spec) in list.iter().enumerate() {
+            if !(listed_enabled(spec) || forced) {
+                continue;
+            }
+            let name = spec.get("name").and_then(Value::as_str).unwrap_or("");
+            if name.is_empty() {
+                return Err(CliError::new(
+                    crate::exit::ExitCode::DataErr,
+                    format!(
+                        "components.{key}[{i}] has no name: a listed gateway replaces the profile's list, \
+                         so name it (--set components.{key}[{i}].name={default_name} to change the profile's gateway)"
+                    ),
+                ));
+            }
             out.push(Component {
                 kind,
-                name: default_name.to_string(),
-                namespace: ctx.istio_namespace.clone(),
-                spec: json!({"name": default_name, "enabled": true}),
+                name: name.to_string(),
+                namespace: namespace_of(spec),
+                spec: spec.clone(),
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// The revision a merged IstioOperator installs (empty for the default revision). The
@@ -337,15 +383,6 @@ pub fn profile_of(iop: &Value) -> String {
 pub fn unsupported_settings(iop: &Value) -> Vec<String> {
     let values = effective_values(iop);
     let mut out = Vec::new();
-    if truthy(lookup(&values, "experimental.stableValidationPolicy")) {
-        out.push("not supported yet: experimental.stableValidationPolicy (the ValidatingAdmissionPolicy of the stable profile is not rendered)".to_string());
-    }
-    if lookup(&values, "cni.provider").as_str() == Some("multus") {
-        out.push(
-            "not supported yet: cni.provider=multus (no NetworkAttachmentDefinition is rendered)"
-                .to_string(),
-        );
-    }
     if !scalar_string(lookup(&values, "compatibilityVersion")).is_empty() {
         out.push(
             "not supported yet: compatibilityVersion (skiff renders 1.30 behaviour)".to_string(),
@@ -357,11 +394,12 @@ pub fn unsupported_settings(iop: &Value) -> Vec<String> {
 /// Renders a merged IstioOperator into per-component objects.
 pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
     let mut values = effective_values(iop);
+    let mut passed_values = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
     let component_images = iop
         .pointer("/spec/components")
         .cloned()
         .unwrap_or(json!({}));
-    // Component hub/tag go to that component's values.
+    // Component hub/tag go to that component's values, as istioctl passes them.
     for key in ["pilot", "cni", "ztunnel"] {
         for field in ["hub", "tag"] {
             if let Some(v) = component_images
@@ -370,6 +408,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
                 .filter(|v| !v.is_null())
             {
                 values[key][field] = v.clone();
+                passed_values[key][field] = v.clone();
             }
         }
     }
@@ -379,6 +418,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
             .unwrap_or("")
             .to_string(),
         owner: owner_of(iop),
+        passed_values,
         istio_namespace: lookup(&values, "global.istioNamespace")
             .as_str()
             .filter(|s| !s.is_empty())
@@ -387,12 +427,14 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
         values,
     };
     let mut out = Vec::new();
-    for component in components(iop, &ctx) {
+    for component in components(iop, &ctx)? {
         let mut objects = match component.kind {
             ComponentKind::Base => base::render(&ctx, &component),
             ComponentKind::Pilot => istiod::render(&ctx, &component),
-            ComponentKind::Cni => cni::render(&ctx, &component),
-            ComponentKind::Ztunnel => ztunnel::render(&ctx, &component),
+            ComponentKind::Cni => cni::render(&ctx.with_chart_values("cni"), &component),
+            ComponentKind::Ztunnel => {
+                ztunnel::render(&ctx.with_chart_values("ztunnel"), &component)
+            }
             ComponentKind::IngressGateways | ComponentKind::EgressGateways => {
                 gateways::render(&ctx, &component)
             }

@@ -26,9 +26,32 @@ pub fn yaml_text(v: &Value) -> String {
     text.trim_end_matches('\n').to_string()
 }
 
-/// Indented JSON text of a value (keys sorted).
+/// YAML text of a value as Helm's `toYaml` writes it (keys sorted, Go's double quotes),
+/// without the trailing newline: the text of YAML embedded in a ConfigMap.
+pub fn go_yaml_text(v: &Value) -> String {
+    let text = crate::output::yaml::to_go_string(&sorted(v));
+    text.trim_end_matches('\n').to_string()
+}
+
+/// Indented JSON text of a value (keys sorted), numbers as Go writes them: a whole
+/// number without a fraction (`1`, not `1.0`), as Helm's `toPrettyJson` prints values.
 pub fn json_text(v: &Value) -> String {
-    serde_json::to_string_pretty(&sorted(v)).unwrap_or_default()
+    serde_json::to_string_pretty(&go_numbers(&sorted(v))).unwrap_or_default()
+}
+
+/// Whole floating-point numbers as integers (Go's JSON writes 1.0 as `1`).
+fn go_numbers(v: &Value) -> Value {
+    match v {
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => Value::from(f as i64),
+            _ => v.clone(),
+        },
+        Value::Object(m) => {
+            Value::Object(m.iter().map(|(k, x)| (k.clone(), go_numbers(x))).collect())
+        }
+        Value::Array(items) => Value::Array(items.iter().map(go_numbers).collect()),
+        other => other.clone(),
+    }
 }
 
 /// istioctl's install order: CRDs, ServiceAccounts and ClusterRoles, ClusterRoleBindings,

@@ -16,44 +16,34 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             n
         }
     };
-    let chart = meta::chart_labels("ztunnel", "ztunnel");
-    let op = meta::operator_labels(ctx, component);
-    let labels = meta::labels(&[&chart, &op]);
+    let chart = meta::labels(&[
+        &meta::label("app.kubernetes.io/name", "ztunnel"),
+        &meta::istio_labels("ztunnel"),
+    ]);
+    let empty = serde_json::Map::new();
+    let user_labels = ctx.get("ztunnel.labels").as_object().unwrap_or(&empty);
+    let labels = meta::labels(&[&chart, user_labels]);
     let app = meta::label("app", "ztunnel");
+    let object_annotations = annotations_with_revision(ctx);
     let mut out = Vec::new();
 
-    out.push(meta::service_account(
-        ctx,
-        &name,
-        ns,
-        meta::labels(&[&app, &labels]),
-    ));
+    let mut sa = meta::service_account(ctx, &name, ns, labels.clone());
+    sa["metadata"]["annotations"] = object_annotations.clone();
+    out.push(sa);
 
-    let mut ds_labels = labels.clone();
-    if let Some(extra) = ctx.get("ztunnel.labels").as_object() {
-        ds_labels.extend(extra.clone());
-    }
-    let mut ds = meta::object("apps/v1", "DaemonSet", &name, Some(ns), ds_labels);
-    if let Some(a) = ctx
-        .get("ztunnel.annotations")
-        .as_object()
-        .filter(|a| !a.is_empty())
-    {
-        ds["metadata"]["annotations"] = json!(a);
-    }
-    let mut template_chart = chart.clone();
-    template_chart.remove("release");
-    template_chart.remove("helm.sh/chart");
+    let mut ds = meta::object("apps/v1", "DaemonSet", &name, Some(ns), labels);
+    ds["metadata"]["annotations"] = object_annotations.clone();
     let template_labels = meta::labels(&[
-        &app,
-        &template_chart,
-        &meta::label("istio.io/dataplane-mode", "none"),
         &meta::label("sidecar.istio.io/inject", "false"),
-        ctx.get("ztunnel.podLabels")
-            .as_object()
-            .unwrap_or(&serde_json::Map::new()),
+        &meta::label("istio.io/dataplane-mode", "none"),
+        &app,
+        &chart,
+        ctx.get("ztunnel.podLabels").as_object().unwrap_or(&empty),
     ]);
     let mut annotations = json!({"sidecar.istio.io/inject": "false"});
+    if !ctx.revision.is_empty() {
+        annotations["istio.io/rev"] = json!(ctx.revision);
+    }
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
 
     let istiod = format!(
@@ -140,7 +130,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
                 "terminationGracePeriodSeconds": ctx.int("ztunnel.terminationGracePeriodSeconds", 30),
                 "tolerations": ctx.get("ztunnel.tolerations"),
                 "volumes": [
-                    meta::istio_token_volume(&ctx.str("global.sds.token.aud")),
+                    meta::istio_token_volume("istio-ca"),
                     {"configMap": {"name": "istio-ca-root-cert"}, "name": "istiod-ca-cert"},
                     {"hostPath": {"path": "/var/run/ztunnel", "type": "DirectoryOrCreate"}, "name": "cni-ztunnel-sock-dir"},
                     {"emptyDir": {}, "name": "tmp"}
@@ -155,9 +145,30 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(ds);
         return out;
     }
-    let app_labels = meta::labels(&[&app, &labels]);
-    let role = meta::cluster_role(&name, app_labels.clone(), vec![meta::privileged_scc_rule()]);
-    let binding = meta::cluster_role_binding(&name, &name, app_labels, &name, ns);
+    let rbac_labels = meta::labels(&[
+        &app,
+        &meta::label("release", &name),
+        &meta::label("install.operator.istio.io/owning-resource", &ctx.owner),
+        &chart,
+    ]);
+    let mut role = meta::cluster_role(
+        &name,
+        rbac_labels.clone(),
+        vec![meta::privileged_scc_rule()],
+    );
+    let mut binding = meta::cluster_role_binding(&name, &name, rbac_labels, &name, ns);
+    role["metadata"]["annotations"] = object_annotations.clone();
+    binding["metadata"]["annotations"] = object_annotations;
     out.extend([role, binding, ds]);
     out
+}
+
+/// `ztunnel.annotations`, with `istio.io/rev` when a revision is installed.
+fn annotations_with_revision(ctx: &Ctx) -> Value {
+    let mut annotations = json!({});
+    super::inputs::overlay(&mut annotations, ctx.get("ztunnel.annotations"));
+    if !ctx.revision.is_empty() {
+        annotations["istio.io/rev"] = json!(ctx.revision);
+    }
+    annotations
 }
