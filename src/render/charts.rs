@@ -35,9 +35,9 @@ fn first_setting(values: &Value, paths: &[&str]) -> String {
         .unwrap_or_default()
 }
 
-/// The values a chart renders with: its defaults, the selected profile, compatibility
-/// version and platform files merged on top, then the values passed to the chart.
-pub fn chart_values(chart: &str, passed: &Value) -> Value {
+/// The Helm profile values selected by the values passed: the profile (`profile` or
+/// `global.profile`), then the compatibility version, then the platform, merged.
+pub fn profile_values(passed: &Value) -> Value {
     let mut profile = json!({});
     let profile_name = first_setting(passed, &["profile", "global.profile"]);
     if let Some(p) = helm_profile(&profile_name) {
@@ -51,6 +51,24 @@ pub fn chart_values(chart: &str, passed: &Value) -> Value {
     if let Some(p) = helm_profile(&format!("platform-{platform}")) {
         overlay(&mut profile, p);
     }
+    profile
+}
+
+/// The compatibility versions the release knows (`1.25`, ...).
+pub fn compatibility_versions() -> Vec<String> {
+    facts()["profiles"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, _)| name.strip_prefix("compatibility-version-"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The values a chart renders with: its defaults, the selected profile, compatibility
+/// version and platform files merged on top, then the values passed to the chart.
+pub fn chart_values(chart: &str, passed: &Value) -> Value {
+    let profile = profile_values(passed);
     let mut values = defaults(chart).clone();
     overlay(&mut values, &profile);
     if chart == "ztunnel" {

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 use super::meta;
 use super::{Component, ComponentKind, Ctx};
 
-/// The values of one gateway as its chart renders them: the chart's defaults, the
+/// The values of a gateway's chart as it renders them: the chart's defaults, the
 /// profile, `values.gateways.istio-{ingress,egress}gateway`, then what istioctl sets
 /// from the component: its `name`, `label`, `hub`, `tag` and `k8s.service.ports`.
 fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
@@ -33,12 +33,23 @@ fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
     if let Some(ports) = ports {
         own["ports"] = ports.clone();
     }
-    super::charts::chart_values(chart, &passed)["gateways"][root].clone()
+    super::charts::chart_values(chart, &passed)
 }
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let ingress = component.kind == ComponentKind::IngressGateways;
-    let gw = gateway_values(ctx, component);
+    let chart_values = gateway_values(ctx, component);
+    let root = if ingress {
+        "istio-ingressgateway"
+    } else {
+        "istio-egressgateway"
+    };
+    let gw = chart_values["gateways"][root].clone();
+    // The chart's own `global` and `meshConfig` (defaults included) are what it reads.
+    let mut chart_ctx = ctx.clone();
+    chart_ctx.values["global"] = chart_values["global"].clone();
+    chart_ctx.values["meshConfig"] = chart_values["meshConfig"].clone();
+    let ctx = &chart_ctx;
     let name = component.name.as_str();
     let ns = component.namespace.as_str();
     let chart = if ingress {
@@ -208,15 +219,6 @@ fn deployment(
     } else {
         ca
     };
-    let mesh_id = ctx.str("global.meshID");
-    let trust_domain = {
-        let t = ctx.str("meshConfig.trustDomain");
-        if t.is_empty() {
-            "cluster.local".to_string()
-        } else {
-            t
-        }
-    };
     let mut env = vec![
         meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
         meta::env("CA_ADDR", ca),
@@ -232,24 +234,39 @@ fn deployment(
             "ISTIO_META_OWNER",
             format!("kubernetes://apis/apps/v1/namespaces/{ns}/deployments/{name}"),
         ),
-        meta::env(
-            "ISTIO_META_MESH_ID",
-            if mesh_id.is_empty() {
-                trust_domain.clone()
-            } else {
-                mesh_id
-            },
-        ),
-        meta::env("TRUST_DOMAIN", trust_domain),
-        meta::env("ISTIO_META_UNPRIVILEGED_POD", "true"),
-        meta::env("ISTIO_META_CLUSTER_ID", ctx.cluster_id()),
-        meta::env_ref("ISTIO_META_NODE_NAME", "spec.nodeName"),
     ];
+    let mesh_id = ctx.str("global.meshID");
+    let trust_domain = ctx.str("meshConfig.trustDomain");
+    if !mesh_id.is_empty() {
+        env.push(meta::env("ISTIO_META_MESH_ID", mesh_id));
+    } else if !trust_domain.is_empty() {
+        env.push(meta::env("ISTIO_META_MESH_ID", trust_domain.clone()));
+    }
+    if !trust_domain.is_empty() {
+        env.push(meta::env("TRUST_DOMAIN", trust_domain));
+    }
+    if !super::truthy(&gw["runAsRoot"]) {
+        env.push(meta::env("ISTIO_META_UNPRIVILEGED_POD", "true"));
+    }
+    let as_text = |map: &Value| -> Vec<Value> {
+        let mut entries: Vec<(&String, &Value)> = map
+            .as_object()
+            .map(|m| m.iter().collect())
+            .unwrap_or_default();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        entries
+            .into_iter()
+            .map(|(k, v)| meta::env(k, super::scalar_string(v)))
+            .collect()
+    };
+    env.extend(as_text(&gw["env"]));
+    env.extend(as_text(ctx.get("meshConfig.defaultConfig.proxyMetadata")));
     let network = ctx.str("global.network");
-    if !network.is_empty() {
+    if !network.is_empty() && !super::is_set(&gw["env"]["ISTIO_META_NETWORK"]) {
         env.push(meta::env("ISTIO_META_NETWORK", network));
     }
-    env.extend(meta::env_from_map(&gw["env"]));
+    env.push(meta::env("ISTIO_META_CLUSTER_ID", ctx.cluster_id()));
+    env.push(meta::env_ref("ISTIO_META_NODE_NAME", "spec.nodeName"));
 
     let mut ports: Vec<Value> = gw["ports"]
         .as_array()
@@ -324,14 +341,16 @@ fn deployment(
             "timeoutSeconds": 1
         },
         "resources": resources,
-        "securityContext": {
+        "volumeMounts": mounts
+    });
+    if !run_as_root {
+        container["securityContext"] = json!({
             "allowPrivilegeEscalation": false,
             "capabilities": {"drop": ["ALL"]},
             "privileged": false,
             "readOnlyRootFilesystem": true
-        },
-        "volumeMounts": mounts
-    });
+        });
+    }
     if ctx.bool("global.logAsJson") {
         container["args"]
             .as_array_mut()
@@ -342,17 +361,19 @@ fn deployment(
     if !policy.is_empty() {
         container["imagePullPolicy"] = json!(policy);
     }
-    let pod_security = if run_as_root {
-        json!({})
-    } else {
-        json!({"runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
-    };
     let mut pod_spec = json!({
         "containers": [container],
-        "securityContext": pod_security,
         "serviceAccountName": sa_name,
         "volumes": volumes
     });
+    if !run_as_root {
+        let openshift = ctx.str_or("platform", &ctx.str("global.platform")) == "openshift";
+        pod_spec["securityContext"] = if openshift {
+            json!({"runAsNonRoot": true})
+        } else {
+            json!({"runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
+        };
+    }
     for key in ["nodeSelector", "affinity"] {
         if gw[key].as_object().is_some_and(|m| !m.is_empty()) {
             pod_spec[key] = gw[key].clone();

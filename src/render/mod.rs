@@ -246,20 +246,33 @@ pub struct Rendered {
     pub objects: Vec<Value>,
 }
 
-/// The values the components see: built-in defaults < chart profile < platform <
-/// the IstioOperator's `spec.values`.
+/// The values the components see: built-in defaults < Helm profile < compatibility
+/// version < platform < the IstioOperator's `spec.values`.
 pub fn effective_values(iop: &Value) -> Value {
     let user = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
     let mut values = values::defaults();
-    let profile = lookup(&user, "profile").as_str().unwrap_or("").to_string();
-    overlay(&mut values, &profiles::chart_profile_values(&profile));
-    let platform = lookup(&user, "global.platform")
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    overlay(&mut values, &profiles::platform_values(&platform));
+    let profile = in_values_layout(&values, charts::profile_values(&user));
+    overlay(&mut values, &profile);
     overlay(&mut values, &user);
     values
+}
+
+/// Helm profile values in skiff's values layout: a top-level key skiff's values do not
+/// have is a chart's own setting (`configMap`, `seLinuxOptions`), which istiod's chart
+/// reads from `pilot` and the CNI and ztunnel charts take from their own defaults.
+fn in_values_layout(defaults: &Value, profile: Value) -> Value {
+    let Value::Object(map) = profile else {
+        return profile;
+    };
+    let mut out = json!({});
+    for (key, value) in map {
+        if defaults.get(&key).is_some() {
+            overlay(&mut out, &json!({ key: value }));
+        } else {
+            overlay(&mut out, &json!({"pilot": { key: value }}));
+        }
+    }
+    out
 }
 
 /// Whether a listed component is on: unless `enabled: false`.
@@ -380,19 +393,32 @@ pub fn profile_of(iop: &Value) -> String {
 }
 
 /// Settings the renderer reads but does not act on yet, as `not supported yet: ...` lines.
-pub fn unsupported_settings(iop: &Value) -> Vec<String> {
-    let values = effective_values(iop);
-    let mut out = Vec::new();
-    if !scalar_string(lookup(&values, "compatibilityVersion")).is_empty() {
-        out.push(
-            "not supported yet: compatibilityVersion (skiff renders 1.30 behaviour)".to_string(),
-        );
+pub fn unsupported_settings(_iop: &Value) -> Vec<String> {
+    Vec::new()
+}
+
+/// A `compatibilityVersion` the release has no settings for is an error, as in the charts.
+fn check_compatibility_version(iop: &Value) -> Result<(), CliError> {
+    let version = scalar_string(
+        iop.pointer("/spec/values/compatibilityVersion")
+            .unwrap_or(&NULL),
+    );
+    let known = charts::compatibility_versions();
+    if version.is_empty() || known.contains(&version) {
+        return Ok(());
     }
-    out
+    Err(CliError::new(
+        crate::exit::ExitCode::DataErr,
+        format!(
+            "unknown compatibility version {version} (this release knows {})",
+            known.join(", ")
+        ),
+    ))
 }
 
 /// Renders a merged IstioOperator into per-component objects.
 pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
+    check_compatibility_version(iop)?;
     let mut values = effective_values(iop);
     let mut passed_values = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
     let component_images = iop
