@@ -185,6 +185,7 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
     if let Some(user_values) = user.pointer("/spec/values") {
         overlay(&mut iop["spec"]["values"], user_values);
     }
+    copy_component_enablement(&mut iop);
     let namespace = iop
         .pointer("/spec/values/global/istioNamespace")
         .and_then(Value::as_str)
@@ -230,17 +231,19 @@ fn copy_top_level_settings(iop: &mut Value) {
     copy("revision", &["revision"]);
     copy("meshConfig", &["meshConfig"]);
     copy("compatibilityVersion", &["compatibilityVersion"]);
+}
+
+/// istioctl copies the components' enablement into the values (unset reads as false),
+/// and it wins over the user's own `values.pilot.enabled` / `values.pilot.cni.enabled`.
+fn copy_component_enablement(iop: &mut Value) {
     let enabled = |component: &str| {
-        spec.get("components")
-            .and_then(|c| c.get(component))
-            .and_then(|c| c.get("enabled"))
+        iop.pointer(&format!("/spec/components/{component}/enabled"))
             .and_then(Value::as_bool)
+            .unwrap_or(false)
     };
-    // istioctl always copies the components' enablement (unset reads as false).
-    let pilot = enabled("pilot").unwrap_or(false);
-    let cni = enabled("cni").unwrap_or(false);
+    let (pilot, cni) = (enabled("pilot"), enabled("cni"));
     overlay(
-        values,
+        &mut iop["spec"]["values"],
         &json!({"pilot": {"enabled": pilot, "cni": {"enabled": cni}}}),
     );
 }

@@ -59,31 +59,52 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             v
         }
     };
+    // The chart reads its own values (`ztunnel.*` here), globals flattened into them.
+    let own = |key: &str| ctx.str(&format!("ztunnel.{key}"));
     let mut env = vec![
         meta::env("CA_ADDRESS", or_istiod("ztunnel.caAddress")),
         meta::env("XDS_ADDRESS", or_istiod("ztunnel.xdsAddress")),
-        meta::env("RUST_LOG", ctx.str("ztunnel.logLevel")),
+    ];
+    if ctx.bool("ztunnel.logAsJson") {
+        env.push(meta::env("LOG_FORMAT", "json"));
+    }
+    if !own("network").is_empty() {
+        env.push(meta::env("NETWORK", own("network")));
+    }
+    let cluster_id = own("multiCluster.clusterName");
+    env.extend([
+        meta::env("RUST_LOG", own("logLevel")),
         meta::env("RUST_BACKTRACE", "1"),
-        meta::env("ISTIO_META_CLUSTER_ID", ctx.cluster_id()),
+        meta::env(
+            "ISTIO_META_CLUSTER_ID",
+            if cluster_id.is_empty() {
+                "Kubernetes".to_string()
+            } else {
+                cluster_id
+            },
+        ),
         meta::env("INPOD_ENABLED", "true"),
         meta::env(
             "TERMINATION_GRACE_PERIOD_SECONDS",
-            ctx.int("ztunnel.terminationGracePeriodSeconds", 30)
-                .to_string(),
+            own("terminationGracePeriodSeconds"),
         ),
         meta::env_ref("POD_NAME", "metadata.name"),
         meta::env_ref("POD_NAMESPACE", "metadata.namespace"),
         meta::env_ref("NODE_NAME", "spec.nodeName"),
         meta::env_ref("INSTANCE_IP", "status.podIP"),
         meta::env_ref("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-        meta::env("ISTIO_META_ENABLE_HBONE", "true"),
-        meta::env_resource("ZTUNNEL_CPU_LIMIT", "limits.cpu"),
-    ];
-    let network = ctx.str("global.network");
-    if !network.is_empty() {
-        env.push(meta::env("NETWORK", network));
+    ]);
+    env.extend(sorted_env(
+        ctx.get("ztunnel.meshConfig.defaultConfig.proxyMetadata"),
+    ));
+    env.push(meta::env_resource("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
+    env.extend(sorted_env(ctx.get("ztunnel.env")));
+    if ctx.bool("ztunnel.peerCaCrl.enabled") {
+        env.push(meta::env(
+            "CRL_PATH",
+            "/var/run/secrets/istio/crl/ca-crl.pem",
+        ));
     }
-    env.extend(meta::env_from_map(ctx.get("ztunnel.env")));
     let mut container = json!({
         "args": ["proxy", "ztunnel"],
         "env": env,
@@ -161,6 +182,19 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     binding["metadata"]["annotations"] = object_annotations;
     out.extend([role, binding, ds]);
     out
+}
+
+/// `name: value` pairs as environment variables, in key order (a chart's `range`).
+fn sorted_env(map: &Value) -> Vec<Value> {
+    let mut entries: Vec<(&String, &Value)> = map
+        .as_object()
+        .map(|m| m.iter().collect())
+        .unwrap_or_default();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries
+        .into_iter()
+        .map(|(k, v)| meta::env(k, super::scalar_string(v)))
+        .collect()
 }
 
 /// `ztunnel.annotations`, with `istio.io/rev` when a revision is installed.
