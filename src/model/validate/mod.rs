@@ -262,6 +262,30 @@ mod tests {
     }
 
     #[test]
+    fn a_server_binds_to_an_ip_address_or_an_absolute_socket_path() {
+        let gateway = |bind: &str| {
+            format!("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {{name: g}}\nspec:\n  servers:\n  - port: {{number: 80, name: http, protocol: HTTP}}\n    bind: {bind:?}\n    hosts: ['*']\n")
+        };
+        for good in [
+            "10.0.0.1",
+            "fe80::1%eth0",
+            "unix:///var/run/gw.sock",
+            "unix://@abstract",
+        ] {
+            assert!(problems(&gateway(good)).is_empty(), "{good}");
+        }
+        let p = problems(&gateway("a"));
+        assert!(p[0].contains("a is not a valid IP"), "{p:?}");
+        let p = problems(&gateway("unix://relative/x"));
+        assert!(
+            p[0].contains("relative/x is not an absolute path to a file"),
+            "{p:?}"
+        );
+        let p = problems(&gateway("unix://"));
+        assert!(p[0].contains("unix address must not be empty"), "{p:?}");
+    }
+
+    #[test]
     fn unserved_versions_are_rejected() {
         let p = problems(
             "apiVersion: networking.istio.io/v9\nkind: Gateway\nmetadata: {name: g}\nspec: {}\n",

@@ -639,7 +639,12 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
                 "Required value: port is required",
             ),
             Some(p) => {
-                if let Some(n) = p.number {
+                // A Unix domain socket server has no port number.
+                let unix_bind = s
+                    .bind
+                    .as_deref()
+                    .is_some_and(|b| b.starts_with(UNIX_PREFIX));
+                if let Some(n) = p.number.filter(|n| *n > 0 || !unix_bind) {
                     check_port(&format!("{sp}.port.number"), n, errs);
                 }
                 if p.target_port.is_some_and(|n| n > 0) {
@@ -670,6 +675,9 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
                 }
             }
         }
+        if let Some(bind) = s.bind.as_deref() {
+            server_bind(&format!("{sp}.bind"), bind, errs);
+        }
         if let Some(tls) = &s.tls {
             server_tls(&format!("{sp}.tls"), tls, errs);
         }
@@ -683,6 +691,41 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
             }
         }
     }
+}
+
+/// The prefix of a Unix domain socket address (`unix:///var/run/x.sock`).
+const UNIX_PREFIX: &str = "unix://";
+
+/// A server's `bind`: an IP address, or a Unix domain socket given as an absolute path
+/// (or an abstract `@name`).
+fn server_bind(path: &str, bind: &str, errs: &mut Errs) {
+    if let Some(socket) = bind.strip_prefix(UNIX_PREFIX) {
+        if socket.is_empty() {
+            err(errs, path, "Invalid value: unix address must not be empty");
+        } else if !socket.starts_with('@') && (!socket.starts_with('/') || socket.ends_with('/')) {
+            err(
+                errs,
+                path,
+                format!("Invalid value: {socket} is not an absolute path to a file"),
+            );
+        }
+    } else if !bind.is_empty() && !is_ip_address(bind) {
+        err(
+            errs,
+            path,
+            format!("Invalid value: {bind} is not a valid IP"),
+        );
+    }
+}
+
+/// An IPv4 or IPv6 address (an IPv6 address may name its zone: `fe80::1%eth0`).
+fn is_ip_address(text: &str) -> bool {
+    let address = match text.split_once('%') {
+        Some((ip, zone)) if ip.contains(':') && !zone.is_empty() => ip,
+        Some(_) => return false,
+        None => text,
+    };
+    address.parse::<std::net::IpAddr>().is_ok()
 }
 
 fn server_tls(path: &str, tls: &ServerTlsSettings, errs: &mut Errs) {
