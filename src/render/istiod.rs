@@ -724,6 +724,27 @@ fn mutating_webhook(n: &Names) -> Value {
             json!({"matchExpressions": [expr("istio-injection", "DoesNotExist", &[]), expr("istio.io/rev", "DoesNotExist", &[])]}),
             json!({"matchExpressions": [expr("sidecar.istio.io/inject", "In", &["true"]), expr("istio.io/rev", "DoesNotExist", &[])]}),
         ));
+        // Namespaces without any injection label are injected too.
+        if n.ctx
+            .bool("sidecarInjectorWebhook.enableNamespacesByDefault")
+        {
+            let system = [
+                "kube-system",
+                "kube-public",
+                "kube-node-lease",
+                "local-path-storage",
+            ];
+            hooks.push(inject_webhook(
+                n,
+                "auto.sidecar-injector.istio.io",
+                json!({"matchExpressions": [
+                    expr("istio-injection", "DoesNotExist", &[]),
+                    expr("istio.io/rev", "DoesNotExist", &[]),
+                    expr("kubernetes.io/metadata.name", "NotIn", &system)
+                ]}),
+                json!({"matchExpressions": [expr("sidecar.istio.io/inject", "DoesNotExist", &[]), expr("istio.io/rev", "DoesNotExist", &[])]}),
+            ));
+        }
     }
     let mut name = format!("istio-sidecar-injector{}", n.ctx.rev_suffix());
     if n.ns != "istio-system" {
