@@ -1,5 +1,5 @@
-//! Kubernetes strategic merge of a patch onto a Pod, as istiod applies a rendered
-//! injection template: mappings merge, `null` deletes, lists with a patch merge key
+//! Kubernetes strategic merge of a patch onto a Pod (or a pod template), as istiod applies
+//! a rendered injection template and istioctl a component's `k8s` settings: mappings merge, `null` deletes, lists with a patch merge key
 //! (containers by name, ports by containerPort, ...) merge item by item with the patch's
 //! items placed before the pod's own as apimachinery orders them, other lists are replaced;
 //! `$patch: replace|delete` directives are honoured.

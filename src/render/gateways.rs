@@ -248,19 +248,10 @@ fn deployment(
     if !super::truthy(&gw["runAsRoot"]) {
         env.push(meta::env("ISTIO_META_UNPRIVILEGED_POD", "true"));
     }
-    let as_text = |map: &Value| -> Vec<Value> {
-        let mut entries: Vec<(&String, &Value)> = map
-            .as_object()
-            .map(|m| m.iter().collect())
-            .unwrap_or_default();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        entries
-            .into_iter()
-            .map(|(k, v)| meta::env(k, super::scalar_string(v)))
-            .collect()
-    };
-    env.extend(as_text(&gw["env"]));
-    env.extend(as_text(ctx.get("meshConfig.defaultConfig.proxyMetadata")));
+    env.extend(meta::env_in_key_order(&gw["env"]));
+    env.extend(meta::env_in_key_order(
+        ctx.get("meshConfig.defaultConfig.proxyMetadata"),
+    ));
     let network = ctx.str("global.network");
     if !network.is_empty() && !super::is_set(&gw["env"]["ISTIO_META_NETWORK"]) {
         env.push(meta::env("ISTIO_META_NETWORK", network));

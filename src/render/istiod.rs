@@ -168,9 +168,9 @@ fn reader_rules() -> Vec<Value> {
     ]
 }
 
-fn istiod_rules() -> Vec<Value> {
-    let gwv = &["get", "watch", "list"];
-    vec![
+/// Reading and updating the webhook configurations istiod patches its CA bundle into.
+fn webhook_rules() -> [Value; 2] {
+    [
         meta::rule(
             &["admissionregistration.k8s.io"],
             &["mutatingwebhookconfigurations"],
@@ -181,6 +181,13 @@ fn istiod_rules() -> Vec<Value> {
             &["validatingwebhookconfigurations"],
             &["get", "list", "watch", "update"],
         ),
+    ]
+}
+
+fn istiod_rules() -> Vec<Value> {
+    let gwv = &["get", "watch", "list"];
+    let mut rules = webhook_rules().to_vec();
+    rules.extend([
         meta::rule(ISTIO_GROUPS, &["*"], gwv),
         meta::rule(&["networking.istio.io"], &["workloadentries"], MANAGE),
         meta::rule(
@@ -266,7 +273,8 @@ fn istiod_rules() -> Vec<Value> {
             &["get", "watch", "list", "create", "delete"],
         ),
         meta::rule(&["multicluster.x-k8s.io"], &["serviceimports"], gwv),
-    ]
+    ]);
+    rules
 }
 
 fn gateway_controller_rules() -> Vec<Value> {
@@ -339,23 +347,12 @@ fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
         };
         let mut rules = reader_rules();
         if ctx.bool("istiodRemote.enabled") {
-            rules.extend([
-                meta::rule(
-                    &[""],
-                    &["configmaps"],
-                    &["create", "get", "list", "watch", "update"],
-                ),
-                meta::rule(
-                    &["admissionregistration.k8s.io"],
-                    &["mutatingwebhookconfigurations"],
-                    &["get", "list", "watch", "update", "patch"],
-                ),
-                meta::rule(
-                    &["admissionregistration.k8s.io"],
-                    &["validatingwebhookconfigurations"],
-                    &["get", "list", "watch", "update"],
-                ),
-            ]);
+            rules.push(meta::rule(
+                &[""],
+                &["configmaps"],
+                &["create", "get", "list", "watch", "update"],
+            ));
+            rules.extend(webhook_rules());
         }
         roles.push(cluster_role(&name, reader_labels.clone(), rules));
         bindings.push(binding(

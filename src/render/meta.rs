@@ -248,6 +248,20 @@ pub fn env_ref(name: &str, field_path: &str) -> Value {
     json!({"name": name, "valueFrom": {"fieldRef": {"fieldPath": field_path}}})
 }
 
+/// Environment variables from a `name: value` map in key order, values as text (a
+/// chart's `range` over a map).
+pub fn env_in_key_order(map: &Value) -> Vec<Value> {
+    let mut entries: Vec<(&String, &Value)> = map
+        .as_object()
+        .map(|m| m.iter().collect())
+        .unwrap_or_default();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries
+        .into_iter()
+        .map(|(k, v)| env(k, super::scalar_string(v)))
+        .collect()
+}
+
 /// Environment variables from a `name: value` map (a map value is a `valueFrom`).
 pub fn env_from_map(map: &Value) -> Vec<Value> {
     let mut out = Vec::new();

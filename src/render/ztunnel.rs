@@ -94,11 +94,11 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         meta::env_ref("INSTANCE_IP", "status.podIP"),
         meta::env_ref("SERVICE_ACCOUNT", "spec.serviceAccountName"),
     ]);
-    env.extend(sorted_env(
+    env.extend(meta::env_in_key_order(
         ctx.get("ztunnel.meshConfig.defaultConfig.proxyMetadata"),
     ));
     env.push(meta::env_resource("ZTUNNEL_CPU_LIMIT", "limits.cpu"));
-    env.extend(sorted_env(ctx.get("ztunnel.env")));
+    env.extend(meta::env_in_key_order(ctx.get("ztunnel.env")));
     if ctx.bool("ztunnel.peerCaCrl.enabled") {
         env.push(meta::env(
             "CRL_PATH",
@@ -182,19 +182,6 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     binding["metadata"]["annotations"] = object_annotations;
     out.extend([role, binding, ds]);
     out
-}
-
-/// `name: value` pairs as environment variables, in key order (a chart's `range`).
-fn sorted_env(map: &Value) -> Vec<Value> {
-    let mut entries: Vec<(&String, &Value)> = map
-        .as_object()
-        .map(|m| m.iter().collect())
-        .unwrap_or_default();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    entries
-        .into_iter()
-        .map(|(k, v)| meta::env(k, super::scalar_string(v)))
-        .collect()
 }
 
 /// `ztunnel.annotations`, with `istio.io/rev` when a revision is installed.
