@@ -80,9 +80,6 @@ pub fn render_flags(
     for w in &merged.warnings {
         printer.warn(w);
     }
-    for w in render::unsupported_settings(&merged.iop) {
-        printer.warn(w);
-    }
     let rendered = render::render(&merged.iop)?;
     Ok((merged.iop, rendered))
 }

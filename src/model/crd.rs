@@ -1,6 +1,6 @@
 //! CustomResourceDefinitions: the installed Istio release's CRD facts (schemas, CEL rules,
-//! printer columns), and a structural schema derived from the model's own types (coverage,
-//! and any kind the facts lack).
+//! printer columns), and a structural schema derived from the model's own types (to check
+//! the model covers every CRD property).
 
 use serde_json::{json, Map, Value};
 
@@ -114,14 +114,14 @@ fn crd_facts() -> &'static [Value] {
     FACTS.get_or_init(|| serde_json::from_str(CRD_FACTS).unwrap_or_default())
 }
 
-/// The apiextensions.k8s.io/v1 CRD of one Istio kind: from the release's CRD facts, or,
-/// for a kind they lack, a schema derived from the model's type.
-pub fn crd_for(info: &KindInfo) -> Value {
+/// The apiextensions.k8s.io/v1 CRD of one Istio kind, from the release's CRD facts
+/// (`None` for a kind the facts lack).
+pub fn crd_for(info: &KindInfo) -> Option<Value> {
     let name = format!("{}.{}", info.plural, info.group);
-    match crd_facts().iter().find(|f| f["name"] == name.as_str()) {
-        Some(facts) => crd_from_facts(facts),
-        None => derived_crd(info),
-    }
+    crd_facts()
+        .iter()
+        .find(|f| f["name"] == name.as_str())
+        .map(crd_from_facts)
 }
 
 fn crd_from_facts(facts: &Value) -> Value {
@@ -156,57 +156,9 @@ fn crd_from_facts(facts: &Value) -> Value {
     })
 }
 
-fn derived_crd(info: &KindInfo) -> Value {
-    let spec = structural_spec_schema(info.kind)
-        .unwrap_or(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}));
-    let schema = json!({
-        "openAPIV3Schema": {
-            "type": "object",
-            "properties": {
-                "spec": spec,
-                "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}
-            }
-        }
-    });
-    let versions: Vec<Value> = info
-        .versions
-        .iter()
-        .map(|v| {
-            json!({
-                "name": v.name,
-                "served": v.served,
-                "storage": v.storage,
-                "schema": schema,
-                "subresources": {"status": {}}
-            })
-        })
-        .collect();
-    json!({
-        "apiVersion": "apiextensions.k8s.io/v1",
-        "kind": "CustomResourceDefinition",
-        "metadata": {
-            "name": format!("{}.{}", info.plural, info.group),
-            "labels": {"app.kubernetes.io/part-of": "istio"}
-        },
-        "spec": {
-            "group": info.group,
-            "names": {
-                "kind": info.kind,
-                "listKind": info.list_kind,
-                "plural": info.plural,
-                "singular": info.singular,
-                "shortNames": info.short_names,
-                "categories": info.categories
-            },
-            "scope": if info.namespaced { "Namespaced" } else { "Cluster" },
-            "versions": versions
-        }
-    })
-}
-
 /// Every Istio CRD, in the order of the kind table.
 pub fn all_crds() -> Vec<Value> {
-    ISTIO_KINDS.iter().map(crd_for).collect()
+    ISTIO_KINDS.iter().filter_map(crd_for).collect()
 }
 
 /// Every property path of a structural schema (`.http[].route[].weight`), for coverage.
@@ -250,7 +202,7 @@ mod tests {
             .iter()
             .find(|k| k.kind == "VirtualService")
             .unwrap();
-        let crd = crd_for(info);
+        let crd = crd_for(info).expect("the release has a VirtualService CRD");
         assert_eq!(
             crd["metadata"]["name"],
             "virtualservices.networking.istio.io"

@@ -8,9 +8,8 @@ use super::{Component, Ctx};
 use crate::model::crd;
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
-    let scope = ctx.str("global.resourceScope");
-    let cluster_scoped = matches!(scope.as_str(), "all" | "cluster" | "");
-    let namespaced = matches!(scope.as_str(), "all" | "namespace" | "");
+    let cluster_scoped = ctx.renders_cluster_scoped();
+    let namespaced = ctx.renders_namespaced();
     let labels = meta::istio_labels("base");
     let mut out = Vec::new();
     if cluster_scoped {

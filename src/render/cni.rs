@@ -13,9 +13,8 @@ fn cni_str(ctx: &Ctx, key: &str) -> String {
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let ns = component.namespace.as_str();
-    let scope = ctx.str("global.resourceScope");
-    let cluster_scoped = matches!(scope.as_str(), "all" | "cluster" | "");
-    let namespaced = matches!(scope.as_str(), "all" | "namespace" | "");
+    let cluster_scoped = ctx.renders_cluster_scoped();
+    let namespaced = ctx.renders_namespaced();
     let common = meta::labels(&[
         &meta::label("release", "istio"),
         &meta::label("istio.io/rev", &ctx.revision_label()),

@@ -9,12 +9,7 @@ use super::{Component, ComponentKind, Ctx};
 /// The values of a gateway's chart as it renders them: the chart's defaults, the
 /// profile, `values.gateways.istio-{ingress,egress}gateway`, then what istioctl sets
 /// from the component: its `name`, `label`, `hub`, `tag` and `k8s.service.ports`.
-fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
-    let (chart, root) = if component.kind == ComponentKind::IngressGateways {
-        ("istio-ingress", "istio-ingressgateway")
-    } else {
-        ("istio-egress", "istio-egressgateway")
-    };
+fn gateway_values(ctx: &Ctx, component: &Component, (chart, root): (&str, &str)) -> Value {
     let mut passed = ctx.passed_values.clone();
     let own = &mut passed["gateways"][root];
     own["name"] = json!(component.name);
@@ -36,14 +31,18 @@ fn gateway_values(ctx: &Ctx, component: &Component) -> Value {
     super::charts::chart_values(chart, &passed)
 }
 
-pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
-    let ingress = component.kind == ComponentKind::IngressGateways;
-    let chart_values = gateway_values(ctx, component);
-    let root = if ingress {
-        "istio-ingressgateway"
+/// A gateway component's chart and the key of its values (`gateways.<key>`).
+fn chart_of(component: &Component) -> (&'static str, &'static str) {
+    if component.kind == ComponentKind::IngressGateways {
+        ("istio-ingress", "istio-ingressgateway")
     } else {
-        "istio-egressgateway"
-    };
+        ("istio-egress", "istio-egressgateway")
+    }
+}
+
+pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+    let (chart, root) = chart_of(component);
+    let chart_values = gateway_values(ctx, component, (chart, root));
     let gw = chart_values["gateways"][root].clone();
     // The chart's own `global` and `meshConfig` (defaults included) are what it reads.
     let mut chart_ctx = ctx.clone();
@@ -52,11 +51,6 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let ctx = &chart_ctx;
     let name = component.name.as_str();
     let ns = component.namespace.as_str();
-    let chart = if ingress {
-        "istio-ingress"
-    } else {
-        "istio-egress"
-    };
     let selector = gw["labels"].clone();
     let selector_map = selector.as_object().cloned().unwrap_or_default();
     // Every object but the SDS Role and RoleBinding starts from the gateway's own labels.

@@ -24,6 +24,8 @@ struct Names<'a> {
     /// `istiod` or `istiod-<rev>`.
     istiod: String,
     ns: &'a str,
+    /// The istiod chart's own merged values (`charts::istiod_values`).
+    chart_values: Value,
 }
 
 impl Names<'_> {
@@ -47,6 +49,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         component,
         istiod: format!("istiod{}", ctx.rev_suffix()),
         ns: &component.namespace,
+        chart_values: super::charts::istiod_values(&ctx.passed_values),
     };
     let remote = ctx.bool("istiodRemote.enabled");
     let local_injector = ctx.bool("istiodRemote.enabledLocalInjectorIstiod");
@@ -564,8 +567,7 @@ fn mesh_config_map(n: &Names) -> Value {
 /// The injector ConfigMap's `values`: the parts of the istiod chart's values the
 /// injection templates read (`global`, `sidecarInjectorWebhook`, `revision`, the chart's
 /// `cni` and `env` as `pilot`, the gateways' security settings), absent keys left out.
-fn injector_values(ctx: &Ctx) -> Value {
-    let chart = super::charts::istiod_values(&ctx.passed_values);
+fn injector_values(chart: &Value) -> Value {
     let pick = |from: &Value, keys: &[&str]| -> Value {
         let mut out = serde_json::Map::new();
         for key in keys {
@@ -575,8 +577,8 @@ fn injector_values(ctx: &Ctx) -> Value {
         }
         Value::Object(out)
     };
-    let mut values = pick(&chart, &["global", "sidecarInjectorWebhook", "revision"]);
-    values["pilot"] = pick(&chart, &["cni", "env"]);
+    let mut values = pick(chart, &["global", "sidecarInjectorWebhook", "revision"]);
+    values["pilot"] = pick(chart, &["cni", "env"]);
     values["gateways"] = pick(&chart["gateways"], &["securityContext", "seccompProfile"]);
     values
 }
@@ -629,7 +631,7 @@ fn injector_config_map(n: &Names) -> Value {
     );
     cm["data"] = json!({
         "config": super::output::yaml_text(&super::output::sorted(&config)),
-        "values": super::output::json_text(&injector_values(ctx))
+        "values": super::output::json_text(&injector_values(&n.chart_values))
     });
     cm
 }
@@ -648,7 +650,7 @@ fn values_config_map(n: &Names) -> Value {
     let passed = &n.ctx.passed_values;
     cm["data"] = json!({
         "original-values": super::output::json_text(passed),
-        "merged-values": super::output::json_text(&super::charts::istiod_values(passed))
+        "merged-values": super::output::json_text(&n.chart_values)
     });
     cm
 }

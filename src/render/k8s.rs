@@ -174,9 +174,8 @@ fn apply_scaling_settings(component: &Component, objects: &mut [Value], name: &s
         find(objects, "PodDisruptionBudget", name),
     ) {
         overlay(&mut pdb["spec"], spec);
-        let pdb_spec = pdb["spec"].as_object_mut();
-        if let Some(m) = pdb_spec {
-            if m.contains_key("maxUnavailable") && m.contains_key("minAvailable") {
+        if let Some(m) = pdb["spec"].as_object_mut() {
+            if m.contains_key("maxUnavailable") {
                 m.remove("minAvailable");
             }
         }

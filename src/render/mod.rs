@@ -94,6 +94,21 @@ pub struct Ctx {
 static NULL: Value = Value::Null;
 
 impl Ctx {
+    /// Whether the charts render cluster-scoped objects (`global.resourceScope` all or cluster).
+    pub fn renders_cluster_scoped(&self) -> bool {
+        matches!(
+            self.str("global.resourceScope").as_str(),
+            "all" | "cluster" | ""
+        )
+    }
+
+    /// Whether the charts render namespaced objects (`global.resourceScope` all or namespace).
+    pub fn renders_namespaced(&self) -> bool {
+        matches!(
+            self.str("global.resourceScope").as_str(),
+            "all" | "namespace" | ""
+        )
+    }
     /// The context of a chart whose values (defaults, `global` included) are its own:
     /// `values.<chart>` and `values.global` become what that chart renders with.
     pub fn with_chart_values(&self, chart: &str) -> Ctx {
@@ -390,11 +405,6 @@ pub fn profile_of(iop: &Value) -> String {
         .filter(|p| !p.is_empty())
         .unwrap_or("default")
         .to_string()
-}
-
-/// Settings the renderer reads but does not act on yet, as `not supported yet: ...` lines.
-pub fn unsupported_settings(_iop: &Value) -> Vec<String> {
-    Vec::new()
 }
 
 /// A `compatibilityVersion` the release has no settings for is an error, as in the charts.
