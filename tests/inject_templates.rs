@@ -413,6 +413,7 @@ fn own_cases() -> Vec<Value> {
 fn run_harness(harness: &Path, requests: &[Value]) -> Vec<Value> {
     let templates: Map<String, Value> = inject::templates::builtin()
         .into_iter()
+        .filter(|(n, _)| !inject::templates::DEPLOYMENT_TEMPLATES.contains(n))
         .map(|(n, t)| (n.to_string(), json!(t)))
         .collect();
     let mut child = Command::new(harness)

@@ -321,3 +321,36 @@ fn operator_files_and_set_paths_of_the_wrong_shape_are_errors() {
         "pull secret not rendered"
     );
 }
+
+#[test]
+fn values_the_istiod_chart_refuses_are_errors_only_when_istiod_renders() {
+    for (set, message) in [
+        (
+            "values.global.pilotCertProvider=kubernetes",
+            "Error: values.global.pilotCertProvider=kubernetes is not supported",
+        ),
+        (
+            "meshConfig.defaultConfig.tracing.stackdriver.debug=false",
+            "Error: values.meshConfig.defaultConfig.tracing.stackdriver.debug is removed",
+        ),
+    ] {
+        let out = skiff(&["manifest", "generate", "--set", set]);
+        assert_eq!(out.status.code(), Some(65), "{set}: {}", stderr(&out));
+        assert_eq!(stderr(&out).trim(), message);
+        assert!(stdout(&out).is_empty(), "no partial output");
+        let without_istiod = skiff(&[
+            "manifest",
+            "generate",
+            "--set",
+            "profile=empty",
+            "--set",
+            set,
+        ]);
+        assert_eq!(
+            without_istiod.status.code(),
+            Some(0),
+            "{set} without istiod: {}",
+            stderr(&without_istiod)
+        );
+    }
+}

@@ -6,6 +6,8 @@
 const PROXY: &str = include_str!("templates/proxy.tmpl");
 const GRPC_SIMPLE: &str = include_str!("templates/grpc-simple.tmpl");
 const GRPC_AGENT: &str = include_str!("templates/grpc-agent.tmpl");
+/// The workloads istiod's gateway controller deploys; `$flavour` picks the proxy.
+const GATEWAY_DEPLOYMENT: &str = include_str!("templates/gateway-deployment.tmpl");
 
 /// The built-in templates by name, in the order the ConfigMap lists them.
 pub fn builtin() -> Vec<(&'static str, String)> {
@@ -14,8 +16,19 @@ pub fn builtin() -> Vec<(&'static str, String)> {
         ("gateway", format!("{{{{- $gateway := true }}}}\n{PROXY}")),
         ("grpc-simple", GRPC_SIMPLE.to_string()),
         ("grpc-agent", GRPC_AGENT.to_string()),
+        ("waypoint", deployment("waypoint")),
+        ("kube-gateway", deployment("kube-gateway")),
+        ("agentgateway", deployment("agentgateway")),
     ]
 }
+
+fn deployment(flavour: &str) -> String {
+    format!("{{{{- $flavour := {flavour:?} }}}}\n{GATEWAY_DEPLOYMENT}")
+}
+
+/// The built-in templates istiod's gateway controller renders whole workloads with (not
+/// pod injection templates).
+pub const DEPLOYMENT_TEMPLATES: &[&str] = &["waypoint", "kube-gateway", "agentgateway"];
 
 /// Whether `text` is the built-in template of that name (not a user's own). Trailing
 /// whitespace does not count: a YAML block scalar may drop the final newline.
@@ -23,4 +36,18 @@ pub fn is_builtin(name: &str, text: &str) -> bool {
     builtin()
         .iter()
         .any(|(n, t)| *n == name && t.trim_end() == text.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_template_parses() {
+        for (name, text) in builtin() {
+            if let Err(e) = crate::gotmpl::Template::parse(name, &text) {
+                panic!("built-in template {name}: {e}");
+            }
+        }
+    }
 }

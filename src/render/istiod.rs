@@ -43,6 +43,34 @@ impl Names<'_> {
     }
 }
 
+/// Values Istio removed: the istiod chart refuses to render while one is given.
+const REMOVED_VALUES: &[&str] = &[
+    "telemetry.v2.prometheus.configOverride",
+    "telemetry.v2.stackdriver.configOverride",
+    "telemetry.v2.stackdriver.disableOutbound",
+    "telemetry.v2.stackdriver.outboundAccessLogging",
+    "global.tracer.stackdriver.debug",
+    "global.tracer.stackdriver.maxNumberOfAttributes",
+    "global.tracer.stackdriver.maxNumberOfAnnotations",
+    "global.tracer.stackdriver.maxNumberOfMessageEvents",
+    "meshConfig.defaultConfig.tracing.stackdriver.debug",
+    "meshConfig.defaultConfig.tracing.stackdriver.maxNumberOfAttributes",
+    "meshConfig.defaultConfig.tracing.stackdriver.maxNumberOfAnnotations",
+    "meshConfig.defaultConfig.tracing.stackdriver.maxNumberOfMessageEvents",
+];
+
+/// Why the istiod chart refuses these values, as its own checks do: a removed setting is
+/// given (any value but null or an empty string), or the unsupported `kubernetes`
+/// certificate provider is chosen.
+pub fn refused_values(ctx: &Ctx) -> Option<String> {
+    let given = |v: &Value| !v.is_null() && v.as_str() != Some("");
+    if let Some(removed) = REMOVED_VALUES.iter().find(|p| given(ctx.get(p))) {
+        return Some(format!("values.{removed} is removed"));
+    }
+    (ctx.str("global.pilotCertProvider") == "kubernetes")
+        .then(|| "values.global.pilotCertProvider=kubernetes is not supported".to_string())
+}
+
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let n = Names {
         ctx,

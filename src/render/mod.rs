@@ -464,6 +464,11 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
     };
     let mut out = Vec::new();
     for component in components(iop, &ctx)? {
+        if component.kind == ComponentKind::Pilot {
+            if let Some(why) = istiod::refused_values(&ctx) {
+                return Err(CliError::new(crate::exit::ExitCode::DataErr, why));
+            }
+        }
         let mut objects = match component.kind {
             ComponentKind::Base => base::render(&ctx, &component),
             ComponentKind::Pilot => istiod::render(&ctx, &component),
