@@ -7,10 +7,12 @@ pub mod crd;
 pub mod load;
 pub mod mesh;
 pub mod operator;
+pub mod operator_rules;
 pub mod resource;
 pub mod schema;
 pub mod setpath;
 pub mod smp;
 pub mod validate;
+pub mod values_schema;
 
 pub use resource::{Gvk, Resource, Source};

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::profiles;
 use crate::exit::{CliError, ExitCode};
-use crate::model::{load, operator, setpath};
+use crate::model::{load, operator, operator_rules, setpath};
 
 /// What the user asked to render.
 #[derive(Debug, Clone, Default)]
@@ -193,7 +193,9 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
         .to_string();
     iop["metadata"]["namespace"] = json!(namespace);
 
-    if let Err(e) = operator::IstioOperator::from_value(&iop) {
+    let invalid =
+        operator::IstioOperator::from_value(&iop).and_then(|_| operator_rules::check(&iop));
+    if let Err(e) = invalid {
         let message = format!("invalid IstioOperator: {e}");
         if request.force {
             warnings.push(format!("{message} (ignored: --force)"));

@@ -1,7 +1,7 @@
 //! Validation of Istio resources: identity checks, typed decoding with the structural
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
-mod common;
+pub(crate) mod common;
 pub mod mesh;
 mod rules;
 
