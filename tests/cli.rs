@@ -137,7 +137,7 @@ fn stdin_is_read_with_dash() {
     let o = child.wait_with_output().unwrap();
     let (out, _) = expect(&o, 1);
     assert!(out.contains("stdin:8"), "{out}");
-    assert!(out.contains("Duplicate value"), "{out}");
+    assert!(out.contains("duplicate subset names: v1"), "{out}");
 }
 
 #[test]

@@ -192,6 +192,21 @@ fn walk_paths(node: &Value, path: &str, out: &mut std::collections::BTreeSet<Str
     }
 }
 
+/// The structural schema of a kind's `spec` in the release's CRD (its `v1` version when it
+/// has one), with the Go integer bounds and CEL rules the release declares.
+pub fn release_spec_schema(kind: &str) -> Option<&'static Value> {
+    let facts = crd_facts().iter().find(|f| f["names"]["kind"] == kind)?;
+    let versions = facts["versions"].as_array()?;
+    let version = versions
+        .iter()
+        .find(|v| v["name"] == "v1")
+        .or_else(|| versions.first())?;
+    let index = version["schema"].as_u64()? as usize;
+    facts["schemas"]
+        .get(index)?
+        .pointer("/openAPIV3Schema/properties/spec")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

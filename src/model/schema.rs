@@ -14,6 +14,9 @@ pub struct FieldError {
     pub message: String,
     /// A warning of istiod's webhook: reported, but the resource is still valid.
     pub warning: bool,
+    /// A rule of the release's CRD (a CEL rule or structural constraint) that istiod's
+    /// webhook does not check: `validate` reports it, `analyze` does not.
+    pub crd_rule: bool,
 }
 
 impl FieldError {
@@ -22,6 +25,15 @@ impl FieldError {
             path: path.into(),
             message: message.into(),
             warning: false,
+            crd_rule: false,
+        }
+    }
+
+    /// A CRD rule's error (see `crd_rule`).
+    pub fn crd_rule(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            crd_rule: true,
+            ..FieldError::new(path, message)
         }
     }
 

@@ -249,58 +249,124 @@ pub fn check_regex(path: &str, re: &str, errs: &mut Vec<FieldError>) {
     }
 }
 
-pub fn check_label_keys<'a>(
-    path: &str,
-    keys: impl Iterator<Item = &'a String>,
-    errs: &mut Vec<FieldError>,
-) {
-    for key in keys {
-        if key.is_empty() {
-            errs.push(FieldError::new(
-                path,
-                "Invalid value: key must not be empty",
-            ));
-        } else if !is_valid_label_key(key) {
-            errs.push(FieldError::new(
-                format!("{path}[{key}]"),
-                format!("Invalid value: \"{key}\": not a valid label key"),
-            ));
-        }
-    }
-}
-
-pub fn is_valid_label_key(key: &str) -> bool {
-    let (prefix, name) = match key.rsplit_once('/') {
-        Some((p, n)) => (Some(p), n),
-        None => (None, key),
-    };
-    if let Some(p) = prefix {
-        if !is_dns1123_subdomain(p) {
-            return false;
-        }
-    }
-    !name.is_empty()
-        && name.len() <= 63
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        && name.as_bytes()[0].is_ascii_alphanumeric()
-        && name.as_bytes()[name.len() - 1].is_ascii_alphanumeric()
-}
-
-/// An HTTP header name as Envoy accepts it: lowercase token characters.
-pub fn is_valid_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.bytes().all(|b| {
-            b.is_ascii_lowercase()
-                || b.is_ascii_digit()
-                || b"!#$%&'*+-.^_`|~".contains(&b)
-                || (b == b':' && name.starts_with(':'))
-        })
-}
-
 pub fn err(errs: &mut Vec<FieldError>, path: impl Into<String>, message: impl Into<String>) {
     errs.push(FieldError::new(path, message));
+}
+
+/// Records the error of a CRD rule the webhook does not check.
+pub fn crd_err(errs: &mut Vec<FieldError>, path: impl Into<String>, message: impl Into<String>) {
+    errs.push(FieldError::crd_rule(path, message));
+}
+
+/// What Istio's label check says of a label set (one message per bad key or value): keys
+/// are Kubernetes qualified names with an optional DNS prefix, values qualified names or
+/// empty.
+pub fn label_problems(labels: &std::collections::BTreeMap<String, String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (key, value) in labels {
+        if let Some(problem) = label_key_problem(key) {
+            out.push(problem);
+        }
+        if !value.is_empty() && !is_qualified_name(value) {
+            out.push(format!("invalid tag value: {value:?}"));
+        }
+    }
+    out
+}
+
+fn label_key_problem(key: &str) -> Option<String> {
+    let (prefix, name) = match key.rsplit_once('/') {
+        Some((prefix, name)) => (Some(prefix), name),
+        None => (None, key),
+    };
+    let prefix_ok = prefix.is_none_or(|p| !p.is_empty() && p.split('.').all(is_dns_label_chars));
+    if !prefix_ok || !is_qualified_name(name) {
+        return Some(format!("invalid tag key: {key:?}"));
+    }
+    if prefix.is_some_and(|p| p.len() > 253) {
+        return Some(format!("invalid tag key: {key:?} (DNS prefix is too long)"));
+    }
+    if name.len() > 63 {
+        return Some(format!("invalid tag key: {key:?} (name is too long)"));
+    }
+    None
+}
+
+/// `[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?` without a length limit.
+fn is_dns_label_chars(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    !bytes.is_empty()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes[bytes.len() - 1].is_ascii_alphanumeric()
+}
+
+/// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]` without a length limit.
+fn is_qualified_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    !bytes.is_empty()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes[bytes.len() - 1].is_ascii_alphanumeric()
+}
+
+/// istiod's check of a domain whose first label may be a wildcard.
+pub fn wildcard_domain_problem(domain: &str) -> Option<String> {
+    if domain.len() > 255 {
+        return Some(format!("domain name {domain:?} too long (max 255)"));
+    }
+    if domain.is_empty() {
+        return Some("empty domain name not allowed".into());
+    }
+    let (first, rest) = match domain.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (domain, None),
+    };
+    if !is_wildcard_label(first) {
+        return Some(format!(
+            "domain name {domain:?} invalid (label {first:?} invalid)"
+        ));
+    }
+    rest.and_then(dns1123_labels_problem)
+}
+
+/// `*`, or a DNS label optionally prefixed with `*` or `*-`.
+fn is_wildcard_label(label: &str) -> bool {
+    if label.len() > 63 {
+        return false;
+    }
+    let rest = label.strip_prefix("*-").or_else(|| label.strip_prefix('*'));
+    match rest {
+        Some("") => label == "*",
+        Some(rest) => is_dns1123_label(rest),
+        None => is_dns1123_label(label),
+    }
+}
+
+/// istiod's check of the labels of a domain (a trailing dot is allowed).
+pub fn dns1123_labels_problem(domain: &str) -> Option<String> {
+    let labels: Vec<&str> = domain.split('.').collect();
+    let top = labels[labels.len() - 1];
+    if top.parse::<i64>().is_ok() {
+        return Some(format!(
+            "domain name {domain:?} invalid (top level domain {top:?} cannot be all-numeric)"
+        ));
+    }
+    for (i, label) in labels.iter().enumerate() {
+        if i == labels.len() - 1 && label.is_empty() {
+            return None;
+        }
+        if !is_dns1123_label(label) {
+            return Some(format!(
+                "domain name {domain:?} invalid (label {label:?} invalid)"
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -323,9 +389,5 @@ mod tests {
         assert!(is_valid_host("reviews"));
         assert!(!is_valid_host("a..b"));
         assert!(!is_valid_host("exa mple.com"));
-        assert!(is_valid_label_key("app.kubernetes.io/name"));
-        assert!(!is_valid_label_key("-bad"));
-        assert!(is_valid_header_name("x-user"));
-        assert!(!is_valid_header_name("X-User"));
     }
 }

@@ -2,8 +2,10 @@
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
 pub(crate) mod common;
+mod go_decode;
 pub mod mesh;
 mod rules;
+mod virtual_service;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -60,7 +62,21 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     if let Some(first) = decode_errs.into_iter().next() {
         return Err(problem(res, first));
     }
+    if let Some(refused) = go_decode::problem(info.kind, spec) {
+        return Err(problem(res, refused));
+    }
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
+    if info.kind == "AuthorizationPolicy" {
+        // istiod prefixes each of a policy's errors (not its warnings) with its name.
+        let prefix = format!(
+            "invalid policy {}.{}:",
+            res.name(),
+            res.namespace().unwrap_or("default")
+        );
+        for e in errs.iter_mut().filter(|e| !e.warning) {
+            e.message = format!("{prefix} {}", e.istio_text());
+        }
+    }
     Ok(problems(res, errs))
 }
 
@@ -149,6 +165,10 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
+    if let Some(refused) = go_decode::problem(info.kind, spec) {
+        errs.push(refused);
+        return;
+    }
     if let Err(e) = run_kind(info.kind, spec, Depth::Everything, errs) {
         errs.push(e);
     }
@@ -173,7 +193,7 @@ fn run_kind(
     errs: &mut Vec<FieldError>,
 ) -> Result<(), FieldError> {
     match kind {
-        "VirtualService" => typed(spec, depth, errs, rules::virtual_service),
+        "VirtualService" => typed(spec, depth, errs, virtual_service::virtual_service),
         "DestinationRule" => typed(spec, depth, errs, rules::destination_rule),
         "Gateway" => typed(spec, depth, errs, rules::gateway),
         "ServiceEntry" => typed(spec, depth, errs, rules::service_entry),
@@ -212,7 +232,12 @@ fn typed<T: DeserializeOwned + Check>(
             }
         }
     }
-    rules(&value, errs);
+    let mut found = Vec::new();
+    rules(&value, &mut found);
+    if depth == Depth::Webhook {
+        found.retain(|e| !e.crd_rule);
+    }
+    errs.extend(found);
     Ok(())
 }
 

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
-    check_host, check_label_keys, check_percent, check_port, check_regex, err, fqdn_problem,
-    is_cidr, is_dns1123_label, is_valid_header_name, parse_duration_ms,
+    check_percent, check_port, crd_err, err, fqdn_problem, is_cidr, is_dns1123_label,
+    label_problems, parse_duration_ms,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -22,401 +22,9 @@ fn non_empty<T>(v: &Option<Vec<T>>) -> bool {
 
 // ---------------------------------------------------------------- networking
 
-pub fn virtual_service(vs: &VirtualServiceSpec, errs: &mut Errs) {
-    let hosts = vs.hosts.as_deref().unwrap_or_default();
-    let delegate = hosts.is_empty();
-    if delegate && non_empty(&vs.gateways) {
-        err(
-            errs,
-            "spec.hosts",
-            "Required value: virtual service must have at least one host",
-        );
-    }
-    for (i, h) in hosts.iter().enumerate() {
-        check_host(&format!("spec.hosts[{i}]"), h, errs);
-    }
-    if !non_empty(&vs.http) && !non_empty(&vs.tcp) && !non_empty(&vs.tls) {
-        err(
-            errs,
-            "spec",
-            "Required value: http, tcp or tls must be provided in virtual service",
-        );
-    }
-    for (i, g) in each(&vs.gateways) {
-        if g.is_empty() {
-            err(
-                errs,
-                format!("spec.gateways[{i}]"),
-                "Invalid value: gateway name must not be empty",
-            );
-        }
-    }
-    for (i, http) in each(&vs.http) {
-        http_route(&format!("spec.http[{i}]"), http, errs);
-    }
-    for (i, tcp) in each(&vs.tcp) {
-        let path = format!("spec.tcp[{i}]");
-        route_destinations(&path, tcp.route.as_deref().unwrap_or_default(), errs);
-        for (j, m) in each(&tcp.r#match) {
-            if let Some(p) = m.port {
-                check_port(&format!("{path}.match[{j}].port"), p, errs);
-            }
-        }
-    }
-    for (i, tls) in each(&vs.tls) {
-        let path = format!("spec.tls[{i}]");
-        if !non_empty(&tls.r#match) {
-            err(
-                errs,
-                format!("{path}.match"),
-                "Required value: TLS route must have at least one match condition",
-            );
-        }
-        for (j, m) in each(&tls.r#match) {
-            if !non_empty(&m.sni_hosts) {
-                err(
-                    errs,
-                    format!("{path}.match[{j}].sniHosts"),
-                    "Required value: TLS match must have at least one SNI host",
-                );
-            }
-            for (k, h) in each(&m.sni_hosts) {
-                check_host(&format!("{path}.match[{j}].sniHosts[{k}]"), h, errs);
-            }
-            if let Some(p) = m.port {
-                check_port(&format!("{path}.match[{j}].port"), p, errs);
-            }
-        }
-        route_destinations(&path, tls.route.as_deref().unwrap_or_default(), errs);
-    }
-}
-
-fn http_route(path: &str, http: &HttpRoute, errs: &mut Errs) {
-    let has_route = non_empty(&http.route);
-    let actions = [
-        has_route,
-        http.redirect.is_some(),
-        http.direct_response.is_some(),
-        http.delegate.is_some(),
-    ];
-    match actions.iter().filter(|a| **a).count() {
-        0 => err(
-            errs,
-            path,
-            "Required value: HTTP route, redirect, direct response or delegate is required",
-        ),
-        1 => {}
-        _ => err(
-            errs,
-            path,
-            "Invalid value: only one of route, redirect, directResponse or delegate may be set",
-        ),
-    }
-    if let Some(routes) = &http.route {
-        let mut total = 0i64;
-        for (j, r) in routes.iter().enumerate() {
-            let rp = format!("{path}.route[{j}]");
-            destination(&format!("{rp}.destination"), r.destination.as_ref(), errs);
-            if let Some(w) = r.weight {
-                if w < 0 {
-                    err(
-                        errs,
-                        format!("{rp}.weight"),
-                        format!("Invalid value: {w}: weight must not be negative"),
-                    );
-                }
-                total += w.max(0);
-            }
-        }
-        if routes.len() > 1 && total == 0 && routes.iter().all(|r| r.weight.is_some()) {
-            err(
-                errs,
-                format!("{path}.route"),
-                "Invalid value: total destination weight = 0",
-            );
-        }
-    }
-    if let Some(redirect) = &http.redirect {
-        if let Some(code) = redirect.redirect_code {
-            if !(300..=399).contains(&code) {
-                err(
-                    errs,
-                    format!("{path}.redirect.redirectCode"),
-                    format!("Invalid value: {code}: redirect code must be 3xx"),
-                );
-            }
-        }
-        if let Some(p) = redirect.port {
-            check_port(&format!("{path}.redirect.port"), p, errs);
-        }
-        if redirect.uri.is_some() && redirect.prefix_rewrite.is_some() {
-            err(
-                errs,
-                format!("{path}.redirect"),
-                "Invalid value: only one of uri or prefixRewrite may be set",
-            );
-        }
-    }
-    if let Some(dr) = &http.direct_response {
-        if let Some(status) = dr.status {
-            check_status(&format!("{path}.directResponse.status"), status, errs);
-        }
-    }
-    if let Some(rewrite) = &http.rewrite {
-        if rewrite.uri.is_some() && rewrite.uri_regex_rewrite.is_some() {
-            err(
-                errs,
-                format!("{path}.rewrite"),
-                "Invalid value: only one of uri or uriRegexRewrite may be set",
-            );
-        }
-        if let Some(rr) = &rewrite.uri_regex_rewrite {
-            if let Some(m) = &rr.r#match {
-                check_regex(&format!("{path}.rewrite.uriRegexRewrite.match"), m, errs);
-            }
-        }
-        if http.redirect.is_some() {
-            err(
-                errs,
-                format!("{path}.rewrite"),
-                "Invalid value: rewrite may not be used with redirect",
-            );
-        }
-    }
-    if let Some(fault) = &http.fault {
-        if fault.abort.is_none() && fault.delay.is_none() {
-            err(
-                errs,
-                format!("{path}.fault"),
-                "Required value: fault must have abort or delay",
-            );
-        }
-        if let Some(abort) = &fault.abort {
-            let ap = format!("{path}.fault.abort");
-            if let Some(status) = abort.http_status {
-                check_status(&format!("{ap}.httpStatus"), status, errs);
-            }
-            if abort.http_status.is_none()
-                && abort.grpc_status.is_none()
-                && abort.http2_error.is_none()
-            {
-                err(
-                    errs,
-                    &ap,
-                    "Required value: abort must set httpStatus, grpcStatus or http2Error",
-                );
-            }
-            if let Some(p) = abort.percentage.as_ref().and_then(|p| p.value) {
-                check_percent(&format!("{ap}.percentage.value"), p, errs);
-            }
-        }
-        if let Some(delay) = &fault.delay {
-            let dp = format!("{path}.fault.delay");
-            if let Some(p) = delay.percentage.as_ref().and_then(|p| p.value) {
-                check_percent(&format!("{dp}.percentage.value"), p, errs);
-            }
-            if let Some(p) = delay.percent {
-                check_percent(&format!("{dp}.percent"), p as f64, errs);
-            }
-            match (&delay.fixed_delay, &delay.exponential_delay) {
-                (None, None) => err(errs, &dp, "Required value: delay must set fixedDelay"),
-                (Some(d), _) if parse_duration_ms(d).is_some_and(|ms| ms < 1.0) => err(
-                    errs,
-                    format!("{dp}.fixedDelay"),
-                    "Invalid value: duration must be at least 1ms",
-                ),
-                _ => {}
-            }
-        }
-    }
-    if let Some(retries) = &http.retries {
-        if let Some(a) = retries.attempts {
-            if a < 0 {
-                err(
-                    errs,
-                    format!("{path}.retries.attempts"),
-                    "Invalid value: attempts cannot be negative",
-                );
-            }
-        }
-        if let Some(t) = &retries.per_try_timeout {
-            if parse_duration_ms(t).is_some_and(|ms| ms < 1.0) {
-                err(
-                    errs,
-                    format!("{path}.retries.perTryTimeout"),
-                    "Invalid value: perTryTimeout must be at least 1ms",
-                );
-            }
-        }
-    }
-    if let Some(p) = http.mirror_percentage.as_ref().and_then(|p| p.value) {
-        check_percent(&format!("{path}.mirrorPercentage.value"), p, errs);
-    }
-    if let Some(m) = &http.mirror {
-        destination(&format!("{path}.mirror"), Some(m), errs);
-    }
-    for (j, m) in each(&http.mirrors) {
-        destination(
-            &format!("{path}.mirrors[{j}].destination"),
-            m.destination.as_ref(),
-            errs,
-        );
-        if let Some(p) = m.percentage.as_ref().and_then(|p| p.value) {
-            check_percent(&format!("{path}.mirrors[{j}].percentage.value"), p, errs);
-        }
-    }
-    if http.mirror.is_some() && non_empty(&http.mirrors) {
-        err(
-            errs,
-            path,
-            "Invalid value: only one of mirror or mirrors may be set",
-        );
-    }
-    if let Some(cors) = &http.cors_policy {
-        for (j, o) in each(&cors.allow_origins) {
-            string_match(&format!("{path}.corsPolicy.allowOrigins[{j}]"), o, errs);
-        }
-    }
-    for (j, m) in each(&http.r#match) {
-        let mp = format!("{path}.match[{j}]");
-        for (field, sm) in [
-            ("uri", &m.uri),
-            ("scheme", &m.scheme),
-            ("method", &m.method),
-            ("authority", &m.authority),
-        ] {
-            if let Some(sm) = sm {
-                string_match(&format!("{mp}.{field}"), sm, errs);
-            }
-        }
-        for (field, map) in [
-            ("headers", &m.headers),
-            ("withoutHeaders", &m.without_headers),
-        ] {
-            for (name, sm) in map.iter().flatten() {
-                if !is_valid_header_name(name) {
-                    err(errs, format!("{mp}.{field}[{name}]"), format!("Invalid value: \"{name}\": header name must be lowercase and a valid HTTP token"));
-                }
-                string_match(&format!("{mp}.{field}[{name}]"), sm, errs);
-            }
-        }
-        for (name, sm) in m.query_params.iter().flatten() {
-            string_match(&format!("{mp}.queryParams[{name}]"), sm, errs);
-        }
-        if let Some(p) = m.port {
-            check_port(&format!("{mp}.port"), p, errs);
-        }
-    }
-    for (section, headers) in [("headers", &http.headers)] {
-        if let Some(h) = headers {
-            for (dir, ops) in [("request", &h.request), ("response", &h.response)] {
-                if let Some(ops) = ops {
-                    for (name, _) in ops.set.iter().flatten().chain(ops.add.iter().flatten()) {
-                        if name.is_empty() || name.chars().any(|c| c.is_whitespace()) {
-                            err(
-                                errs,
-                                format!("{path}.{section}.{dir}"),
-                                format!("Invalid value: \"{name}\": invalid header name"),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if let Some(t) = &http.timeout {
-        if parse_duration_ms(t).is_some_and(|ms| ms < 0.0) {
-            err(
-                errs,
-                format!("{path}.timeout"),
-                "Invalid value: timeout must not be negative",
-            );
-        }
-    }
-}
-
-fn check_status(path: &str, status: i64, errs: &mut Errs) {
-    if !(200..=599).contains(&status) {
-        err(
-            errs,
-            path,
-            format!("Invalid value: {status}: HTTP status must be in range 200-599"),
-        );
-    }
-}
-
-fn string_match(path: &str, sm: &StringMatch, errs: &mut Errs) {
-    let set = [sm.exact.is_some(), sm.prefix.is_some(), sm.regex.is_some()];
-    if set.iter().filter(|s| **s).count() > 1 {
-        err(
-            errs,
-            path,
-            "Invalid value: only one of exact, prefix or regex may be set",
-        );
-    }
-    if let Some(re) = &sm.regex {
-        check_regex(&format!("{path}.regex"), re, errs);
-    }
-}
-
-fn destination(path: &str, d: Option<&Destination>, errs: &mut Errs) {
-    let Some(d) = d else {
-        err(errs, path, "Required value: destination is required");
-        return;
-    };
-    match &d.host {
-        None => err(
-            errs,
-            format!("{path}.host"),
-            "Required value: destination must have a host",
-        ),
-        Some(h) => check_host(&format!("{path}.host"), h, errs),
-    }
-    if let Some(s) = &d.subset {
-        if !is_dns1123_label(s) && !s.is_empty() {
-            err(
-                errs,
-                format!("{path}.subset"),
-                format!("Invalid value: \"{s}\": subset name is invalid"),
-            );
-        }
-    }
-    if let Some(n) = d.port.as_ref().and_then(|p| p.number) {
-        check_port(&format!("{path}.port.number"), n, errs);
-    }
-}
-
-fn route_destinations(path: &str, routes: &[RouteDestination], errs: &mut Errs) {
-    let mut total = 0;
-    for (j, r) in routes.iter().enumerate() {
-        destination(
-            &format!("{path}.route[{j}].destination"),
-            r.destination.as_ref(),
-            errs,
-        );
-        if let Some(w) = r.weight {
-            if w < 0 {
-                err(
-                    errs,
-                    format!("{path}.route[{j}].weight"),
-                    "Invalid value: weight must not be negative",
-                );
-            }
-            total += w.max(0);
-        }
-    }
-    if routes.len() > 1 && total == 0 && routes.iter().all(|r| r.weight.is_some()) {
-        err(
-            errs,
-            format!("{path}.route"),
-            "Invalid value: total destination weight = 0",
-        );
-    }
-}
-
 pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
-    if let Some(h) = &dr.host {
-        check_host("spec.host", h, errs);
+    if let Some(problem) = wildcard_domain_problem(dr.host.as_deref().unwrap_or("")) {
+        err(errs, "spec.host", problem);
     }
     if let Some(tp) = &dr.traffic_policy {
         traffic_policy("spec.trafficPolicy", tp, errs);
@@ -425,25 +33,26 @@ pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
     for (i, s) in each(&dr.subsets) {
         let sp = format!("spec.subsets[{i}]");
         match &s.name {
-            None => err(
-                errs,
-                format!("{sp}.name"),
-                "Required value: subset must have a name",
-            ),
+            None => err(errs, format!("{sp}.name"), "subset name cannot be empty"),
             Some(n) => {
-                if !is_dns1123_label(n) {
-                    err(
-                        errs,
-                        format!("{sp}.name"),
-                        format!("Invalid value: \"{n}\": subset name is invalid"),
-                    );
-                }
                 if !names.insert(n.clone()) {
                     err(
                         errs,
                         format!("{sp}.name"),
-                        format!("Duplicate value: \"{n}\": subset names must be unique"),
+                        format!("duplicate subset names: {n}"),
                     );
+                }
+                if n.is_empty() {
+                    err(errs, format!("{sp}.name"), "subset name cannot be empty");
+                } else if !is_dns1123_label(n) {
+                    err(
+                        errs,
+                        format!("{sp}.name"),
+                        format!("subset name is invalid: {n}"),
+                    );
+                }
+                for problem in label_problems(s.labels.as_ref().unwrap_or(&BTreeMap::new())) {
+                    err(errs, format!("{sp}.labels"), problem);
                 }
             }
         }
@@ -763,182 +372,299 @@ fn server_tls(path: &str, tls: &ServerTlsSettings, errs: &mut Errs) {
 }
 
 pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
+    // A selector istiod refuses is all it reports.
+    if alpha_selector("service entry", &se.workload_selector, errs) {
+        return;
+    }
+    let endpoints = se.endpoints.as_deref();
+    if se.workload_selector.is_some() && endpoints.is_some() {
+        err(
+            errs,
+            "spec",
+            "only one of WorkloadSelector or Endpoints is allowed in Service Entry",
+        );
+    }
+    let endpoints = endpoints.unwrap_or_default();
     let hosts = se.hosts.as_deref().unwrap_or_default();
+    let resolution = se.resolution.as_deref().unwrap_or("NONE");
     if hosts.is_empty() {
         err(
             errs,
             "spec.hosts",
-            "Required value: service entry must have at least one host",
+            "service entry must have at least one host",
         );
     }
     for (i, h) in hosts.iter().enumerate() {
+        let hp = format!("spec.hosts[{i}]");
         if h == "*" {
-            err(
-                errs,
-                format!("spec.hosts[{i}]"),
-                "Invalid value: \"*\": hostname cannot be wildcard",
-            );
-        } else {
-            check_host(&format!("spec.hosts[{i}]"), h, errs);
+            err(errs, &hp, format!("invalid host {h}"));
+            continue;
+        }
+        if let Some(problem) = wildcard_domain_problem(h) {
+            err(errs, &hp, problem);
+        }
+        if resolution != "DYNAMIC_DNS" && h.contains('*') && h.len() != 1 && !h.starts_with("*.") {
+            errs.push(FieldError::warning(
+                &hp,
+                format!("partial wildcard {h:?} not allowed"),
+            ));
         }
     }
-    alpha_selector(
-        "spec.workloadSelector.labels",
-        "service entry",
-        &se.workload_selector,
-        errs,
-    );
-    let mut port_names = HashSet::new();
-    let mut port_numbers = HashSet::new();
+    let mut cidr = false;
+    for (i, a) in each(&se.addresses) {
+        cidr |= a.contains('/');
+        let bad = if a.matches('/').count() == 1 {
+            (!is_cidr(a)).then(|| format!("{a} is not a valid CIDR block"))
+        } else {
+            a.parse::<std::net::IpAddr>()
+                .is_err()
+                .then(|| format!("{a} is not a valid IP"))
+        };
+        if let Some(problem) = bad {
+            err(errs, format!("spec.addresses[{i}]"), problem);
+        }
+    }
+    if cidr && resolution != "NONE" && resolution != "STATIC" {
+        err(
+            errs,
+            "spec.addresses",
+            "CIDR addresses are allowed only for NONE/STATIC resolution types",
+        );
+    }
+    let mut names: HashSet<&str> = HashSet::new();
+    let mut numbers = HashSet::new();
     let has_addresses = non_empty(&se.addresses);
     for (i, p) in each(&se.ports) {
         let pp = format!("spec.ports[{i}]");
-        if !has_addresses && matches!(p.protocol.as_deref().unwrap_or(""), "" | "TCP") {
+        let name = p.name.as_deref().unwrap_or("");
+        let number = p.number.unwrap_or(0);
+        if !names.insert(name) {
+            err(
+                errs,
+                &pp,
+                format!("service entry port name {name:?} already defined"),
+            );
+        }
+        if !numbers.insert(number) {
+            err(
+                errs,
+                &pp,
+                format!("service entry port {number} already defined"),
+            );
+        }
+        if let Some(t) = p.target_port.filter(|t| *t != 0) {
+            if !(1..=65535).contains(&t) {
+                err(
+                    errs,
+                    format!("{pp}.targetPort"),
+                    format!("port number {t} must be in the range 1..65535"),
+                );
+            }
+        }
+        let protocol = p.protocol.as_deref().unwrap_or("");
+        if !has_addresses && matches!(protocol, "" | "TCP") {
             errs.push(FieldError::warning(
                 &pp,
                 "addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled",
             ));
         }
-        if let Some(n) = p.number {
-            check_port(&format!("{pp}.number"), n, errs);
-            if !port_numbers.insert(n) {
-                err(
-                    errs,
-                    format!("{pp}.number"),
-                    format!("Duplicate value: {n}: port numbers must be unique"),
-                );
-            }
+        if !is_dns1123_label(name) {
+            err(
+                errs,
+                format!("{pp}.name"),
+                format!("invalid port name: {name}"),
+            );
         }
-        if let Some(n) = p.target_port {
-            check_port(&format!("{pp}.targetPort"), n, errs);
+        if !protocol.is_empty() && parse_protocol(protocol).is_none() {
+            err(
+                errs,
+                format!("{pp}.protocol"),
+                format!("unsupported protocol: {protocol}"),
+            );
         }
-        if let Some(name) = &p.name {
-            if !port_names.insert(name.clone()) {
-                err(
-                    errs,
-                    format!("{pp}.name"),
-                    format!("Duplicate value: \"{name}\": port names must be unique"),
-                );
-            }
+        if !(1..=65535).contains(&number) {
+            err(
+                errs,
+                format!("{pp}.number"),
+                format!("port number {number} must be in the range 1..65535"),
+            );
         }
     }
-    let resolution = se.resolution.as_deref().unwrap_or("NONE");
-    let endpoints = se.endpoints.as_deref().unwrap_or_default();
-    if se.workload_selector.is_some() && !endpoints.is_empty() {
-        err(
-            errs,
-            "spec",
-            "Invalid value: only one of workloadSelector or endpoints may be set",
-        );
+    service_entry_resolution(se, resolution, hosts, endpoints, &names, errs);
+    if resolution != "NONE" && hosts.len() > 1 {
+        let plain = each(&se.ports).any(|(_, p)| {
+            !matches!(
+                parse_protocol(p.protocol.as_deref().unwrap_or("")),
+                Some("HTTP" | "HTTP2" | "HTTP_PROXY" | "GRPC" | "GRPC-Web" | "HTTPS" | "TLS")
+            )
+        });
+        if plain {
+            err(
+                errs,
+                "spec.ports",
+                "multiple hosts provided with non-HTTP, non-TLS ports",
+            );
+        }
     }
-    if resolution == "NONE" && se.workload_selector.is_some() {
-        errs.push(FieldError::warning(
-            "spec.workloadSelector",
-            "workloadSelector should not be set when resolution mode is NONE",
-        ));
-    }
+}
+
+/// istiod's protocol names (case-insensitive), as it canonicalises them.
+fn parse_protocol(name: &str) -> Option<&'static str> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "tcp" => "TCP",
+        "udp" => "UDP",
+        "grpc" => "GRPC",
+        "grpc-web" => "GRPC-Web",
+        "http" => "HTTP",
+        "http_proxy" => "HTTP_PROXY",
+        "http2" => "HTTP2",
+        "https" => "HTTPS",
+        "tls" => "TLS",
+        "mongo" => "Mongo",
+        "redis" => "Redis",
+        "mysql" => "MySQL",
+        _ => return None,
+    })
+}
+
+/// What each resolution mode requires of hosts, endpoints and addresses.
+fn service_entry_resolution(
+    se: &ServiceEntrySpec,
+    resolution: &str,
+    hosts: &[String],
+    endpoints: &[WorkloadEntrySpec],
+    ports: &HashSet<&str>,
+    errs: &mut Errs,
+) {
     match resolution {
-        "NONE" if !endpoints.is_empty() => {
-            err(
-                errs,
-                "spec.endpoints",
-                "Invalid value: NONE mode cannot set endpoints",
-            );
-        }
-        "DNS" | "DNS_ROUND_ROBIN" if endpoints.is_empty() => {
-            // Without endpoints the hosts themselves are resolved: each must be an FQDN.
-            if let Some((i, problem)) = hosts
-                .iter()
-                .enumerate()
-                .find_map(|(i, h)| fqdn_problem(h).map(|p| (i, p)))
-            {
+        "NONE" => {
+            if !endpoints.is_empty() {
                 err(
                     errs,
-                    format!("spec.hosts[{i}]"),
-                    format!("Invalid value: hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode {resolution}, {problem}"),
+                    "spec.endpoints",
+                    "no endpoints should be provided for resolution type none",
+                );
+            }
+            if se.workload_selector.is_some() {
+                errs.push(FieldError::warning(
+                    "spec.workloadSelector",
+                    "workloadSelector should not be set when resolution mode is NONE",
+                ));
+            }
+        }
+        "STATIC" => {
+            for (i, ep) in endpoints.iter().enumerate() {
+                workload_endpoint(
+                    &format!("spec.endpoints[{i}]"),
+                    ep,
+                    Some(ports),
+                    false,
+                    errs,
                 );
             }
         }
-        "DNS_ROUND_ROBIN" if endpoints.len() > 1 => {
-            err(
-                errs,
-                "spec.endpoints",
-                "Invalid value: DNS_ROUND_ROBIN mode cannot have multiple endpoints",
-            );
-        }
-        _ => {}
-    }
-    for (i, ep) in endpoints.iter().enumerate() {
-        let ep_path = format!("spec.endpoints[{i}]");
-        workload_address(&ep_path, ep, errs);
-        if resolution == "STATIC" {
-            if let Some(a) = &ep.address {
-                if !a.starts_with("unix://") && a.parse::<std::net::IpAddr>().is_err() {
+        "DNS" | "DNS_ROUND_ROBIN" => {
+            if endpoints.is_empty() {
+                if let Some(problem) = hosts.iter().find_map(|h| fqdn_problem(h)) {
+                    err(errs, "spec.hosts", format!("hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode {resolution}, {problem}"));
+                }
+            }
+            if resolution == "DNS_ROUND_ROBIN" && endpoints.len() > 1 {
+                err(
+                    errs,
+                    "spec.endpoints",
+                    format!("there must only be 0 or 1 endpoint for resolution mode {resolution}"),
+                );
+            }
+            for (i, ep) in endpoints.iter().enumerate() {
+                let ep_path = format!("spec.endpoints[{i}]");
+                let address = ep.address.as_deref().unwrap_or("");
+                if address.parse::<std::net::IpAddr>().is_err() && fqdn_problem(address).is_some() {
                     err(
                         errs,
                         format!("{ep_path}.address"),
-                        format!("Invalid value: \"{a}\": STATIC resolution requires IP addresses"),
+                        format!(
+                            "endpoint address {address:?} is not a valid FQDN or an IP address"
+                        ),
+                    );
+                }
+                for problem in label_problems(ep.labels.as_ref().unwrap_or(&BTreeMap::new())) {
+                    err(errs, format!("{ep_path}.labels"), problem);
+                }
+                for (name, port) in ep.ports.iter().flatten() {
+                    if !ports.contains(name.as_str()) {
+                        err(
+                            errs,
+                            format!("{ep_path}.ports"),
+                            format!("endpoint port {port} is not defined by the service entry"),
+                        );
+                    }
+                    if !is_dns1123_label(name) {
+                        err(
+                            errs,
+                            format!("{ep_path}.ports"),
+                            format!("invalid port name: {name}"),
+                        );
+                    }
+                    if !(1..=65535).contains(port) {
+                        err(
+                            errs,
+                            format!("{ep_path}.ports[{name}]"),
+                            format!("port number {port} must be in the range 1..65535"),
+                        );
+                    }
+                }
+            }
+            let tcp = each(&se.ports).any(|(_, p)| {
+                matches!(
+                    parse_protocol(p.protocol.as_deref().unwrap_or("")),
+                    Some("TCP" | "HTTPS" | "TLS" | "Mongo" | "Redis" | "MySQL")
+                )
+            });
+            if non_empty(&se.addresses) && tcp && hosts.len() > 1 {
+                errs.push(FieldError::warning("spec.hosts", "service entry can not have more than one host specified simultaneously with address and tcp port"));
+            }
+        }
+        "DYNAMIC_DNS" => {
+            if hosts.is_empty() {
+                err(errs, "spec.hosts", format!("at least one wildcard host must be provided for resolution type {resolution}"));
+            }
+            for h in hosts {
+                if !h.starts_with('*') {
+                    err(
+                        errs,
+                        "spec.hosts",
+                        format!("host must be wildcarded for resolution mode {resolution}"),
                     );
                 }
             }
-        }
-    }
-    for (i, a) in each(&se.addresses) {
-        if a.parse::<std::net::IpAddr>().is_err() && !is_cidr(a) {
-            err(
-                errs,
-                format!("spec.addresses[{i}]"),
-                format!("Invalid value: \"{a}\": address must be an IP or CIDR"),
-            );
-        }
-    }
-}
-
-fn workload_address(path: &str, ep: &WorkloadEntrySpec, errs: &mut Errs) {
-    if let Some(addr) = &ep.address {
-        if let Some(socket) = addr.strip_prefix("unix://") {
-            if !(socket.starts_with('/') || socket.starts_with('@')) || socket.len() <= 1 {
-                err(errs, format!("{path}.address"), format!("Invalid value: \"{addr}\": UDS must be an absolute path or abstract socket"));
+            if non_empty(&se.addresses) {
+                err(errs, "spec.addresses", format!("addresses cannot be set for resolution type {resolution}. HTTP route domains will only be generatedfrom the hosts field values"));
             }
-            if ep.ports.as_ref().is_some_and(|p| !p.is_empty()) {
-                err(
-                    errs,
-                    format!("{path}.ports"),
-                    "Invalid value: UDS may not include ports",
-                );
+            if !endpoints.is_empty() {
+                err(errs, "spec.endpoints", format!("endpoints cannot be set for resolution type {resolution}. Destination IP address determined from hostsfield values"));
+            }
+            for (_, p) in each(&se.ports) {
+                if !matches!(
+                    parse_protocol(p.protocol.as_deref().unwrap_or("")),
+                    Some("HTTP" | "TLS" | "GRPC" | "HTTP2")
+                ) {
+                    err(errs, "spec.ports", format!("only HTTP, TLS, GRPC, and HTTP2 protocols are supported for resolution type {resolution}"));
+                }
+            }
+            if !matches!(
+                se.location.as_deref().unwrap_or("MESH_EXTERNAL"),
+                "MESH_EXTERNAL" | "MESH_INTERNAL"
+            ) {
+                err(errs, "spec.location", format!("location must be MESH_EXTERNAL or MESH_INTERNAL for resolution type {resolution}"));
             }
         }
+        other => err(
+            errs,
+            "spec.resolution",
+            format!("unsupported resolution type {other}"),
+        ),
     }
-    for (name, port) in ep.ports.iter().flatten() {
-        if !is_port_name(name) {
-            err(
-                errs,
-                format!("{path}.ports"),
-                format!("Invalid value: \"{name}\": port name must be a valid DNS label"),
-            );
-        }
-        check_port(&format!("{path}.ports[{name}]"), *port, errs);
-    }
-    if let Some(w) = ep.weight {
-        if w < 0 {
-            err(
-                errs,
-                format!("{path}.weight"),
-                "Invalid value: weight must not be negative",
-            );
-        }
-    }
-    if let Some(labels) = &ep.labels {
-        check_label_keys(&format!("{path}.labels"), labels.keys(), errs);
-    }
-}
-
-fn is_port_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 63
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
 }
 
 /// Whose `namespace/dnsName` host is checked: a Gateway server's or a Sidecar egress
@@ -1015,122 +741,465 @@ fn wildcard_domain_problem(domain: &str) -> Option<String> {
 }
 
 pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
+    // A selector istiod refuses is all it reports.
+    if alpha_selector("sidecar", &sc.workload_selector, errs) {
+        return;
+    }
     if !non_empty(&sc.egress)
         && !non_empty(&sc.ingress)
         && sc.outbound_traffic_policy.is_none()
         && sc.inbound_connection_pool.is_none()
     {
-        err(
-            errs,
-            "spec",
-            "Required value: sidecar: empty configuration provided",
-        );
+        err(errs, "spec", "sidecar: empty configuration provided");
+        return;
     }
-    for (i, e) in each(&sc.egress) {
+    let mut ports = HashSet::new();
+    for (i, ing) in each(&sc.ingress) {
+        sidecar_ingress(&format!("spec.ingress[{i}]"), ing, &mut ports, errs);
+    }
+    let mut ports = HashSet::new();
+    let mut sockets = HashSet::new();
+    let egress = sc.egress.as_deref().unwrap_or_default();
+    let mut catch_all = false;
+    for (i, e) in egress.iter().enumerate() {
         let ep = format!("spec.egress[{i}]");
+        match &e.port {
+            None if catch_all => {
+                err(errs, &ep, "sidecar: egress can have only one listener with empty port");
+                continue;
+            }
+            None if i == egress.len() - 1 => catch_all = true,
+            None => err(errs, &ep, "sidecar: the egress listener with empty port should be the last listener in the list"),
+            Some(port) => {
+                if port.target_port.is_some_and(|t| t > 0) {
+                    err(errs, format!("{ep}.port.targetPort"), "targetPort has no impact on Sidecars");
+                }
+                let bind = e.bind.as_deref().unwrap_or("");
+                sidecar_egress_port(&ep, port, bind, e.capture_mode.as_deref().unwrap_or("DEFAULT"), errs);
+                let number = port.number.unwrap_or(0);
+                if number == 0 {
+                    if !sockets.insert(bind.to_string()) {
+                        err(errs, &ep, "sidecar: unix domain socket values for listeners must be unique");
+                    }
+                } else if !ports.insert(number) {
+                    err(errs, &ep, "sidecar: ports on IP bound listeners must be unique");
+                }
+            }
+        }
         if !non_empty(&e.hosts) {
             err(
                 errs,
                 format!("{ep}.hosts"),
-                "Required value: sidecar: egress listener must contain at least one host",
+                "sidecar: egress listener must contain at least one host",
             );
         }
         for (j, h) in each(&e.hosts) {
             namespace_slash_host(&format!("{ep}.hosts[{j}]"), h, Listener::Sidecar, errs);
         }
-        if let Some(n) = e.port.as_ref().and_then(|p| p.number) {
-            check_port(&format!("{ep}.port.number"), n, errs);
+    }
+    if let Some(tp) = &sc.outbound_traffic_policy {
+        if let Some(proxy) = &tp.egress_proxy {
+            if tp.mode.as_deref().unwrap_or("REGISTRY_ONLY") != "ALLOW_ANY" {
+                err(errs, "spec.outboundTrafficPolicy", "sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode");
+            } else {
+                if let Some(problem) = fqdn_problem(proxy.host.as_deref().unwrap_or("")) {
+                    err(errs, "spec.outboundTrafficPolicy.egressProxy.host", problem);
+                }
+                if proxy.port.is_none() {
+                    err(
+                        errs,
+                        "spec.outboundTrafficPolicy.egressProxy.port",
+                        "sidecar: egress_proxy port must be non-nil",
+                    );
+                }
+            }
         }
     }
-    for (i, ing) in each(&sc.ingress) {
-        let ip = format!("spec.ingress[{i}]");
-        match ing.port.as_ref().and_then(|p| p.number) {
+}
+
+fn sidecar_ingress(ip: &str, ing: &Ingress, ports: &mut HashSet<i64>, errs: &mut Errs) {
+    let Some(port) = &ing.port else {
+        err(
+            errs,
+            format!("{ip}.port"),
+            "sidecar: port is required for ingress listeners",
+        );
+        return;
+    };
+    if port.target_port.is_some_and(|t| t > 0) {
+        err(
+            errs,
+            format!("{ip}.port.targetPort"),
+            "targetPort has no impact on Sidecars",
+        );
+    }
+    sidecar_port_name_and_protocol(ip, port, errs);
+    let number = port.number.unwrap_or(0);
+    if !(1..=65535).contains(&number) {
+        err(
+            errs,
+            format!("{ip}.port.number"),
+            format!("port number {number} must be in the range 1..65535"),
+        );
+    }
+    if let Some(bind) = ing.bind.as_deref().filter(|b| !b.is_empty()) {
+        if bind.parse::<std::net::IpAddr>().is_err() {
+            err(
+                errs,
+                format!("{ip}.bind"),
+                format!("{bind} is not a valid IP"),
+            );
+        }
+    }
+    if !ports.insert(number) {
+        err(
+            errs,
+            ip,
+            "sidecar: ports on IP bound listeners must be unique",
+        );
+    }
+    if let Some(tls) = &ing.tls {
+        let tp = format!("{ip}.tls");
+        let unsupported = [
+            (
+                non_empty(&tls.subject_alt_names),
+                "sidecar: subjectAltNames is not supported in ingress tls",
+            ),
+            (
+                tls.https_redirect == Some(true),
+                "sidecar: httpsRedirect is not supported",
+            ),
+            (
+                !tls.credential_name.as_deref().unwrap_or("").is_empty(),
+                "sidecar: credentialName is not currently supported",
+            ),
+            (
+                non_empty(&tls.credential_names),
+                "sidecar: credentialNames is not currently supported",
+            ),
+            (
+                non_empty(&tls.tls_certificates),
+                "sidecar: tls_certificates is not currently supported",
+            ),
+        ];
+        for (set, message) in unsupported {
+            if set {
+                err(errs, &tp, message);
+            }
+        }
+        let mode = tls.mode.as_deref().unwrap_or("PASSTHROUGH");
+        if matches!(mode, "ISTIO_MUTUAL" | "AUTO_PASSTHROUGH") {
+            err(
+                errs,
+                &tp,
+                format!(
+                    "configuration is invalid: cannot set mode to {mode} in sidecar ingress tls"
+                ),
+            );
+        }
+        if !matches!(
+            parse_protocol(port.protocol.as_deref().unwrap_or("")),
+            Some("HTTPS" | "TLS")
+        ) {
+            err(
+                errs,
+                &tp,
+                "server cannot have TLS settings for non HTTPS/TLS ports",
+            );
+        }
+        server_tls(&tp, tls, errs);
+    }
+}
+
+fn sidecar_port_name_and_protocol(path: &str, port: &SidecarPort, errs: &mut Errs) {
+    if let Some(name) = port.name.as_deref().filter(|n| !n.is_empty()) {
+        if !is_dns1123_label(name) {
+            err(
+                errs,
+                format!("{path}.port.name"),
+                format!("invalid port name: {name}"),
+            );
+        }
+    }
+    let protocol = port.protocol.as_deref().unwrap_or("");
+    if !protocol.is_empty() && parse_protocol(protocol).is_none() {
+        err(
+            errs,
+            format!("{path}.port.protocol"),
+            format!("unsupported protocol: {protocol}"),
+        );
+    }
+}
+
+fn sidecar_egress_port(ep: &str, port: &SidecarPort, bind: &str, capture: &str, errs: &mut Errs) {
+    sidecar_port_name_and_protocol(ep, port, errs);
+    let number = port.number.unwrap_or(0);
+    if number == 0 {
+        match bind.strip_prefix("unix://") {
             None => err(
                 errs,
-                format!("{ip}.port"),
-                "Required value: sidecar: ingress listener must have a port",
+                format!("{ep}.bind"),
+                "sidecar: ports with 0 value must have a unix domain socket bind address",
             ),
-            Some(n) => check_port(&format!("{ip}.port.number"), n, errs),
+            Some(socket) => {
+                if let Some(problem) = unix_address_problem(socket) {
+                    err(errs, format!("{ep}.bind"), problem);
+                }
+            }
         }
-        if let Some(tls) = &ing.tls {
-            server_tls(&format!("{ip}.tls"), tls, errs);
+        if !matches!(capture, "DEFAULT" | "NONE") {
+            err(
+                errs,
+                format!("{ep}.captureMode"),
+                "sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners",
+            );
         }
+        return;
     }
-    alpha_selector(
-        "spec.workloadSelector.labels",
-        "sidecar",
-        &sc.workload_selector,
-        errs,
-    );
+    if !(1..=65535).contains(&number) {
+        err(
+            errs,
+            format!("{ep}.port.number"),
+            format!("port number {number} must be in the range 1..65535"),
+        );
+    }
+    if !bind.is_empty() && bind.parse::<std::net::IpAddr>().is_err() {
+        err(
+            errs,
+            format!("{ep}.bind"),
+            format!("{bind} is not a valid IP"),
+        );
+    }
 }
 
 pub fn workload_entry(we: &WorkloadEntrySpec, errs: &mut Errs) {
+    workload_endpoint("spec", we, None, true, errs);
+    workload_crd_rules("spec", we, errs);
+}
+
+/// istiod's rule for a workload's address, ports and labels (a WorkloadEntry, or a
+/// ServiceEntry endpoint checked against the entry's port names).
+fn workload_endpoint(
+    path: &str,
+    we: &WorkloadEntrySpec,
+    service_ports: Option<&HashSet<&str>>,
+    allow_fqdn: bool,
+    errs: &mut Errs,
+) {
     let address = we.address.as_deref().unwrap_or("");
     let network = we.network.as_deref().unwrap_or("");
     if address.is_empty() {
         if network.is_empty() {
-            err(errs, "spec.address", "Required value: address is required");
-        } else {
-            errs.push(FieldError::warning(
-                "spec.address",
-                format!("address is unset with network {network:?}"),
-            ));
+            // istiod stops at this one.
+            err(errs, format!("{path}.address"), "address is required");
+            return;
         }
-    } else if !address.starts_with("unix://")
-        && address.parse::<std::net::IpAddr>().is_err()
-        && fqdn_problem(address).is_some()
-    {
-        // Not a socket, not an IP: the address can only be a host name to resolve.
+        errs.push(FieldError::warning(
+            format!("{path}.address"),
+            format!("address is unset with network {network:?}"),
+        ));
+    }
+    let unix = address.starts_with("unix://");
+    if let Some(socket) = address.strip_prefix("unix://") {
+        if let Some(problem) = unix_address_problem(socket) {
+            err(errs, format!("{path}.address"), problem);
+        }
+        if we.ports.as_ref().is_some_and(|p| !p.is_empty()) {
+            err(
+                errs,
+                format!("{path}.ports"),
+                format!("unix endpoint {address} must not include ports"),
+            );
+        }
+    } else if !address.is_empty() && address.parse::<std::net::IpAddr>().is_err() {
+        if !allow_fqdn {
+            err(
+                errs,
+                format!("{path}.address"),
+                format!("endpoint address {address:?} is not a valid IP address"),
+            );
+        } else if fqdn_problem(address).is_some() {
+            err(
+                errs,
+                format!("{path}.address"),
+                format!("endpoint address {address:?} is not a valid FQDN or an IP address"),
+            );
+        }
+    }
+    for (name, port) in we.ports.iter().flatten() {
+        if service_ports.is_some_and(|known| !known.contains(name.as_str())) {
+            err(
+                errs,
+                format!("{path}.ports"),
+                format!("endpoint port {port} is not defined by the service entry"),
+            );
+        }
+        if !is_dns1123_label(name) {
+            err(
+                errs,
+                format!("{path}.ports"),
+                format!("invalid port name: {name}"),
+            );
+        }
+        if !(1..=65535).contains(port) {
+            err(
+                errs,
+                format!("{path}.ports[{name}]"),
+                format!("port number {port} must be in the range 1..65535"),
+            );
+        }
+    }
+    for problem in label_problems(we.labels.as_ref().unwrap_or(&BTreeMap::new())) {
+        err(errs, format!("{path}.labels"), problem);
+    }
+    if unix && service_ports.is_some_and(|known| known.len() != 1) {
         err(
             errs,
-            "spec.address",
-            format!(
-                "Invalid value: endpoint address {address:?} is not a valid FQDN or an IP address"
-            ),
+            path,
+            "exactly 1 service port required for unix endpoints",
         );
     }
-    workload_address("spec", we, errs);
+}
+
+/// istiod's unix socket address rule (the part after `unix://`).
+fn unix_address_problem(socket: &str) -> Option<String> {
+    if socket.is_empty() {
+        return Some("unix address must not be empty".into());
+    }
+    if socket.starts_with('@') {
+        return None;
+    }
+    (!socket.starts_with('/') || socket.ends_with('/'))
+        .then(|| format!("{socket} is not an absolute path to a file"))
+}
+
+/// The CRD's CEL rules on a workload address and its ports (WorkloadEntry and a
+/// WorkloadGroup's template).
+fn workload_crd_rules(path: &str, ep: &WorkloadEntrySpec, errs: &mut Errs) {
+    let address = ep.address.as_deref().unwrap_or("");
+    if let Some(socket) = address.strip_prefix("unix://") {
+        if !(socket.starts_with('/') || socket.starts_with('@')) {
+            crd_err(
+                errs,
+                format!("{path}.address"),
+                format!(
+                    "Invalid value: \"{address}\": UDS must be an absolute path or abstract socket"
+                ),
+            );
+        }
+        if socket.ends_with('/') {
+            crd_err(
+                errs,
+                format!("{path}.address"),
+                format!("Invalid value: \"{address}\": UDS may not be a dir"),
+            );
+        }
+        if ep.ports.as_ref().is_some_and(|p| !p.is_empty()) {
+            crd_err(errs, path, "Invalid value: UDS may not include ports");
+        }
+    }
+    for (name, port) in ep.ports.iter().flatten() {
+        if !(is_dns1123_label(name) && name.len() < 63) {
+            crd_err(
+                errs,
+                format!("{path}.ports"),
+                "Invalid value: port name must be valid",
+            );
+        }
+        if !(1..=65535).contains(port) {
+            crd_err(
+                errs,
+                format!("{path}.ports[{name}]"),
+                format!("Invalid value: {port}: port must be between 1-65535"),
+            );
+        }
+    }
 }
 
 pub fn workload_group(wg: &WorkloadGroupSpec, errs: &mut Errs) {
-    if let Some(t) = &wg.template {
-        if t.address.is_some() {
+    let Some(template) = &wg.template else {
+        err(
+            errs,
+            "spec.template",
+            "Required value: template is required",
+        );
+        return;
+    };
+    workload_crd_rules("spec.template", template, errs);
+    if let Some(labels) = wg.metadata.as_ref().and_then(|m| m.labels.as_ref()) {
+        if let Some(problem) = label_problems(labels).first() {
             err(
                 errs,
-                "spec.template.address",
-                "Forbidden: address may not be set in a workload group template",
+                "spec.metadata.labels",
+                format!("Invalid value: invalid labels: {problem}"),
             );
-        }
-        workload_address("spec.template", t, errs);
-    }
-    if let Some(m) = &wg.metadata {
-        if let Some(l) = &m.labels {
-            check_label_keys("spec.metadata.labels", l.keys(), errs);
+            return;
         }
     }
-    if let Some(p) = &wg.probe {
-        let set = [
-            p.http_get.is_some(),
-            p.tcp_socket.is_some(),
-            p.exec.is_some(),
-            p.grpc.is_some(),
-        ];
-        if set.iter().filter(|s| **s).count() > 1 {
+    if let Some(probe) = &wg.probe {
+        readiness_probe(probe, errs);
+    }
+}
+
+/// istiod's readiness probe rule: non-negative counts, and exactly the health check it
+/// knows (HTTP, TCP, exec) well-formed.
+fn readiness_probe(p: &Probe, errs: &mut Errs) {
+    let counts = [
+        ("periodSeconds", p.period_seconds),
+        ("initialDelaySeconds", p.initial_delay_seconds),
+        ("timeoutSeconds", p.timeout_seconds),
+        ("successThreshold", p.success_threshold),
+        ("failureThreshold", p.failure_threshold),
+    ];
+    for (field, value) in counts {
+        if value.is_some_and(|v| v < 0) {
             err(
                 errs,
-                "spec.probe",
-                "Invalid value: only one of httpGet, tcpSocket, exec or grpc may be set",
+                format!("spec.probe.{field}"),
+                format!("Invalid value: {field} must be non-negative"),
             );
         }
-        if let Some(port) = p.http_get.as_ref().and_then(|h| h.port) {
-            check_port("spec.probe.httpGet.port", port, errs);
+    }
+    let port_problem = |port: Option<i64>| {
+        let port = port.unwrap_or(0);
+        (!(1..=65535).contains(&port))
+            .then(|| format!("Invalid value: port number {port} must be in the range 1..65535"))
+    };
+    if let Some(h) = &p.http_get {
+        if let Some(problem) = port_problem(h.port) {
+            err(errs, "spec.probe.httpGet.port", problem);
         }
-        if let Some(port) = p.tcp_socket.as_ref().and_then(|h| h.port) {
-            check_port("spec.probe.tcpSocket.port", port, errs);
+        if !matches!(h.scheme.as_deref().unwrap_or(""), "" | "HTTP" | "HTTPS") {
+            err(
+                errs,
+                "spec.probe.httpGet.scheme",
+                "Invalid value: httpGet.scheme must be one of \"HTTPS\", \"HTTP\"",
+            );
         }
-        if let Some(port) = p.grpc.as_ref().and_then(|h| h.port) {
-            check_port("spec.probe.grpc.port", port, errs);
+    } else if let Some(t) = &p.tcp_socket {
+        if let Some(problem) = port_problem(t.port) {
+            err(errs, "spec.probe.tcpSocket.port", problem);
         }
+    } else if let Some(e) = &p.exec {
+        if !non_empty(&e.command) {
+            err(
+                errs,
+                "spec.probe.exec.command",
+                "Required value: exec.command is required",
+            );
+        }
+    } else if p.grpc.is_some() {
+        err(
+            errs,
+            "spec.probe",
+            "Invalid value: unknown health check method *v1alpha3.ReadinessProbe_Grpc",
+        );
+    } else {
+        err(
+            errs,
+            "spec.probe",
+            "Invalid value: unknown health check method <nil>",
+        );
     }
 }
 
@@ -1140,50 +1209,106 @@ pub fn envoy_filter(ef: &EnvoyFilterSpec, errs: &mut Errs) {
         "EnvoyFilter exposes internal implementation details that may change at any time. \
          Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.",
     ));
+    // A selector istiod refuses is all it reports.
+    if alpha_selector("Envoy filter", &ef.workload_selector, errs) {
+        errs.retain(|e| !e.warning);
+        return;
+    }
     if ef.workload_selector.is_some() && non_empty(&ef.target_refs) {
-        err(
+        crd_err(
             errs,
             "spec",
             "Invalid value: only one of targetRefs or workloadSelector can be set",
         );
     }
     for (i, cp) in each(&ef.config_patches) {
-        let pp = format!("spec.configPatches[{i}]");
-        if cp.patch.is_none() {
-            err(errs, format!("{pp}.patch"), "Required value: missing patch");
-        }
-        if let Some(m) = &cp.r#match {
-            if let Some(w) = &m.waypoint {
-                if let Some(p) = w.port_number {
-                    check_port(&format!("{pp}.match.waypoint.portNumber"), p, errs);
-                }
-            }
-            if let Some(l) = &m.listener {
-                if let Some(p) = l.port_number {
-                    check_port(&format!("{pp}.match.listener.portNumber"), p, errs);
-                }
-            }
-            if let Some(c) = &m.cluster {
-                if let Some(p) = c.port_number {
-                    check_port(&format!("{pp}.match.cluster.portNumber"), p, errs);
-                }
-            }
-            if let Some(r) = &m.route_configuration {
-                if let Some(p) = r.port_number {
-                    check_port(
-                        &format!("{pp}.match.routeConfiguration.portNumber"),
-                        p,
-                        errs,
-                    );
-                }
+        config_patch(&format!("spec.configPatches[{i}]"), cp, errs);
+    }
+}
+
+/// istiod's checks of one config patch, in its order: each stops at the first problem.
+fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
+    if let Some(m) = &cp.r#match {
+        for (field, port) in [
+            ("waypoint", m.waypoint.as_ref().and_then(|w| w.port_number)),
+            ("listener", m.listener.as_ref().and_then(|l| l.port_number)),
+            ("cluster", m.cluster.as_ref().and_then(|c| c.port_number)),
+            (
+                "routeConfiguration",
+                m.route_configuration.as_ref().and_then(|r| r.port_number),
+            ),
+        ] {
+            if let Some(p) = port {
+                // The CRD's range rule; the webhook does not check it.
+                let mut range = Vec::new();
+                check_port(&format!("{pp}.match.{field}.portNumber"), p, &mut range);
+                errs.extend(range.into_iter().map(|e| FieldError {
+                    crd_rule: true,
+                    ..e
+                }));
             }
         }
+        if m.context.as_deref() == Some("WAYPOINT") {
+            return;
+        }
+    }
+    if cp.apply_to.as_deref().unwrap_or("INVALID") == "INVALID" {
+        err(
+            errs,
+            format!("{pp}.applyTo"),
+            "Required value: Envoy filter: missing applyTo",
+        );
+        return;
+    }
+    let Some(patch) = &cp.patch else {
+        err(
+            errs,
+            format!("{pp}.patch"),
+            "Required value: Envoy filter: missing patch",
+        );
+        return;
+    };
+    let operation = patch.operation.as_deref().unwrap_or("INVALID");
+    if operation == "INVALID" {
+        err(
+            errs,
+            format!("{pp}.patch.operation"),
+            "Required value: Envoy filter: missing patch operation",
+        );
+        return;
+    }
+    if operation != "REMOVE" && patch.value.is_none() {
+        err(
+            errs,
+            format!("{pp}.patch.value"),
+            "Required value: Envoy filter: missing patch value for non-remove operation",
+        );
+        return;
+    }
+    let version = cp
+        .r#match
+        .as_ref()
+        .and_then(|m| m.proxy.as_ref())
+        .and_then(|p| p.proxy_version.as_deref())
+        .unwrap_or("");
+    // 1.30.3 compiles every pattern (later releases skip ones over 1024 characters).
+    if !version.is_empty() && regex::Regex::new(version).is_err() {
+        err(
+            errs,
+            format!("{pp}.match.proxy.proxyVersion"),
+            "Invalid value: Envoy filter: invalid regex for proxy version",
+        );
     }
 }
 
 pub fn proxy_config(pc: &ProxyConfigSpec, errs: &mut Errs) {
-    if let Some(l) = pc.selector.as_ref().and_then(|s| s.match_labels.as_ref()) {
-        check_label_keys("spec.selector.matchLabels", l.keys(), errs);
+    match_labels("spec.selector.matchLabels", &pc.selector, errs);
+    if pc.concurrency.is_some_and(|c| c < 0) {
+        err(
+            errs,
+            "spec.concurrency",
+            "Invalid value: concurrency must be greater than or equal to 0",
+        );
     }
 }
 
@@ -1217,27 +1342,52 @@ fn policy_target(
 
 fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
     if r.name.as_deref().unwrap_or("").is_empty() {
-        err(errs, format!("{path}.name"), "Required value");
+        err(
+            errs,
+            format!("{path}.name"),
+            "Required value: targetRef name must be set",
+        );
     }
-    if r.kind.as_deref().unwrap_or("").is_empty() {
-        err(errs, format!("{path}.kind"), "Required value");
+    if !r.namespace.as_deref().unwrap_or("").is_empty() {
+        err(errs, format!("{path}.namespace"), "Invalid value: targetRef namespace must not be set; cross namespace referencing is not supported");
+    }
+    let group = r.group.as_deref().unwrap_or("");
+    let kind = r.kind.as_deref().unwrap_or("");
+    if kind.is_empty() {
+        crd_err(errs, format!("{path}.kind"), "Required value");
+    }
+    let allowed = [
+        ("core", "Service"),
+        ("networking.istio.io", "ServiceEntry"),
+        ("gateway.networking.k8s.io", "Gateway"),
+        ("gateway.networking.k8s.io", "GatewayClass"),
+    ];
+    let canonical = if group.is_empty() { "core" } else { group };
+    if !allowed.contains(&(canonical, kind)) {
+        err(errs, path, format!("Invalid value: targetRef must be to one of [core/v1/Service networking.istio.io/v1/ServiceEntry gateway.networking.k8s.io/v1/Gateway gateway.networking.k8s.io/v1/GatewayClass] but was {group}/{kind}"));
     }
 }
 
-/// istiod's rule for the `workloadSelector.labels` of ServiceEntry and Sidecar: no empty
-/// key, no `*`; no labels at all is a warning (it applies to every service of the namespace).
-fn alpha_selector(path: &str, owner: &str, sel: &Option<WorkloadSelector>, errs: &mut Errs) {
+/// istiod's rule for the `workloadSelector.labels` of EnvoyFilter, ServiceEntry and
+/// Sidecar: an empty key or a `*` is an error that ends the check of the resource (`true`);
+/// no labels at all is a warning (it applies to every service of the namespace).
+fn alpha_selector(owner: &str, sel: &Option<WorkloadSelector>, errs: &mut Errs) -> bool {
     let Some(selector) = sel else {
-        return;
+        return false;
     };
-    let labels = selector.labels.as_ref();
-    if labels.is_none_or(|l| l.is_empty()) {
+    let labels = selector.labels.clone().unwrap_or_default();
+    let before = errs.len();
+    selector_labels("spec.workloadSelector.labels", Some(&labels), errs);
+    if errs.len() > before {
+        return true;
+    }
+    if labels.is_empty() {
         errs.push(FieldError::warning(
-            path,
+            "spec.workloadSelector",
             format!("{owner}: workload selector specified without labels, will be applied to all services in namespace"),
         ));
     }
-    selector_labels(path, labels, errs);
+    false
 }
 
 /// istiod's checks of selector labels: no empty key, no `*` in a key or a value.
@@ -1280,93 +1430,453 @@ fn match_labels(path: &str, sel: &Option<Selector>, errs: &mut Errs) {
 pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
     policy_target(&ap.selector, &ap.target_ref, &ap.target_refs, errs);
     let action = ap.action.as_deref().unwrap_or("ALLOW");
-    if action == "CUSTOM" && ap.provider.is_none() {
-        err(
-            errs,
+    let mut fail =
+        |path: &str, message: String| err(errs, path, format!("Invalid value: {message}"));
+    let meaningless = |action: &str| {
+        format!("{action} action without `rules` is meaningless as it will never be triggered, add an empty rule `{{}}` if you want it be triggered for every request")
+    };
+    if action == "CUSTOM" {
+        if ap.rules.is_none() {
+            fail("spec.rules", meaningless("CUSTOM"));
+        } else if ap
+            .provider
+            .as_ref()
+            .and_then(|p| p.name.as_deref())
+            .unwrap_or("")
+            .is_empty()
+        {
+            fail(
+                "spec.provider.name",
+                "`provider.name` must not be empty".into(),
+            );
+        }
+        for (i, rule) in each(&ap.rules) {
+            for unsupported in custom_action_unsupported(rule) {
+                fail(
+                    &format!("spec.rules[{i}]"),
+                    format!("{unsupported} is currently not supported with CUSTOM action"),
+                );
+            }
+        }
+    }
+    if ap.provider.is_some() && action != "CUSTOM" {
+        fail(
             "spec.provider",
-            "Required value: CUSTOM action must have a provider",
+            format!("`provider` must not be with non CUSTOM action, found {action}"),
         );
     }
-    if action != "CUSTOM" && ap.provider.is_some() {
-        err(
-            errs,
-            "spec.provider",
-            "Invalid value: provider can only be used with the CUSTOM action",
-        );
+    if action == "DENY" && ap.rules.is_none() {
+        fail("spec.rules", meaningless("DENY"));
     }
     for (i, rule) in each(&ap.rules) {
-        let rp = format!("spec.rules[{i}]");
-        for (j, from) in each(&rule.from) {
-            let fp = format!("{rp}.from[{j}].source");
-            let Some(src) = &from.source else {
-                err(
-                    errs,
-                    format!("{rp}.from[{j}]"),
-                    "Required value: from must have a source",
+        for (path, message) in authorization_rule(i, rule) {
+            fail(&path, message);
+        }
+    }
+}
+
+/// What a CUSTOM action cannot use in a rule, by istiod's names.
+fn custom_action_unsupported(rule: &Rule) -> Vec<String> {
+    let mut out = Vec::new();
+    for from in rule.from.iter().flatten() {
+        let Some(src) = &from.source else { continue };
+        let lists = [
+            ("From.Namespaces", &src.namespaces),
+            ("From.NotNamespaces", &src.not_namespaces),
+            ("From.ServiceAccounts", &src.service_accounts),
+            ("From.NotServiceAccounts", &src.not_service_accounts),
+            ("From.TrustDomains", &src.trust_domains),
+            ("From.NotTrustDomains", &src.not_trust_domains),
+            ("From.Principals", &src.principals),
+            ("From.NotPrincipals", &src.not_principals),
+            ("From.RequestPrincipals", &src.request_principals),
+            ("From.NotRequestPrincipals", &src.not_request_principals),
+        ];
+        out.extend(
+            lists
+                .iter()
+                .filter(|(_, l)| non_empty(l))
+                .map(|(n, _)| n.to_string()),
+        );
+    }
+    for when in rule.when.iter().flatten() {
+        let key = when.key.as_deref().unwrap_or("");
+        let source_keys = [
+            "source.namespace",
+            "source.serviceAccount",
+            "source.trustDomain",
+            "source.principal",
+        ];
+        if source_keys.contains(&key) || key.starts_with("request.auth.") {
+            out.push(key.to_string());
+        }
+    }
+    out
+}
+
+/// A check of one named value list of a rule, as istiod words its problem.
+type ListCheck = fn(&str, &[String]) -> Option<String>;
+
+/// istiod's checks of one authorization rule: (path, message) per problem.
+fn authorization_rule(i: usize, rule: &Rule) -> Vec<(String, String)> {
+    let rp = format!("spec.rules[{i}]");
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |path: String, message: String| out.push((path, message));
+    let empty = |l: &Option<Vec<String>>| !non_empty(l);
+    if rule.from.as_ref().is_some_and(|f| f.is_empty()) {
+        add(
+            format!("{rp}.from"),
+            format!("`from` must not be empty, found at rule {i}"),
+        );
+    }
+    for (j, from) in each(&rule.from) {
+        let fp = format!("{rp}.from[{j}].source");
+        let Some(src) = &from.source else {
+            add(
+                fp,
+                format!("`from.source` must not be nil, found at rule {i}"),
+            );
+            continue;
+        };
+        let identities = [
+            &src.principals,
+            &src.not_principals,
+            &src.namespaces,
+            &src.not_namespaces,
+        ];
+        let accounts = [&src.service_accounts, &src.not_service_accounts];
+        if identities.iter().any(|l| non_empty(l)) && accounts.iter().any(|l| non_empty(l)) {
+            add(
+                fp.clone(),
+                format!(
+                    "cannot set serviceAccounts with namespaces or principals, found at rule {i}"
+                ),
+            );
+        }
+        let all = [
+            &src.principals,
+            &src.request_principals,
+            &src.namespaces,
+            &src.ip_blocks,
+            &src.remote_ip_blocks,
+            &src.not_principals,
+            &src.not_request_principals,
+            &src.not_namespaces,
+            &src.not_ip_blocks,
+            &src.not_remote_ip_blocks,
+            &src.service_accounts,
+            &src.not_service_accounts,
+            &src.trust_domains,
+            &src.not_trust_domains,
+        ];
+        if all.iter().all(|l| empty(l)) {
+            add(
+                fp.clone(),
+                format!("`from.source` must not be empty, found at rule {i}"),
+            );
+        }
+        for list in [
+            &src.ip_blocks,
+            &src.not_ip_blocks,
+            &src.remote_ip_blocks,
+            &src.not_remote_ip_blocks,
+        ] {
+            for problem in ip_problems(list.iter().flatten()) {
+                add(fp.clone(), problem);
+            }
+        }
+        let checks: [(&str, &Option<Vec<String>>, ListCheck); 14] = [
+            ("Principals", &src.principals, empty_value),
+            ("RequestPrincipals", &src.request_principals, empty_value),
+            ("Namespaces", &src.namespaces, empty_value),
+            (
+                "ServiceAccounts",
+                &src.service_accounts,
+                service_account_problem,
+            ),
+            ("TrustDomains", &src.trust_domains, trust_domain_problem),
+            ("IpBlocks", &src.ip_blocks, empty_value),
+            ("RemoteIpBlocks", &src.remote_ip_blocks, empty_value),
+            ("NotPrincipals", &src.not_principals, empty_value),
+            (
+                "NotRequestPrincipals",
+                &src.not_request_principals,
+                empty_value,
+            ),
+            ("NotNamespaces", &src.not_namespaces, empty_value),
+            (
+                "NotServiceAccounts",
+                &src.not_service_accounts,
+                service_account_problem,
+            ),
+            (
+                "NotTrustDomains",
+                &src.not_trust_domains,
+                trust_domain_problem,
+            ),
+            ("NotIpBlocks", &src.not_ip_blocks, empty_value),
+            ("NotRemoteIpBlocks", &src.not_remote_ip_blocks, empty_value),
+        ];
+        for (name, list, check) in checks {
+            if let Some(problem) = check(name, list.as_deref().unwrap_or_default()) {
+                add(fp.clone(), problem);
+            }
+        }
+    }
+    if rule.to.as_ref().is_some_and(|t| t.is_empty()) {
+        add(
+            format!("{rp}.to"),
+            format!("`to` must not be empty, found at rule {i}"),
+        );
+    }
+    for (j, to) in each(&rule.to) {
+        let tp = format!("{rp}.to[{j}].operation");
+        let Some(op) = &to.operation else {
+            add(
+                tp,
+                format!("`to.operation` must not be nil, found at rule {i}"),
+            );
+            continue;
+        };
+        let lists = [
+            ("Ports", &op.ports),
+            ("Methods", &op.methods),
+            ("Paths", &op.paths),
+            ("Hosts", &op.hosts),
+            ("NotPorts", &op.not_ports),
+            ("NotMethods", &op.not_methods),
+            ("NotPaths", &op.not_paths),
+            ("NotHosts", &op.not_hosts),
+        ];
+        if lists.iter().all(|(_, l)| empty(l)) {
+            add(
+                tp.clone(),
+                format!("`to.operation` must not be empty, found at rule {i}"),
+            );
+        }
+        for list in [&op.ports, &op.not_ports] {
+            for problem in port_problems(list.iter().flatten()) {
+                add(tp.clone(), problem);
+            }
+        }
+        for (name, list) in lists {
+            if let Some(problem) = empty_value(name, list.as_deref().unwrap_or_default()) {
+                add(tp.clone(), problem);
+            }
+        }
+        for (name, list) in [("Paths", &op.paths), ("NotPaths", &op.not_paths)] {
+            if let Some(problem) = path_template_problem(name, list.as_deref().unwrap_or_default())
+            {
+                add(tp.clone(), problem);
+            }
+        }
+    }
+    for (j, when) in each(&rule.when) {
+        let wp = format!("{rp}.when[{j}]");
+        let key = when.key.as_deref().unwrap_or("");
+        if key.is_empty() {
+            add(wp, "`key` must not be empty".into());
+            continue;
+        }
+        if empty(&when.values) && empty(&when.not_values) {
+            add(
+                wp,
+                format!("at least one of `values` or `notValues` must be set for key {key}"),
+            );
+            continue;
+        }
+        for (field, list) in [("value", &when.values), ("notValue", &when.not_values)] {
+            if let Some(problem) = attribute_problem(key, list.as_deref().unwrap_or_default()) {
+                add(
+                    wp.clone(),
+                    format!("invalid `{field}` for `key` {key}: {problem}"),
                 );
-                continue;
+            }
+        }
+    }
+    out
+}
+
+fn empty_value(name: &str, values: &[String]) -> Option<String> {
+    values
+        .iter()
+        .any(|v| v.is_empty())
+        .then(|| format!("empty value not allowed, found in {name}"))
+}
+
+fn wildcard_problem(name: &str, values: &[String]) -> Option<String> {
+    empty_value(name, values).or_else(|| {
+        values.iter().find_map(|v| match v.matches('*').count() {
+            0 => None,
+            1 if v == "*" || v.starts_with('*') || v.ends_with('*') => None,
+            1 => Some(format!(
+                "wildcard is only allowed at the start or end, found in {name}: {v:?}"
+            )),
+            _ => Some(format!(
+                "at most one wildcard is allowed, found in {name}: {v:?}"
+            )),
+        })
+    })
+}
+
+fn trust_domain_problem(name: &str, values: &[String]) -> Option<String> {
+    wildcard_problem(name, values).or_else(|| {
+        values
+            .iter()
+            .find(|v| v.contains('/'))
+            .map(|v| format!("trust domain must not contain '/', found in {name}: {v:?}"))
+    })
+}
+
+fn service_account_problem(name: &str, values: &[String]) -> Option<String> {
+    if values.len() > 16 {
+        return Some("may not have more than 16 values".into());
+    }
+    let format_hint = "expected format 'serviceAccount' or 'namespace/serviceAccount'";
+    values.iter().find_map(|v| {
+        if v.is_empty() {
+            return Some(format!("empty value not allowed, found in {name}"));
+        }
+        if v.contains('*') {
+            return Some(format!("wildcard not allowed, found in {name}"));
+        }
+        if v.matches('/').count() > 1 {
+            return Some(format!("{format_hint}, found {v:?} in {name}"));
+        }
+        if v.len() > 320 {
+            return Some(format!(
+                "value cannot exceed 320 characters, found {v:?} in {name}"
+            ));
+        }
+        match v.split_once('/') {
+            Some(("", _)) => Some(format!(
+                "{format_hint}, found empty namespace {v:?} in {name}"
+            )),
+            Some((_, "")) => Some(format!(
+                "{format_hint}, found empty serviceAccount {v:?} in {name}"
+            )),
+            _ => None,
+        }
+    })
+}
+
+/// `{*}` / `{**}` path templates: `{**}` only last, no other braces, literal segments.
+fn path_template_problem(name: &str, paths: &[String]) -> Option<String> {
+    for path in paths {
+        let templated = path.contains("{*}") || path.contains("{**}");
+        let trimmed = path.trim_matches('/');
+        let mut any_seen = false;
+        for glob in trimmed.split('/') {
+            match glob {
+                "{*}" if !any_seen => continue,
+                "{**}" if !any_seen => {
+                    any_seen = true;
+                    continue;
+                }
+                "{*}" | "{**}" => {
+                    return Some(format!("invalid or unsupported path {trimmed}, found in {name}. {{**}} is not the last operator"));
+                }
+                _ => {}
+            }
+            if glob.contains(['{', '}']) {
+                return Some(format!("invalid or unsupported path {trimmed}, found in {name}. Contains '{{' or '}}' beyond a supported path template"));
+            }
+            if templated && !is_path_literal(glob) {
+                return Some(format!("invalid or unsupported path {trimmed}, found in {name}. Contains segment {glob} with invalid string literal"));
+            }
+        }
+    }
+    None
+}
+
+/// A path segment istiod takes as a literal: RFC 3986 pchars (`%` as is, no `*`).
+fn is_path_literal(glob: &str) -> bool {
+    !glob.is_empty()
+        && glob
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%!$&'()+,;:@=".contains(&b))
+}
+
+/// istiod's IP/CIDR list check: one message per bad entry.
+fn ip_problems<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    values
+        .filter_map(|v| {
+            if v.contains('/') {
+                (!is_cidr(v)).then(|| {
+                    format!("bad CIDR range ({v}): netip.ParsePrefix({v:?}): invalid prefix")
+                })
+            } else {
+                v.parse::<std::net::IpAddr>()
+                    .is_err()
+                    .then(|| format!("bad IP address ({v})"))
+            }
+        })
+        .collect()
+}
+
+/// istiod's port list check: one message per entry that is not 0..65535.
+fn port_problems<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    values
+        .filter_map(|v| match v.parse::<u32>() {
+            Ok(p) if p <= 65535 => None,
+            Ok(_) => Some(format!("bad port ({v}): <nil>")),
+            Err(_) => Some(format!(
+                "bad port ({v}): strconv.ParseUint: parsing {v:?}: invalid syntax"
+            )),
+        })
+        .collect()
+}
+
+/// Go's multierror text for a list of problems.
+fn multierror(problems: Vec<String>) -> Option<String> {
+    match problems.len() {
+        0 => None,
+        n => {
+            let head = if n == 1 {
+                "1 error occurred:".to_string()
+            } else {
+                format!("{n} errors occurred:")
             };
-            let service_accounts =
-                non_empty(&src.service_accounts) || non_empty(&src.not_service_accounts);
-            let identities = non_empty(&src.namespaces)
-                || non_empty(&src.not_namespaces)
-                || non_empty(&src.principals)
-                || non_empty(&src.not_principals);
-            if service_accounts && identities {
-                err(
-                    errs,
-                    &fp,
-                    "Invalid value: Cannot set serviceAccounts with namespaces or principals",
-                );
-            }
-            for (field, values) in [
-                ("principals", &src.principals),
-                ("namespaces", &src.namespaces),
-                ("ipBlocks", &src.ip_blocks),
-                ("remoteIpBlocks", &src.remote_ip_blocks),
-                ("requestPrincipals", &src.request_principals),
-            ] {
-                for (k, v) in each(values) {
-                    if v.is_empty() {
-                        err(
-                            errs,
-                            format!("{fp}.{field}[{k}]"),
-                            "Invalid value: empty value is not allowed",
-                        );
-                    }
-                }
-            }
+            let items: String = problems.iter().map(|p| format!("\n\t* {p}")).collect();
+            Some(format!("{head}{items}\n\n"))
         }
-        for (j, to) in each(&rule.to) {
-            if let Some(op) = &to.operation {
-                for (k, port) in each(&op.ports).chain(each(&op.not_ports)) {
-                    match port.parse::<i64>() {
-                        Ok(p) => check_port(&format!("{rp}.to[{j}].operation.ports[{k}]"), p, errs),
-                        Err(_) => err(
-                            errs,
-                            format!("{rp}.to[{j}].operation.ports[{k}]"),
-                            format!("Invalid value: \"{port}\": port must be a number"),
-                        ),
-                    }
-                }
-            }
-        }
-        for (j, when) in each(&rule.when) {
-            if when.key.as_deref().unwrap_or("").is_empty() {
-                err(
-                    errs,
-                    format!("{rp}.when[{j}].key"),
-                    "Required value: key is required",
-                );
-            }
-            if !non_empty(&when.values) && !non_empty(&when.not_values) {
-                err(
-                    errs,
-                    format!("{rp}.when[{j}]"),
-                    "Required value: values or notValues is required",
-                );
-            }
-        }
+    }
+}
+
+/// istiod's check of a `when` condition's values for its attribute.
+fn attribute_problem(key: &str, values: &[String]) -> Option<String> {
+    if let Some(problem) = empty_value(key, values) {
+        return Some(problem);
+    }
+    let map_key = || {
+        let open = key.find('[');
+        let well_formed = key.ends_with(']') && open.is_some_and(|o| o > 0 && o < key.len() - 2);
+        (!well_formed).then(|| format!("bad key ({key}): should have format a[b]"))
+    };
+    match key {
+        k if k.starts_with("request.headers") => map_key(),
+        "source.ip" | "remote.ip" | "destination.ip" => multierror(ip_problems(values.iter())),
+        "source.serviceAccount" => service_account_problem(key, values),
+        "source.trustDomain" => wildcard_problem(key, values),
+        "source.namespace"
+        | "source.principal"
+        | "request.auth.principal"
+        | "request.auth.audiences"
+        | "request.auth.presenter"
+        | "connection.sni" => None,
+        k if k.starts_with("request.auth.claims") => map_key(),
+        "destination.port" => multierror(port_problems(values.iter())),
+        k if k.starts_with("experimental.envoy.filters.") => map_key(),
+        "destination.namespace" => Some(format!(
+            "attribute {key} is replaced by the metadata.namespace"
+        )),
+        k if k.starts_with("destination.labels") => Some(format!(
+            "attribute {key} is replaced by the workload selector"
+        )),
+        "destination.name" | "destination.user" => Some(format!(
+            "deprecated attribute {key}: only supported in v1alpha1"
+        )),
+        _ => Some(format!("unknown attribute: {key}")),
     }
 }
 
@@ -1476,37 +1986,120 @@ fn check_url(path: &str, url: &str, schemes: &[&str], errs: &mut Errs) {
 
 pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
     policy_target(&t.selector, &t.target_ref, &t.target_refs, errs);
+    for (i, m) in each(&t.metrics) {
+        let mp = format!("spec.metrics[{i}]");
+        providers(&format!("{mp}.providers"), &m.providers, errs);
+        for (j, o) in each(&m.overrides) {
+            let op = format!("{mp}.overrides[{j}]");
+            for (name, to) in o.tag_overrides.iter().flatten() {
+                let tp = format!("{op}.tagOverrides[{name}]");
+                if name.is_empty() {
+                    errs.push(FieldError::warning(
+                        &tp,
+                        "tagOverrides.name may not be empty",
+                    ));
+                }
+                let value = to.value.as_deref().unwrap_or("");
+                match to.operation.as_deref().unwrap_or("UPSERT") {
+                    "UPSERT" if value.is_empty() => err(errs, &tp, "Invalid value: tagOverrides.value must be set when operation is UPSERT"),
+                    "REMOVE" if !value.is_empty() => err(errs, &tp, "Invalid value: tagOverrides.value may only be set when operation is UPSERT"),
+                    _ => {}
+                }
+            }
+            if o.r#match.as_ref().and_then(|m| m.custom_metric.as_deref()) == Some("") {
+                err(
+                    errs,
+                    format!("{op}.match.customMetric"),
+                    "Invalid value: customMetric may not be empty",
+                );
+            }
+        }
+    }
+    if t.tracing.as_ref().is_some_and(|t| t.len() > 1) {
+        errs.push(FieldError::warning(
+            "spec.tracing",
+            "multiple tracing is not currently supported",
+        ));
+    }
     for (i, tr) in each(&t.tracing) {
-        if let Some(p) = tr.random_sampling_percentage {
-            check_percent(
-                &format!("spec.tracing[{i}].randomSamplingPercentage"),
-                p,
+        let tp = format!("spec.tracing[{i}]");
+        if tr.providers.as_ref().is_some_and(|p| p.len() > 1) {
+            errs.push(FieldError::warning(
+                format!("{tp}.providers"),
+                "multiple providers is not currently supported",
+            ));
+        }
+        providers(&format!("{tp}.providers"), &tr.providers, errs);
+        if tr
+            .random_sampling_percentage
+            .is_some_and(|p| !(0.0..=100.0).contains(&p))
+        {
+            err(
                 errs,
+                format!("{tp}.randomSamplingPercentage"),
+                "Invalid value: randomSamplingPercentage must be in range [0.0, 100.0]",
             );
         }
+        for (name, tag) in tr.custom_tags.iter().flatten() {
+            let cp = format!("{tp}.customTags[{name}]");
+            if name.is_empty() {
+                err(errs, &cp, "Invalid value: tag name may not be empty");
+            }
+            let empty = |v: Option<&String>| v.is_none_or(|v| v.is_empty());
+            if let Some(l) = &tag.literal {
+                if empty(l.value.as_ref()) {
+                    err(
+                        errs,
+                        &cp,
+                        "Invalid value: literal tag value may not be empty",
+                    );
+                }
+            } else if let Some(h) = &tag.header {
+                if empty(h.name.as_ref()) {
+                    err(errs, &cp, "Invalid value: header tag name may not be empty");
+                }
+            } else if let Some(e) = &tag.environment {
+                if empty(e.name.as_ref()) {
+                    err(
+                        errs,
+                        &cp,
+                        "Invalid value: environment tag name may not be empty",
+                    );
+                }
+            }
+        }
+    }
+    for (i, l) in each(&t.access_logging) {
+        providers(
+            &format!("spec.accessLogging[{i}].providers"),
+            &l.providers,
+            errs,
+        );
+    }
+}
+
+/// Every provider reference needs a name (istiod reports the first that lacks one).
+fn providers(path: &str, list: &Option<Vec<Provider>>, errs: &mut Errs) {
+    if each(list).any(|(_, p)| p.name.as_deref().unwrap_or("").is_empty()) {
+        err(errs, path, "Invalid value: providers.name may not be empty");
     }
 }
 
 pub fn wasm_plugin(w: &WasmPluginSpec, errs: &mut Errs) {
     policy_target(&w.selector, &w.target_ref, &w.target_refs, errs);
-    match w.url.as_deref() {
-        None | Some("") => err(
-            errs,
-            "spec.url",
-            "Required value: url field needs to be set",
-        ),
-        Some(url) => wasm_url("spec.url", url, errs),
-    }
-    if let Some(vm) = &w.vm_config {
-        env_names("spec.vmConfig.env", &vm.env, errs);
-    }
-    for (i, m) in each(&w.r#match) {
-        for (j, p) in each(&m.ports) {
-            if let Some(n) = p.number {
-                check_port(&format!("spec.match[{i}].ports[{j}].number"), n, errs);
-            }
-        }
-    }
+    wasm_module(
+        "spec",
+        WasmModule {
+            url: w.url.as_deref(),
+            sha256: w.sha256.as_deref(),
+            image_pull_secret: w.image_pull_secret.as_deref(),
+            plugin_name: w.plugin_name.as_deref(),
+            vm_config: w.vm_config.as_ref(),
+        },
+        255,
+        errs,
+    );
+    traffic_ports(&w.r#match, errs);
 }
 
 pub fn traffic_extension(t: &TrafficExtensionSpec, errs: &mut Errs) {
@@ -1517,39 +2110,205 @@ pub fn traffic_extension(t: &TrafficExtensionSpec, errs: &mut Errs) {
             "Invalid value: exactly one of wasm or lua must be set",
         );
     }
-    match_labels("spec.selector.matchLabels", &t.selector, errs);
+    policy_target(&t.selector, &None, &t.target_refs, errs);
+    if let Some(lua) = &t.lua {
+        let code = lua.inline_code.as_deref().unwrap_or("");
+        if code.is_empty() {
+            err(
+                errs,
+                "spec.lua.inlineCode",
+                "Required value: lua.inlineCode cannot be empty",
+            );
+        } else if code.len() > 65536 {
+            err(
+                errs,
+                "spec.lua.inlineCode",
+                "Invalid value: lua.inlineCode exceeds maximum size of 64KB",
+            );
+        }
+    }
     if let Some(w) = &t.wasm {
-        if let Some(url) = &w.url {
-            wasm_url("spec.wasm.url", url, errs);
-        }
-        if let Some(vm) = &w.vm_config {
-            env_names("spec.wasm.vmConfig.env", &vm.env, errs);
-        }
+        wasm_module(
+            "spec.wasm",
+            WasmModule {
+                url: w.url.as_deref(),
+                sha256: w.sha256.as_deref(),
+                image_pull_secret: w.image_pull_secret.as_deref(),
+                plugin_name: w.plugin_name.as_deref(),
+                vm_config: w.vm_config.as_ref(),
+            },
+            256,
+            errs,
+        );
     }
+    traffic_ports(&t.r#match, errs);
 }
 
-fn wasm_url(path: &str, url: &str, errs: &mut Errs) {
-    if url.contains("://") {
-        check_url(path, url, &["oci", "file", "http", "https"], errs);
-    } else if url.is_empty()
-        || !url
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-/:@".contains(&b))
-    {
-        err(errs, path, format!("Invalid value: \"{url}\": url must have schema one of [oci, file, http, https] or be an image reference"));
-    }
+/// The Wasm module fields WasmPlugin and TrafficExtension share.
+struct WasmModule<'a> {
+    url: Option<&'a str>,
+    sha256: Option<&'a str>,
+    image_pull_secret: Option<&'a str>,
+    plugin_name: Option<&'a str>,
+    vm_config: Option<&'a VmConfig>,
 }
 
-fn env_names(path: &str, env: &Option<Vec<Env>>, errs: &mut Errs) {
-    let mut seen = HashSet::new();
-    for (i, e) in each(env) {
-        if let Some(n) = &e.name {
-            if !seen.insert(n.clone()) {
+/// istiod's checks of a Wasm module; `name_limit` is the plugin name length its message
+/// states (255 for WasmPlugin, 256 for TrafficExtension).
+fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
+    match m.url.unwrap_or("") {
+        "" => err(
+            errs,
+            format!("{path}.url"),
+            "Required value: url field needs to be set",
+        ),
+        url => {
+            if let Some(problem) = request_uri_problem(url) {
                 err(
                     errs,
-                    format!("{path}[{i}].name"),
-                    format!("Duplicate value: \"{n}\""),
+                    format!("{path}.url"),
+                    format!("failed to parse url: {problem}"),
                 );
+                return;
+            }
+            if let Some((scheme, _)) = url.split_once("://") {
+                if !["file", "http", "https", "oci"].contains(&scheme.to_ascii_lowercase().as_str())
+                {
+                    err(
+                        errs,
+                        format!("{path}.url"),
+                        format!(
+                            "Invalid value: url contains unsupported scheme: {}",
+                            scheme.to_ascii_lowercase()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let sha = m.sha256.unwrap_or("");
+    if !sha.is_empty() {
+        if sha.len() != 64 {
+            err(
+                errs,
+                format!("{path}.sha256"),
+                "Invalid value: sha256 field must be 64 characters long",
+            );
+        } else if !sha
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            err(
+                errs,
+                format!("{path}.sha256"),
+                "Invalid value: sha256 field must match [a-f0-9]{64} pattern",
+            );
+        }
+    }
+    if m.image_pull_secret.is_some_and(|s| s.len() > 253) {
+        err(
+            errs,
+            format!("{path}.imagePullSecret"),
+            "Invalid value: imagePullSecret field must be less than 253 characters long",
+        );
+    }
+    if m.plugin_name.is_some_and(|n| n.len() > 256) {
+        err(
+            errs,
+            format!("{path}.pluginName"),
+            format!(
+                "Invalid value: pluginName field must be less than {name_limit} characters long"
+            ),
+        );
+    }
+    if let Some(problem) = vm_env_problem(m.vm_config) {
+        err(
+            errs,
+            format!("{path}.vmConfig.env"),
+            format!("Invalid value: {problem}"),
+        );
+    }
+}
+
+/// Why Go's request-URI parsing refuses a plugin URL, tried as given and then with an
+/// `http://` prefix (the first attempt's reason is the one reported).
+fn request_uri_problem(url: &str) -> Option<String> {
+    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let as_given_ok = (has_scheme || url.starts_with('/')) && uri_chars_ok(url);
+    if as_given_ok || uri_chars_ok(&format!("http://{url}")) {
+        return None;
+    }
+    let reason = if has_scheme || url.starts_with('/') {
+        "invalid URL"
+    } else {
+        "invalid URI for request"
+    };
+    Some(format!("parse {url:?}: {reason}"))
+}
+
+/// Characters and escapes Go's URL parser accepts in a request URI: no controls or
+/// spaces, `%` only as a two-digit escape, and an authority of URI characters.
+fn uri_chars_ok(uri: &str) -> bool {
+    let bytes = uri.as_bytes();
+    let escapes_ok = bytes.iter().enumerate().all(|(i, b)| {
+        *b != b'%'
+            || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if !escapes_ok || bytes.iter().any(|b| *b <= b' ' || *b == 0x7f) {
+        return false;
+    }
+    let authority = uri
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(""));
+    authority.is_none_or(|a| {
+        a.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%[]".contains(&b))
+    })
+}
+
+/// istiod's check of a Wasm VM's environment: the first problem only.
+fn vm_env_problem(vm: Option<&VmConfig>) -> Option<&'static str> {
+    let mut seen = HashSet::new();
+    for e in vm?.env.iter().flatten() {
+        let name = e.name.as_deref().unwrap_or("");
+        if name.is_empty() {
+            return Some("spec.vmConfig.env invalid");
+        }
+        if name.len() > 256 {
+            return Some("env.name field must be less than 255 characters long");
+        }
+        if !seen.insert(name) {
+            return Some("duplicate env");
+        }
+        let inline = e.value_from.as_deref().unwrap_or("INLINE") == "INLINE";
+        if !inline && !e.value.as_deref().unwrap_or("").is_empty() {
+            return Some("value may only be set when valueFrom is INLINE");
+        }
+    }
+    None
+}
+
+/// Traffic selector ports must be 1..65535 (istiod reports the first that is not).
+fn traffic_ports(selectors: &Option<Vec<TrafficSelector>>, errs: &mut Errs) {
+    for (i, sel) in each(selectors) {
+        for (j, port) in each(&sel.ports) {
+            let n = port.number.unwrap_or(0);
+            if !(1..=65535).contains(&n) {
+                err(
+                    errs,
+                    format!("spec.match[{i}].ports[{j}].number"),
+                    format!("Invalid value: spec.Match[{i}].Ports[{j}] is out of range: {n}"),
+                );
+                return;
             }
         }
     }

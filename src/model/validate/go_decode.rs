@@ -1,0 +1,148 @@
+//! What Go's decoding of a spec into Istio's protobuf types refuses before any rule runs:
+//! an integer outside its Go type (the release's CRD declares each integer field's bounds
+//! from its type: uint32 0..4294967295, int32, ...), a fraction where an integer is
+//! expected, an enum name the release does not know, and a non-numeric key in a map keyed
+//! by port number.
+
+use serde_json::Value;
+
+use crate::model::crd::release_spec_schema;
+use crate::model::schema::FieldError;
+
+/// Bounds of Go's integer types as the CRDs declare them.
+const GO_INTEGER_BOUNDS: &[(f64, f64, &str)] = &[
+    (0.0, 4_294_967_295.0, "uint32"),
+    (-2_147_483_648.0, 2_147_483_647.0, "int32"),
+    (0.0, 18_446_744_073_709_551_615.0, "uint64"),
+    (
+        -9_223_372_036_854_775_808.0,
+        9_223_372_036_854_775_807.0,
+        "int64",
+    ),
+];
+
+/// Maps whose protobuf key is a port number (`map<uint32, ...>`), by kind and field.
+const PORT_KEYED_MAPS: &[(&str, &str)] = &[("PeerAuthentication", "spec.portLevelMtls")];
+
+/// The first value of `spec` that Go's decoding into the kind's type refuses.
+pub fn problem(kind: &str, spec: &Value) -> Option<FieldError> {
+    for (map_kind, path) in PORT_KEYED_MAPS {
+        if *map_kind != kind {
+            continue;
+        }
+        let field = path.trim_start_matches("spec.");
+        let keys = spec
+            .get(field)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten();
+        if let Some((key, _)) = keys.into_iter().find(|(k, _)| k.parse::<u32>().is_err()) {
+            return Some(FieldError::new(
+                format!("{path}[{key}]"),
+                format!("Invalid value: \"{key}\": a port number key must be an unsigned integer"),
+            ));
+        }
+    }
+    let schema = release_spec_schema(kind)?;
+    integer_problem(schema, spec, "spec")
+}
+
+fn integer_problem(schema: &Value, value: &Value, path: &str) -> Option<FieldError> {
+    match value {
+        Value::Object(map) => {
+            let properties = schema.get("properties").and_then(Value::as_object);
+            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
+            map.iter().find_map(|(key, child)| {
+                let child_schema = properties.and_then(|p| p.get(key)).or(additional)?;
+                integer_problem(child_schema, child, &format!("{path}.{key}"))
+            })
+        }
+        Value::Array(items) => {
+            let item_schema = schema.get("items")?;
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| integer_problem(item_schema, item, &format!("{path}[{i}]")))
+        }
+        Value::Number(n) if schema["type"] == "integer" => {
+            // The Go type: named by `format`, or told by bounds that are exactly a type's.
+            let declared = schema["format"].as_str();
+            let bounds = (schema["minimum"].as_f64(), schema["maximum"].as_f64());
+            let &(min, max, go_type) = GO_INTEGER_BOUNDS.iter().find(|(lo, hi, name)| {
+                declared == Some(*name) || bounds == (Some(*lo), Some(*hi))
+            })?;
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            let fits = f.fract() == 0.0 && f >= min && f <= max;
+            (!fits).then(|| {
+                FieldError::new(
+                    path,
+                    format!("Invalid value: {n}: cannot unmarshal number {n} into Go value of type {go_type}"),
+                )
+            })
+        }
+        Value::String(s) => {
+            let names = schema.get("enum")?.as_array()?;
+            (!names.iter().any(|n| n == s)).then(|| {
+                FieldError::new(
+                    path,
+                    format!("Unsupported value: \"{s}\": unknown enum value"),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn integers_must_fit_their_go_type() {
+        assert!(problem(
+            "WorkloadEntry",
+            &json!({"address": "1.2.3.4", "weight": -1})
+        )
+        .is_some());
+        assert!(problem(
+            "WorkloadEntry",
+            &json!({"address": "1.2.3.4", "weight": 1.5})
+        )
+        .is_some());
+        assert!(problem(
+            "WorkloadEntry",
+            &json!({"address": "1.2.3.4", "weight": 3, "ports": {"http": 80}})
+        )
+        .is_none());
+        assert!(problem("WorkloadEntry", &json!({"ports": {"http": -80}})).is_some());
+    }
+
+    #[test]
+    fn formats_name_the_go_type() {
+        assert!(problem("EnvoyFilter", &json!({"priority": 4294967296u64})).is_some());
+        assert!(problem("EnvoyFilter", &json!({"priority": -5})).is_none());
+        assert!(problem("ProxyConfig", &json!({"concurrency": 4294967296u64})).is_some());
+    }
+
+    #[test]
+    fn enum_names_are_the_releases() {
+        let patch = |op: &str| json!({"configPatches": [{"patch": {"operation": op}}]});
+        assert!(problem("EnvoyFilter", &patch("MERGE")).is_none());
+        assert!(problem("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
+    }
+
+    #[test]
+    fn port_keyed_maps_need_numeric_keys() {
+        assert!(problem(
+            "PeerAuthentication",
+            &json!({"portLevelMtls": {"": {"mode": "STRICT"}}})
+        )
+        .is_some());
+        assert!(problem(
+            "PeerAuthentication",
+            &json!({"portLevelMtls": {"8080": {"mode": "STRICT"}}})
+        )
+        .is_none());
+    }
+}
