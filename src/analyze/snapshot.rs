@@ -129,6 +129,7 @@ impl Snapshot {
             }
             kept.push(r);
         }
+        let kept = last_of_each(kept);
         let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_kind_namespace: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, r) in kept.iter().enumerate() {
@@ -384,6 +385,29 @@ impl Snapshot {
             .get(fqdn)
             .map(|&i| &self.resources[i])
     }
+}
+
+/// One resource per (group, kind, namespace, name): the last one read, as istioctl's
+/// store keeps it (the same object in several files or documents is one object).
+fn last_of_each(resources: Vec<Resource>) -> Vec<Resource> {
+    let key = |r: &Resource| {
+        (
+            r.gvk.group.clone(),
+            r.kind().to_string(),
+            r.namespace().unwrap_or("").to_string(),
+            r.name().to_string(),
+        )
+    };
+    let mut last: HashMap<_, usize> = HashMap::new();
+    for (i, r) in resources.iter().enumerate() {
+        last.insert(key(r), i);
+    }
+    resources
+        .into_iter()
+        .enumerate()
+        .filter(|(i, r)| last.get(&key(r)) == Some(i))
+        .map(|(_, r)| r)
+        .collect()
 }
 
 fn normalize_namespace(r: &mut Resource, default_namespace: &str) {

@@ -17,6 +17,9 @@ pub struct FieldError {
     /// A rule of the release's CRD (a CEL rule or structural constraint) that istiod's
     /// webhook does not check: `validate` reports it, `analyze` does not.
     pub crd_rule: bool,
+    /// A warning `analyze` reports under its own code (IST0130, IST0131) with these
+    /// parameters rather than as a schema warning.
+    pub analysis: Option<(&'static str, Vec<String>)>,
 }
 
 impl FieldError {
@@ -26,6 +29,7 @@ impl FieldError {
             message: message.into(),
             warning: false,
             crd_rule: false,
+            analysis: None,
         }
     }
 

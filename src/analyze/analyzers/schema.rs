@@ -27,7 +27,7 @@ impl Analyzer for ValidationAnalyzer {
         self.inputs
     }
     fn codes(&self) -> &'static [&'static str] {
-        &["IST0106", "IST0133"]
+        &["IST0106", "IST0133", "IST0130", "IST0131"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         if matches!(self.kind, "MeshConfig" | "MeshNetworks") {
@@ -37,6 +37,11 @@ impl Analyzer for ValidationAnalyzer {
         // skipped when it was read (see Snapshot), so nothing is said of it here.
         for r in snap.istio(self.kind) {
             for p in validate_webhook_rules(r).unwrap_or_default() {
+                if let Some((code, params)) = &p.error.analysis {
+                    let params: Vec<_> = params.iter().map(|v| v.clone().into()).collect();
+                    out.report(code, Some(r), Some(&p.error.path), &params);
+                    continue;
+                }
                 let code = if p.error.warning {
                     "IST0133"
                 } else {
@@ -114,40 +119,15 @@ fn validate_mesh(kind: &'static str, snap: &Snapshot, out: &mut Reporter) {
 
 pub struct DeprecationAnalyzer;
 
-/// Fields Istio deprecated, by kind: (JSON pointer relative to an item, path label, what to use).
-fn deprecated_fields(kind: &str) -> &'static [(&'static str, &'static str)] {
-    match kind {
-        "VirtualService" => &[
-            (
-                "/fault/delay/percent",
-                "fault.delay.percent is deprecated; use fault.delay.percentage",
-            ),
-            (
-                "/mirrorPercent",
-                "mirrorPercent is deprecated; use mirrorPercentage",
-            ),
-            (
-                "/mirror_percent",
-                "mirror_percent is deprecated; use mirrorPercentage",
-            ),
-            (
-                "/corsPolicy/allowOrigin",
-                "corsPolicy.allowOrigin is deprecated; use corsPolicy.allowOrigins",
-            ),
-        ],
-        _ => &[],
-    }
-}
-
 impl Analyzer for DeprecationAnalyzer {
     fn name(&self) -> &'static str {
         "deprecation.DeprecationAnalyzer"
     }
     fn doc(&self) -> &'static str {
-        "Reports fields Istio has deprecated (e.g. fault.delay.percent, mirrorPercent, Sidecar localhost ingress)"
+        "Reports fields Istio 1.30 deprecates or ignores (fault.delay.percent, a Sidecar's egressProxy)"
     }
     fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "Sidecar", "EnvoyFilter"]
+        &["VirtualService", "Sidecar"]
     }
     fn codes(&self) -> &'static [&'static str] {
         &["IST0002"]
@@ -158,31 +138,31 @@ impl Analyzer for DeprecationAnalyzer {
                 .iter()
                 .enumerate()
             {
-                for (pointer, what) in deprecated_fields("VirtualService") {
-                    if route.pointer(pointer).is_some() {
-                        let field = format!("spec.http[{i}]{}", pointer.replace('/', "."));
-                        out.report("IST0002", Some(vs), Some(&field), &[(*what).into()]);
-                    }
+                let percent = route
+                    .pointer("/fault/delay/percent")
+                    .and_then(|p| p.as_f64());
+                if percent.is_some_and(|p| p > 0.0) {
+                    out.report(
+                        "IST0002",
+                        Some(vs),
+                        Some(&format!("spec.http[{i}].fault.delay.percent")),
+                        &["HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage".into()],
+                    );
                 }
             }
         }
-        for ef in snap.istio("EnvoyFilter") {
-            for (i, patch) in super::util::array_at(&ef.object, "/spec/configPatches")
-                .iter()
-                .enumerate()
+        for sc in snap.istio("Sidecar") {
+            if sc
+                .object
+                .pointer("/spec/outboundTrafficPolicy/egressProxy")
+                .is_some_and(|p| !p.is_null())
             {
-                if patch
-                    .pointer("/match/listener/filterChain/filter/name")
-                    .and_then(|v| v.as_str())
-                    == Some("envoy.http_connection_manager")
-                {
-                    out.report(
-                        "IST0002",
-                        Some(ef),
-                        Some(&format!("spec.configPatches[{i}].match")),
-                        &["filter name envoy.http_connection_manager is deprecated; use envoy.filters.network.http_connection_manager".into()],
-                    );
-                }
+                out.report(
+                    "IST0002",
+                    Some(sc),
+                    Some("spec.outboundTrafficPolicy.egressProxy"),
+                    &["OutboundTrafficPolicy.EgressProxy ignored".into()],
+                );
             }
         }
     }

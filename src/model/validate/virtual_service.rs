@@ -144,6 +144,256 @@ pub fn virtual_service(vs: &VirtualServiceSpec, errs: &mut Errs) {
             errs,
         );
     }
+    unreachable_rules(vs, errs);
+}
+
+/// Rules no request can reach and matches an earlier one shadows (IST0130, IST0131),
+/// for HTTP, TCP and TLS routes.
+fn unreachable_rules(vs: &VirtualServiceSpec, errs: &mut Errs) {
+    let http: Vec<(String, Vec<(String, serde_json::Value)>)> = each(&vs.http)
+        .map(|(i, r)| {
+            let matches = each(&r.r#match)
+                .map(|(j, m)| (request_name(m.name.as_deref(), j), match_key(m, true)))
+                .collect();
+            (route_name(r.name.as_deref(), i), matches)
+        })
+        .collect();
+    shadowed_rules("spec.http", &http, errs);
+    overlapping_prefixes(vs, errs);
+    let tcp: Vec<(String, Vec<(String, serde_json::Value)>)> = each(&vs.tcp)
+        .map(|(i, r)| {
+            let matches = each(&r.r#match)
+                .map(|(j, m)| (format!("#{j}"), match_key(m, false)))
+                .collect();
+            (format!("#{i}"), matches)
+        })
+        .collect();
+    shadowed_rules("spec.tcp", &tcp, errs);
+    let tls: Vec<(String, Vec<(String, serde_json::Value)>)> = each(&vs.tls)
+        .map(|(i, r)| {
+            let matches = each(&r.r#match)
+                .map(|(j, m)| (format!("#{j}"), match_key(m, false)))
+                .collect();
+            (format!("#{i}"), matches)
+        })
+        .collect();
+    shadowed_rules("spec.tls", &tls, errs);
+}
+
+fn route_name(name: Option<&str>, index: usize) -> String {
+    match name.filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n:?}"),
+        None => format!("#{index}"),
+    }
+}
+
+fn request_name(name: Option<&str>, index: usize) -> String {
+    route_name(name, index)
+}
+
+/// A match as istiod compares matches: its fields without the name and without zero
+/// values (Go's JSON encoding omits them).
+fn match_key<T: serde::Serialize>(m: &T, drop_name: bool) -> serde_json::Value {
+    let mut v = serde_json::to_value(m).unwrap_or_default();
+    if drop_name {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("name");
+        }
+    }
+    without_zero_values(v)
+}
+
+fn without_zero_values(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (k, without_zero_values(v)))
+                .filter(|(_, v)| !is_zero(v))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(without_zero_values).collect()),
+        other => other,
+    }
+}
+
+fn is_zero(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+fn unreachable(errs: &mut Errs, path: &str, rule: &str, reason: &str) {
+    errs.push(FieldError {
+        analysis: Some(("IST0130", vec![rule.to_string(), reason.to_string()])),
+        ..FieldError::warning(
+            path,
+            format!("virtualService rule {rule} not used ({reason})"),
+        )
+    });
+}
+
+fn ineffective(errs: &mut Errs, path: &str, rule: &str, matchno: &str, dup: &str) {
+    errs.push(FieldError {
+        analysis: Some(("IST0131", vec![rule.to_string(), matchno.to_string(), dup.to_string()])),
+        ..FieldError::warning(
+            path,
+            format!("virtualService rule {rule} match {matchno} is not used (duplicate/overlapping match in rule {dup})"),
+        )
+    });
+}
+
+/// Rules after a match-less rule, matches equal to an earlier rule's, rules whose every
+/// match is such a duplicate.
+fn shadowed_rules(
+    path: &str,
+    routes: &[(String, Vec<(String, serde_json::Value)>)],
+    errs: &mut Errs,
+) {
+    let mut seen: Vec<(&serde_json::Value, &str)> = Vec::new();
+    let mut catch_all = false;
+    for (rule, matches) in routes {
+        if matches.is_empty() {
+            if catch_all {
+                unreachable(errs, path, rule, "only the last rule can have no matches");
+            }
+            catch_all = true;
+            continue;
+        }
+        let mut duplicates = 0;
+        let mut new_keys = Vec::new();
+        for (matchno, key) in matches {
+            if catch_all {
+                unreachable(errs, path, rule, "route without matches defined before");
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().chain(new_keys.iter()).find(|(k, _)| *k == key) {
+                ineffective(errs, path, rule, matchno, first);
+                duplicates += 1;
+                continue;
+            }
+            new_keys.push((key, rule.as_str()));
+        }
+        seen.extend(new_keys);
+        if duplicates == matches.len() {
+            unreachable(errs, path, rule, "all matches used by prior rules");
+        }
+    }
+}
+
+/// A URI-prefix HTTP match as istiod compares them for overlap.
+struct PrefixMatch {
+    rule: String,
+    matchno: String,
+    prefix: String,
+    port: i64,
+    method: String,
+    authority: String,
+    headers: BTreeMap<String, String>,
+    query: BTreeMap<String, String>,
+    without: BTreeMap<String, String>,
+}
+
+fn exact_or_prefix(sm: Option<&StringMatch>) -> String {
+    let sm = sm.cloned().unwrap_or_default();
+    match (
+        sm.exact.as_deref().filter(|e| !e.is_empty()),
+        sm.prefix.as_deref().filter(|p| !p.is_empty()),
+    ) {
+        (Some(e), _) => format!("exact:{e}"),
+        (None, Some(p)) => format!("prefix:{p}"),
+        _ => String::new(),
+    }
+}
+
+fn string_matches(map: &Option<BTreeMap<String, StringMatch>>) -> BTreeMap<String, String> {
+    map.iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), exact_or_prefix(Some(v))))
+        .collect()
+}
+
+/// A later prefix match that an earlier one covers (same port, and method, authority,
+/// headers and query parameters equal or covered) can never be used.
+fn overlapping_prefixes(vs: &VirtualServiceSpec, errs: &mut Errs) {
+    let mut seen_keys: Vec<serde_json::Value> = Vec::new();
+    let mut prefixes = Vec::new();
+    let mut catch_all = false;
+    for (i, route) in each(&vs.http) {
+        if !non_empty(&route.r#match) {
+            catch_all = true;
+            continue;
+        }
+        for (j, m) in each(&route.r#match) {
+            let key = match_key(m, true);
+            if catch_all || seen_keys.contains(&key) {
+                continue;
+            }
+            seen_keys.push(key);
+            let prefix = m
+                .uri
+                .as_ref()
+                .and_then(|u| u.prefix.clone())
+                .unwrap_or_default();
+            if m.uri.is_none() || prefix.is_empty() {
+                continue;
+            }
+            let mut method = exact_or_prefix(m.method.as_ref());
+            if method.is_empty() {
+                method = "exact:GET".into();
+            }
+            prefixes.push(PrefixMatch {
+                rule: route_name(route.name.as_deref(), i),
+                matchno: request_name(m.name.as_deref(), j),
+                prefix,
+                port: m.port.unwrap_or(0),
+                method,
+                authority: exact_or_prefix(m.authority.as_ref()),
+                headers: string_matches(&m.headers),
+                query: string_matches(&m.query_params),
+                without: string_matches(&m.without_headers),
+            });
+        }
+    }
+    if prefixes.len() < 2 {
+        return;
+    }
+    for (i, a) in prefixes.iter().enumerate() {
+        for b in &prefixes[i + 1..] {
+            if a.prefix != b.prefix && covers(a, b) {
+                ineffective(
+                    errs,
+                    "spec.http",
+                    &b.rule,
+                    &format!("{} of prefix {}", b.matchno, b.prefix),
+                    &format!("{} of prefix {} on {}", a.matchno, a.prefix, a.rule),
+                );
+            }
+        }
+    }
+}
+
+fn covers(a: &PrefixMatch, b: &PrefixMatch) -> bool {
+    let value_covered = |va: &str, vb: &str| va == vb || va.starts_with(vb);
+    let maps_covered = |ma: &BTreeMap<String, String>, mb: &BTreeMap<String, String>| {
+        ma.len() == mb.len()
+            && ma
+                .iter()
+                .all(|(k, va)| mb.get(k).is_some_and(|vb| value_covered(va, vb)))
+    };
+    b.prefix.starts_with(&a.prefix)
+        && a.port == b.port
+        && value_covered(&a.method, &b.method)
+        && value_covered(&a.authority, &b.authority)
+        && maps_covered(&a.headers, &b.headers)
+        && maps_covered(&a.query, &b.query)
+        && maps_covered(&a.without, &b.without)
 }
 
 /// Go's `%v` of a string slice.
