@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::validate::common::{is_cidr, is_dns1123_label};
+use super::validate::common::{is_cidr, is_dns_label};
 use super::values_schema;
 
 /// The first reason istioctl would refuse this merged IstioOperator, if any.
@@ -21,7 +21,7 @@ pub fn check(iop: &Value) -> Result<(), String> {
         check_tag(&scalar_text(tag)).map_err(|e| format!("bad tag: {e}"))?;
     }
     if let Some(revision) = spec["revision"].as_str().filter(|r| !r.is_empty()) {
-        if !is_dns1123_label(revision) {
+        if !is_dns_label(revision) {
             return Err(format!("invalid revision specified: {revision}"));
         }
     }

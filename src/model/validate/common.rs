@@ -138,6 +138,17 @@ pub fn is_valid_duration(s: &str) -> bool {
     parse_duration_ms(s).is_some()
 }
 
+/// A DNS label as Istio's rules take it (`labels.IsDNS1123Label`): letters of either case,
+/// digits and inner dashes, at most 63 characters.
+pub fn is_dns_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 63
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// A Kubernetes RFC 1123 label (lowercase), as object names and namespaces must be.
 pub fn is_dns1123_label(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 63
@@ -169,7 +180,7 @@ pub fn fqdn_problem(name: &str) -> Option<String> {
         .enumerate()
         .find(|(i, label)| {
             let trailing_dot = *i == last && label.is_empty();
-            !trailing_dot && !is_dns1123_label(label)
+            !trailing_dot && !is_dns_label(label)
         })
         .map(|(_, label)| format!("domain name {name:?} invalid (label {label:?} invalid)"))
 }
@@ -342,8 +353,8 @@ fn is_wildcard_label(label: &str) -> bool {
     let rest = label.strip_prefix("*-").or_else(|| label.strip_prefix('*'));
     match rest {
         Some("") => label == "*",
-        Some(rest) => is_dns1123_label(rest),
-        None => is_dns1123_label(label),
+        Some(rest) => is_dns_label(rest),
+        None => is_dns_label(label),
     }
 }
 
@@ -360,13 +371,73 @@ pub fn dns1123_labels_problem(domain: &str) -> Option<String> {
         if i == labels.len() - 1 && label.is_empty() {
             return None;
         }
-        if !is_dns1123_label(label) {
+        if !is_dns_label(label) {
             return Some(format!(
                 "domain name {domain:?} invalid (label {label:?} invalid)"
             ));
         }
     }
     None
+}
+
+/// istiod's rule for `exportTo` of a resource in `namespace` (`.` is that namespace):
+/// no duplicates, `.`/`*`/`~` or a DNS label each, `*` or `~` alone, `~` only for a
+/// ServiceEntry, and a DestinationRule with a workload selector kept to its namespace.
+pub fn export_to_problems(
+    namespace: &str,
+    export_to: &[String],
+    service_entry: bool,
+    rule_with_selector: bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut set: Vec<String> = Vec::new();
+    for e in export_to {
+        let key = if e == "." {
+            namespace.to_string()
+        } else {
+            e.clone()
+        };
+        if set.contains(&key) {
+            out.push(if key != *e {
+                format!("duplicate entries in exportTo: . and current namespace {namespace}")
+            } else {
+                format!("duplicate entries in exportTo for entry {e}")
+            });
+            continue;
+        }
+        let problem = match key.as_str() {
+            "~" if service_entry => None,
+            "." | "*" => None,
+            "~" => Some("exportTo ~ (none) is not allowed for Istio configuration objects"),
+            k if !is_dns_label(k) => {
+                Some("only .,*, or a valid DNS 1123 label is allowed as exportTo entry")
+            }
+            _ => None,
+        };
+        match problem {
+            Some(p) => out.push(p.to_string()),
+            None => set.push(key),
+        }
+    }
+    if rule_with_selector && !set.is_empty() {
+        if !set.iter().any(|k| k == namespace) {
+            out.push("destination rule with workload selector cannot have exportTo beyond current namespace".into());
+        } else if set.len() > 1 {
+            out.push(
+                "destination rule with workload selector cannot have multiple entries in exportTo"
+                    .into(),
+            );
+        }
+    }
+    if set.iter().any(|k| k == "*") && export_to.len() > 1 {
+        out.push(
+            "cannot have both public (*) and non-public exportTo values for a resource".into(),
+        );
+    }
+    if set.iter().any(|k| k == "~") && export_to.len() > 1 {
+        out.push("cannot export service entry to no one (~) and someone".into());
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! What Go's decoding of a spec into Istio's protobuf types refuses before any rule runs:
 //! an integer outside its Go type (the release's CRD declares each integer field's bounds
 //! from its type: uint32 0..4294967295, int32, ...), a fraction where an integer is
-//! expected, an enum name the release does not know, and a non-numeric key in a map keyed
-//! by port number.
+//! expected, an enum name the release does not know, a field the release's type does not
+//! have, and a non-numeric key in a map keyed by port number.
 
 use serde_json::Value;
 
@@ -47,13 +47,74 @@ pub fn problem(kind: &str, spec: &Value) -> Option<FieldError> {
     integer_problem(schema, spec, "spec")
 }
 
+/// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
+/// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
+/// declared member remains.
+pub fn decoded_view(kind: &str, spec: &Value) -> Value {
+    match release_spec_schema(kind) {
+        Some(schema) => keep_last_oneof_members(schema, spec),
+        None => spec.clone(),
+    }
+}
+
+fn keep_last_oneof_members(schema: &Value, value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let properties = schema.get("properties").and_then(Value::as_object);
+            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
+            let mut out: serde_json::Map<String, Value> = map
+                .iter()
+                .map(|(k, v)| {
+                    let child = properties.and_then(|p| p.get(k)).or(additional);
+                    let v = child.map_or_else(|| v.clone(), |c| keep_last_oneof_members(c, v));
+                    (k.clone(), v)
+                })
+                .collect();
+            let members = oneof_members(schema);
+            if let Some(kept) = members.iter().rev().find(|m| out.contains_key(**m)) {
+                let kept = kept.to_string();
+                out.retain(|k, _| k == &kept || !members.contains(&k.as_str()));
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => match schema.get("items") {
+            Some(item) => Value::Array(
+                items
+                    .iter()
+                    .map(|i| keep_last_oneof_members(item, i))
+                    .collect(),
+            ),
+            None => value.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// The members of a schema's one-of group, in declaration order.
+fn oneof_members(schema: &Value) -> Vec<&str> {
+    schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|alt| alt.get("required")?.as_array()?.first()?.as_str())
+        .collect()
+}
+
 fn integer_problem(schema: &Value, value: &Value, path: &str) -> Option<FieldError> {
     match value {
         Value::Object(map) => {
             let properties = schema.get("properties").and_then(Value::as_object);
             let additional = schema.get("additionalProperties").filter(|a| a.is_object());
+            let open = schema["x-kubernetes-preserve-unknown-fields"] == true
+                || schema.get("additionalProperties").is_some();
             map.iter().find_map(|(key, child)| {
-                let child_schema = properties.and_then(|p| p.get(key)).or(additional)?;
+                let Some(child_schema) = properties.and_then(|p| p.get(key)).or(additional) else {
+                    // A field the release's type does not have.
+                    return (properties.is_some() && !open).then(|| {
+                        FieldError::new(format!("{path}.{key}"), format!("unknown field \"{key}\""))
+                    });
+                };
                 integer_problem(child_schema, child, &format!("{path}.{key}"))
             })
         }
@@ -130,6 +191,31 @@ mod tests {
         let patch = |op: &str| json!({"configPatches": [{"patch": {"operation": op}}]});
         assert!(problem("EnvoyFilter", &patch("MERGE")).is_none());
         assert!(problem("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
+    }
+
+    #[test]
+    fn only_the_last_declared_oneof_member_is_decoded() {
+        let both =
+            json!({"wasm": {"url": "oci://x"}, "lua": {"inlineCode": "a"}, "phase": "AUTHN"});
+        assert_eq!(
+            decoded_view("TrafficExtension", &both),
+            json!({"lua": {"inlineCode": "a"}, "phase": "AUTHN"})
+        );
+        let probe =
+            json!({"probe": {"grpc": {}, "exec": {}, "tcpSocket": {"port": 1}}, "template": {}});
+        assert_eq!(
+            decoded_view("WorkloadGroup", &probe),
+            json!({"probe": {"grpc": {}}, "template": {}})
+        );
+    }
+
+    #[test]
+    fn fields_are_the_releases() {
+        let pool = |http: Value| json!({"inboundConnectionPool": {"http": http}});
+        assert!(problem("Sidecar", &pool(json!({"http1MaxPendingRequests": 100}))).is_none());
+        assert!(problem("Sidecar", &pool(json!({"http2KeepAlive": {}}))).is_some());
+        let patch = json!({"configPatches": [{"patch": {"operation": "MERGE", "value": {"any": {"thing": 1}}}}]});
+        assert!(problem("EnvoyFilter", &patch).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::common::{
-    check_host, check_port, check_regex, is_cidr, is_dns1123_label, parse_duration_ms,
+    check_host, check_port, check_regex, is_cidr, is_dns_label, parse_duration_ms,
 };
 use crate::model::schema::FieldError;
 
@@ -189,7 +189,7 @@ pub fn mesh_config(mesh: &Value) -> Vec<FieldError> {
 fn export_to(mesh: &Value, key: &str, errs: &mut Errs) {
     let values: Vec<(usize, &str)> = strings(mesh, key).collect();
     for &(i, v) in &values {
-        if v != "." && v != "*" && v != "~" && !is_dns1123_label(v) {
+        if v != "." && v != "*" && v != "~" && !is_dns_label(v) {
             err(
                 errs,
                 &format!("{key}[{i}]"),

@@ -55,8 +55,9 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     let Some(spec) = res.object.get("spec").filter(|s| s.is_object()) else {
         return Ok(Vec::new());
     };
-    // Go's decoding takes an explicit null as an unset field.
-    let spec = &without_nulls(spec);
+    // Go's decoding takes an explicit null as an unset field, and keeps one member of a
+    // oneof group.
+    let spec = &go_decode::decoded_view(info.kind, &without_nulls(spec));
     let mut decode_errs = Vec::new();
     common::check_generic_fields(spec, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
@@ -66,6 +67,7 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         return Err(problem(res, refused));
     }
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
+    export_to(res, info.kind, spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
         // istiod prefixes each of a policy's errors (not its warnings) with its name.
         let prefix = format!(
@@ -91,6 +93,27 @@ fn without_nulls(value: &Value) -> Value {
         ),
         Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
         other => other.clone(),
+    }
+}
+
+/// The `exportTo` rule, which needs the resource's namespace.
+fn export_to(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
+    if !matches!(kind, "VirtualService" | "DestinationRule" | "ServiceEntry") {
+        return;
+    }
+    let entries: Vec<String> = spec
+        .get("exportTo")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.as_str().map(str::to_string))
+        .collect();
+    let with_selector = kind == "DestinationRule" && spec.get("workloadSelector").is_some();
+    let namespace = res.namespace().unwrap_or("default");
+    for problem in
+        common::export_to_problems(namespace, &entries, kind == "ServiceEntry", with_selector)
+    {
+        errs.push(FieldError::new("spec.exportTo", problem));
     }
 }
 
@@ -165,12 +188,14 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
+    let spec = &go_decode::decoded_view(info.kind, spec);
     if let Some(refused) = go_decode::problem(info.kind, spec) {
         errs.push(refused);
         return;
     }
-    if let Err(e) = run_kind(info.kind, spec, Depth::Everything, errs) {
-        errs.push(e);
+    match run_kind(info.kind, spec, Depth::Everything, errs) {
+        Ok(()) => export_to(res, info.kind, spec, errs),
+        Err(e) => errs.push(e),
     }
 }
 
@@ -275,7 +300,7 @@ mod tests {
     #[test]
     fn unknown_fields_and_wrong_types_are_rejected() {
         let p = problems("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: d}\nspec:\n  host: a\n  bogus: 1\n");
-        assert!(p[0].contains("unknown field `bogus`"), "{p:?}");
+        assert!(p[0].contains("unknown field") && p[0].contains("bogus"), "{p:?}");
         let p = problems("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: d}\nspec:\n  host: [a]\n");
         assert!(p[0].contains("spec.host"), "{p:?}");
     }

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
-    check_percent, check_port, crd_err, err, fqdn_problem, is_cidr, is_dns1123_label,
-    label_problems, parse_duration_ms,
+    check_percent, check_port, crd_err, err, fqdn_problem, is_cidr, is_dns_label, label_problems,
+    parse_duration_ms,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -44,7 +44,7 @@ pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
                 }
                 if n.is_empty() {
                     err(errs, format!("{sp}.name"), "subset name cannot be empty");
-                } else if !is_dns1123_label(n) {
+                } else if !is_dns_label(n) {
                     err(
                         errs,
                         format!("{sp}.name"),
@@ -241,47 +241,49 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
         for (j, h) in each(&s.hosts) {
             namespace_slash_host(&format!("{sp}.hosts[{j}]"), h, Listener::Gateway, errs);
         }
-        match &s.port {
-            None => err(
-                errs,
-                format!("{sp}.port"),
-                "Required value: port is required",
-            ),
-            Some(p) => {
-                // A Unix domain socket server has no port number.
-                let unix_bind = s
-                    .bind
-                    .as_deref()
-                    .is_some_and(|b| b.starts_with(UNIX_PREFIX));
-                if let Some(n) = p.number.filter(|n| *n > 0 || !unix_bind) {
-                    check_port(&format!("{sp}.port.number"), n, errs);
-                }
-                if p.target_port.is_some_and(|n| n > 0) {
-                    err(
-                        errs,
-                        format!("{sp}.port.targetPort"),
-                        "Invalid value: targetPort has no impact on Gateways",
+        let port_ok = server_port(&sp, s, errs);
+        if port_ok {
+            let proto = parse_protocol(
+                s.port
+                    .as_ref()
+                    .and_then(|p| p.protocol.as_deref())
+                    .unwrap_or(""),
+            );
+            let is_tls = matches!(proto, Some("HTTPS" | "TLS"));
+            let is_http = matches!(
+                proto,
+                Some("HTTP" | "HTTP2" | "HTTP_PROXY" | "GRPC" | "GRPC-Web")
+            );
+            match &s.tls {
+                None if is_tls => err(
+                    errs,
+                    format!("{sp}.tls"),
+                    "server must have TLS settings for HTTPS/TLS protocols",
+                ),
+                Some(tls) if !is_tls && is_http => {
+                    let passthrough = matches!(
+                        tls.mode.as_deref().unwrap_or("PASSTHROUGH"),
+                        "PASSTHROUGH" | "AUTO_PASSTHROUGH"
                     );
-                }
-                let proto = p.protocol.as_deref().unwrap_or("").to_ascii_uppercase();
-                let is_tls = matches!(proto.as_str(), "HTTPS" | "TLS");
-                if is_tls && s.tls.is_none() {
-                    err(
-                        errs,
-                        format!("{sp}.tls"),
-                        "Required value: server must have TLS settings for HTTPS/TLS protocols",
-                    );
-                }
-                if !is_tls && proto != "HTTP" && s.tls.is_some() {
-                    let https_redirect = s
-                        .tls
-                        .as_ref()
-                        .and_then(|t| t.https_redirect)
-                        .unwrap_or(false);
-                    if !https_redirect && !proto.is_empty() && proto != "HTTP2" && proto != "GRPC" {
-                        err(errs, format!("{sp}.tls"), format!("Invalid value: server cannot have TLS settings for plain text {proto} ports"));
+                    let set = |v: &Option<String>| !v.as_deref().unwrap_or("").is_empty();
+                    if !passthrough
+                        || set(&tls.ca_certificates)
+                        || set(&tls.private_key)
+                        || set(&tls.server_certificate)
+                    {
+                        err(
+                            errs,
+                            format!("{sp}.tls"),
+                            "server cannot have TLS settings for plain text HTTP ports",
+                        );
                     }
                 }
+                Some(_) if !is_tls => err(
+                    errs,
+                    format!("{sp}.tls"),
+                    "server cannot have TLS settings for non HTTPS/TLS ports",
+                ),
+                _ => {}
             }
         }
         if let Some(bind) = s.bind.as_deref() {
@@ -290,16 +292,68 @@ pub fn gateway(gw: &GatewaySpec, errs: &mut Errs) {
         if let Some(tls) = &s.tls {
             server_tls(&format!("{sp}.tls"), tls, errs);
         }
-        if let Some(n) = &s.name {
-            if !n.is_empty() && !names.insert(n.clone()) {
+        if let Some(port) = &s.port {
+            let name = port.name.clone().unwrap_or_default();
+            if !names.insert(name.clone()) {
                 err(
                     errs,
-                    format!("{sp}.name"),
-                    format!("Duplicate value: \"{n}\": server names must be unique"),
+                    format!("{sp}.port.name"),
+                    format!("port names in servers must be unique: duplicate name {name}"),
                 );
+            }
+            let http = matches!(
+                parse_protocol(port.protocol.as_deref().unwrap_or("")),
+                Some("HTTP" | "HTTP2" | "HTTP_PROXY" | "GRPC" | "GRPC-Web")
+            );
+            if !http && s.tls.as_ref().and_then(|t| t.https_redirect) == Some(true) {
+                errs.push(FieldError::warning(
+                    format!("{sp}.tls.httpsRedirect"),
+                    "tls.httpsRedirect should only be used with http servers",
+                ));
             }
         }
     }
+}
+
+/// istiod's checks of a server's port; `false` when the port has a problem (istiod then
+/// skips the protocol/TLS agreement checks).
+fn server_port(sp: &str, s: &Server, errs: &mut Errs) -> bool {
+    let Some(p) = &s.port else {
+        err(errs, format!("{sp}.port"), "port is required");
+        return false;
+    };
+    let before = errs.len();
+    let protocol = p.protocol.as_deref().unwrap_or("");
+    if parse_protocol(protocol).is_none() {
+        err(errs, format!("{sp}.port.protocol"), format!("invalid protocol {protocol:?}, supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP"));
+    }
+    let number = p.number.unwrap_or(0);
+    let unix_bind = s
+        .bind
+        .as_deref()
+        .is_some_and(|b| b.starts_with(UNIX_PREFIX));
+    if (number > 0 || !unix_bind) && !(1..=65535).contains(&number) {
+        err(
+            errs,
+            format!("{sp}.port.number"),
+            format!("port number {number} must be in the range 1..65535"),
+        );
+    }
+    if p.target_port.is_some_and(|n| n > 0) {
+        err(
+            errs,
+            format!("{sp}.port.targetPort"),
+            "targetPort has no impact on Gateways",
+        );
+    }
+    if p.name.as_deref().unwrap_or("").is_empty() {
+        err(
+            errs,
+            format!("{sp}.port.name"),
+            format!("port name must be set: number:{number} protocol:{protocol:?}"),
+        );
+    }
+    errs.len() == before
 }
 
 /// The prefix of a Unix domain socket address (`unix:///var/run/x.sock`).
@@ -337,37 +391,151 @@ fn is_ip_address(text: &str) -> bool {
     address.parse::<std::net::IpAddr>().is_ok()
 }
 
+/// Cipher suites Envoy accepts in a server's TLS settings.
+const CIPHER_SUITES: &[&str] = &[
+    "ECDHE-ECDSA-AES128-GCM-SHA256",
+    "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384",
+    "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-CHACHA20-POLY1305",
+    "ECDHE-RSA-CHACHA20-POLY1305",
+    "ECDHE-ECDSA-AES128-SHA",
+    "ECDHE-RSA-AES128-SHA",
+    "ECDHE-ECDSA-AES256-SHA",
+    "ECDHE-RSA-AES256-SHA",
+    "AES128-GCM-SHA256",
+    "AES256-GCM-SHA384",
+    "AES128-SHA",
+    "AES256-SHA",
+    "DES-CBC3-SHA",
+];
+
+/// istiod's rule for a server's TLS settings (Gateway servers, Sidecar ingress). The mode
+/// defaults to PASSTHROUGH, the protobuf zero value.
 fn server_tls(path: &str, tls: &ServerTlsSettings, errs: &mut Errs) {
-    let mode = tls.mode.as_deref().unwrap_or("SIMPLE");
-    let has_credential = tls.credential_name.is_some() || non_empty(&tls.credential_names);
-    if matches!(mode, "SIMPLE" | "MUTUAL" | "OPTIONAL_MUTUAL")
-        && !has_credential
-        && !non_empty(&tls.tls_certificates)
-        && tls.https_redirect != Some(true)
-    {
-        if tls.server_certificate.is_none() {
-            err(
-                errs,
-                format!("{path}.serverCertificate"),
-                format!(
-                    "Required value: {mode} TLS requires a server certificate or credentialName"
-                ),
-            );
-        }
-        if tls.private_key.is_none() {
-            err(
-                errs,
-                format!("{path}.privateKey"),
-                format!("Required value: {mode} TLS requires a private key or credentialName"),
-            );
+    let warn = |errs: &mut Errs, m: String| errs.push(FieldError::warning(path, m));
+    let mode = tls.mode.as_deref().unwrap_or("PASSTHROUGH");
+    let set = |v: &Option<String>| !v.as_deref().unwrap_or("").is_empty();
+    let min = tls.min_protocol_version.as_deref().unwrap_or("");
+    if matches!(min, "TLSV1_0" | "TLSV1_1") && !non_empty(&tls.cipher_suites) {
+        warn(errs, "TLS version below TLSV1_2 require setting compatible ciphers as by default they no longer include compatible ciphers.".into());
+    }
+    let mut invalid = std::collections::BTreeSet::new();
+    let mut valid = HashSet::new();
+    let mut duplicate = std::collections::BTreeSet::new();
+    for cs in tls.cipher_suites.iter().flatten() {
+        if !CIPHER_SUITES.contains(&cs.as_str()) {
+            invalid.insert(cs.as_str());
+        } else if !valid.insert(cs.as_str()) {
+            duplicate.insert(cs.as_str());
         }
     }
-    if tls.credential_name.is_some() && non_empty(&tls.credential_names) {
-        err(
+    let go_list = |s: &std::collections::BTreeSet<&str>| {
+        format!("[{}]", s.iter().copied().collect::<Vec<_>>().join(" "))
+    };
+    if !invalid.is_empty() {
+        warn(
             errs,
-            path,
-            "Invalid value: only one of credentialName or credentialNames may be set",
+            format!("ignoring invalid cipher suites: {}", go_list(&invalid)),
         );
+    }
+    if !duplicate.is_empty() {
+        warn(
+            errs,
+            format!("ignoring duplicate cipher suites: {}", go_list(&duplicate)),
+        );
+    }
+    let credentials = non_empty(&tls.credential_names);
+    let certificates = non_empty(&tls.tls_certificates);
+    if mode == "ISTIO_MUTUAL" {
+        for (present, what) in [
+            (set(&tls.server_certificate), "server certificate"),
+            (set(&tls.private_key), "private key"),
+            (set(&tls.ca_certificates), "CA bundle"),
+            (certificates, "tlsCertificates"),
+            (set(&tls.credential_name), "credentialName"),
+            (credentials, "credentialNames"),
+        ] {
+            if present {
+                err(
+                    errs,
+                    path,
+                    format!("ISTIO_MUTUAL TLS cannot have associated {what}"),
+                );
+            }
+        }
+        return;
+    }
+    let any_certificate = set(&tls.ca_crl)
+        || set(&tls.server_certificate)
+        || set(&tls.private_key)
+        || set(&tls.ca_certificates)
+        || certificates
+        || set(&tls.credential_name)
+        || credentials;
+    if matches!(mode, "PASSTHROUGH" | "AUTO_PASSTHROUGH") && any_certificate {
+        warn(
+            errs,
+            format!("{mode} mode does not use certificates, they will be ignored"),
+        );
+    }
+    let sources = [
+        set(&tls.server_certificate) && set(&tls.private_key),
+        set(&tls.credential_name),
+        credentials,
+        certificates,
+    ];
+    if sources.iter().filter(|s| **s).count() > 1 {
+        err(errs, path, "only one of credential_name, credential_names, server_certificate/private_key, tls_certificates should be specified");
+    }
+    let terminating = matches!(mode, "SIMPLE" | "MUTUAL" | "OPTIONAL_MUTUAL");
+    if terminating && (set(&tls.credential_name) || credentials) {
+        return;
+    }
+    if terminating {
+        let prefix = if mode == "SIMPLE" {
+            "SIMPLE TLS"
+        } else {
+            "MUTUAL TLS"
+        };
+        if mode != "SIMPLE" && !set(&tls.ca_certificates) {
+            err(errs, path, format!("{prefix} requires a client CA bundle"));
+        }
+        let pairs: Vec<(bool, bool)> = if certificates {
+            tls.tls_certificates
+                .iter()
+                .flatten()
+                .map(|c| (set(&c.server_certificate), set(&c.private_key)))
+                .collect()
+        } else {
+            vec![(set(&tls.server_certificate), set(&tls.private_key))]
+        };
+        if pairs.len() > 2 && certificates {
+            warn(
+                errs,
+                format!("{prefix} can support up to 2 server certificates"),
+            );
+        }
+        for (cert, key) in pairs {
+            if !cert {
+                err(
+                    errs,
+                    path,
+                    format!("{prefix} requires a server certificate"),
+                );
+            }
+            if !key {
+                err(errs, path, format!("{prefix} requires a private key"));
+            }
+        }
+    }
+    if set(&tls.ca_crl) {
+        if set(&tls.credential_name) {
+            err(errs, path, "CRL is not supported with credentialName. CRL has to be specified in the credential");
+        }
+        if mode == "SIMPLE" {
+            err(errs, path, "CRL is not supported with SIMPLE TLS");
+        }
     }
 }
 
@@ -468,7 +636,7 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
                 "addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled",
             ));
         }
-        if !is_dns1123_label(name) {
+        if !is_dns_label(name) {
             err(
                 errs,
                 format!("{pp}.name"),
@@ -599,7 +767,7 @@ fn service_entry_resolution(
                             format!("endpoint port {port} is not defined by the service entry"),
                         );
                     }
-                    if !is_dns1123_label(name) {
+                    if !is_dns_label(name) {
                         err(
                             errs,
                             format!("{ep_path}.ports"),
@@ -687,7 +855,7 @@ fn namespace_slash_host(path: &str, host: &str, listener: Listener, errs: &mut E
                 problems.push("config namespace and dnsName in host entry cannot be empty".into());
             }
             let special = ns == "*" || ns == "." || (ns == "~" && listener == Listener::Sidecar);
-            if !special && !is_dns1123_label(ns) {
+            if !special && !is_dns_label(ns) {
                 let whose = match listener {
                     Listener::Gateway => "gateway",
                     Listener::Sidecar => "sidecar",
@@ -732,7 +900,7 @@ fn wildcard_domain_problem(domain: &str) -> Option<String> {
         None => (domain, None),
     };
     let unstarred = first.strip_prefix('*').unwrap_or(first);
-    if first.len() > 63 || !(unstarred.is_empty() || is_dns1123_label(unstarred)) {
+    if first.len() > 63 || !(unstarred.is_empty() || is_dns_label(unstarred)) {
         return Some(format!(
             "domain name {domain:?} invalid (label {first:?} invalid)"
         ));
@@ -913,7 +1081,7 @@ fn sidecar_ingress(ip: &str, ing: &Ingress, ports: &mut HashSet<i64>, errs: &mut
 
 fn sidecar_port_name_and_protocol(path: &str, port: &SidecarPort, errs: &mut Errs) {
     if let Some(name) = port.name.as_deref().filter(|n| !n.is_empty()) {
-        if !is_dns1123_label(name) {
+        if !is_dns_label(name) {
             err(
                 errs,
                 format!("{path}.port.name"),
@@ -974,7 +1142,6 @@ fn sidecar_egress_port(ep: &str, port: &SidecarPort, bind: &str, capture: &str, 
 
 pub fn workload_entry(we: &WorkloadEntrySpec, errs: &mut Errs) {
     workload_endpoint("spec", we, None, true, errs);
-    workload_crd_rules("spec", we, errs);
 }
 
 /// istiod's rule for a workload's address, ports and labels (a WorkloadEntry, or a
@@ -1034,7 +1201,7 @@ fn workload_endpoint(
                 format!("endpoint port {port} is not defined by the service entry"),
             );
         }
-        if !is_dns1123_label(name) {
+        if !is_dns_label(name) {
             err(
                 errs,
                 format!("{path}.ports"),
@@ -1073,65 +1240,21 @@ fn unix_address_problem(socket: &str) -> Option<String> {
         .then(|| format!("{socket} is not an absolute path to a file"))
 }
 
-/// The CRD's CEL rules on a workload address and its ports (WorkloadEntry and a
-/// WorkloadGroup's template).
-fn workload_crd_rules(path: &str, ep: &WorkloadEntrySpec, errs: &mut Errs) {
-    let address = ep.address.as_deref().unwrap_or("");
-    if let Some(socket) = address.strip_prefix("unix://") {
-        if !(socket.starts_with('/') || socket.starts_with('@')) {
-            crd_err(
-                errs,
-                format!("{path}.address"),
-                format!(
-                    "Invalid value: \"{address}\": UDS must be an absolute path or abstract socket"
-                ),
-            );
-        }
-        if socket.ends_with('/') {
-            crd_err(
-                errs,
-                format!("{path}.address"),
-                format!("Invalid value: \"{address}\": UDS may not be a dir"),
-            );
-        }
-        if ep.ports.as_ref().is_some_and(|p| !p.is_empty()) {
-            crd_err(errs, path, "Invalid value: UDS may not include ports");
-        }
-    }
-    for (name, port) in ep.ports.iter().flatten() {
-        if !(is_dns1123_label(name) && name.len() < 63) {
-            crd_err(
-                errs,
-                format!("{path}.ports"),
-                "Invalid value: port name must be valid",
-            );
-        }
-        if !(1..=65535).contains(port) {
-            crd_err(
-                errs,
-                format!("{path}.ports[{name}]"),
-                format!("Invalid value: {port}: port must be between 1-65535"),
-            );
-        }
-    }
-}
-
 pub fn workload_group(wg: &WorkloadGroupSpec, errs: &mut Errs) {
-    let Some(template) = &wg.template else {
+    if wg.template.is_none() {
         err(
             errs,
             "spec.template",
             "Required value: template is required",
         );
         return;
-    };
-    workload_crd_rules("spec.template", template, errs);
+    }
     if let Some(labels) = wg.metadata.as_ref().and_then(|m| m.labels.as_ref()) {
-        if let Some(problem) = label_problems(labels).first() {
+        if let Some(problems) = multierror(label_problems(labels)) {
             err(
                 errs,
                 "spec.metadata.labels",
-                format!("Invalid value: invalid labels: {problem}"),
+                format!("invalid labels: {problems}"),
             );
             return;
         }
@@ -1226,6 +1349,79 @@ pub fn envoy_filter(ef: &EnvoyFilterSpec, errs: &mut Errs) {
     }
 }
 
+/// The HTTP connection manager's filter name, the only one sub-filters can be matched in.
+const HTTP_CONNECTION_MANAGER: &str = "envoy.filters.network.http_connection_manager";
+
+/// What a patch applies to and what its match selects must be the same class of object.
+fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
+    let Some(m) = &cp.r#match else { return };
+    let has_object = m.listener.is_some()
+        || m.route_configuration.is_some()
+        || m.cluster.is_some()
+        || m.waypoint.is_some();
+    let apply_to = cp.apply_to.as_deref().unwrap_or("");
+    let mut fail = |message: &str| {
+        err(
+            errs,
+            format!("{pp}.match"),
+            format!("Envoy filter: {message}"),
+        )
+    };
+    match apply_to {
+        "LISTENER" | "FILTER_CHAIN" | "NETWORK_FILTER" | "HTTP_FILTER" if has_object => {
+            let Some(listener) = &m.listener else {
+                fail("applyTo for listener class objects cannot have non listener match");
+                return;
+            };
+            let Some(filter) = listener
+                .filter_chain
+                .as_ref()
+                .and_then(|c| c.filter.as_ref())
+            else {
+                return;
+            };
+            if matches!(apply_to, "LISTENER" | "FILTER_CHAIN") {
+                errs.push(FieldError::warning(
+                    format!("{pp}.match"),
+                    format!("Envoy filter: filter match has no effect when used with {apply_to}"),
+                ));
+            }
+            let name = filter.name.as_deref().unwrap_or("");
+            if name.is_empty() {
+                err(
+                    errs,
+                    format!("{pp}.match"),
+                    "Envoy filter: filter match has no name to match on",
+                );
+                return;
+            }
+            if let Some(sub) = &filter.sub_filter {
+                let mut fail = |message: String| err(errs, format!("{pp}.match"), message);
+                if apply_to != "HTTP_FILTER" {
+                    fail(
+                        "Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only"
+                            .into(),
+                    );
+                } else if name != HTTP_CONNECTION_MANAGER && name != "envoy.http_connection_manager"
+                {
+                    fail(format!("Envoy filter: subfilter match requires filter match with {HTTP_CONNECTION_MANAGER}"));
+                } else if sub.name.as_deref().unwrap_or("").is_empty() {
+                    fail("Envoy filter: subfilter match has no name to match on".into());
+                }
+            }
+        }
+        "ROUTE_CONFIGURATION" | "VIRTUAL_HOST" | "HTTP_ROUTE"
+            if has_object && m.route_configuration.is_none() =>
+        {
+            fail("applyTo for http route class objects cannot have non route configuration match");
+        }
+        "CLUSTER" if has_object && m.cluster.is_none() => {
+            fail("applyTo for cluster class objects cannot have non cluster match");
+        }
+        _ => {}
+    }
+}
+
 /// istiod's checks of one config patch, in its order: each stops at the first problem.
 fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
     if let Some(m) = &cp.r#match {
@@ -1299,6 +1495,7 @@ fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
             "Invalid value: Envoy filter: invalid regex for proxy version",
         );
     }
+    apply_to_agrees_with_match(pp, cp, errs);
 }
 
 pub fn proxy_config(pc: &ProxyConfigSpec, errs: &mut Errs) {

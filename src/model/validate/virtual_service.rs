@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::common::{
-    dns1123_labels_problem, err, is_cidr, is_dns1123_label, label_problems, parse_duration_ms,
+    dns1123_labels_problem, err, is_cidr, is_dns_label, label_problems, parse_duration_ms,
     wildcard_domain_problem,
 };
 use crate::model::api::*;
@@ -463,10 +463,10 @@ fn gateway_names(path: &str, names: &[String], errs: &mut Errs) {
                 "config namespace and gateway name cannot be empty",
             );
         }
-        if !is_dns1123_label(ns) {
+        if !is_dns_label(ns) {
             err(errs, path, format!("invalid value for namespace: {ns:?}"));
         }
-        if !is_dns1123_label(gw) {
+        if !is_dns_label(gw) {
             err(
                 errs,
                 path,
@@ -668,7 +668,7 @@ fn destination(path: &str, d: &Destination, errs: &mut Errs) {
     }
     match d.subset.as_deref() {
         None | Some("") => {}
-        Some(s) if !is_dns1123_label(s) => err(
+        Some(s) if !is_dns_label(s) => err(
             errs,
             format!("{path}.subset"),
             format!("subset name is invalid: {s}"),
@@ -902,7 +902,7 @@ fn http_matches(path: &str, http: &HttpRoute, errs: &mut Errs) {
             errs,
         );
         if let Some(ns) = m.source_namespace.as_deref().filter(|ns| !ns.is_empty()) {
-            if !is_dns1123_label(ns) {
+            if !is_dns_label(ns) {
                 err(
                     errs,
                     format!("{mp}.sourceNamespace"),
