@@ -114,7 +114,10 @@ fn a_50_mb_file_is_handled() {
         "{}",
         &out[..out.len().min(2000)]
     );
-    assert!(out.contains("port number 0 must be in the range 1..65535"), "{out}");
+    assert!(
+        out.contains("port number 0 must be in the range 1..65535"),
+        "{out}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -71,7 +71,11 @@ pub fn render_flags(
 ) -> anyhow::Result<(Value, Vec<render::Rendered>)> {
     let printer = Printer;
     if flags.manifests.is_some() {
-        printer.warn("--manifests is ignored: skiff renders Istio natively, without charts");
+        // Rendering another release's charts would silently give 1.30.3's objects instead.
+        return Err(CliError::not_implemented(
+            "--manifests/-d (skiff renders Istio 1.30.3's charts, built in)",
+        )
+        .into());
     }
     let merged = inputs::merge(&inputs::Request {
         cluster_settings,

@@ -300,7 +300,10 @@ mod tests {
     #[test]
     fn unknown_fields_and_wrong_types_are_rejected() {
         let p = problems("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: d}\nspec:\n  host: a\n  bogus: 1\n");
-        assert!(p[0].contains("unknown field") && p[0].contains("bogus"), "{p:?}");
+        assert!(
+            p[0].contains("unknown field") && p[0].contains("bogus"),
+            "{p:?}"
+        );
         let p = problems("apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: d}\nspec:\n  host: [a]\n");
         assert!(p[0].contains("spec.host"), "{p:?}");
     }
