@@ -323,68 +323,77 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
         &["IST0109"]
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        struct Entry<'a> {
-            vs: &'a Resource,
-            host: String,
-            vis: Option<std::collections::BTreeSet<String>>,
-        }
-        let mut entries = Vec::new();
+        // Hosts by visibility scope: `*/<fqdn>` when exported everywhere, else
+        // `<namespace>/<fqdn>` per namespace exported to.
+        let mut scoped: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
         for vs in snap.istio("VirtualService").filter(|v| is_mesh_bound(v)) {
-            let vis = visibility(vs.object.pointer("/spec/exportTo"), ns(vs));
-            for h in strings(vs.object.pointer("/spec/hosts")) {
-                entries.push(Entry {
-                    vs,
-                    host: fqdn(&h, ns(vs)),
-                    vis: vis.clone(),
-                });
-            }
-        }
-        // Candidates share the exact host; wildcard hosts are compared with everything.
-        let mut by_host: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut wildcards = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            if e.host.starts_with('*') {
-                wildcards.push(i);
-            }
-            by_host.entry(e.host.as_str()).or_default().push(i);
-        }
-        let mut conflicts: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
-        for (i, a) in entries.iter().enumerate() {
-            let candidates: Box<dyn Iterator<Item = usize>> = if a.host.starts_with('*') {
-                Box::new(0..entries.len())
-            } else {
-                Box::new(
-                    by_host[a.host.as_str()]
+            let export_to = strings(vs.object.pointer("/spec/exportTo"));
+            let scopes: std::collections::BTreeSet<String> =
+                if export_to.is_empty() || export_to.iter().any(|e| e == "*") {
+                    ["*".to_string()].into()
+                } else {
+                    export_to
                         .iter()
-                        .copied()
-                        .chain(wildcards.iter().copied()),
-                )
-            };
-            for j in candidates {
-                let b = &entries[j];
-                if i == j || std::ptr::eq(a.vs, b.vs) {
-                    continue;
+                        .map(|e| {
+                            if e == "." {
+                                ns(vs).to_string()
+                            } else {
+                                e.clone()
+                            }
+                        })
+                        .collect()
+                };
+            for scope in &scopes {
+                for h in strings(vs.object.pointer("/spec/hosts")) {
+                    scoped
+                        .entry(format!("{scope}/{}", fqdn(&h, ns(vs))))
+                        .or_default()
+                        .push(vs);
                 }
-                if hosts_overlap(&a.host, &b.host) && visibilities_overlap(&a.vis, &b.vis) {
-                    let list = conflicts.entry((i, a.host.clone())).or_default();
-                    if !list.contains(&j) {
-                        list.push(j);
+            }
+        }
+        let mut reported = std::collections::HashSet::new();
+        for (key, list) in &scoped {
+            let (scope, host) = key.split_once('/').unwrap_or(("*", key));
+            let mut list = list.clone();
+            if scope != "*" {
+                // VirtualServices exported everywhere whose host covers this one.
+                for (other, resources) in &scoped {
+                    let (other_scope, other_host) = other.split_once('/').unwrap_or(("", other));
+                    if other_scope == "*" && host_matches(host, other_host) {
+                        list.extend(resources.iter().copied());
                     }
                 }
             }
-        }
-        for ((i, host), others) in conflicts {
-            let mut names: Vec<String> = others.iter().map(|j| qualified(entries[*j].vs)).collect();
-            names.insert(0, qualified(entries[i].vs));
-            names.dedup();
-            out.report(
-                "IST0109",
-                Some(entries[i].vs),
-                Some("spec.hosts"),
-                &[names.join(",").into(), host.into()],
-            );
+            if list.len() < 2 {
+                continue;
+            }
+            let mut names: Vec<String> = list.iter().map(|r| qualified(r)).collect();
+            names.sort();
+            let names = names.join(",");
+            for vs in list {
+                if reported.insert(qualified(vs)) {
+                    out.report(
+                        "IST0109",
+                        Some(vs),
+                        Some("metadata.name"),
+                        &[names.clone().into(), key.clone().into()],
+                    );
+                }
+            }
         }
     }
+}
+
+/// Istio's host match: equal, or either a wildcard covering the other.
+fn host_matches(a: &str, b: &str) -> bool {
+    let covers = |wild: &str, other: &str| {
+        wild == "*"
+            || wild
+                .strip_prefix('*')
+                .is_some_and(|suffix| other.ends_with(suffix))
+    };
+    a == b || covers(a, b) || covers(b, a)
 }
 
 // ---------------------------------------------------------------- JWTClaimRouteAnalyzer

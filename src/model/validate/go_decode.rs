@@ -24,8 +24,17 @@ const GO_INTEGER_BOUNDS: &[(f64, f64, &str)] = &[
 /// Maps whose protobuf key is a port number (`map<uint32, ...>`), by kind and field.
 const PORT_KEYED_MAPS: &[(&str, &str)] = &[("PeerAuthentication", "spec.portLevelMtls")];
 
+/// How strictly Go's decoding treats fields the type does not have.
+#[derive(Clone, Copy, PartialEq)]
+pub enum UnknownFields {
+    /// Refused (`istioctl validate`).
+    Refused,
+    /// Dropped (`istioctl analyze` reads files leniently).
+    Dropped,
+}
+
 /// The first value of `spec` that Go's decoding into the kind's type refuses.
-pub fn problem(kind: &str, spec: &Value) -> Option<FieldError> {
+pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<FieldError> {
     for (map_kind, path) in PORT_KEYED_MAPS {
         if *map_kind != kind {
             continue;
@@ -44,30 +53,39 @@ pub fn problem(kind: &str, spec: &Value) -> Option<FieldError> {
         }
     }
     let schema = release_spec_schema(kind)?;
-    integer_problem(schema, spec, "spec")
+    integer_problem(schema, spec, "spec", unknown)
 }
 
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
 /// declared member remains.
-pub fn decoded_view(kind: &str, spec: &Value) -> Value {
+/// With `UnknownFields::Dropped`, fields the release's type does not have are left out
+/// too, as a lenient decode drops them.
+pub fn decoded_view(kind: &str, spec: &Value, unknown: UnknownFields) -> Value {
     match release_spec_schema(kind) {
-        Some(schema) => keep_last_oneof_members(schema, spec),
+        Some(schema) => keep_last_oneof_members(schema, spec, unknown),
         None => spec.clone(),
     }
 }
 
-fn keep_last_oneof_members(schema: &Value, value: &Value) -> Value {
+fn keep_last_oneof_members(schema: &Value, value: &Value, unknown: UnknownFields) -> Value {
     match value {
         Value::Object(map) => {
             let properties = schema.get("properties").and_then(Value::as_object);
             let additional = schema.get("additionalProperties").filter(|a| a.is_object());
+            let open = schema["x-kubernetes-preserve-unknown-fields"] == true
+                || schema.get("additionalProperties").is_some()
+                || properties.is_none();
             let mut out: serde_json::Map<String, Value> = map
                 .iter()
-                .map(|(k, v)| {
+                .filter_map(|(k, v)| {
                     let child = properties.and_then(|p| p.get(k)).or(additional);
-                    let v = child.map_or_else(|| v.clone(), |c| keep_last_oneof_members(c, v));
-                    (k.clone(), v)
+                    if child.is_none() && !open && unknown == UnknownFields::Dropped {
+                        return None;
+                    }
+                    let v =
+                        child.map_or_else(|| v.clone(), |c| keep_last_oneof_members(c, v, unknown));
+                    Some((k.clone(), v))
                 })
                 .collect();
             let members = oneof_members(schema);
@@ -81,7 +99,7 @@ fn keep_last_oneof_members(schema: &Value, value: &Value) -> Value {
             Some(item) => Value::Array(
                 items
                     .iter()
-                    .map(|i| keep_last_oneof_members(item, i))
+                    .map(|i| keep_last_oneof_members(item, i, unknown))
                     .collect(),
             ),
             None => value.clone(),
@@ -101,7 +119,12 @@ fn oneof_members(schema: &Value) -> Vec<&str> {
         .collect()
 }
 
-fn integer_problem(schema: &Value, value: &Value, path: &str) -> Option<FieldError> {
+fn integer_problem(
+    schema: &Value,
+    value: &Value,
+    path: &str,
+    unknown: UnknownFields,
+) -> Option<FieldError> {
     match value {
         Value::Object(map) => {
             let properties = schema.get("properties").and_then(Value::as_object);
@@ -111,19 +134,22 @@ fn integer_problem(schema: &Value, value: &Value, path: &str) -> Option<FieldErr
             map.iter().find_map(|(key, child)| {
                 let Some(child_schema) = properties.and_then(|p| p.get(key)).or(additional) else {
                     // A field the release's type does not have.
-                    return (properties.is_some() && !open).then(|| {
-                        FieldError::new(format!("{path}.{key}"), format!("unknown field \"{key}\""))
-                    });
+                    return (unknown == UnknownFields::Refused && properties.is_some() && !open)
+                        .then(|| {
+                            FieldError::new(
+                                format!("{path}.{key}"),
+                                format!("unknown field \"{key}\""),
+                            )
+                        });
                 };
-                integer_problem(child_schema, child, &format!("{path}.{key}"))
+                integer_problem(child_schema, child, &format!("{path}.{key}"), unknown)
             })
         }
         Value::Array(items) => {
             let item_schema = schema.get("items")?;
-            items
-                .iter()
-                .enumerate()
-                .find_map(|(i, item)| integer_problem(item_schema, item, &format!("{path}[{i}]")))
+            items.iter().enumerate().find_map(|(i, item)| {
+                integer_problem(item_schema, item, &format!("{path}[{i}]"), unknown)
+            })
         }
         Value::Number(n) if schema["type"] == "integer" => {
             // The Go type: named by `format`, or told by bounds that are exactly a type's.
@@ -159,38 +185,42 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn strict(kind: &str, spec: &Value) -> Option<FieldError> {
+        problem(kind, spec, UnknownFields::Refused)
+    }
+
     #[test]
     fn integers_must_fit_their_go_type() {
-        assert!(problem(
+        assert!(strict(
             "WorkloadEntry",
             &json!({"address": "1.2.3.4", "weight": -1})
         )
         .is_some());
-        assert!(problem(
+        assert!(strict(
             "WorkloadEntry",
             &json!({"address": "1.2.3.4", "weight": 1.5})
         )
         .is_some());
-        assert!(problem(
+        assert!(strict(
             "WorkloadEntry",
             &json!({"address": "1.2.3.4", "weight": 3, "ports": {"http": 80}})
         )
         .is_none());
-        assert!(problem("WorkloadEntry", &json!({"ports": {"http": -80}})).is_some());
+        assert!(strict("WorkloadEntry", &json!({"ports": {"http": -80}})).is_some());
     }
 
     #[test]
     fn formats_name_the_go_type() {
-        assert!(problem("EnvoyFilter", &json!({"priority": 4294967296u64})).is_some());
-        assert!(problem("EnvoyFilter", &json!({"priority": -5})).is_none());
-        assert!(problem("ProxyConfig", &json!({"concurrency": 4294967296u64})).is_some());
+        assert!(strict("EnvoyFilter", &json!({"priority": 4294967296u64})).is_some());
+        assert!(strict("EnvoyFilter", &json!({"priority": -5})).is_none());
+        assert!(strict("ProxyConfig", &json!({"concurrency": 4294967296u64})).is_some());
     }
 
     #[test]
     fn enum_names_are_the_releases() {
         let patch = |op: &str| json!({"configPatches": [{"patch": {"operation": op}}]});
-        assert!(problem("EnvoyFilter", &patch("MERGE")).is_none());
-        assert!(problem("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
+        assert!(strict("EnvoyFilter", &patch("MERGE")).is_none());
+        assert!(strict("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
     }
 
     #[test]
@@ -198,34 +228,40 @@ mod tests {
         let both =
             json!({"wasm": {"url": "oci://x"}, "lua": {"inlineCode": "a"}, "phase": "AUTHN"});
         assert_eq!(
-            decoded_view("TrafficExtension", &both),
+            decoded_view("TrafficExtension", &both, UnknownFields::Refused),
             json!({"lua": {"inlineCode": "a"}, "phase": "AUTHN"})
         );
         let probe =
             json!({"probe": {"grpc": {}, "exec": {}, "tcpSocket": {"port": 1}}, "template": {}});
         assert_eq!(
-            decoded_view("WorkloadGroup", &probe),
+            decoded_view("WorkloadGroup", &probe, UnknownFields::Refused),
             json!({"probe": {"grpc": {}}, "template": {}})
         );
     }
 
     #[test]
+    fn analyze_drops_unknown_fields() {
+        let pool = json!({"inboundConnectionPool": {"http": {"http2KeepAlive": {}}}});
+        assert!(problem("Sidecar", &pool, UnknownFields::Dropped).is_none());
+    }
+
+    #[test]
     fn fields_are_the_releases() {
         let pool = |http: Value| json!({"inboundConnectionPool": {"http": http}});
-        assert!(problem("Sidecar", &pool(json!({"http1MaxPendingRequests": 100}))).is_none());
-        assert!(problem("Sidecar", &pool(json!({"http2KeepAlive": {}}))).is_some());
+        assert!(strict("Sidecar", &pool(json!({"http1MaxPendingRequests": 100}))).is_none());
+        assert!(strict("Sidecar", &pool(json!({"http2KeepAlive": {}}))).is_some());
         let patch = json!({"configPatches": [{"patch": {"operation": "MERGE", "value": {"any": {"thing": 1}}}}]});
-        assert!(problem("EnvoyFilter", &patch).is_none());
+        assert!(strict("EnvoyFilter", &patch).is_none());
     }
 
     #[test]
     fn port_keyed_maps_need_numeric_keys() {
-        assert!(problem(
+        assert!(strict(
             "PeerAuthentication",
             &json!({"portLevelMtls": {"": {"mode": "STRICT"}}})
         )
         .is_some());
-        assert!(problem(
+        assert!(strict(
             "PeerAuthentication",
             &json!({"portLevelMtls": {"8080": {"mode": "STRICT"}}})
         )

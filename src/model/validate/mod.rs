@@ -57,13 +57,17 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     };
     // Go's decoding takes an explicit null as an unset field, and keeps one member of a
     // oneof group.
-    let spec = &go_decode::decoded_view(info.kind, &without_nulls(spec));
+    let spec = &go_decode::decoded_view(
+        info.kind,
+        &without_nulls(spec),
+        go_decode::UnknownFields::Dropped,
+    );
     let mut decode_errs = Vec::new();
     common::check_generic_fields(spec, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
         return Err(problem(res, first));
     }
-    if let Some(refused) = go_decode::problem(info.kind, spec) {
+    if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Dropped) {
         return Err(problem(res, refused));
     }
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
@@ -188,8 +192,8 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
-    let spec = &go_decode::decoded_view(info.kind, spec);
-    if let Some(refused) = go_decode::problem(info.kind, spec) {
+    let spec = &go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
+    if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
         errs.push(refused);
         return;
     }

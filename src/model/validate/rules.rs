@@ -60,6 +60,11 @@ pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
             traffic_policy(&format!("{sp}.trafficPolicy"), tp, errs);
         }
     }
+    match_labels(
+        "spec.workloadSelector.matchLabels",
+        &dr.workload_selector,
+        errs,
+    );
 }
 
 fn traffic_policy(path: &str, tp: &TrafficPolicy, errs: &mut Errs) {
@@ -2366,9 +2371,7 @@ fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
                     format!("{path}.url"),
                     format!("failed to parse url: {problem}"),
                 );
-                return;
-            }
-            if let Some((scheme, _)) = url.split_once("://") {
+            } else if let Some((scheme, _)) = url.split_once("://") {
                 if !["file", "http", "https", "oci"].contains(&scheme.to_ascii_lowercase().as_str())
                 {
                     err(
