@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::util::*;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::validate::virtual_service;
 use crate::model::Resource;
 
 /// A route destination of a VirtualService with its field path.
@@ -360,7 +361,7 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
                 // VirtualServices exported everywhere whose host covers this one.
                 for (other, resources) in &scoped {
                     let (other_scope, other_host) = other.split_once('/').unwrap_or(("", other));
-                    if other_scope == "*" && host_matches(host, other_host) {
+                    if other_scope == "*" && virtual_service::host_matches(host, other_host) {
                         list.extend(resources.iter().copied());
                     }
                 }
@@ -383,17 +384,6 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
             }
         }
     }
-}
-
-/// Istio's host match: equal, or either a wildcard covering the other.
-fn host_matches(a: &str, b: &str) -> bool {
-    let covers = |wild: &str, other: &str| {
-        wild == "*"
-            || wild
-                .strip_prefix('*')
-                .is_some_and(|suffix| other.ends_with(suffix))
-    };
-    a == b || covers(a, b) || covers(b, a)
 }
 
 // ---------------------------------------------------------------- JWTClaimRouteAnalyzer

@@ -260,6 +260,16 @@ pub fn check_regex(path: &str, re: &str, errs: &mut Vec<FieldError>) {
     }
 }
 
+/// The items of an optional list with their indexes.
+pub fn each<T>(items: &Option<Vec<T>>) -> impl Iterator<Item = (usize, &T)> {
+    items.iter().flatten().enumerate()
+}
+
+/// Whether an optional list is given with at least one item.
+pub fn non_empty<T>(v: &Option<Vec<T>>) -> bool {
+    v.as_ref().is_some_and(|v| !v.is_empty())
+}
+
 pub fn err(errs: &mut Vec<FieldError>, path: impl Into<String>, message: impl Into<String>) {
     errs.push(FieldError::new(path, message));
 }

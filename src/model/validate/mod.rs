@@ -5,7 +5,7 @@ pub(crate) mod common;
 mod go_decode;
 pub mod mesh;
 mod rules;
-mod virtual_service;
+pub mod virtual_service;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -4,21 +4,13 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
-    check_percent, check_port, crd_err, err, fqdn_problem, is_cidr, is_dns_label, label_problems,
-    parse_duration_ms,
+    check_percent, check_port, crd_err, each, err, fqdn_problem, is_cidr, is_dns_label,
+    label_problems, non_empty, parse_duration_ms,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
-
-fn each<T>(items: &Option<Vec<T>>) -> impl Iterator<Item = (usize, &T)> {
-    items.iter().flatten().enumerate()
-}
-
-fn non_empty<T>(v: &Option<Vec<T>>) -> bool {
-    v.as_ref().is_some_and(|v| !v.is_empty())
-}
 
 // ---------------------------------------------------------------- networking
 

@@ -5,21 +5,13 @@
 use std::collections::BTreeMap;
 
 use super::common::{
-    dns1123_labels_problem, err, is_cidr, is_dns_label, label_problems, parse_duration_ms,
-    wildcard_domain_problem,
+    dns1123_labels_problem, each, err, is_cidr, is_dns_label, label_problems, non_empty,
+    parse_duration_ms, wildcard_domain_problem,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
-
-fn each<T>(items: &Option<Vec<T>>) -> impl Iterator<Item = (usize, &T)> {
-    items.iter().flatten().enumerate()
-}
-
-fn non_empty<T>(v: &Option<Vec<T>>) -> bool {
-    v.as_ref().is_some_and(|v| !v.is_empty())
-}
 
 fn warn(errs: &mut Errs, path: impl Into<String>, message: impl Into<String>) {
     errs.push(FieldError::warning(path, message));
@@ -432,7 +424,7 @@ fn gateway_bound_domain_problem(sni: bool, domain: &str) -> Option<String> {
 }
 
 /// Whether two hosts overlap (equal, or one a wildcard covering the other).
-fn host_matches(a: &str, b: &str) -> bool {
+pub fn host_matches(a: &str, b: &str) -> bool {
     let covers = |wild: &str, other: &str| {
         wild == "*"
             || wild
@@ -710,20 +702,12 @@ fn http_route(path: &str, http: &HttpRoute, delegate: bool, errs: &mut Errs) {
     }
     if let Some(p) = http.mirror_percentage.as_ref() {
         let value = p.value.unwrap_or(0.0);
-        if value > 100.0 {
-            err(
-                errs,
-                format!("{path}.mirrorPercentage"),
-                format!("mirror_percentage must have a max value of 100 (it has {value:.6})"),
-            );
-        }
-        if value < 0.0 {
-            err(
-                errs,
-                format!("{path}.mirrorPercentage"),
-                format!("mirror_percentage must have a min value of 0 (it has {value:.6})"),
-            );
-        }
+        mirror_percentage_range(
+            &format!("{path}.mirrorPercentage"),
+            "mirror_percentage",
+            value,
+            errs,
+        );
     }
     if let Some(m) = &http.mirror {
         destination(&format!("{path}.mirror"), m, errs);
@@ -736,20 +720,12 @@ fn http_route(path: &str, http: &HttpRoute, delegate: bool, errs: &mut Errs) {
         };
         destination(&format!("{mp}.destination"), d, errs);
         let value = m.percentage.as_ref().and_then(|p| p.value).unwrap_or(0.0);
-        if value > 100.0 {
-            err(
-                errs,
-                format!("{mp}.percentage"),
-                format!("mirror percentage must have a max value of 100 (it has {value:.6})"),
-            );
-        }
-        if value < 0.0 {
-            err(
-                errs,
-                format!("{mp}.percentage"),
-                format!("mirror percentage must have a min value of 0 (it has {value:.6})"),
-            );
-        }
+        mirror_percentage_range(
+            &format!("{mp}.percentage"),
+            "mirror percentage",
+            value,
+            errs,
+        );
     }
     if let Some(r) = &http.redirect {
         if let Some(p) = redirect_problem(r) {
@@ -789,6 +765,24 @@ fn http_route(path: &str, http: &HttpRoute, delegate: bool, errs: &mut Errs) {
         if let Some(p) = duration_problem(t) {
             err(errs, format!("{path}.timeout"), p);
         }
+    }
+}
+
+/// A mirror percentage is 0..=100 (`what` names it as istiod does).
+fn mirror_percentage_range(path: &str, what: &str, value: f64, errs: &mut Errs) {
+    if value > 100.0 {
+        err(
+            errs,
+            path,
+            format!("{what} must have a max value of 100 (it has {value:.6})"),
+        );
+    }
+    if value < 0.0 {
+        err(
+            errs,
+            path,
+            format!("{what} must have a min value of 0 (it has {value:.6})"),
+        );
     }
 }
 
