@@ -1717,12 +1717,6 @@ fn authorization_rule(i: usize, rule: &Rule) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut add = |path: String, message: String| out.push((path, message));
     let empty = |l: &Option<Vec<String>>| !non_empty(l);
-    if rule.from.as_ref().is_some_and(|f| f.is_empty()) {
-        add(
-            format!("{rp}.from"),
-            format!("`from` must not be empty, found at rule {i}"),
-        );
-    }
     for (j, from) in each(&rule.from) {
         let fp = format!("{rp}.from[{j}].source");
         let Some(src) = &from.source else {
@@ -1816,12 +1810,6 @@ fn authorization_rule(i: usize, rule: &Rule) -> Vec<(String, String)> {
                 add(fp.clone(), problem);
             }
         }
-    }
-    if rule.to.as_ref().is_some_and(|t| t.is_empty()) {
-        add(
-            format!("{rp}.to"),
-            format!("`to` must not be empty, found at rule {i}"),
-        );
     }
     for (j, to) in each(&rule.to) {
         let tp = format!("{rp}.to[{j}].operation");
@@ -2106,72 +2094,107 @@ pub fn peer_authentication(pa: &PeerAuthenticationSpec, errs: &mut Errs) {
 pub fn request_authentication(ra: &RequestAuthenticationSpec, errs: &mut Errs) {
     policy_target(&ra.selector, &ra.target_ref, &ra.target_refs, errs);
     for (i, rule) in each(&ra.jwt_rules) {
-        let rp = format!("spec.jwtRules[{i}]");
-        if rule.issuer.as_deref().unwrap_or("").is_empty()
-            && rule.jwks_uri.as_deref().unwrap_or("").is_empty()
-        {
-            err(
-                errs,
-                format!("{rp}.issuer"),
-                "Required value: issuer or jwksUri must be non-empty string",
-            );
-        }
-        if rule.jwks.is_some() && rule.jwks_uri.is_some() {
-            err(
-                errs,
-                &rp,
-                "Invalid value: only one of jwks or jwksUri may be set",
-            );
-        }
-        if let Some(uri) = rule.jwks_uri.as_ref().or(rule.jwks_uri_alt.as_ref()) {
-            check_url(&format!("{rp}.jwksUri"), uri, &["http", "https"], errs);
-        }
-        if let Some(t) = &rule.timeout {
-            if parse_duration_ms(t).is_some_and(|ms| ms <= 0.0) {
-                err(
-                    errs,
-                    format!("{rp}.timeout"),
-                    "Invalid value: timeout must be positive",
-                );
-            }
-        }
-        for (j, h) in each(&rule.from_headers) {
-            if h.name.as_deref().unwrap_or("").is_empty() && h.name.is_some() {
-                err(
-                    errs,
-                    format!("{rp}.fromHeaders[{j}].name"),
-                    "Required value",
-                );
-            }
-        }
+        jwt_rule(&format!("spec.jwtRules[{i}]"), rule, errs);
     }
 }
 
-/// `url` must parse with one of `schemes`.
-fn check_url(path: &str, url: &str, schemes: &[&str], errs: &mut Errs) {
-    match url.split_once("://") {
-        None => err(
+/// istiod's checks of one JWT rule.
+fn jwt_rule(rp: &str, rule: &JwtRule, errs: &mut Errs) {
+    let empty = |v: &Option<String>| v.as_deref().unwrap_or("").is_empty();
+    if rule.audiences.iter().flatten().any(|a| a.is_empty()) {
+        err(
             errs,
-            path,
-            format!("Invalid value: \"{url}\": url must have scheme"),
-        ),
-        Some((scheme, rest)) => {
-            if !schemes.contains(&scheme.to_ascii_lowercase().as_str()) {
-                err(
-                    errs,
-                    path,
-                    format!(
-                        "Invalid value: \"{url}\": url must have schema one of [{}]",
-                        schemes.join(", ")
-                    ),
-                );
-            } else if rest.is_empty() || rest.contains(char::is_whitespace) || rest.contains('\\') {
-                err(
-                    errs,
-                    path,
-                    format!("Invalid value: \"{url}\": url is not valid"),
-                );
+            format!("{rp}.audiences"),
+            "audience must be non-empty string",
+        );
+    }
+    let uri = rule.jwks_uri.as_ref().or(rule.jwks_uri_alt.as_ref());
+    if empty(&rule.issuer) && uri.is_none_or(|u| u.is_empty()) {
+        err(
+            errs,
+            format!("{rp}.issuer"),
+            "issuer or jwksUri must be non-empty string",
+        );
+    }
+    if let Some(uri) = uri.filter(|u| !u.is_empty()) {
+        let scheme = uri.split_once("://").map_or("", |(s, _)| s);
+        if !matches!(scheme, "http" | "https") {
+            err(
+                errs,
+                format!("{rp}.jwksUri"),
+                format!("URI scheme {scheme:?} is not supported"),
+            );
+        }
+    }
+    if rule.jwks.is_some() && rule.jwks_uri.is_some() {
+        crd_err(
+            errs,
+            rp,
+            "Invalid value: only one of jwks or jwksUri may be set",
+        );
+    }
+    for h in rule.from_headers.iter().flatten() {
+        if empty(&h.name) {
+            err(
+                errs,
+                format!("{rp}.fromHeaders"),
+                "location header name must be non-empty string",
+            );
+        }
+    }
+    if rule.from_params.iter().flatten().any(|p| p.is_empty()) {
+        err(
+            errs,
+            format!("{rp}.fromParams"),
+            "location query must be non-empty string",
+        );
+    }
+    if rule.from_cookies.iter().flatten().any(|c| c.is_empty()) {
+        err(
+            errs,
+            format!("{rp}.fromCookies"),
+            "cookie name must be non-empty string",
+        );
+    }
+    for o in rule.output_claim_to_headers.iter().flatten() {
+        let header = o.header.as_deref().unwrap_or("");
+        if empty(&o.claim) || header.is_empty() {
+            err(
+                errs,
+                format!("{rp}.outputClaimToHeaders"),
+                "outputClaimToHeaders header and claim value must be non-empty string",
+            );
+        } else if !header
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            err(
+                errs,
+                format!("{rp}.outputClaimToHeaders"),
+                format!("header name {header} is not a valid header name"),
+            );
+        }
+    }
+    if let Some(t) = &rule.timeout {
+        let ms = parse_duration_ms(t.trim_start_matches('-')).map(|ms| {
+            if t.starts_with('-') {
+                -ms
+            } else {
+                ms
             }
+        });
+        if ms.is_some_and(|ms| ms < 1.0) {
+            err(
+                errs,
+                format!("{rp}.timeout"),
+                "duration must be greater than 1ms",
+            );
+        } else if ms.is_some_and(|ms| ms.fract() != 0.0) {
+            err(
+                errs,
+                format!("{rp}.timeout"),
+                "only durations to ms precision are supported",
+            );
         }
     }
 }
