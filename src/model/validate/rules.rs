@@ -347,10 +347,28 @@ fn server_port(sp: &str, s: &Server, errs: &mut Errs) -> bool {
         err(
             errs,
             format!("{sp}.port.name"),
-            format!("port name must be set: number:{number} protocol:{protocol:?}"),
+            format!("port name must be set: {}", port_text(p)),
         );
     }
     errs.len() == before
+}
+
+/// A port in protobuf text form as istiod prints it (set fields only, two spaces apart).
+fn port_text(p: &Port) -> String {
+    let mut fields = Vec::new();
+    if let Some(n) = p.number.filter(|n| *n != 0) {
+        fields.push(format!("number:{n}"));
+    }
+    if let Some(proto) = p.protocol.as_deref().filter(|s| !s.is_empty()) {
+        fields.push(format!("protocol:{proto:?}"));
+    }
+    if let Some(name) = p.name.as_deref().filter(|s| !s.is_empty()) {
+        fields.push(format!("name:{name:?}"));
+    }
+    if let Some(t) = p.target_port.filter(|t| *t != 0) {
+        fields.push(format!("target_port:{t}"));
+    }
+    fields.join("  ")
 }
 
 /// The prefix of a Unix domain socket address (`unix:///var/run/x.sock`).
