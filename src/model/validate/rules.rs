@@ -354,7 +354,7 @@ fn server_port(sp: &str, s: &Server, errs: &mut Errs) -> bool {
 }
 
 /// A port in protobuf text form as istiod prints it (set fields only, two spaces apart).
-fn port_text(p: &Port) -> String {
+fn port_text(p: &ServerPort) -> String {
     let mut fields = Vec::new();
     if let Some(n) = p.number.filter(|n| *n != 0) {
         fields.push(format!("number:{n}"));
