@@ -4,6 +4,10 @@
 //! expected, an enum name the release does not know, a field the release's type does not
 //! have, and a non-numeric key in a map keyed by port number.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use serde_json::Value;
 
 use crate::model::crd::release_spec_schema;
@@ -33,6 +37,103 @@ pub enum UnknownFields {
     Dropped,
 }
 
+/// A CRD schema node compiled for the walks below (the JSON schema's maps are slow to
+/// query once per field of every resource).
+#[derive(Default)]
+struct Node {
+    /// The declared fields, when the node declares any.
+    properties: Option<HashMap<String, Node>>,
+    additional: Option<Box<Node>>,
+    items: Option<Box<Node>>,
+    /// Fields beyond the declared ones are kept (preserve-unknown-fields or a map).
+    open: bool,
+    /// A one-of group's members in declaration order.
+    oneof: Vec<String>,
+    /// The Go integer type of an integer field: (min, max, name).
+    integer: Option<(f64, f64, &'static str)>,
+    enums: Option<Vec<String>>,
+}
+
+fn compile(schema: &Value) -> Node {
+    let child = |key: &str| {
+        schema
+            .get(key)
+            .filter(|v| v.is_object())
+            .map(|v| Box::new(compile(v)))
+    };
+    let integer = (schema["type"] == "integer")
+        .then(|| {
+            let declared = schema["format"].as_str();
+            let bounds = (schema["minimum"].as_f64(), schema["maximum"].as_f64());
+            GO_INTEGER_BOUNDS
+                .iter()
+                .find(|(lo, hi, name)| declared == Some(*name) || bounds == (Some(*lo), Some(*hi)))
+                .copied()
+        })
+        .flatten();
+    Node {
+        properties: schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.iter().map(|(k, v)| (k.clone(), compile(v))).collect()),
+        additional: child("additionalProperties"),
+        items: child("items"),
+        open: schema["x-kubernetes-preserve-unknown-fields"] == true
+            || schema.get("additionalProperties").is_some(),
+        oneof: schema
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|alt| {
+                Some(
+                    alt.get("required")?
+                        .as_array()?
+                        .first()?
+                        .as_str()?
+                        .to_string(),
+                )
+            })
+            .collect(),
+        integer,
+        enums: schema.get("enum").and_then(Value::as_array).map(|names| {
+            names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .collect()
+        }),
+    }
+}
+
+/// The compiled `spec` schema of each kind the release's CRD facts have.
+fn compiled(kind: &str) -> Option<&'static Node> {
+    static NODES: OnceLock<Mutex<HashMap<String, &'static Node>>> = OnceLock::new();
+    let mut nodes = NODES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(node) = nodes.get(kind) {
+        return Some(node);
+    }
+    let node: &'static Node = Box::leak(Box::new(compile(release_spec_schema(kind)?)));
+    nodes.insert(kind.to_string(), node);
+    Some(node)
+}
+
+impl Node {
+    fn child(&self, key: &str) -> Option<&Node> {
+        self.properties
+            .as_ref()
+            .and_then(|p| p.get(key))
+            .or(self.additional.as_deref())
+    }
+
+    /// A field this node's type does not have.
+    fn lacks(&self, key: &str) -> bool {
+        self.child(key).is_none() && self.properties.is_some() && !self.open
+    }
+}
+
 /// The first value of `spec` that Go's decoding into the kind's type refuses.
 pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<FieldError> {
     for (map_kind, path) in PORT_KEYED_MAPS {
@@ -52,126 +153,104 @@ pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<Field
             ));
         }
     }
-    let schema = release_spec_schema(kind)?;
-    integer_problem(schema, spec, "spec", unknown)
+    let (path, message) = refused(compiled(kind)?, spec, unknown)?;
+    Some(FieldError::new(format!("spec{path}"), message))
 }
 
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
-/// declared member remains.
-/// With `UnknownFields::Dropped`, fields the release's type does not have are left out
-/// too, as a lenient decode drops them.
-pub fn decoded_view(kind: &str, spec: &Value, unknown: UnknownFields) -> Value {
-    match release_spec_schema(kind) {
-        Some(schema) => keep_last_oneof_members(schema, spec, unknown),
-        None => spec.clone(),
+/// declared member remains. With `UnknownFields::Dropped`, fields the release's type does
+/// not have are left out too, as a lenient decode drops them.
+pub fn decoded_view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields) -> Cow<'a, Value> {
+    match compiled(kind) {
+        Some(node) if rewritten(node, spec, unknown) => Cow::Owned(rewrite(node, spec, unknown)),
+        _ => Cow::Borrowed(spec),
     }
 }
 
-fn keep_last_oneof_members(schema: &Value, value: &Value, unknown: UnknownFields) -> Value {
+/// Whether `rewrite` would change anything (most resources need no copy).
+fn rewritten(node: &Node, value: &Value, unknown: UnknownFields) -> bool {
     match value {
         Value::Object(map) => {
-            let properties = schema.get("properties").and_then(Value::as_object);
-            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
-            let open = schema["x-kubernetes-preserve-unknown-fields"] == true
-                || schema.get("additionalProperties").is_some()
-                || properties.is_none();
-            let mut out: serde_json::Map<String, Value> = map
+            node.oneof
                 .iter()
-                .filter_map(|(k, v)| {
-                    let child = properties.and_then(|p| p.get(k)).or(additional);
-                    if child.is_none() && !open && unknown == UnknownFields::Dropped {
-                        return None;
-                    }
-                    let v =
-                        child.map_or_else(|| v.clone(), |c| keep_last_oneof_members(c, v, unknown));
-                    Some((k.clone(), v))
+                .filter(|m| map.contains_key(m.as_str()))
+                .count()
+                > 1
+                || map.iter().any(|(k, v)| match node.child(k) {
+                    Some(child) => rewritten(child, v, unknown),
+                    None => unknown == UnknownFields::Dropped && node.lacks(k),
+                })
+        }
+        Value::Array(items) => node
+            .items
+            .as_deref()
+            .is_some_and(|item| items.iter().any(|i| rewritten(item, i, unknown))),
+        _ => false,
+    }
+}
+
+fn rewrite(node: &Node, value: &Value, unknown: UnknownFields) -> Value {
+    match value {
+        Value::Object(map) => {
+            let kept = node
+                .oneof
+                .iter()
+                .rev()
+                .find(|m| map.contains_key(m.as_str()));
+            let out = map
+                .iter()
+                .filter(|(k, _)| !(unknown == UnknownFields::Dropped && node.lacks(k)))
+                .filter(|(k, _)| kept.is_none_or(|kept| *k == kept || !node.oneof.contains(k)))
+                .map(|(k, v)| {
+                    let v = node
+                        .child(k)
+                        .map_or_else(|| v.clone(), |c| rewrite(c, v, unknown));
+                    (k.clone(), v)
                 })
                 .collect();
-            let members = oneof_members(schema);
-            if let Some(kept) = members.iter().rev().find(|m| out.contains_key(**m)) {
-                let kept = kept.to_string();
-                out.retain(|k, _| k == &kept || !members.contains(&k.as_str()));
-            }
             Value::Object(out)
         }
-        Value::Array(items) => match schema.get("items") {
-            Some(item) => Value::Array(
-                items
-                    .iter()
-                    .map(|i| keep_last_oneof_members(item, i, unknown))
-                    .collect(),
-            ),
+        Value::Array(items) => match node.items.as_deref() {
+            Some(item) => Value::Array(items.iter().map(|i| rewrite(item, i, unknown)).collect()),
             None => value.clone(),
         },
         other => other.clone(),
     }
 }
 
-/// The members of a schema's one-of group, in declaration order.
-fn oneof_members(schema: &Value) -> Vec<&str> {
-    schema
-        .get("oneOf")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|alt| alt.get("required")?.as_array()?.first()?.as_str())
-        .collect()
-}
-
-fn integer_problem(
-    schema: &Value,
-    value: &Value,
-    path: &str,
-    unknown: UnknownFields,
-) -> Option<FieldError> {
+/// The first refused value below `node`: its path relative to the node and the reason.
+fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String, String)> {
     match value {
-        Value::Object(map) => {
-            let properties = schema.get("properties").and_then(Value::as_object);
-            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
-            let open = schema["x-kubernetes-preserve-unknown-fields"] == true
-                || schema.get("additionalProperties").is_some();
-            map.iter().find_map(|(key, child)| {
-                let Some(child_schema) = properties.and_then(|p| p.get(key)).or(additional) else {
-                    // A field the release's type does not have.
-                    return (unknown == UnknownFields::Refused && properties.is_some() && !open)
-                        .then(|| {
-                            FieldError::new(
-                                format!("{path}.{key}"),
-                                format!("unknown field \"{key}\""),
-                            )
-                        });
-                };
-                integer_problem(child_schema, child, &format!("{path}.{key}"), unknown)
-            })
-        }
+        Value::Object(map) => map.iter().find_map(|(key, child)| {
+            let Some(child_node) = node.child(key) else {
+                let refuse = unknown == UnknownFields::Refused && node.lacks(key);
+                return refuse.then(|| (format!(".{key}"), format!("unknown field \"{key}\"")));
+            };
+            refused(child_node, child, unknown).map(|(path, why)| (format!(".{key}{path}"), why))
+        }),
         Value::Array(items) => {
-            let item_schema = schema.get("items")?;
+            let item_node = node.items.as_deref()?;
             items.iter().enumerate().find_map(|(i, item)| {
-                integer_problem(item_schema, item, &format!("{path}[{i}]"), unknown)
+                refused(item_node, item, unknown).map(|(path, why)| (format!("[{i}]{path}"), why))
             })
         }
-        Value::Number(n) if schema["type"] == "integer" => {
-            // The Go type: named by `format`, or told by bounds that are exactly a type's.
-            let declared = schema["format"].as_str();
-            let bounds = (schema["minimum"].as_f64(), schema["maximum"].as_f64());
-            let &(min, max, go_type) = GO_INTEGER_BOUNDS.iter().find(|(lo, hi, name)| {
-                declared == Some(*name) || bounds == (Some(*lo), Some(*hi))
-            })?;
+        Value::Number(n) => {
+            let (min, max, go_type) = node.integer?;
             let f = n.as_f64().unwrap_or(f64::NAN);
             let fits = f.fract() == 0.0 && f >= min && f <= max;
             (!fits).then(|| {
-                FieldError::new(
-                    path,
+                (
+                    String::new(),
                     format!("Invalid value: {n}: cannot unmarshal number {n} into Go value of type {go_type}"),
                 )
             })
         }
         Value::String(s) => {
-            let names = schema.get("enum")?.as_array()?;
+            let names = node.enums.as_ref()?;
             (!names.iter().any(|n| n == s)).then(|| {
-                FieldError::new(
-                    path,
+                (
+                    String::new(),
                     format!("Unsupported value: \"{s}\": unknown enum value"),
                 )
             })
@@ -228,13 +307,13 @@ mod tests {
         let both =
             json!({"wasm": {"url": "oci://x"}, "lua": {"inlineCode": "a"}, "phase": "AUTHN"});
         assert_eq!(
-            decoded_view("TrafficExtension", &both, UnknownFields::Refused),
+            decoded_view("TrafficExtension", &both, UnknownFields::Refused).into_owned(),
             json!({"lua": {"inlineCode": "a"}, "phase": "AUTHN"})
         );
         let probe =
             json!({"probe": {"grpc": {}, "exec": {}, "tcpSocket": {"port": 1}}, "template": {}});
         assert_eq!(
-            decoded_view("WorkloadGroup", &probe, UnknownFields::Refused),
+            decoded_view("WorkloadGroup", &probe, UnknownFields::Refused).into_owned(),
             json!({"probe": {"grpc": {}}, "template": {}})
         );
     }

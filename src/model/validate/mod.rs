@@ -57,11 +57,13 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     };
     // Go's decoding takes an explicit null as an unset field, and keeps one member of a
     // oneof group.
-    let spec = &go_decode::decoded_view(
-        info.kind,
-        &without_nulls(spec),
-        go_decode::UnknownFields::Dropped,
-    );
+    let without = if has_nulls(spec) {
+        std::borrow::Cow::Owned(without_nulls(spec))
+    } else {
+        std::borrow::Cow::Borrowed(spec)
+    };
+    let decoded = go_decode::decoded_view(info.kind, &without, go_decode::UnknownFields::Dropped);
+    let spec: &Value = &decoded;
     let mut decode_errs = Vec::new();
     common::check_generic_fields(spec, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
@@ -84,6 +86,15 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         }
     }
     Ok(problems(res, errs))
+}
+
+/// Whether a value has a mapping entry whose value is null.
+fn has_nulls(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.values().any(|v| v.is_null() || has_nulls(v)),
+        Value::Array(items) => items.iter().any(has_nulls),
+        _ => false,
+    }
 }
 
 /// A copy of a value without the mapping entries whose value is null.
@@ -192,7 +203,8 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
-    let spec = &go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
+    let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
+    let spec: &Value = &decoded;
     if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
         errs.push(refused);
         return;
