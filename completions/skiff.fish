@@ -54,7 +54,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "help" -d 'Print this me
 complete -c skiff -n "__fish_skiff_using_subcommand install" -s f -l filename -d 'IstioOperator files, overlaid left to right ("-" = stdin, last only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand install" -s s -l set -d 'Override an IstioOperator value, e.g. profile=demo or values.global.hub=...' -r
 complete -c skiff -n "__fish_skiff_using_subcommand install" -s r -l revision -d 'Control-plane revision (alias of --set revision=)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand install" -s d -l manifests -d 'Directory of charts and profiles (istioctl compatibility; skiff\'s are built in)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand install" -s d -l manifests -d 'Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand install" -l readiness-timeout -d 'Maximum time to wait for resources to be ready' -r
 complete -c skiff -n "__fish_skiff_using_subcommand install" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand install" -l context -d 'Kubernetes configuration context' -r
@@ -71,7 +71,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand install" -s V -l version -d 
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -s f -l filename -d 'IstioOperator files, overlaid left to right ("-" = stdin, last only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -s s -l set -d 'Override an IstioOperator value, e.g. profile=demo or values.global.hub=...' -r
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -s r -l revision -d 'Control-plane revision (alias of --set revision=)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand apply" -s d -l manifests -d 'Directory of charts and profiles (istioctl compatibility; skiff\'s are built in)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand apply" -s d -l manifests -d 'Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -l readiness-timeout -d 'Maximum time to wait for resources to be ready' -r
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand apply" -l context -d 'Kubernetes configuration context' -r
@@ -88,7 +88,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand apply" -s V -l version -d 'P
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s f -l filename -d 'IstioOperator files, overlaid left to right ("-" = stdin, last only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s s -l set -d 'Override an IstioOperator value, e.g. profile=demo or values.global.hub=...' -r
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s r -l revision -d 'Control-plane revision (alias of --set revision=)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s d -l manifests -d 'Directory of charts and profiles (istioctl compatibility; skiff\'s are built in)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s d -l manifests -d 'Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -l readiness-timeout -d 'Maximum time to wait for resources to be ready' -r
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand upgrade" -l context -d 'Kubernetes configuration context' -r
@@ -117,7 +117,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_see
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s f -l filename -d 'IstioOperator files, overlaid left to right ("-" = stdin, last only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s s -l set -d 'Override an IstioOperator value, e.g. profile=demo or values.global.hub=...' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s r -l revision -d 'Control-plane revision (alias of --set revision=)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s d -l manifests -d 'Directory of charts and profiles (istioctl compatibility; skiff\'s are built in)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s d -l manifests -d 'Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s o -l output -d 'Write to this file, or one file per component into this directory' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from generate" -l context -d 'Kubernetes configuration context' -r

@@ -32,7 +32,7 @@ pub struct RenderFlags {
     /// Control-plane revision (alias of --set revision=)
     #[arg(short = 'r', long)]
     pub revision: Option<String>,
-    /// Directory of charts and profiles (istioctl compatibility; skiff's are built in)
+    /// Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)
     #[arg(short = 'd', long = "manifests", alias = "charts")]
     pub manifests: Option<String>,
 }
