@@ -167,22 +167,7 @@ pub fn fqdn_problem(name: &str) -> Option<String> {
     if name.len() > 255 {
         return Some(format!("domain name {name:?} too long (max 255)"));
     }
-    let labels: Vec<&str> = name.split('.').collect();
-    let top = labels[labels.len() - 1];
-    if !top.is_empty() && top.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(format!(
-            "domain name {name:?} invalid (top level domain {top:?} cannot be all-numeric)"
-        ));
-    }
-    let last = labels.len() - 1;
-    labels
-        .iter()
-        .enumerate()
-        .find(|(i, label)| {
-            let trailing_dot = *i == last && label.is_empty();
-            !trailing_dot && !is_dns_label(label)
-        })
-        .map(|(_, label)| format!("domain name {name:?} invalid (label {label:?} invalid)"))
+    dns1123_labels_problem(name)
 }
 
 pub fn is_dns1123_subdomain(s: &str) -> bool {

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::common::{
-    dns1123_labels_problem, each, err, is_cidr, is_dns_label, label_problems, non_empty,
-    parse_duration_ms, wildcard_domain_problem,
+    each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty, parse_duration_ms,
+    wildcard_domain_problem,
 };
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -145,7 +145,7 @@ fn unreachable_rules(vs: &VirtualServiceSpec, errs: &mut Errs) {
     let http: Vec<(String, Vec<(String, serde_json::Value)>)> = each(&vs.http)
         .map(|(i, r)| {
             let matches = each(&r.r#match)
-                .map(|(j, m)| (request_name(m.name.as_deref(), j), match_key(m, true)))
+                .map(|(j, m)| (route_name(m.name.as_deref(), j), match_key(m, true)))
                 .collect();
             (route_name(r.name.as_deref(), i), matches)
         })
@@ -177,10 +177,6 @@ fn route_name(name: Option<&str>, index: usize) -> String {
         Some(n) => format!("{n:?}"),
         None => format!("#{index}"),
     }
-}
-
-fn request_name(name: Option<&str>, index: usize) -> String {
-    route_name(name, index)
 }
 
 /// A match as istiod compares matches: its fields without the name and without zero
@@ -342,7 +338,7 @@ fn overlapping_prefixes(vs: &VirtualServiceSpec, errs: &mut Errs) {
             }
             prefixes.push(PrefixMatch {
                 rule: route_name(route.name.as_deref(), i),
-                matchno: request_name(m.name.as_deref(), j),
+                matchno: route_name(m.name.as_deref(), j),
                 prefix,
                 port: m.port.unwrap_or(0),
                 method,
@@ -466,16 +462,6 @@ fn gateway_names(path: &str, names: &[String], errs: &mut Errs) {
             );
         }
     }
-}
-
-fn fqdn_problem(name: &str) -> Option<String> {
-    if name.len() > 255 {
-        return Some(format!("domain name {name:?} too long (max 255)"));
-    }
-    if name.is_empty() {
-        return Some("empty domain name not allowed".into());
-    }
-    dns1123_labels_problem(name)
 }
 
 fn tls_route(
@@ -961,33 +947,27 @@ fn regex_problem(re: &str, field: &str) -> Option<String> {
 
 fn header_operations(path: &str, headers: Option<&Headers>, errs: &mut Errs) {
     let Some(h) = headers else { return };
-    if let Some(req) = &h.request {
-        for (name, value) in req.add.iter().flatten().chain(req.set.iter().flatten()) {
-            if let Some(p) = authority_operation_name_problem(name) {
-                err(errs, format!("{path}.request"), p);
-            }
-            if let Some(p) = header_value_problem(value) {
-                err(errs, format!("{path}.request"), p);
-            }
-        }
-        for name in req.remove.iter().flatten() {
-            if let Some(p) = operation_name_problem(name) {
-                err(errs, format!("{path}.request"), p);
-            }
-        }
-    }
-    if let Some(resp) = &h.response {
-        for (name, value) in resp.add.iter().flatten().chain(resp.set.iter().flatten()) {
-            if let Some(p) = operation_name_problem(name) {
-                err(errs, format!("{path}.response"), p);
-            }
-            if let Some(p) = header_value_problem(value) {
-                err(errs, format!("{path}.response"), p);
+    // Request headers may set the authority; response headers never set Host.
+    let directions = [
+        (
+            "request",
+            &h.request,
+            authority_operation_name_problem as fn(&str) -> Option<String>,
+        ),
+        ("response", &h.response, operation_name_problem),
+    ];
+    for (direction, ops, name_problem) in directions {
+        let Some(ops) = ops else { continue };
+        let at = format!("{path}.{direction}");
+        for (name, value) in ops.add.iter().flatten().chain(ops.set.iter().flatten()) {
+            let problems = [name_problem(name), header_value_problem(value)];
+            for p in problems.into_iter().flatten() {
+                err(errs, &at, p);
             }
         }
-        for name in resp.remove.iter().flatten() {
+        for name in ops.remove.iter().flatten() {
             if let Some(p) = operation_name_problem(name) {
-                err(errs, format!("{path}.response"), p);
+                err(errs, &at, p);
             }
         }
     }
