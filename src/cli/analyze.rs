@@ -13,6 +13,7 @@ use crate::cluster::live::Remotes;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError};
 use crate::model::mesh::MeshConfig;
+use crate::model::strict_value;
 use crate::model::validate::{validate_webhook_rules, Problem};
 use crate::model::Resource;
 use crate::output::Printer;
@@ -126,14 +127,13 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let mesh_networks = match &args.mesh_networks_file {
         Some(path) => {
             let text = load::read_text(Path::new(path))?;
-            Some(
-                serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| {
-                    CliError::new(
-                        ExitCode::DataErr,
-                        format!("{path}: cannot parse mesh networks: {e}"),
-                    )
-                })?,
-            )
+            Some(strict_value::from_yaml_str(&text).map_err(|e| {
+                let (line, message) = strict_value::describe_error(&text, &e);
+                CliError::new(
+                    ExitCode::DataErr,
+                    format!("{path}:{line}: cannot parse mesh networks: {message}"),
+                )
+            })?)
         }
         None => None,
     };

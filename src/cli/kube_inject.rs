@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
 use crate::inject::{self, Settings};
-use crate::model::load;
+use crate::model::{load, strict_value};
 use crate::output::{AtomicFile, Printer};
 
 #[derive(Debug, Args)]
@@ -205,8 +205,14 @@ fn read_structured(path: &str) -> anyhow::Result<Value> {
 
 /// YAML or JSON text; unparseable is a data error naming `what`.
 fn parse_structured(text: &str, what: &str) -> anyhow::Result<Value> {
-    serde_yaml::from_str(text)
-        .map_err(|e| CliError::new(ExitCode::DataErr, format!("{what}: cannot parse: {e}")).into())
+    strict_value::from_yaml_str(text).map_err(|e| {
+        let (line, message) = strict_value::describe_error(text, &e);
+        CliError::new(
+            ExitCode::DataErr,
+            format!("{what}:{line}: cannot parse: {message}"),
+        )
+        .into()
+    })
 }
 
 /// Documents are written as they are rewritten: on stdout, those before a failing

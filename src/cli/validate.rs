@@ -7,7 +7,7 @@ use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError, Visited};
 use crate::model::resource::Resource;
-use crate::model::validate::{is_istio_kind, validate_resource};
+use crate::model::validate::{is_istio_kind, validate_resource_with, Depth};
 use crate::output::Printer;
 
 #[derive(Debug, Args)]
@@ -18,12 +18,17 @@ pub struct ValidateArgs {
     /// Also check references between resources (accepted for istioctl compatibility)
     #[arg(short = 'x', long)]
     pub referential: bool,
+    /// Check only istiod's webhook rules, as istioctl validate does (skip the CRD schema
+    /// and CEL rules that the API server also enforces)
+    #[arg(long)]
+    pub webhook_only: bool,
 }
 
 /// Counts of one file's resources; its problem lines are kept until the file has parsed,
 /// so a file with a parse error reports only that.
 #[derive(Default)]
 struct Tally {
+    depth: Depth,
     validated: usize,
     skipped: usize,
     invalid: usize,
@@ -36,7 +41,7 @@ impl Tally {
             return;
         }
         self.validated += 1;
-        let problems = validate_resource(res);
+        let problems = validate_resource_with(res, self.depth);
         if problems.iter().any(|p| !p.error.warning) {
             self.invalid += 1;
         }
@@ -57,6 +62,15 @@ impl Tally {
 
 pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let printer = Printer;
+    let depth = if args.webhook_only {
+        Depth::Webhook
+    } else {
+        Depth::Everything
+    };
+    let fresh = || Tally {
+        depth,
+        ..Tally::default()
+    };
     let mut validated = 0usize;
     let mut skipped = 0usize;
     let mut invalid = 0usize;
@@ -64,7 +78,7 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
     for arg in &args.filenames {
         let files = load::expand_path(arg)?;
         for file in files {
-            let mut tally = Tally::default();
+            let mut tally = fresh();
             let mut lines = Vec::new();
             let mut check = |res: Resource| tally.check(&res, &mut lines);
             let display = load::display_name(&file);
@@ -73,7 +87,7 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
             match visited {
                 Ok(Visited::Streamed) => {}
                 Ok(Visited::Reparsed(all)) => {
-                    (tally, lines) = (Tally::default(), Vec::new());
+                    (tally, lines) = (fresh(), Vec::new());
                     all.into_iter()
                         .for_each(|res| tally.check(&res, &mut lines));
                 }

@@ -5,11 +5,11 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
 use super::resource::{Resource, Source};
+use super::strict_value::{describe_error, deserialize_strict};
 
 /// File extensions read from directories (and accepted as files by `analyze`).
 pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
@@ -200,15 +200,24 @@ pub fn stream_documents<'a>(
         .filter(|chunk| !chunk.is_blank())
         .flat_map(move |chunk| {
             let mut parsed = Vec::new();
-            for doc in serde_yaml::Deserializer::from_str(chunk.text) {
-                match Value::deserialize(doc) {
+            let too_deep = check_flow_depth(chunk.text, file, chunk.text_line);
+            let documents = match too_deep {
+                Ok(()) => Some(serde_yaml::Deserializer::from_str(chunk.text)),
+                Err(e) => {
+                    parsed.push(Err(e));
+                    None
+                }
+            };
+            for doc in documents.into_iter().flatten() {
+                match deserialize_strict(doc) {
                     Ok(Value::Null) => {}
                     Ok(value) => parsed.push(Ok(value)),
                     Err(e) => {
+                        let (line, message) = describe_error(chunk.text, &e);
                         parsed.push(Err(LoadError::Parse {
                             file: file.to_string(),
-                            line: chunk.text_line + e.location().map(|l| l.line()).unwrap_or(1) - 1,
-                            message: first_line_of(&e.to_string()),
+                            line: chunk.text_line + line - 1,
+                            message,
                         }));
                         break;
                     }
@@ -218,22 +227,93 @@ pub fn stream_documents<'a>(
         })
 }
 
+/// Flow collections (`[`/`{`) nested deeper than this are refused before the YAML parser
+/// sees them: its work per token grows with the flow depth, so deep nesting would take
+/// quadratic time before its own recursion limit (128) stops it.
+const MAX_FLOW_DEPTH: usize = 256;
+
+/// The line on which flow collections first nest deeper than `limit`, found in one pass:
+/// brackets count where a YAML token may start (not inside quoted scalars, comments or
+/// words), so the estimate never exceeds the parser's own depth by much.
+fn too_deep_flow_line(text: &str, limit: usize) -> Option<usize> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut quote: Option<u8> = None;
+    let mut previous = b'\n';
+    // Inside a plain word (`x[[`), brackets are characters, not collections.
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quote.is_none() {
+            match b {
+                b' ' | b'\t' | b'\n' | b',' | b':' => in_word = false,
+                b'[' | b'{' | b']' | b'}' | b'-' | b'?' | b'\'' | b'"' | b'#' => {}
+                _ => in_word = true,
+            }
+        }
+        let token_start = !in_word
+            && matches!(
+                previous,
+                b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-' | b'?'
+            );
+        match (quote, b) {
+            (_, b'\n') => line += 1,
+            (Some(b'"'), b'\\') => i += 1,
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') if token_start => quote = Some(b),
+            (None, b'#') if matches!(previous, b' ' | b'\t' | b'\n') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            (None, b'[' | b'{') if token_start => {
+                depth += 1;
+                if depth > limit {
+                    return Some(line);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = b;
+        i += 1;
+    }
+    None
+}
+
+/// Refuses a text whose flow collections nest too deep, with the line.
+fn check_flow_depth(text: &str, file: &str, first_line: usize) -> Result<(), LoadError> {
+    match too_deep_flow_line(text, MAX_FLOW_DEPTH) {
+        None => Ok(()),
+        Some(line) => Err(LoadError::Parse {
+            file: file.to_string(),
+            line: first_line + line - 1,
+            message: format!(
+                "recursion limit exceeded: collections nested more than {MAX_FLOW_DEPTH} deep"
+            ),
+        }),
+    }
+}
+
 /// Parses a multi-document YAML/JSON text into resources: one streaming parse of the
 /// whole text, each document paired with its chunk for line numbers. `kind: List`
 /// documents are flattened into their items.
 pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadError> {
+    check_flow_depth(text, file, 1)?;
     let chunks = split_documents(text);
     let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
     let mut values = Vec::with_capacity(chunks.len());
     for doc in serde_yaml::Deserializer::from_str(text) {
-        match Value::deserialize(doc) {
+        match deserialize_strict(doc) {
             Ok(v) => values.push(v),
             Err(e) => {
+                let (line, message) = describe_error(text, &e);
                 return Err(LoadError::Parse {
                     file: file.to_string(),
-                    line: e.location().map(|l| l.line()).unwrap_or(1),
-                    message: first_line_of(&e.to_string()),
-                })
+                    line,
+                    message,
+                });
             }
         }
     }
@@ -303,10 +383,6 @@ fn push_document(
         line: doc.first_line,
         message,
     })
-}
-
-fn first_line_of(s: &str) -> String {
-    s.lines().next().unwrap_or("").to_string()
 }
 
 type DocumentText = (std::sync::Arc<str>, std::ops::Range<usize>);
@@ -383,6 +459,22 @@ mod tests {
         assert_eq!(res.len(), 3);
         assert_eq!(res[1].source.line, 4);
         assert_eq!(res[2].kind(), "Pod");
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing_with_its_line() {
+        let deep = format!("a: 1\nb: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        let err = parse_documents(&deep, "deep.yaml").unwrap_err();
+        assert!(matches!(err, LoadError::Parse { line: 2, .. }), "{err}");
+        let quoted = format!(
+            "a: '{}'\nb: \"{}\" # {}\n",
+            "[".repeat(300),
+            "{".repeat(300),
+            "[".repeat(300)
+        );
+        assert!(parse_documents(&quoted, "q.yaml").is_ok());
+        let words = format!("a: x{}\n", "[".repeat(300));
+        assert!(parse_documents(&words, "w.yaml").is_ok());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod resource;
 pub mod schema;
 pub mod setpath;
 pub mod smp;
+pub mod strict_value;
 pub mod validate;
 pub mod values_schema;
 

@@ -89,9 +89,14 @@ pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError
     }
 }
 
-/// Parses a Go/protobuf-style duration ("1h2m3.5s", "300ms", "10us") into milliseconds.
+/// Parses a Go-style duration ("1h2m3.5s", "300ms", "10us", "-1s": Go's
+/// `time.ParseDuration`, which Istio's duration decoding uses) into milliseconds.
 pub fn parse_duration_ms(s: &str) -> Option<f64> {
     let s = s.trim();
+    if let Some(rest) = s.strip_prefix('-') {
+        return parse_duration_ms(rest.strip_prefix(['-', '+']).map_or(rest, |_| "")).map(|ms| -ms);
+    }
+    let s = s.strip_prefix('+').unwrap_or(s);
     if s.is_empty() {
         return None;
     }
@@ -221,15 +226,6 @@ pub fn check_port(path: &str, port: i64, errs: &mut Vec<FieldError>) {
         errs.push(FieldError::new(
             path,
             format!("Invalid value: {port}: port must be between 1-65535"),
-        ));
-    }
-}
-
-pub fn check_percent(path: &str, value: f64, errs: &mut Vec<FieldError>) {
-    if !(0.0..=100.0).contains(&value) {
-        errs.push(FieldError::new(
-            path,
-            format!("Invalid value: {value}: percentage must be in the range [0, 100]"),
         ));
     }
 }

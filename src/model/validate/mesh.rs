@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::common::{
     check_host, check_port, check_regex, is_cidr, is_dns_label, parse_duration_ms,
 };
+use crate::model::api::LocalityLbSetting;
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
@@ -206,37 +207,13 @@ fn export_to(mesh: &Value, key: &str, errs: &mut Errs) {
     }
 }
 
+/// The mesh's locality settings, by the same rules as a DestinationRule's (istiod passes an
+/// empty outlier detection, so failover never warns about it).
 fn locality_lb(locality: &Value, errs: &mut Errs) {
-    let has = |k: &str| {
-        locality
-            .get(k)
-            .and_then(Value::as_array)
-            .is_some_and(|a| !a.is_empty())
+    let Ok(lb) = serde_json::from_value::<LocalityLbSetting>(locality.clone()) else {
+        return;
     };
-    if has("distribute") && has("failover") {
-        err(
-            errs,
-            "localityLbSetting",
-            "Invalid value: distribute and failover cannot both be set",
-        );
-    }
-    for (i, f) in items(locality, "failover") {
-        let from = f.get("from").and_then(Value::as_str).unwrap_or("");
-        let to = f.get("to").and_then(Value::as_str).unwrap_or("");
-        if from.is_empty() || to.is_empty() {
-            err(
-                errs,
-                &format!("localityLbSetting.failover[{i}]"),
-                "Required value: from and to",
-            );
-        } else if from == to {
-            err(
-                errs,
-                &format!("localityLbSetting.failover[{i}]"),
-                format!("Invalid value: from and to are both {from:?}"),
-            );
-        }
-    }
+    super::locality::locality_lb_setting("localityLbSetting", &lb, true, errs);
 }
 
 fn extension_providers(mesh: &Value, errs: &mut Errs) {
@@ -420,7 +397,6 @@ mod tests {
                 "trustDomain",
                 "defaultServiceExportTo",
                 "localityLbSetting",
-                "localityLbSetting.failover[0]",
                 "extensionProviders[1].name",
                 "extensionProviders[1]",
                 "defaultConfig.discoveryAddress",

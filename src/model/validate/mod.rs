@@ -1,10 +1,13 @@
 //! Validation of Istio resources: identity checks, typed decoding with the structural
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
+mod cel;
 pub(crate) mod common;
 mod go_decode;
+pub(super) mod locality;
 pub mod mesh;
 mod rules;
+mod traffic_policy;
 pub mod virtual_service;
 
 use serde::de::DeserializeOwned;
@@ -35,11 +38,17 @@ pub fn kind_info(res: &Resource) -> Option<&'static super::schema::KindInfo> {
         .find(|k| k.group == res.gvk.group && k.kind == res.gvk.kind)
 }
 
-/// Validates one resource; an empty result means valid. Non-Istio kinds are always valid.
+/// Validates one resource with every rule; an empty result means valid. Non-Istio kinds
+/// are always valid.
 pub fn validate_resource(res: &Resource) -> Vec<Problem> {
+    validate_resource_with(res, Depth::Everything)
+}
+
+/// Validates one resource to `depth`.
+pub fn validate_resource_with(res: &Resource, depth: Depth) -> Vec<Problem> {
     let mut errs = Vec::new();
     if let Some(info) = kind_info(res) {
-        validate_istio(res, info, &mut errs);
+        validate_istio(res, info, depth, &mut errs);
     }
     problems(res, errs)
 }
@@ -73,7 +82,7 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         return Err(problem(res, refused));
     }
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
-    export_to(res, info.kind, spec, &mut errs);
+    namespace_rules(res, info.kind, spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
         // istiod prefixes each of a policy's errors (not its warnings) with its name.
         let prefix = format!(
@@ -111,7 +120,30 @@ fn without_nulls(value: &Value) -> Value {
     }
 }
 
-/// The `exportTo` rule, which needs the resource's namespace.
+/// The rules that need the resource's namespace: `exportTo`, and a DestinationRule's
+/// `configmap://` credentials, which must be in its own namespace.
+fn namespace_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
+    export_to(res, kind, spec, errs);
+    if kind != "DestinationRule" {
+        return;
+    }
+    let Ok(dr) = serde_json::from_value::<crate::model::api::DestinationRuleSpec>(spec.clone())
+    else {
+        return;
+    };
+    let namespace = res.namespace().unwrap_or("default");
+    for (path, tls) in traffic_policy::destination_rule_tls(&dr) {
+        let credential = tls.credential_name.as_deref().unwrap_or("");
+        if traffic_policy::configmap_namespace(credential).is_some_and(|ns| ns != namespace) {
+            errs.push(FieldError::new(
+                format!("{path}.credentialName"),
+                format!("invalid configmap:// credentialName: namespace must match the configuration namespace {namespace:?}"),
+            ));
+        }
+    }
+}
+
+/// The `exportTo` rule.
 fn export_to(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
     if !matches!(kind, "VirtualService" | "DestinationRule" | "ServiceEntry") {
         return;
@@ -155,7 +187,12 @@ fn decode<T: DeserializeOwned>(spec: &Value) -> Result<T, FieldError> {
     })
 }
 
-fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec<FieldError>) {
+fn validate_istio(
+    res: &Resource,
+    info: &super::schema::KindInfo,
+    depth: Depth,
+    errs: &mut Vec<FieldError>,
+) {
     if !info
         .versions
         .iter()
@@ -209,19 +246,21 @@ fn validate_istio(res: &Resource, info: &super::schema::KindInfo, errs: &mut Vec
         errs.push(refused);
         return;
     }
-    match run_kind(info.kind, spec, Depth::Everything, errs) {
-        Ok(()) => export_to(res, info.kind, spec, errs),
+    match run_kind(info.kind, spec, depth, errs) {
+        Ok(()) => namespace_rules(res, info.kind, spec, errs),
         Err(e) => errs.push(e),
     }
 }
 
 /// How much of Istio's validation runs on a decoded spec.
-#[derive(Clone, Copy, PartialEq)]
-enum Depth {
-    /// The CRD's structural constraints, then the webhook's rules (`skiff validate`).
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+pub enum Depth {
+    /// The CRD's structural constraints and CEL rules (what the API server enforces), then
+    /// the webhook's rules (`skiff validate`).
+    #[default]
     Everything,
-    /// The webhook's rules alone, as `istioctl analyze` reports them; an enum value Istio
-    /// does not know fails like a decode error, as Go's decoding rejects it.
+    /// The webhook's rules alone, as `istioctl validate` and `istioctl analyze` check; an
+    /// enum value Istio does not know fails like a decode error, as Go's decoding rejects it.
     Webhook,
 }
 

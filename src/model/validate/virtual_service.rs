@@ -633,7 +633,7 @@ fn route_destinations<'a>(
     }
 }
 
-fn destination(path: &str, d: &Destination, errs: &mut Errs) {
+pub(super) fn destination(path: &str, d: &Destination, errs: &mut Errs) {
     let host = d.host.as_deref().unwrap_or("");
     if host == "*" {
         err(
