@@ -2261,24 +2261,20 @@ fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
             "Required value: url field needs to be set",
         ),
         url => {
-            if let Some(problem) = request_uri_problem(url) {
-                err(
+            match request_uri_scheme(url) {
+                Err(problem) => err(
                     errs,
                     format!("{path}.url"),
                     format!("failed to parse url: {problem}"),
-                );
-            } else if let Some((scheme, _)) = url.split_once("://") {
-                if !["file", "http", "https", "oci"].contains(&scheme.to_ascii_lowercase().as_str())
-                {
+                ),
+                Ok(scheme) if !["", "file", "http", "https", "oci"].contains(&scheme.as_str()) => {
                     err(
                         errs,
                         format!("{path}.url"),
-                        format!(
-                            "Invalid value: url contains unsupported scheme: {}",
-                            scheme.to_ascii_lowercase()
-                        ),
-                    );
+                        format!("Invalid value: url contains unsupported scheme: {scheme}"),
+                    )
                 }
+                Ok(_) => {}
             }
         }
     }
@@ -2328,26 +2324,27 @@ fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
 
 /// Why Go's request-URI parsing refuses a plugin URL, tried as given and then with an
 /// `http://` prefix (the first attempt's reason is the one reported).
-fn request_uri_problem(url: &str) -> Option<String> {
-    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-        scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
+/// The scheme of a Wasm module URL as istiod's strict parse reads it (lowercased; the
+/// URL is retried as `http://URL` when it does not parse as given), or the parse error.
+fn request_uri_scheme(url: &str) -> Result<String, String> {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|scheme| {
+        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && scheme
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
-    let as_given_ok = (has_scheme || url.starts_with('/')) && uri_chars_ok(url);
-    if as_given_ok || uri_chars_ok(&format!("http://{url}")) {
-        return None;
+    if (scheme.is_some() || url.starts_with('/')) && uri_chars_ok(url) {
+        return Ok(scheme.unwrap_or("").to_ascii_lowercase());
     }
-    let reason = if has_scheme || url.starts_with('/') {
+    if uri_chars_ok(&format!("http://{url}")) {
+        return Ok("http".into());
+    }
+    let reason = if scheme.is_some() || url.starts_with('/') {
         "invalid URL"
     } else {
         "invalid URI for request"
     };
-    Some(format!("parse {url:?}: {reason}"))
+    Err(format!("parse {url:?}: {reason}"))
 }
 
 /// Characters and escapes Go's URL parser accepts in a request URI: no controls or
@@ -2368,7 +2365,23 @@ fn uri_chars_ok(uri: &str) -> bool {
     authority.is_none_or(|a| {
         a.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%[]".contains(&b))
+            && host_port_ok(a.rsplit_once('@').map_or(a, |(_, host)| host))
     })
+}
+
+/// Go's URL host rules: `[` only to open an IPv6 host, which needs its `]`, and whatever
+/// follows the host (after the last colon outside brackets) is an optional all-digit port.
+fn host_port_ok(host: &str) -> bool {
+    let port_ok = |rest: &str| {
+        rest.is_empty()
+            || rest
+                .strip_prefix(':')
+                .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if host.starts_with('[') {
+        return host.rfind(']').is_some_and(|end| port_ok(&host[end + 1..]));
+    }
+    !host.contains('[') && host.rfind(':').is_none_or(|colon| port_ok(&host[colon..]))
 }
 
 /// istiod's check of a Wasm VM's environment: the first problem only.
@@ -2406,6 +2419,29 @@ fn traffic_ports(selectors: &Option<Vec<TrafficSelector>>, errs: &mut Errs) {
                 );
                 return;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::request_uri_scheme;
+
+    #[test]
+    fn wasm_urls_parse_as_istiod_parses_them() {
+        for (url, scheme) in [
+            ("oci://reg/a:v1", "oci"),
+            ("HTTP://x", "http"),
+            ("a:b", "a"),
+            ("/p:q", ""),
+            ("[::1]:80", "http"),
+            ("a]", "http"),
+            ("http://[::1", "http"),
+        ] {
+            assert_eq!(request_uri_scheme(url).as_deref(), Ok(scheme), "{url}");
+        }
+        for url in ["[", "x[y", "1a:b", "a b"] {
+            assert!(request_uri_scheme(url).is_err(), "{url}");
         }
     }
 }
