@@ -71,16 +71,18 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     } else {
         std::borrow::Cow::Borrowed(spec)
     };
-    let decoded = go_decode::decoded_view(info.kind, &without, go_decode::UnknownFields::Dropped);
-    let spec: &Value = &decoded;
+    // Go decodes every member given, so a oneof member it then drops can still refuse.
     let mut decode_errs = Vec::new();
-    common::check_generic_fields(spec, "spec", &mut decode_errs);
+    common::check_generic_fields(&without, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
         return Err(problem(res, first));
     }
-    if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Dropped) {
+    let dropped = go_decode::UnknownFields::Dropped;
+    if let Some(refused) = go_decode::problem(info.kind, &without, dropped) {
         return Err(problem(res, refused));
     }
+    let decoded = go_decode::decoded_view(info.kind, &without, dropped);
+    let spec: &Value = &decoded;
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
     namespace_rules(res, info.kind, spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
@@ -240,12 +242,13 @@ fn validate_istio(
         Some(s) => s,
     };
     common::check_generic_fields(spec, "spec", errs);
-    let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
-    let spec: &Value = &decoded;
+    // Go decodes every member given, so a oneof member it then drops can still refuse.
     if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
         errs.push(refused);
         return;
     }
+    let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
+    let spec: &Value = &decoded;
     match run_kind(info.kind, spec, depth, errs) {
         Ok(()) => namespace_rules(res, info.kind, spec, errs),
         Err(e) => errs.push(e),
