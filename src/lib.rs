@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cluster;
 pub mod dashboard;
 pub mod exit;
+pub mod fuzzing;
 pub mod gotmpl;
 pub mod inject;
 pub mod install;

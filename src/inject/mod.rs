@@ -79,6 +79,7 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         return each_item(object, &mut |item| inject_object(settings, item));
     }
     let api_version = str_at(&object, "/apiVersion").to_string();
+    check_template_ancestors(&object)?;
     let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
         return Ok(Outcome::Unchanged(object));
     };
@@ -178,6 +179,7 @@ pub fn uninject_object(mut object: Value) -> Result<Outcome, InjectError> {
     if str_at(&object, "/kind") == "List" {
         return each_item(object, &mut uninject_object);
     }
+    check_template_ancestors(&object)?;
     let Some((meta_pointer, spec_pointer)) = pod_template(&object) else {
         return Ok(Outcome::Unchanged(object));
     };
@@ -232,6 +234,24 @@ fn pod_template(object: &Value) -> Option<(String, String)> {
         format!("{pointer}/metadata")
     };
     Some((meta, format!("{pointer}/spec")))
+}
+
+/// The objects on the way to an injectable kind's pod template (`spec`, a CronJob's
+/// `jobTemplate`, ...) must be mappings when present: Kubernetes' types cannot hold
+/// anything else there, and a workload that does not decode is not passed through.
+fn check_template_ancestors(object: &Value) -> Result<(), InjectError> {
+    let kind = str_at(object, "/kind");
+    let Some(pointer) = template_pointer(str_at(object, "/apiVersion"), kind) else {
+        return Ok(());
+    };
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    for depth in 1..segments.len() {
+        let ancestor = format!("/{}", segments[..depth].join("/"));
+        if object.pointer(&ancestor).is_some() {
+            expect_shape(object, &ancestor, Shape::Mapping)?;
+        }
+    }
+    Ok(())
 }
 
 /// What a field of a pod template must be, as Kubernetes' types say.

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use super::profiles;
 use crate::exit::{CliError, ExitCode};
-use crate::model::{load, operator, operator_rules, setpath};
+use crate::model::{load, operator, operator_rules, setpath, Resource};
 
 /// What the user asked to render.
 #[derive(Debug, Clone, Default)]
@@ -52,11 +52,11 @@ pub fn overlay(base: &mut Value, overlay: &Value) {
 }
 
 /// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
-fn read_operator_file(path: &str) -> Result<Value, CliError> {
+fn read_operator_file(path: &str) -> Result<Option<Resource>, CliError> {
     let text = load::read_text(Path::new(path)).map_err(load_error)?;
     let display = load::display_name(Path::new(path));
     let docs = load::parse_documents(&text, &display).map_err(load_error)?;
-    let mut found: Option<Value> = None;
+    let mut found: Option<Resource> = None;
     for doc in docs {
         if doc.gvk.kind != operator::KIND {
             return Err(CliError::new(
@@ -92,9 +92,31 @@ fn read_operator_file(path: &str) -> Result<Value, CliError> {
                 ));
             }
         }
-        found = Some(doc.object);
+        found = Some(doc);
     }
-    Ok(found.unwrap_or_else(|| json!({})))
+    Ok(found)
+}
+
+/// Where a problem of the merged IstioOperator comes from: the `file:line` of the last
+/// user file that sets the field the message starts with, if any.
+fn problem_origin(files: &[Resource], message: &str) -> Option<String> {
+    let field = message.split(": ").next()?;
+    let is_path = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-[]".contains(c));
+    if !is_path {
+        return None;
+    }
+    let path = format!("spec.{field}");
+    let sets = |doc: &&Resource| {
+        let pointer = format!("/{}", path.replace('.', "/"));
+        doc.object
+            .pointer(&pointer.replace(['[', ']'], "/").replace("//", "/"))
+            .is_some()
+    };
+    let doc = files.iter().rev().find(sets)?;
+    Some(format!("{}:{}", doc.source.file, doc.line_of(&path)))
 }
 
 fn load_error(e: load::LoadError) -> CliError {
@@ -138,9 +160,12 @@ pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), CliError> {
 pub fn merge(request: &Request) -> Result<Merged, CliError> {
     let mut warnings = Vec::new();
     let mut user = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "spec": {}});
+    let mut files = Vec::new();
     for file in &request.files {
-        let doc = read_operator_file(file)?;
-        overlay(&mut user, &doc);
+        if let Some(doc) = read_operator_file(file)? {
+            overlay(&mut user, &doc.object);
+            files.push(doc);
+        }
     }
     for assignment in &request.sets {
         if assignment.trim_start().starts_with("installPackagePath=") {
@@ -196,7 +221,10 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
     let invalid =
         operator::IstioOperator::from_value(&iop).and_then(|_| operator_rules::check(&iop));
     if let Err(e) = invalid {
-        let message = format!("invalid IstioOperator: {e}");
+        let message = match problem_origin(&files, &e) {
+            Some(origin) => format!("{origin}: invalid IstioOperator: {e}"),
+            None => format!("invalid IstioOperator: {e}"),
+        };
         if request.force {
             warnings.push(format!("{message} (ignored: --force)"));
         } else {

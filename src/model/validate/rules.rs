@@ -2260,23 +2260,19 @@ fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
             format!("{path}.url"),
             "Required value: url field needs to be set",
         ),
-        url => {
-            match request_uri_scheme(url) {
-                Err(problem) => err(
-                    errs,
-                    format!("{path}.url"),
-                    format!("failed to parse url: {problem}"),
-                ),
-                Ok(scheme) if !["", "file", "http", "https", "oci"].contains(&scheme.as_str()) => {
-                    err(
-                        errs,
-                        format!("{path}.url"),
-                        format!("Invalid value: url contains unsupported scheme: {scheme}"),
-                    )
-                }
-                Ok(_) => {}
-            }
-        }
+        url => match request_uri_scheme(url) {
+            Err(problem) => err(
+                errs,
+                format!("{path}.url"),
+                format!("failed to parse url: {problem}"),
+            ),
+            Ok(scheme) if !["", "file", "http", "https", "oci"].contains(&scheme.as_str()) => err(
+                errs,
+                format!("{path}.url"),
+                format!("Invalid value: url contains unsupported scheme: {scheme}"),
+            ),
+            Ok(_) => {}
+        },
     }
     let sha = m.sha256.unwrap_or("");
     if !sha.is_empty() {
@@ -2327,12 +2323,18 @@ fn wasm_module(path: &str, m: WasmModule, name_limit: usize, errs: &mut Errs) {
 /// The scheme of a Wasm module URL as istiod's strict parse reads it (lowercased; the
 /// URL is retried as `http://URL` when it does not parse as given), or the parse error.
 fn request_uri_scheme(url: &str) -> Result<String, String> {
-    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|scheme| {
-        scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && scheme
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| {
+            scheme
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
     if (scheme.is_some() || url.starts_with('/')) && uri_chars_ok(url) {
         return Ok(scheme.unwrap_or("").to_ascii_lowercase());
     }

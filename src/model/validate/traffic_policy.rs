@@ -304,7 +304,9 @@ fn is_prime(x: u64) -> bool {
         return false;
     }
     let limit = (x as f64).sqrt() as u64;
-    (3..=limit).step_by(2).all(|factor| !x.is_multiple_of(factor))
+    (3..=limit)
+        .step_by(2)
+        .all(|factor| !x.is_multiple_of(factor))
 }
 
 /// `ValidateTLS` for a client (upstream) TLS setting.
