@@ -37,6 +37,9 @@ const TABLE: &[(&str, Reader, &str, usize)] = &[
     ("invalid-escape", ValidateParse, "kind: Pod\nmetadata:\n  name: \"a\\qb\"\n", 3),
     ("undefined-alias", ValidateParse, "kind: Pod\nmetadata: *missing\n", 2),
     ("deep-flow-nesting", ValidateParse, "", 2),
+    ("invalid-utf8", ValidateParse, "", 3),
+    ("nul-byte", ValidateParse, "", 2),
+    ("utf16-text", ValidateParse, "", 1),
     ("scalar-document", ValidateParse, "kind: Pod\n---\n5\n", 3),
     ("string-document", ValidateParse, "just some text\n", 1),
     ("list-of-scalars", ValidateParse, "- 1\n- 2\n", 1),
@@ -94,15 +97,20 @@ fn scratch(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn content(name: &str, text: &str) -> String {
-    if name == "deep-flow-nesting" {
-        return format!(
+/// The bytes of an input: the table's text, or for a few inputs bytes a string cannot hold.
+fn content(name: &str, text: &str) -> Vec<u8> {
+    match name {
+        "deep-flow-nesting" => format!(
             "kind: Pod\nmetadata: {}{}\n",
             "[".repeat(5000),
             "]".repeat(5000)
-        );
+        )
+        .into(),
+        "invalid-utf8" => b"kind: Pod\nmetadata:\n  name: \xff\n".to_vec(),
+        "nul-byte" => b"kind: Pod\nmetadata: {name: \x00}\n".to_vec(),
+        "utf16-text" => b"\xff\xfek\x00i\x00n\x00d\x00".to_vec(),
+        _ => text.as_bytes().to_vec(),
     }
-    text.to_string()
 }
 
 /// The command line for a reader, and the `-o` file it was given (if any).

@@ -419,7 +419,7 @@ fn load_inputs(
                     }
                     resources.extend(readable);
                 }
-                Err(e @ (LoadError::Parse { .. } | LoadError::Binary { .. })) => {
+                Err(e @ LoadError::Parse { .. }) => {
                     printer.err(format!("Error(s) adding files: {e}"));
                     parse_errors += 1;
                 }

@@ -92,7 +92,6 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
                         .for_each(|res| tally.check(&res, &mut lines));
                 }
                 Err(e) if e.is_parse_error() => {
-                    printer.problem(e.to_string());
                     unparsed.push(e);
                     continue;
                 }
@@ -108,8 +107,17 @@ pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    if let Some(first) = unparsed.into_iter().next() {
-        return Err(CliError::new(ExitCode::DataErr, first.to_string()).into());
+    // One unparseable file is the error line itself; several are listed, then counted.
+    match unparsed.len() {
+        0 => {}
+        1 => return Err(CliError::new(ExitCode::DataErr, unparsed[0].to_string()).into()),
+        n => {
+            for e in &unparsed {
+                printer.problem(e.to_string());
+            }
+            let message = format!("{n} files could not be parsed");
+            return Err(CliError::new(ExitCode::DataErr, message).into());
+        }
     }
     if invalid > 0 {
         return Err(CliError::new(

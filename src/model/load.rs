@@ -30,14 +30,12 @@ pub enum LoadError {
         line: usize,
         message: String,
     },
-    #[error("{file}: not a text manifest (binary or not UTF-8)")]
-    Binary { file: String },
 }
 
 impl LoadError {
     /// True when the input was readable but its content could not be parsed.
     pub fn is_parse_error(&self) -> bool {
-        matches!(self, LoadError::Parse { .. } | LoadError::Binary { .. })
+        matches!(self, LoadError::Parse { .. })
     }
 }
 
@@ -105,10 +103,37 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             },
         })?;
     }
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary { file: display });
+    decode_text(bytes, display)
+}
+
+/// Text from a file's bytes: UTF-8 (a leading byte-order mark is dropped, as Kubernetes'
+/// decoding drops it). Anything else is refused with the line of the first bad byte.
+fn decode_text(bytes: Vec<u8>, file: String) -> Result<String, LoadError> {
+    let line_at = |offset: usize| bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    let refuse = |line: usize, message: String| LoadError::Parse {
+        file: file.clone(),
+        line,
+        message,
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        let message = "UTF-16 text is not supported: save the file as UTF-8".to_string();
+        return Err(refuse(1, message));
     }
-    String::from_utf8(bytes).map_err(|_| LoadError::Binary { file: display })
+    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+        let message = "a NUL byte: not a text manifest (a binary file?)".to_string();
+        return Err(refuse(line_at(nul), message));
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let message = format!(
+                "not UTF-8 text (byte 0x{:02x}): not a text manifest",
+                bytes[offset]
+            );
+            Err(refuse(line_at(offset), message))
+        }
+    }
 }
 
 pub fn display_name(path: &Path) -> String {

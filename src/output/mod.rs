@@ -83,9 +83,65 @@ pub struct AtomicFile {
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
+/// Temporary files of output not yet committed, removed if a signal ends the program.
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On the first output file, starts a thread that waits for SIGINT/SIGTERM, removes the
+/// pending temporary files and exits as the signal would (130/143).
+fn remove_pending_on_signal() {
+    static WATCHING: std::sync::Once = std::sync::Once::new();
+    WATCHING.call_once(|| {
+        std::thread::spawn(|| {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            let code = runtime.block_on(async {
+                use tokio::signal::unix::{signal, SignalKind};
+                let (Ok(mut interrupt), Ok(mut terminate)) = (
+                    signal(SignalKind::interrupt()),
+                    signal(SignalKind::terminate()),
+                ) else {
+                    return None;
+                };
+                tokio::select! {
+                    _ = interrupt.recv() => Some(130),
+                    _ = terminate.recv() => Some(143),
+                }
+            });
+            let Some(code) = code else { return };
+            let pending = PENDING.lock().unwrap_or_else(|p| p.into_inner());
+            for tmp in pending.iter() {
+                let _ = std::fs::remove_file(tmp);
+            }
+            std::process::exit(code);
+        });
+    });
+}
+
+/// The file a path names: through a symbolic link (even a dangling one), so that writing
+/// an output replaces the file the link points to, not the link.
+fn through_links(path: &Path) -> std::path::PathBuf {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(link) = std::fs::read_link(&target) else {
+            break;
+        };
+        target = match target.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    target
+}
+
 impl AtomicFile {
     pub fn create(path: &str) -> anyhow::Result<Self> {
-        let target = Path::new(path);
+        remove_pending_on_signal();
+        let resolved = through_links(Path::new(path));
+        let target = resolved.as_path();
         let dir = target
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -96,8 +152,12 @@ impl AtomicFile {
             std::process::id()
         ));
         let file = std::fs::File::create(&tmp).map_err(|e| Self::error(path, e))?;
+        PENDING
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(tmp.clone());
         Ok(AtomicFile {
-            path: path.to_string(),
+            path: target.display().to_string(),
             tmp,
             file: Some(std::io::BufWriter::new(file)),
         })
@@ -133,5 +193,9 @@ impl Drop for AtomicFile {
         // Not committed, or the rename failed: leave nothing behind. (After a commit the
         // temporary file is gone and this does nothing.)
         let _ = std::fs::remove_file(&self.tmp);
+        PENDING
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|t| t != &self.tmp);
     }
 }
