@@ -1163,6 +1163,16 @@ fn readiness_probe(p: &Probe, errs: &mut Errs) {
                 "Invalid value: httpGet.scheme must be one of \"HTTPS\", \"HTTP\"",
             );
         }
+        // Kubernetes' rule for probe header names: letters, digits and dashes.
+        for (i, header) in each(&h.http_headers) {
+            let name = header.name.as_deref().unwrap_or("");
+            let path = format!("spec.probe.httpGet.httpHeaders[{i}].name");
+            if name.is_empty() {
+                err(errs, path, "header name cannot be empty");
+            } else if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+                err(errs, path, format!("header name {name} is not a valid header name"));
+            }
+        }
     } else if let Some(t) = &p.tcp_socket {
         if let Some(problem) = port_problem(t.port) {
             err(errs, "spec.probe.tcpSocket.port", problem);
@@ -1497,7 +1507,7 @@ pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
         format!("{action} action without `rules` is meaningless as it will never be triggered, add an empty rule `{{}}` if you want it be triggered for every request")
     };
     if action == "CUSTOM" {
-        if ap.rules.is_none() {
+        if !non_empty(&ap.rules) {
             fail("spec.rules", meaningless("CUSTOM"));
         } else if ap
             .provider
@@ -1526,7 +1536,7 @@ pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
             format!("`provider` must not be with non CUSTOM action, found {action}"),
         );
     }
-    if action == "DENY" && ap.rules.is_none() {
+    if action == "DENY" && !non_empty(&ap.rules) {
         fail("spec.rules", meaningless("DENY"));
     }
     for (i, rule) in each(&ap.rules) {
