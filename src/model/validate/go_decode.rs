@@ -52,6 +52,60 @@ struct Node {
     /// The Go integer type of an integer field: (min, max, name).
     integer: Option<(f64, f64, &'static str)>,
     enums: Option<Vec<String>>,
+    /// The JSON type a Go string, bool, message or list field needs (None: anything, or a
+    /// number, which Go's decoders read in more than one form).
+    json_type: Option<JsonType>,
+}
+
+/// The JSON types Go's decoding refuses to mix up.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum JsonType {
+    String,
+    Boolean,
+    Object,
+    Array,
+}
+
+impl JsonType {
+    fn of_schema(schema: &Value) -> Option<Self> {
+        match schema["type"].as_str()? {
+            "string" => Some(JsonType::String),
+            "boolean" => Some(JsonType::Boolean),
+            "object" => Some(JsonType::Object),
+            "array" => Some(JsonType::Array),
+            _ => None,
+        }
+    }
+
+    fn fits(self, value: &Value) -> bool {
+        match self {
+            JsonType::String => value.is_string(),
+            JsonType::Boolean => value.is_boolean(),
+            JsonType::Object => value.is_object(),
+            JsonType::Array => value.is_array(),
+        }
+    }
+
+    fn go_name(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::Boolean => "bool",
+            JsonType::Object => "struct",
+            JsonType::Array => "slice",
+        }
+    }
+}
+
+/// The JSON name of a value's type, as Go's decoder words it.
+fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }
 
 fn compile(schema: &Value) -> Node {
@@ -96,6 +150,8 @@ fn compile(schema: &Value) -> Node {
             })
             .collect(),
         integer,
+        json_type: JsonType::of_schema(schema)
+            .filter(|_| schema["x-kubernetes-int-or-string"] != true),
         enums: schema.get("enum").and_then(Value::as_array).map(|names| {
             names
                 .iter()
@@ -221,6 +277,15 @@ fn rewrite(node: &Node, value: &Value, unknown: UnknownFields) -> Value {
 
 /// The first refused value below `node`: its path relative to the node and the reason.
 fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String, String)> {
+    if let Some(expected) = node
+        .json_type
+        .filter(|t| !value.is_null() && !t.fits(value))
+    {
+        let found = json_type_name(value);
+        let go = expected.go_name();
+        let message = format!("Invalid value: cannot unmarshal {found} into Go value of type {go}");
+        return Some((String::new(), message));
+    }
     match value {
         Value::Object(map) => map.iter().find_map(|(key, child)| {
             let Some(child_node) = node.child(key) else {

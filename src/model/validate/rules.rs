@@ -1170,7 +1170,11 @@ fn readiness_probe(p: &Probe, errs: &mut Errs) {
             if name.is_empty() {
                 err(errs, path, "header name cannot be empty");
             } else if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                err(errs, path, format!("header name {name} is not a valid header name"));
+                err(
+                    errs,
+                    path,
+                    format!("header name {name} is not a valid header name"),
+                );
             }
         }
     } else if let Some(t) = &p.tcp_socket {
