@@ -227,3 +227,21 @@ fn output_through_a_symlink_replaces_the_file_it_points_to() {
         .count();
     assert_eq!(leftovers, 0, "temporary files left in {}", dir.display());
 }
+
+#[test]
+fn validate_applies_crd_rules_unless_webhook_only() {
+    let dir = std::env::temp_dir().join(format!("skiff-cli-webhook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ef.yaml");
+    // The CRD's pattern refuses the kind; istiod's webhook has no rule about it.
+    std::fs::write(
+        &file,
+        "apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: a, namespace: default}\nspec:\n  targetRefs:\n  - {kind: text/html, name: x}\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (out, _) = expect(&skiff(&["validate", "-f", f]), 1);
+    assert!(out.contains("spec.targetRefs[0].kind"), "{out}");
+    let (out, _) = expect(&skiff(&["validate", "--webhook-only", "-f", f]), 0);
+    assert!(out.contains("validated 1 resources"), "{out}");
+}
