@@ -260,7 +260,7 @@ impl Analyzer for CertificateAnalyzer {
         "gateway.CertificateAnalyzer"
     }
     fn doc(&self) -> &'static str {
-        "Checks that Gateways on the same workload do not serve the same TLS certificate for different hosts"
+        "Checks that a Gateway does not serve the same TLS certificate as a Gateway its selector also selects"
     }
     fn inputs(&self) -> &'static [&'static str] {
         &["Gateway"]
@@ -268,31 +268,64 @@ impl Analyzer for CertificateAnalyzer {
     fn codes(&self) -> &'static [&'static str] {
         &["IST0138"]
     }
+    /// Istio's rule: a gateway is compared with every gateway its selector is a subset of
+    /// (all of them when it has none), server by server; each pair serving the same
+    /// certificate is reported on the gateway, naming it first.
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let mut by_cert: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
-        for gw in istio_gateways(snap) {
-            let sel = selector_string(&labels_at(&gw.object, "/spec/selector"));
-            for server in array_at(&gw.object, "/spec/servers") {
-                let tls = server.get("tls");
-                let cert = tls
-                    .and_then(|t| {
-                        t.get("credentialName")
-                            .or_else(|| t.get("serverCertificate"))
-                    })
-                    .and_then(Value::as_str);
-                if let Some(c) = cert {
-                    let list = by_cert.entry((sel.clone(), c.to_string())).or_default();
-                    if !list.iter().any(|g| std::ptr::eq(*g, gw)) {
-                        list.push(gw);
+        let gateways: Vec<&Resource> = istio_gateways(snap).collect();
+        for gw in &gateways {
+            let selector = labels_at(&gw.object, "/spec/selector");
+            let servers = array_at(&gw.object, "/spec/servers");
+            for other in &gateways {
+                let other_selector = labels_at(&other.object, "/spec/selector");
+                let selected = selector
+                    .iter()
+                    .all(|(k, v)| other_selector.get(k) == Some(v));
+                if std::ptr::eq(*gw, *other) || !selected {
+                    continue;
+                }
+                let other_servers = array_at(&other.object, "/spec/servers");
+                for server in servers {
+                    for other_server in other_servers {
+                        let (Some(a), Some(b)) = (server_tls(server), server_tls(other_server))
+                        else {
+                            continue;
+                        };
+                        if same_certificate(a, b) {
+                            let names = format!("[{} {}]", qualified(gw), qualified(other));
+                            out.report("IST0138", Some(gw), Some("metadata.name"), &[names.into()]);
+                        }
                     }
                 }
             }
         }
-        for gws in by_cert.values().filter(|g| g.len() > 1) {
-            let names: Vec<String> = gws.iter().map(|g| qualified(g)).collect();
-            for gw in gws {
-                out.report("IST0138", Some(gw), None, &[names.join(",").into()]);
-            }
-        }
     }
+}
+
+/// A server's TLS settings, when it has some.
+fn server_tls(server: &Value) -> Option<&Value> {
+    server.get("tls").filter(|t| !t.is_null())
+}
+
+/// Two server TLS settings serve the same certificate: the same `credentialName`, or
+/// (neither having one) the same certificate file and the same key file.
+fn same_certificate(a: &Value, b: &Value) -> bool {
+    let field = |tls: &Value, key: &str| {
+        tls.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (credential_a, credential_b) = (field(a, "credentialName"), field(b, "credentialName"));
+    if !credential_a.is_empty() && !credential_b.is_empty() {
+        return credential_a == credential_b;
+    }
+    if !credential_a.is_empty() || !credential_b.is_empty() {
+        return false;
+    }
+    let set_and_equal = |key: &str| {
+        let (x, y) = (field(a, key), field(b, key));
+        !x.is_empty() && x == y
+    };
+    set_and_equal("serverCertificate") && set_and_equal("privateKey")
 }
