@@ -1,5 +1,6 @@
 //! Every property path of every Istio CRD schema in ../shared/spec/istio-crds.yaml must be
-//! covered by the model's typed structs (read through the CRDs skiff generates from them).
+//! covered by the model's typed structs (read through the CRDs skiff generates from them),
+//! and every CEL rule of those CRDs must be in the CRDs skiff installs.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -56,4 +57,99 @@ fn model_covers_every_istio_crd_property() {
         kinds.len()
     );
     assert!(missing.is_empty(), "not covered: {missing:#?}");
+}
+
+/// Every `x-kubernetes-validations` rule under `value`, as (path, rule, message).
+fn cel_rules(value: &serde_json::Value, path: &str, out: &mut BTreeSet<(String, String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for rule in map
+                .get("x-kubernetes-validations")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+            {
+                let text = |k: &str| rule[k].as_str().unwrap_or("").to_string();
+                out.insert((path.to_string(), text("rule"), text("message")));
+            }
+            for (key, child) in map {
+                cel_rules(child, &format!("{path}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                cel_rules(item, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The CEL rules of every CRD in a multi-document text, keyed by CRD name.
+fn crd_rules(text: &str, file: &str) -> BTreeSet<(String, String, String)> {
+    let mut out = BTreeSet::new();
+    for doc in skiff::model::load::parse_documents(text, file).unwrap() {
+        if doc.kind() != "CustomResourceDefinition" {
+            continue;
+        }
+        let mut rules = BTreeSet::new();
+        cel_rules(&doc.object["spec"]["versions"], "", &mut rules);
+        out.extend(
+            rules
+                .into_iter()
+                .map(|(path, rule, message)| (format!("{}{path}", doc.name()), rule, message)),
+        );
+    }
+    out
+}
+
+#[test]
+fn the_crds_skiff_installs_carry_every_cel_rule_of_the_release() {
+    let reference = std::fs::read_to_string(CRD_FILE).expect("the release's CRDs");
+    let theirs = crd_rules(&reference, CRD_FILE);
+    let rendered = std::process::Command::new(env!("CARGO_BIN_EXE_skiff"))
+        .args(["manifest", "generate", "--set", "profile=minimal"])
+        .output()
+        .expect("run skiff");
+    assert!(rendered.status.success());
+    let text = String::from_utf8_lossy(&rendered.stdout).to_string();
+    let ours = crd_rules(&text, "rendered");
+    // ../shared's CRDs are a later build than 1.30.3: a rule on a field 1.30.3's CRDs do
+    // not have (http2KeepAlive, ...) is not the release's.
+    let mut fields = BTreeSet::new();
+    for doc in skiff::model::load::parse_documents(&text, "rendered").unwrap() {
+        if doc.kind() == "CustomResourceDefinition" {
+            node_paths(&doc.object["spec"]["versions"], doc.name(), &mut fields);
+        }
+    }
+    let (in_release, later): (Vec<_>, Vec<_>) = theirs
+        .iter()
+        .partition(|(path, _, _)| fields.contains(path));
+    let missing: Vec<_> = in_release.iter().filter(|r| !ours.contains(**r)).collect();
+    println!(
+        "CEL rules: {} of {} are in the CRDs skiff installs ({} more are on fields 1.30.3 does not have)",
+        in_release.len() - missing.len(),
+        in_release.len(),
+        later.len()
+    );
+    assert!(in_release.len() > 300, "{} rules", in_release.len());
+    assert!(missing.is_empty(), "missing CEL rules: {missing:#?}");
+}
+
+/// The path of every object node under `value`.
+fn node_paths(value: &serde_json::Value, path: &str, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            out.insert(path.to_string());
+            for (key, child) in map {
+                node_paths(child, &format!("{path}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                node_paths(item, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
 }
