@@ -268,6 +268,20 @@ const CIPHER_SUITES: &[&str] = &[
     "DES-CBC3-SHA",
 ];
 
+/// istiod's cipher-suite check: empty and `ALL` pass, and so does anything not starting
+/// with a letter or digit (OpenSSL expressions such as `-X` or `[A|B]`, not parsed);
+/// otherwise the name must be one Envoy knows.
+fn valid_cipher_suite(cs: &str) -> bool {
+    // istiod looks at the first byte as a character.
+    let first = cs.as_bytes().first().map(|b| char::from(*b));
+    match first {
+        None => true,
+        _ if cs == "ALL" => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        _ => CIPHER_SUITES.contains(&cs),
+    }
+}
+
 /// istiod's rule for a server's TLS settings (Gateway servers, Sidecar ingress). The mode
 /// defaults to PASSTHROUGH, the protobuf zero value.
 fn server_tls(path: &str, tls: &ServerTlsSettings, errs: &mut Errs) {
@@ -282,7 +296,7 @@ fn server_tls(path: &str, tls: &ServerTlsSettings, errs: &mut Errs) {
     let mut valid = HashSet::new();
     let mut duplicate = std::collections::BTreeSet::new();
     for cs in tls.cipher_suites.iter().flatten() {
-        if !CIPHER_SUITES.contains(&cs.as_str()) {
+        if !valid_cipher_suite(cs) {
             invalid.insert(cs.as_str());
         } else if !valid.insert(cs.as_str()) {
             duplicate.insert(cs.as_str());
@@ -767,6 +781,7 @@ fn wildcard_domain_problem(domain: &str) -> Option<String> {
 }
 
 pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
+    let start = errs.len();
     // A selector istiod refuses is all it reports.
     if alpha_selector("sidecar", &sc.workload_selector, errs) {
         return;
@@ -776,6 +791,8 @@ pub fn sidecar(sc: &SidecarSpec, errs: &mut Errs) {
         && sc.outbound_traffic_policy.is_none()
         && sc.inbound_connection_pool.is_none()
     {
+        // istiod returns this error alone, without the selector's warning.
+        errs.truncate(start);
         err(errs, "spec", "sidecar: empty configuration provided");
         return;
     }
