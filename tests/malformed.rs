@@ -71,6 +71,8 @@ const TABLE: &[(&str, Reader, &str, usize)] = &[
     ("operator-spec-number", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: 5\n", 1),
     ("operator-metadata-list", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: [a]\nspec: {}\n", 1),
     ("operator-values-typed", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    global:\n      proxy: 5\n", 6),
+    ("operator-k8s-unknown-field", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilot:\n      k8s:\n        affinity:\n          nodeAffinty: {}\n", 7),
+    ("operator-k8s-wrong-type", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilot:\n      k8s:\n        replicaCount: many\n", 7),
     ("operator-bad-yaml", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {profile: [demo}\n", 3),
     ("operator-duplicate-key", Manifest(65), "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n  profile: minimal\n", 5),
     ("operator-wrong-kind", Manifest(65), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n", 1),

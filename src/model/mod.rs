@@ -7,6 +7,7 @@ pub mod crd;
 pub mod load;
 pub mod mesh;
 pub mod operator;
+pub mod operator_k8s;
 pub mod operator_rules;
 pub mod resource;
 pub mod schema;

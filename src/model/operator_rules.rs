@@ -5,13 +5,15 @@
 use serde_json::Value;
 
 use super::validate::common::{is_cidr, is_dns_label};
-use super::values_schema;
+use super::{operator_k8s, values_schema};
 
 /// The first reason istioctl would refuse this merged IstioOperator, if any.
 pub fn check(iop: &Value) -> Result<(), String> {
     let spec = &iop["spec"];
     let values = &spec["values"];
     values_schema::check(values).map_err(|e| e.to_string())?;
+    operator_k8s::check_typed_values(values)?;
+    check_component_k8s(spec)?;
     check_gateway_ports(spec, values)?;
     check_proxy_lists(values)?;
     if let Some(hub) = spec["hub"].as_str().filter(|h| !h.is_empty()) {
@@ -23,6 +25,27 @@ pub fn check(iop: &Value) -> Result<(), String> {
     if let Some(revision) = spec["revision"].as_str().filter(|r| !r.is_empty()) {
         if !is_dns_label(revision) {
             return Err(format!("invalid revision specified: {revision}"));
+        }
+    }
+    Ok(())
+}
+
+/// Every component's `k8s` block decodes into Kubernetes' types.
+fn check_component_k8s(spec: &Value) -> Result<(), String> {
+    let Some(components) = spec["components"].as_object() else {
+        return Ok(());
+    };
+    for (name, component) in components {
+        let entries: Vec<(String, &Value)> = match component {
+            Value::Array(gateways) => gateways
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (format!("components.{name}[{i}].k8s"), &g["k8s"]))
+                .collect(),
+            other => vec![(format!("components.{name}.k8s"), &other["k8s"])],
+        };
+        for (path, k8s) in entries.into_iter().filter(|(_, k)| !k.is_null()) {
+            operator_k8s::check_kubernetes_resources(&path, k8s)?;
         }
     }
     Ok(())

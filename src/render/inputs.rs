@@ -111,9 +111,8 @@ fn problem_origin(files: &[Resource], message: &str) -> Option<String> {
     let path = format!("spec.{field}");
     let sets = |doc: &&Resource| {
         let pointer = format!("/{}", path.replace('.', "/"));
-        doc.object
-            .pointer(&pointer.replace(['[', ']'], "/").replace("//", "/"))
-            .is_some()
+        let pointer = pointer.replace(['[', ']'], "/").replace("//", "/");
+        doc.object.pointer(pointer.trim_end_matches('/')).is_some()
     };
     let doc = files.iter().rev().find(sets)?;
     Some(format!("{}:{}", doc.source.file, doc.line_of(&path)))
