@@ -442,3 +442,67 @@ fn collect_tls<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(policy: serde_json::Value) -> Vec<String> {
+        let tp: TrafficPolicy = serde_json::from_value(policy).unwrap();
+        let mut errs = Vec::new();
+        traffic_policy("spec.trafficPolicy", &tp, &mut errs);
+        errs.into_iter().map(|e| e.message).collect()
+    }
+
+    #[test]
+    fn an_empty_policy_or_tunnel_with_proxy_protocol_is_all_that_is_said() {
+        let empty = messages(serde_json::json!({}));
+        assert_eq!(empty, ["traffic policy must have at least one field"]);
+        let both = messages(serde_json::json!({
+            "tunnel": {"protocol": "BAD"}, "proxyProtocol": {}
+        }));
+        assert_eq!(both, ["tunnel and proxyProtocol must not be set together"]);
+    }
+
+    #[test]
+    fn every_part_of_a_policy_is_checked_in_istiods_words() {
+        let found = messages(serde_json::json!({
+            "connectionPool": {"tcp": {"connectTimeout": "100us", "idleTimeout": "0s"},
+                               "http": {"maxRetries": -1}},
+            "outlierDetection": {"consecutiveLocalOriginFailures": 3, "maxEjectionPercent": 101},
+            "loadBalancer": {"consistentHash": {"maglev": {"tableSize": 10},
+                                                "httpCookie": {"name": "", "attributes": [{"name": "a"}, {"name": "a"}]}},
+                             "warmup": {"aggression": 0.5}},
+            "tls": {"mode": "MUTUAL"},
+            "tunnel": {"protocol": "GET", "targetHost": "*x.example.com", "targetPort": 0},
+            "portLevelSettings": [{"port": {"number": 80}}]
+        }));
+        for expected in [
+            "duration must be greater than 1ms",
+            "max retries must be non-negative",
+            "outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false",
+            "percentage 101 is not in range 0..100",
+            "tableSize must be a prime number for maglev",
+            "name required for HttpCookie",
+            "duplicate cookie attribute name: a",
+            "duration is required",
+            "aggression should be greater than or equal to 1",
+            "client certificate required for mutual tls",
+            "private key required for mutual tls",
+            "tunnel protocol must be \"CONNECT\" or \"POST\"",
+            "tunnel target port is invalid: port number 0 must be in the range 1..65535",
+            "port traffic policy must have at least one field",
+        ] {
+            assert!(found.iter().any(|m| m == expected), "{expected} not in {found:#?}");
+        }
+        assert!(found
+            .iter()
+            .any(|m| m.starts_with("tunnel target host must be valid FQDN or IP address")));
+        assert_eq!(found.len(), 15, "{found:#?}");
+    }
+
+    #[test]
+    fn maglev_table_sizes_are_primes_below_the_limit() {
+        assert!(is_prime(65537) && is_prime(2) && is_prime(3) && !is_prime(0) && !is_prime(9));
+    }
+}
