@@ -1,7 +1,7 @@
 //! VirtualService analyzers: destination hosts and subsets, gateway references and hosts,
 //! conflicting mesh hosts, JWT claim routes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
@@ -127,27 +127,6 @@ impl Analyzer for DestinationHostAnalyzer {
 
 pub struct DestinationRuleAnalyzer;
 
-/// The DestinationRules that apply to `host` as seen from `namespace`.
-pub fn rules_for_host<'a>(snap: &'a Snapshot, host: &str, namespace: &str) -> Vec<&'a Resource> {
-    let root = snap.mesh.root_namespace().to_string();
-    snap.destination_rules_for(host)
-        .filter(|dr| {
-            let Some(h) = str_at(&dr.object, "/spec/host") else {
-                return false;
-            };
-            let dr_host = fqdn(h, ns(dr));
-            if !host_matches(&dr_host, host) {
-                return false;
-            }
-            let vis = visibility(dr.object.pointer("/spec/exportTo"), ns(dr));
-            ns(dr) == namespace
-                || ns(dr) == root
-                || visible_in(&vis, namespace)
-                || namespace.is_empty()
-        })
-        .collect()
-}
-
 impl Analyzer for DestinationRuleAnalyzer {
     fn name(&self) -> &'static str {
         "virtualservice.DestinationRuleAnalyzer"
@@ -161,35 +140,70 @@ impl Analyzer for DestinationRuleAnalyzer {
     fn codes(&self) -> &'static [&'static str] {
         &["IST0101"]
     }
+    /// Istio's rule: the destination's host, read as a resource name (`name.ns.svc.cluster.local`
+    /// or a name in the VirtualService's namespace), with its subset, must be a subset some
+    /// DestinationRule defines for a host read the same way — whatever the exportTo.
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let mut defined: HashSet<(String, String, String)> = HashSet::new();
+        for dr in snap.istio("DestinationRule") {
+            let host = str_at(&dr.object, "/spec/host").unwrap_or("");
+            let (namespace, name) = resource_name_of_host(ns(dr), host);
+            for subset in array_at(&dr.object, "/spec/subsets") {
+                let subset = subset.get("name").and_then(Value::as_str).unwrap_or("");
+                defined.insert((namespace.clone(), name.clone(), subset.to_string()));
+            }
+        }
         for vs in snap.istio("VirtualService") {
             for d in destinations(vs) {
-                let Some(subset) = d.destination.get("subset").and_then(Value::as_str) else {
+                let subset = d
+                    .destination
+                    .get("subset")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                if subset.is_empty() {
                     continue;
-                };
-                let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
-                    continue;
-                };
-                let full = fqdn(host, ns(vs));
-                let found = rules_for_host(snap, &full, ns(vs)).iter().any(|dr| {
-                    array_at(&dr.object, "/spec/subsets")
-                        .iter()
-                        .any(|s| s.get("name").and_then(Value::as_str) == Some(subset))
-                });
-                if !found {
-                    out.report(
-                        "IST0101",
-                        Some(vs),
-                        Some(&format!("{}.subset", d.path)),
-                        &[
-                            "host+subset in destinationrule".into(),
-                            format!("{host}+{subset}").into(),
-                        ],
-                    );
                 }
+                let host = d
+                    .destination
+                    .get("host")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                let (namespace, name) = resource_name_of_host(ns(vs), host);
+                if defined.contains(&(namespace, name, subset.to_string())) {
+                    continue;
+                }
+                let what = if d.is_mirror {
+                    "mirror+subset in destinationrule"
+                } else {
+                    "host+subset in destinationrule"
+                };
+                let field = if d.is_mirror {
+                    format!("{}.host", d.path)
+                } else {
+                    format!("{}.subset", d.path)
+                };
+                out.report(
+                    "IST0101",
+                    Some(vs),
+                    Some(&field),
+                    &[what.into(), format!("{host}+{subset}").into()],
+                );
             }
         }
     }
+}
+
+/// A host read as the (namespace, name) of a Service: `name.ns.svc.cluster.local` (the
+/// last label before the suffix is the namespace), else the whole host in `namespace`.
+fn resource_name_of_host(namespace: &str, host: &str) -> (String, String) {
+    if let Some((name, ns)) = host
+        .strip_suffix(".svc.cluster.local")
+        .and_then(|rest| rest.rsplit_once('.'))
+        .filter(|(name, ns)| !name.is_empty() && !ns.is_empty())
+    {
+        return (ns.to_string(), name.to_string());
+    }
+    (namespace.to_string(), host.to_string())
 }
 
 // ---------------------------------------------------------------- GatewayAnalyzer
@@ -257,6 +271,12 @@ impl Analyzer for GatewayAnalyzer {
                     .iter()
                     .any(|vh| gw_hosts.iter().any(|gh| hosts_overlap(gh, vh)));
                 if !matched {
+                    // The gateway's full name, as Istio prints one: no namespace, no slash.
+                    let gateway = if gw_ns.is_empty() {
+                        gw_name.to_string()
+                    } else {
+                        format!("{gw_ns}/{gw_name}")
+                    };
                     out.report(
                         "IST0132",
                         Some(vs),
@@ -264,7 +284,7 @@ impl Analyzer for GatewayAnalyzer {
                         &[
                             vs_hosts.clone().into(),
                             qualified(vs).into(),
-                            format!("{gw_ns}/{gw_name}").into(),
+                            gateway.into(),
                         ],
                     );
                 }

@@ -55,6 +55,8 @@ struct Node {
     /// The JSON type a Go string, bool, message or list field needs (None: anything, or a
     /// number, which Go's decoders read in more than one form).
     json_type: Option<JsonType>,
+    /// A `bytes` field: its JSON string must be standard, padded base64.
+    base64: bool,
 }
 
 /// The JSON types Go's decoding refuses to mix up.
@@ -150,6 +152,7 @@ fn compile(schema: &Value) -> Node {
             })
             .collect(),
         integer,
+        base64: schema["format"] == "byte",
         json_type: JsonType::of_schema(schema)
             .filter(|_| schema["x-kubernetes-int-or-string"] != true),
         enums: schema.get("enum").and_then(Value::as_array).map(|names| {
@@ -216,63 +219,113 @@ pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<Field
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
 /// declared member remains. With `UnknownFields::Dropped`, fields the release's type does
-/// not have are left out too, as a lenient decode drops them.
+/// not have are left out too, as a lenient decode drops them (and so are empty maps).
 pub fn decoded_view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields) -> Cow<'a, Value> {
+    view(kind, spec, unknown, true)
+}
+
+/// The spec without the fields the release's type does not have (which a lenient decode
+/// ignores, whatever they hold), every member of a `oneof` still there.
+pub fn known_fields<'a>(kind: &str, spec: &'a Value) -> Cow<'a, Value> {
+    view(kind, spec, UnknownFields::Dropped, false)
+}
+
+fn view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields, oneof: bool) -> Cow<'a, Value> {
     match compiled(kind) {
-        Some(node) if rewritten(node, spec, unknown) => Cow::Owned(rewrite(node, spec, unknown)),
+        Some(node) if rewritten(node, spec, unknown, oneof) => {
+            Cow::Owned(rewrite(node, spec, unknown, oneof))
+        }
         _ => Cow::Borrowed(spec),
     }
 }
 
 /// Whether `rewrite` would change anything (most resources need no copy).
-fn rewritten(node: &Node, value: &Value, unknown: UnknownFields) -> bool {
+fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> bool {
     match value {
         Value::Object(map) => {
-            node.oneof
-                .iter()
-                .filter(|m| map.contains_key(m.as_str()))
-                .count()
-                > 1
+            oneof
+                && node
+                    .oneof
+                    .iter()
+                    .filter(|m| map.contains_key(m.as_str()))
+                    .count()
+                    > 1
                 || map.iter().any(|(k, v)| match node.child(k) {
-                    Some(child) => rewritten(child, v, unknown),
+                    Some(_) if unknown == UnknownFields::Dropped && is_empty_map(node, k, v) => {
+                        true
+                    }
+                    Some(child) => rewritten(child, v, unknown, oneof),
                     None => unknown == UnknownFields::Dropped && node.lacks(k),
                 })
         }
         Value::Array(items) => node
             .items
             .as_deref()
-            .is_some_and(|item| items.iter().any(|i| rewritten(item, i, unknown))),
+            .is_some_and(|item| items.iter().any(|i| rewritten(item, i, unknown, oneof))),
         _ => false,
     }
 }
 
-fn rewrite(node: &Node, value: &Value, unknown: UnknownFields) -> Value {
+fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> Value {
     match value {
         Value::Object(map) => {
             let kept = node
                 .oneof
                 .iter()
                 .rev()
-                .find(|m| map.contains_key(m.as_str()));
+                .find(|m| oneof && map.contains_key(m.as_str()));
             let out = map
                 .iter()
                 .filter(|(k, _)| !(unknown == UnknownFields::Dropped && node.lacks(k)))
+                .filter(|(k, v)| !(unknown == UnknownFields::Dropped && is_empty_map(node, k, v)))
                 .filter(|(k, _)| kept.is_none_or(|kept| *k == kept || !node.oneof.contains(k)))
                 .map(|(k, v)| {
                     let v = node
                         .child(k)
-                        .map_or_else(|| v.clone(), |c| rewrite(c, v, unknown));
+                        .map_or_else(|| v.clone(), |c| rewrite(c, v, unknown, oneof));
                     (k.clone(), v)
                 })
                 .collect();
             Value::Object(out)
         }
         Value::Array(items) => match node.items.as_deref() {
-            Some(item) => Value::Array(items.iter().map(|i| rewrite(item, i, unknown)).collect()),
+            Some(item) => Value::Array(
+                items
+                    .iter()
+                    .map(|i| rewrite(item, i, unknown, oneof))
+                    .collect(),
+            ),
             None => value.clone(),
         },
         other => other.clone(),
     }
+}
+
+/// Standard base64 with padding, as Go's JSON decoding of a byte slice wants it (line
+/// breaks are skipped).
+fn is_base64(text: &str) -> bool {
+    let bytes: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b'\r' | b'\n'))
+        .collect();
+    let body_len = bytes.iter().rposition(|b| *b != b'=').map_or(0, |i| i + 1);
+    let padding = bytes.len() - body_len;
+    bytes.len() % 4 == 0
+        && padding <= 2
+        && bytes[..body_len]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/')
+}
+
+/// A map-typed field given as `{}`: the lenient decode of files leaves such a map unset
+/// (istioctl analyze does not see `portLevelMtls: {}` at all; its validate does).
+fn is_empty_map(node: &Node, key: &str, value: &Value) -> bool {
+    let is_map = node
+        .properties
+        .as_ref()
+        .and_then(|p| p.get(key))
+        .is_some_and(|child| child.additional.is_some() && child.properties.is_none());
+    is_map && value.as_object().is_some_and(|m| m.is_empty())
 }
 
 /// The first refused value below `node`: its path relative to the node and the reason.
@@ -311,6 +364,12 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
                 )
             })
         }
+        Value::String(s) if node.base64 => (!is_base64(s)).then(|| {
+            (
+                String::new(),
+                format!("Invalid value: \"{s}\": illegal base64 data"),
+            )
+        }),
         Value::String(s) => {
             let names = node.enums.as_ref()?;
             (!names.iter().any(|n| n == s)).then(|| {

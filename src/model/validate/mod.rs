@@ -71,17 +71,19 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     } else {
         std::borrow::Cow::Borrowed(spec)
     };
-    // Go decodes every member given, so a oneof member it then drops can still refuse.
+    // Fields the release does not have are ignored, whatever they hold; but Go decodes
+    // every member of a oneof given, so a member it then drops can still refuse.
+    let known = go_decode::known_fields(info.kind, &without);
     let mut decode_errs = Vec::new();
-    common::check_generic_fields(&without, "spec", &mut decode_errs);
+    common::check_generic_fields(&known, "spec", &mut decode_errs);
     if let Some(first) = decode_errs.into_iter().next() {
         return Err(problem(res, first));
     }
     let dropped = go_decode::UnknownFields::Dropped;
-    if let Some(refused) = go_decode::problem(info.kind, &without, dropped) {
+    if let Some(refused) = go_decode::problem(info.kind, &known, dropped) {
         return Err(problem(res, refused));
     }
-    let decoded = go_decode::decoded_view(info.kind, &without, dropped);
+    let decoded = go_decode::decoded_view(info.kind, &known, dropped);
     let spec: &Value = &decoded;
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
     namespace_rules(res, info.kind, spec, &mut errs);

@@ -25,29 +25,19 @@ pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
     let mut names = HashSet::new();
     for (i, s) in each(&dr.subsets) {
         let sp = format!("spec.subsets[{i}]");
-        match &s.name {
-            None => err(errs, format!("{sp}.name"), "subset name cannot be empty"),
-            Some(n) => {
-                if !names.insert(n.clone()) {
-                    err(
-                        errs,
-                        format!("{sp}.name"),
-                        format!("duplicate subset names: {n}"),
-                    );
-                }
-                if n.is_empty() {
-                    err(errs, format!("{sp}.name"), "subset name cannot be empty");
-                } else if !is_dns_label(n) {
-                    err(
-                        errs,
-                        format!("{sp}.name"),
-                        format!("subset name is invalid: {n}"),
-                    );
-                }
-                for problem in label_problems(s.labels.as_ref().unwrap_or(&BTreeMap::new())) {
-                    err(errs, format!("{sp}.labels"), problem);
-                }
-            }
+        let name = s.name.as_deref().unwrap_or("");
+        if !names.insert(name) {
+            let message = format!("duplicate subset names: {name}");
+            err(errs, format!("{sp}.name"), message);
+        }
+        if name.is_empty() {
+            err(errs, format!("{sp}.name"), "subset name cannot be empty");
+        } else if !is_dns_label(name) {
+            let message = format!("subset name is invalid: {name}");
+            err(errs, format!("{sp}.name"), message);
+        }
+        for problem in label_problems(s.labels.as_ref().unwrap_or(&BTreeMap::new())) {
+            err(errs, format!("{sp}.labels"), problem);
         }
         if let Some(tp) = &s.traffic_policy {
             traffic_policy::traffic_policy(&format!("{sp}.trafficPolicy"), tp, errs);
