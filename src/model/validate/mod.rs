@@ -4,6 +4,7 @@
 mod cel;
 pub(crate) mod common;
 mod go_decode;
+mod jwks;
 pub(super) mod locality;
 pub mod mesh;
 mod rules;

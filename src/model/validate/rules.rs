@@ -2018,6 +2018,18 @@ fn jwt_rule(rp: &str, rule: &JwtRule, errs: &mut Errs) {
             );
         }
     }
+    if let Some(problem) = rule
+        .jwks
+        .as_deref()
+        .filter(|j| !j.is_empty())
+        .and_then(super::jwks::problem)
+    {
+        err(
+            errs,
+            format!("{rp}.jwks"),
+            format!("jwks parse error: {problem}"),
+        );
+    }
     if rule.jwks.is_some() && rule.jwks_uri.is_some() {
         crd_err(
             errs,
