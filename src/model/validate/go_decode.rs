@@ -310,7 +310,7 @@ fn is_base64(text: &str) -> bool {
         .collect();
     let body_len = bytes.iter().rposition(|b| *b != b'=').map_or(0, |i| i + 1);
     let padding = bytes.len() - body_len;
-    bytes.len() % 4 == 0
+    bytes.len().is_multiple_of(4)
         && padding <= 2
         && bytes[..body_len]
             .iter()
