@@ -40,7 +40,10 @@ pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
             err(errs, format!("{sp}.labels"), problem);
         }
         if let Some(tp) = &s.traffic_policy {
+            // A subset's policy is merged as errors only: its warnings are lost in istiod.
+            let start = errs.len();
             traffic_policy::traffic_policy(&format!("{sp}.trafficPolicy"), tp, errs);
+            traffic_policy::drop_warnings(errs, start);
         }
     }
     match_labels(

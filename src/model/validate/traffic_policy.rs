@@ -50,11 +50,23 @@ pub fn traffic_policy(path: &str, tp: &TrafficPolicy, errs: &mut Errs) {
         client_tls(&sub("tls"), tls, errs);
     }
     for (i, pls) in each(&tp.port_level_settings) {
+        // istiod collects port-level results as plain errors: their warnings are lost.
+        let start = errs.len();
         port_traffic_policy(&format!("{path}.portLevelSettings[{i}]"), pls, errs);
+        drop_warnings(errs, start);
     }
     if let Some(tunnel) = &tp.tunnel {
         tunnel_settings(&sub("tunnel"), tunnel, errs);
     }
+}
+
+/// Drops the warnings recorded since `start`, as istiod's error-only merging does.
+pub fn drop_warnings(errs: &mut Errs, start: usize) {
+    let mut index = 0;
+    errs.retain(|e| {
+        index += 1;
+        index <= start || !e.warning
+    });
 }
 
 fn port_traffic_policy(path: &str, pls: &PortLevelSetting, errs: &mut Errs) {
