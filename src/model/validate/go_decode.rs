@@ -121,9 +121,18 @@ fn compile(schema: &Value) -> Node {
         .then(|| {
             let declared = schema["format"].as_str();
             let bounds = (schema["minimum"].as_f64(), schema["maximum"].as_f64());
+            // A field bounded as a port (only TrafficExtension's port selectors are) is a
+            // protobuf uint32, as every port number in Istio's API.
+            let go_bounds = if bounds == (Some(1.0), Some(65535.0)) {
+                (Some(0.0), Some(4_294_967_295.0))
+            } else {
+                bounds
+            };
             GO_INTEGER_BOUNDS
                 .iter()
-                .find(|(lo, hi, name)| declared == Some(*name) || bounds == (Some(*lo), Some(*hi)))
+                .find(|(lo, hi, name)| {
+                    declared == Some(*name) || go_bounds == (Some(*lo), Some(*hi))
+                })
                 .copied()
         })
         .flatten();
