@@ -120,14 +120,6 @@ impl Analyzer for ConflictingServiceEntryProtocolAnalyzer {
 
 pub struct EnvoyPatchAnalyzer;
 
-const RELATIVE_OPERATIONS: &[&str] = &[
-    "INSERT_BEFORE",
-    "INSERT_AFTER",
-    "INSERT_FIRST",
-    "REPLACE",
-    "REMOVE",
-];
-
 impl Analyzer for EnvoyPatchAnalyzer {
     fn name(&self) -> &'static str {
         "envoyfilter.EnvoyPatchAnalyzer"
@@ -141,7 +133,12 @@ impl Analyzer for EnvoyPatchAnalyzer {
     fn codes(&self) -> &'static [&'static str] {
         &["IST0151", "IST0152", "IST0153", "IST0154", "IST0155"]
     }
+    /// Istio's rule, patch by patch until one has no `patch`: ADD and REMOVE do nothing on
+    /// route-level objects, REPLACE only works on filters and virtual hosts, and a relative
+    /// operation (INSERT_BEFORE/AFTER, REPLACE, REMOVE) needs a priority — worded for
+    /// proxy versions when an earlier filter with a proxyVersion match patched the same name.
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
+        let mut versioned_names: Vec<String> = Vec::new();
         for ef in snap.istio("EnvoyFilter") {
             let priority = ef
                 .object
@@ -152,27 +149,66 @@ impl Analyzer for EnvoyPatchAnalyzer {
                 .iter()
                 .enumerate()
             {
+                if patch.get("patch").is_none_or(Value::is_null) {
+                    break;
+                }
+                let name = patched_name(patch);
                 let apply_to = patch.get("applyTo").and_then(Value::as_str).unwrap_or("");
-                let Some(op) = patch.pointer("/patch/operation").and_then(Value::as_str) else {
-                    continue;
-                };
+                let op = patch
+                    .pointer("/patch/operation")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
                 let field = format!("spec.configPatches[{i}].patch.operation");
                 let route_level = matches!(apply_to, "ROUTE_CONFIGURATION" | "HTTP_ROUTE");
-                if op == "REMOVE" && route_level {
-                    out.report("IST0154", Some(ef), Some(&field), &[]);
-                } else if op == "ADD" && route_level {
-                    out.report("IST0153", Some(ef), Some(&field), &[]);
-                } else if op == "REPLACE" && !matches!(apply_to, "HTTP_FILTER" | "NETWORK_FILTER") {
-                    out.report("IST0152", Some(ef), Some(&field), &[]);
-                } else if RELATIVE_OPERATIONS.contains(&op) && priority == 0 {
-                    if patch.pointer("/match/proxy/proxyVersion").is_some() {
-                        out.report("IST0155", Some(ef), Some(&field), &[]);
-                    } else {
-                        out.report("IST0151", Some(ef), Some(&field), &[]);
+                let replaceable =
+                    matches!(apply_to, "NETWORK_FILTER" | "HTTP_FILTER" | "VIRTUAL_HOST");
+                let relative = match op {
+                    "ADD" if route_level => Some("IST0153"),
+                    "REMOVE" if route_level => Some("IST0154"),
+                    "REPLACE" if !replaceable => Some("IST0152"),
+                    "REMOVE" | "REPLACE" | "INSERT_BEFORE" | "INSERT_AFTER" => None,
+                    _ => Some(""),
+                };
+                match relative {
+                    Some("") => {}
+                    Some(code) => out.report(code, Some(ef), Some(&field), &[]),
+                    None if priority == 0 => {
+                        let code = if versioned_names.contains(&name) {
+                            "IST0155"
+                        } else {
+                            "IST0151"
+                        };
+                        out.report(code, Some(ef), Some(&field), &[]);
                     }
+                    None => {}
+                }
+                let version = patch
+                    .pointer("/match/proxy/proxyVersion")
+                    .and_then(Value::as_str);
+                if version.is_some_and(|v| !v.is_empty()) {
+                    versioned_names.push(name);
                 }
             }
         }
+    }
+}
+
+/// The name a patch is known by: its value's `name` (compared as a value), else the
+/// listener filter its match names.
+fn patched_name(patch: &Value) -> String {
+    let Some(Value::Object(value)) = patch.pointer("/patch/value") else {
+        return String::new();
+    };
+    if value.is_empty() {
+        return String::new();
+    }
+    match value.get("name") {
+        Some(name) => name.to_string(),
+        None => patch
+            .pointer("/match/listener/filterChain/filter/name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
     }
 }
 

@@ -1241,8 +1241,9 @@ pub fn envoy_filter(ef: &EnvoyFilterSpec, errs: &mut Errs) {
 const HTTP_CONNECTION_MANAGER: &str = "envoy.filters.network.http_connection_manager";
 
 /// What a patch applies to and what its match selects must be the same class of object.
-fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
-    let Some(m) = &cp.r#match else { return };
+/// False where istiod stops checking the patch.
+fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) -> bool {
+    let Some(m) = &cp.r#match else { return true };
     let has_object = m.listener.is_some()
         || m.route_configuration.is_some()
         || m.cluster.is_some()
@@ -1259,14 +1260,14 @@ fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
         "LISTENER" | "FILTER_CHAIN" | "NETWORK_FILTER" | "HTTP_FILTER" if has_object => {
             let Some(listener) = &m.listener else {
                 fail("applyTo for listener class objects cannot have non listener match");
-                return;
+                return false;
             };
             let Some(filter) = listener
                 .filter_chain
                 .as_ref()
                 .and_then(|c| c.filter.as_ref())
             else {
-                return;
+                return true;
             };
             if matches!(apply_to, "LISTENER" | "FILTER_CHAIN") {
                 errs.push(FieldError::warning(
@@ -1281,7 +1282,7 @@ fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
                     format!("{pp}.match"),
                     "Envoy filter: filter match has no name to match on",
                 );
-                return;
+                return false;
             }
             if let Some(sub) = &filter.sub_filter {
                 let mut fail = |message: String| err(errs, format!("{pp}.match"), message);
@@ -1295,7 +1296,10 @@ fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
                     fail(format!("Envoy filter: subfilter match requires filter match with {HTTP_CONNECTION_MANAGER}"));
                 } else if sub.name.as_deref().unwrap_or("").is_empty() {
                     fail("Envoy filter: subfilter match has no name to match on".into());
+                } else {
+                    return true;
                 }
+                return false;
             }
         }
         "ROUTE_CONFIGURATION" | "VIRTUAL_HOST" | "HTTP_ROUTE"
@@ -1308,6 +1312,38 @@ fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
         }
         _ => {}
     }
+    true
+}
+
+/// A filter patched in by name alone, without `typed_config` (or `config_discovery`):
+/// istiod warns that Envoy is dropping lookups by name.
+fn filter_without_typed_config(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
+    let apply_to = cp.apply_to.as_deref().unwrap_or("");
+    if !matches!(
+        apply_to,
+        "HTTP_FILTER" | "NETWORK_FILTER" | "LISTENER_FILTER"
+    ) {
+        return;
+    }
+    let Some(serde_json::Value::Object(value)) = cp.patch.as_ref().and_then(|p| p.value.as_ref())
+    else {
+        return;
+    };
+    let set = |keys: [&str; 2]| {
+        keys.iter()
+            .any(|k| value.get(*k).is_some_and(|v| !v.is_null()))
+    };
+    if set(["typed_config", "typedConfig"]) || set(["config_discovery", "configDiscovery"]) {
+        return;
+    }
+    let name = value
+        .get("name")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("");
+    errs.push(FieldError::warning(
+        format!("{pp}.patch.value"),
+        format!("using deprecated types by name without typed_config; {name}"),
+    ));
 }
 
 /// istiod's checks of one config patch, in its order: each stops at the first problem.
@@ -1382,8 +1418,11 @@ fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
             format!("{pp}.match.proxy.proxyVersion"),
             "Invalid value: Envoy filter: invalid regex for proxy version",
         );
+        return;
     }
-    apply_to_agrees_with_match(pp, cp, errs);
+    if apply_to_agrees_with_match(pp, cp, errs) {
+        filter_without_typed_config(pp, cp, errs);
+    }
 }
 
 pub fn proxy_config(pc: &ProxyConfigSpec, errs: &mut Errs) {
