@@ -245,3 +245,24 @@ fn validate_applies_crd_rules_unless_webhook_only() {
     let (out, _) = expect(&skiff(&["validate", "--webhook-only", "-f", f]), 0);
     assert!(out.contains("validated 1 resources"), "{out}");
 }
+
+#[test]
+fn validate_names_what_it_skips_for_a_reason() {
+    let dir = std::env::temp_dir().join(format!("skiff-cli-skipped-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("odd.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: networking.istio.io/v1\nkind: VirtualServce\nmetadata: {name: a}\n---\napiVersion: v1\nmetadata: {name: b}\n",
+    )
+    .unwrap();
+    let (out, _) = expect(&skiff(&["validate", "-f", file.to_str().unwrap()]), 0);
+    assert!(
+        out.contains("odd.yaml:1: warning: networking.istio.io has no kind \"VirtualServce\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("odd.yaml:5: warning: document has no kind"),
+        "{out}"
+    );
+}

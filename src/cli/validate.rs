@@ -38,6 +38,11 @@ impl Tally {
     fn check(&mut self, res: &Resource, lines: &mut Vec<String>) {
         if !is_istio_kind(res) {
             self.skipped += 1;
+            // istioctl passes these silently; skiff says what it skipped and why.
+            if let Some(note) = skipped_note(res) {
+                let file = &res.source.file;
+                lines.push(format!("{file}:{}: warning: {note}", res.source.line));
+            }
             return;
         }
         self.validated += 1;
@@ -58,6 +63,30 @@ impl Tally {
             ));
         }
     }
+}
+
+/// Why a skipped document deserves a word: it has no kind, or it names an Istio API
+/// group with a kind that group does not have (a misspelling).
+fn skipped_note(res: &Resource) -> Option<String> {
+    let (group, kind) = (res.gvk.group.as_str(), res.kind());
+    if kind.is_empty() {
+        return Some("document has no kind: not a Kubernetes object, not validated".into());
+    }
+    if !group.ends_with("istio.io") {
+        return None;
+    }
+    let known: Vec<&str> = crate::model::api::ISTIO_KINDS
+        .iter()
+        .filter(|k| k.group == group)
+        .map(|k| k.kind)
+        .collect();
+    if known.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{group} has no kind {kind:?} (it has {}): not validated",
+        known.join(", ")
+    ))
 }
 
 pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
