@@ -12,7 +12,7 @@ pub fn check_kubernetes_resources(path: &str, k8s: &Value) -> Result<(), String>
     let Value::Object(fields) = k8s else {
         return Err(format!(
             "{path}: cannot unmarshal {} into Go value of type KubernetesResources",
-            json_type(k8s)
+            crate::model::values_schema::json_type(k8s)
         ));
     };
     for (key, value) in fields {
@@ -329,19 +329,8 @@ fn expect(
     }
     Err(format!(
         "{path}: cannot unmarshal {} into Go value of type {go_type}",
-        json_type(value)
+        crate::model::values_schema::json_type(value)
     ))
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ fn error(path: &str, reason: String) -> Result<(), ValuesError> {
 }
 
 /// The word Go's JSON decoder uses for a value's type.
-fn json_type(v: &Value) -> &'static str {
+pub fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "bool",

@@ -98,18 +98,6 @@ impl JsonType {
     }
 }
 
-/// The JSON name of a value's type, as Go's decoder words it.
-fn json_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 fn compile(schema: &Value) -> Node {
     let child = |key: &str| {
         schema
@@ -343,7 +331,7 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
         .json_type
         .filter(|t| !value.is_null() && !t.fits(value))
     {
-        let found = json_type_name(value);
+        let found = crate::model::values_schema::json_type(value);
         let go = expected.go_name();
         let message = format!("Invalid value: cannot unmarshal {found} into Go value of type {go}");
         return Some((String::new(), message));

@@ -26,7 +26,7 @@ fn shape_problem(jwks: &str) -> Option<String> {
             Some(Value::Null) => None,
             Some(other) => Some(format!(
                 "failed to decode \"keys\": json: cannot unmarshal {} into Go value of type []json.RawMessage",
-                go_json_type(other)
+                crate::model::values_schema::json_type(other)
             )),
             None => key_problem(&value).map(|p| format!("failed to parse sole key in key set: {p}")),
         },
@@ -42,7 +42,7 @@ fn key_problem(key: &Value) -> Option<String> {
     let Value::Object(fields) = key else {
         return Some(format!(
             "failed to unmarshal JSON into key hint: json: cannot unmarshal {} into Go value of type struct {{ Kty string \"json:\\\"kty\\\"\"; D json.RawMessage \"json:\\\"d\\\"\" }}",
-            go_json_type(key)
+            crate::model::values_schema::json_type(key)
         ));
     };
     let kty = fields.get("kty").and_then(Value::as_str).unwrap_or("");
@@ -60,18 +60,6 @@ fn key_problem(key: &Value) -> Option<String> {
     Some(format!(
         "failed to unmarshal JSON into key ({type_name}): required field {missing} is missing"
     ))
-}
-
-/// The name Go's JSON errors give a value's type.
-fn go_json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 type Scan = Result<(), String>;
