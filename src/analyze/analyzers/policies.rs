@@ -244,10 +244,12 @@ impl Analyzer for TelemetryDefaultSelectorAnalyzer {
     }
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
         let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+        // Istio's rule: no `selector` at all (target references do not count).
         for t in snap.istio("Telemetry") {
-            let has_target = t.object.pointer("/spec/targetRef").is_some()
-                || t.object.pointer("/spec/targetRefs").is_some();
-            if match_labels(&t.object, "/spec/selector/matchLabels").is_none() && !has_target {
+            if t.object
+                .pointer("/spec/selector")
+                .is_none_or(Value::is_null)
+            {
                 without.entry(ns(t).to_string()).or_default().push(t);
             }
         }
@@ -272,7 +274,7 @@ impl Analyzer for TelemetryProviderAnalyzer {
         "telemetry.ProviderAnalyzer"
     }
     fn doc(&self) -> &'static str {
-        "Checks that Telemetries without providers have a default provider in the mesh config to fall back on"
+        "Checks that access logging a Telemetry turns on names a provider when the mesh has no default one"
     }
     fn inputs(&self) -> &'static [&'static str] {
         &["Telemetry", "MeshConfig"]
@@ -280,31 +282,24 @@ impl Analyzer for TelemetryProviderAnalyzer {
     fn codes(&self) -> &'static [&'static str] {
         &["IST0157"]
     }
+    /// Istio's rule: only when the mesh has no default access-logging provider, every
+    /// access-logging entry that is not disabled and names no provider.
     fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let defaults = snap.mesh.other.get("defaultProviders");
+        let default_access_logging = snap
+            .mesh
+            .other
+            .get("defaultProviders")
+            .and_then(|d| d.get("accessLogging"))
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty());
+        if default_access_logging {
+            return;
+        }
         for t in snap.istio("Telemetry") {
-            for (section, default_key) in [
-                ("accessLogging", "accessLogging"),
-                ("tracing", "tracing"),
-                ("metrics", "metrics"),
-            ] {
-                for item in array_at(&t.object, &format!("/spec/{section}")) {
-                    let disabled = item
-                        .get("disabled")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false);
-                    let providers = array_at(item, "/providers");
-                    let has_default = defaults
-                        .and_then(|d| d.get(default_key))
-                        .and_then(Value::as_array)
-                        .is_some_and(|a| !a.is_empty());
-                    if providers.is_empty()
-                        && !disabled
-                        && !has_default
-                        && item.as_object().is_some_and(|o| o.is_empty())
-                    {
-                        out.report("IST0157", Some(t), None, &[t.name().into(), ns(t).into()]);
-                    }
+            for item in array_at(&t.object, "/spec/accessLogging") {
+                let disabled = item.get("disabled").and_then(Value::as_bool) == Some(true);
+                if !disabled && array_at(item, "/providers").is_empty() {
+                    out.report("IST0157", Some(t), None, &[t.name().into(), ns(t).into()]);
                 }
             }
         }

@@ -46,6 +46,10 @@ pub fn syntax_error(source: &str) -> Option<String> {
 }
 
 fn located(source: &str, offset: usize, message: &str) -> String {
+    // CEL's parser places the end of an empty expression at column 0.
+    if source.is_empty() {
+        return format!("1:0: {message}");
+    }
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
