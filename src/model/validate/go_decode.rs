@@ -327,6 +327,14 @@ fn is_empty_map(node: &Node, key: &str, value: &Value) -> bool {
 
 /// The first refused value below `node`: its path relative to the node and the reason.
 fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String, String)> {
+    if let Some((_, _, go_type)) = node.integer {
+        if matches!(value, Value::Object(_) | Value::Array(_) | Value::Bool(_)) {
+            let found = crate::model::values_schema::json_type(value);
+            let message =
+                format!("Invalid value: cannot unmarshal {found} into Go value of type {go_type}");
+            return Some((String::new(), message));
+        }
+    }
     if let Some(expected) = node
         .json_type
         .filter(|t| !value.is_null() && !t.fits(value))

@@ -87,7 +87,7 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     let decoded = go_decode::decoded_view(info.kind, &known, dropped);
     let spec: &Value = &decoded;
     run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
-    namespace_rules(res, info.kind, spec, &mut errs);
+    resource_rules(res, info.kind, spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
         // istiod prefixes each of a policy's errors (not its warnings) with its name.
         let prefix = format!(
@@ -125,10 +125,14 @@ fn without_nulls(value: &Value) -> Value {
     }
 }
 
-/// The rules that need the resource's namespace: `exportTo`, and a DestinationRule's
-/// `configmap://` credentials, which must be in its own namespace.
-fn namespace_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
+/// The rules that need the resource's metadata: `exportTo`, a DestinationRule's
+/// `configmap://` credentials (in its own namespace), and a ServiceEntry that opts out of
+/// address allocation by label.
+fn resource_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
     export_to(res, kind, spec, errs);
+    if kind == "ServiceEntry" {
+        service_entry_without_allocation(res, spec, errs);
+    }
     if kind != "DestinationRule" {
         return;
     }
@@ -143,6 +147,37 @@ fn namespace_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<Fiel
             errs.push(FieldError::new(
                 format!("{path}.credentialName"),
                 format!("invalid configmap:// credentialName: namespace must match the configuration namespace {namespace:?}"),
+            ));
+        }
+    }
+}
+
+/// A ServiceEntry whose label turns address allocation off (and that would otherwise
+/// get addresses: resolution other than NONE, none of its own) warns for its TCP ports.
+fn service_entry_without_allocation(res: &Resource, spec: &Value, errs: &mut Vec<FieldError>) {
+    let opted_out = res
+        .object
+        .pointer("/metadata/labels/networking.istio.io~1enable-autoallocate-ip")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.eq_ignore_ascii_case("false"));
+    let resolution = spec
+        .get("resolution")
+        .and_then(Value::as_str)
+        .unwrap_or("NONE");
+    let has_addresses = spec
+        .get("addresses")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if !opted_out || resolution == "NONE" || has_addresses {
+        return;
+    }
+    let ports = spec.get("ports").and_then(Value::as_array);
+    for (i, port) in ports.into_iter().flatten().enumerate() {
+        let protocol = port.get("protocol").and_then(Value::as_str).unwrap_or("");
+        if matches!(protocol, "" | "TCP") {
+            errs.push(FieldError::warning(
+                format!("spec.ports[{i}]"),
+                rules::NO_ADDRESS_WARNING,
             ));
         }
     }
@@ -253,7 +288,7 @@ fn validate_istio(
     let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
     let spec: &Value = &decoded;
     match run_kind(info.kind, spec, depth, errs) {
-        Ok(()) => namespace_rules(res, info.kind, spec, errs),
+        Ok(()) => resource_rules(res, info.kind, spec, errs),
         Err(e) => errs.push(e),
     }
 }

@@ -15,6 +15,10 @@ type Errs = Vec<FieldError>;
 
 // ---------------------------------------------------------------- networking
 
+/// istiod's warning for a TCP port of a ServiceEntry that gets no address.
+pub const NO_ADDRESS_WARNING: &str =
+    "addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled";
+
 pub fn destination_rule(dr: &DestinationRuleSpec, errs: &mut Errs) {
     if let Some(problem) = wildcard_domain_problem(dr.host.as_deref().unwrap_or("")) {
         err(errs, "spec.host", problem);
@@ -495,11 +499,11 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
             }
         }
         let protocol = p.protocol.as_deref().unwrap_or("");
-        if !has_addresses && matches!(protocol, "" | "TCP") {
-            errs.push(FieldError::warning(
-                &pp,
-                "addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled",
-            ));
+        // Without addresses, istiod allocates one unless resolution is NONE or the
+        // resource opts out (a label, checked in `resource_rules`).
+        let allocates = se.resolution.as_deref().unwrap_or("NONE") != "NONE";
+        if !has_addresses && !allocates && matches!(protocol, "" | "TCP") {
+            errs.push(FieldError::warning(&pp, NO_ADDRESS_WARNING));
         }
         if !is_dns_label(name) {
             err(
@@ -900,6 +904,103 @@ fn sidecar_ingress(ip: &str, ing: &Ingress, ports: &mut HashSet<i64>, errs: &mut
             "sidecar: ports on IP bound listeners must be unique",
         );
     }
+    if let Some(endpoint) = ing.default_endpoint.as_deref().filter(|e| !e.is_empty()) {
+        default_endpoint(&format!("{ip}.defaultEndpoint"), endpoint, errs);
+    }
+    sidecar_ingress_tls(ip, ing, port, errs);
+    if let Some(pool) = &ing.connection_pool {
+        traffic_policy::connection_pool(&format!("{ip}.connectionPool"), pool, errs);
+        let protocol = port.protocol.as_deref().unwrap_or("");
+        let http = matches!(
+            parse_protocol(protocol),
+            Some("HTTP" | "HTTP2" | "HTTP_PROXY" | "GRPC" | "GRPC-Web")
+        );
+        if pool.http.is_some() && !http {
+            let name = port.name.as_deref().unwrap_or("");
+            errs.push(FieldError::warning(
+                format!("{ip}.connectionPool.http"),
+                format!("sidecar: HTTP connection pool settings are configured for port {number} ({name:?}) but its protocol is not HTTP ({protocol}); only TCP settings will apply"),
+            ));
+        }
+    }
+}
+
+/// A sidecar ingress listener's default endpoint: `unix://` and an absolute socket path,
+/// or `host:port` with a loopback or unspecified host and a port number.
+fn default_endpoint(path: &str, endpoint: &str, errs: &mut Errs) {
+    if let Some(socket) = endpoint.strip_prefix(UNIX_PREFIX) {
+        if let Some(problem) = unix_address_problem(socket) {
+            err(errs, path, problem);
+        }
+        return;
+    }
+    let (host, port) = match split_host_port(endpoint) {
+        Ok(parts) => parts,
+        Err(problem) => {
+            err(errs, path, format!("address {endpoint}: {problem}"));
+            ("", "")
+        }
+    };
+    if !matches!(host, "" | "127.0.0.1" | "0.0.0.0" | "::1" | "::") {
+        err(errs, path, "sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset");
+    }
+    match go_atoi(port) {
+        Ok(n) if !(1..=65535).contains(&n) => {
+            err(errs, path, format!("port number {n} must be in the range 1..65535"));
+        }
+        Ok(_) => {}
+        Err(why) => err(
+            errs,
+            path,
+            format!("sidecar: defaultEndpoint port ({port}) is not a number: strconv.Atoi: parsing {port:?}: {why}"),
+        ),
+    }
+}
+
+/// Go's `net.SplitHostPort`: (host, port), or why the address has none.
+fn split_host_port(address: &str) -> Result<(&str, &str), &'static str> {
+    let Some(last_colon) = address.rfind(':') else {
+        return Err("missing port in address");
+    };
+    let (host, rest_from) = if address.starts_with('[') {
+        let Some(end) = address.find(']') else {
+            return Err("missing ']' in address");
+        };
+        match end + 1 {
+            after if after == address.len() => return Err("missing port in address"),
+            after if after == last_colon => {}
+            after if address.as_bytes()[after] == b':' => return Err("too many colons in address"),
+            _ => return Err("missing port in address"),
+        }
+        (&address[1..end], end + 1)
+    } else {
+        let host = &address[..last_colon];
+        if host.contains(':') {
+            return Err("too many colons in address");
+        }
+        (host, 0)
+    };
+    let from = if address.starts_with('[') { 1 } else { 0 };
+    if address[from..].contains('[') {
+        return Err("unexpected '[' in address");
+    }
+    if address[rest_from..].contains(']') {
+        return Err("unexpected ']' in address");
+    }
+    Ok((host, &address[last_colon + 1..]))
+}
+
+/// Go's `strconv.Atoi`: a signed decimal that fits 64 bits, or why not.
+fn go_atoi(text: &str) -> Result<i64, &'static str> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("invalid syntax");
+    }
+    text.parse::<i64>().map_err(|_| "value out of range")
+}
+
+/// A sidecar ingress listener's TLS settings.
+fn sidecar_ingress_tls(ip: &str, ing: &Ingress, port: &SidecarPort, errs: &mut Errs) {
     if let Some(tls) = &ing.tls {
         let tp = format!("{ip}.tls");
         let unsupported = [
