@@ -136,16 +136,11 @@ fn resource_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<Field
     if kind != "DestinationRule" {
         return;
     }
-    let Ok(dr) = serde_json::from_value::<crate::model::api::DestinationRuleSpec>(spec.clone())
-    else {
-        return;
-    };
     let namespace = res.namespace().unwrap_or("default");
-    for (path, tls) in traffic_policy::destination_rule_tls(&dr) {
-        let credential = tls.credential_name.as_deref().unwrap_or("");
+    for (path, credential) in traffic_policy::destination_rule_credentials(spec) {
         if traffic_policy::configmap_namespace(credential).is_some_and(|ns| ns != namespace) {
             errs.push(FieldError::new(
-                format!("{path}.credentialName"),
+                path,
                 format!("invalid configmap:// credentialName: namespace must match the configuration namespace {namespace:?}"),
             ));
         }

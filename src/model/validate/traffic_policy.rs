@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use serde_json::Value;
+
 use super::common::{each, err, parse_duration_ms};
 use crate::model::api::*;
 use crate::model::schema::FieldError;
@@ -426,31 +428,38 @@ fn tunnel_settings(path: &str, tunnel: &Tunnel, errs: &mut Errs) {
     }
 }
 
-/// Credentials of every client TLS setting of a DestinationRule, with their paths.
-pub fn destination_rule_tls(dr: &DestinationRuleSpec) -> Vec<(String, &ClientTlsSettings)> {
+/// The `credentialName` of every client TLS setting of a DestinationRule spec, with its
+/// path (read from the spec as given: no second decode).
+pub fn destination_rule_credentials(spec: &Value) -> Vec<(String, &str)> {
     let mut out = Vec::new();
-    if let Some(tp) = &dr.traffic_policy {
-        collect_tls("spec.trafficPolicy".into(), tp, &mut out);
-    }
-    for (i, subset) in each(&dr.subsets) {
-        if let Some(tp) = &subset.traffic_policy {
-            collect_tls(format!("spec.subsets[{i}].trafficPolicy"), tp, &mut out);
-        }
+    policy_credentials(
+        "spec.trafficPolicy".into(),
+        spec.get("trafficPolicy"),
+        &mut out,
+    );
+    let subsets = spec.get("subsets").and_then(Value::as_array);
+    for (i, subset) in subsets.into_iter().flatten().enumerate() {
+        let path = format!("spec.subsets[{i}].trafficPolicy");
+        policy_credentials(path, subset.get("trafficPolicy"), &mut out);
     }
     out
 }
 
-fn collect_tls<'a>(
-    path: String,
-    tp: &'a TrafficPolicy,
-    out: &mut Vec<(String, &'a ClientTlsSettings)>,
-) {
-    if let Some(tls) = &tp.tls {
-        out.push((format!("{path}.tls"), tls));
-    }
-    for (i, pls) in each(&tp.port_level_settings) {
-        if let Some(tls) = &pls.tls {
-            out.push((format!("{path}.portLevelSettings[{i}].tls"), tls));
+/// The credentials of a traffic policy's TLS settings, its own and per port.
+fn policy_credentials<'a>(path: String, tp: Option<&'a Value>, out: &mut Vec<(String, &'a str)>) {
+    let Some(tp) = tp else { return };
+    let ports = tp.get("portLevelSettings").and_then(Value::as_array);
+    let per_port = ports
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, port)| (format!("{path}.portLevelSettings[{i}]"), port));
+    for (at, holder) in std::iter::once((path.clone(), tp)).chain(per_port) {
+        let name = holder
+            .pointer("/tls/credentialName")
+            .and_then(Value::as_str);
+        if let Some(name) = name {
+            out.push((format!("{at}.tls.credentialName"), name));
         }
     }
 }
