@@ -109,29 +109,34 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// Text from a file's bytes: UTF-8 (a leading byte-order mark is dropped, as Kubernetes'
 /// decoding drops it). Anything else is refused with the line of the first bad byte.
 fn decode_text(bytes: Vec<u8>, file: String) -> Result<String, LoadError> {
-    let line_at = |offset: usize| bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
-    let refuse = |line: usize, message: String| LoadError::Parse {
+    let refuse = |bytes: &[u8], offset: usize, message: &str| LoadError::Parse {
         file: file.clone(),
-        line,
-        message,
+        line: bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1,
+        message: message.to_string(),
     };
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        let message = "UTF-16 text is not supported: save the file as UTF-8".to_string();
-        return Err(refuse(1, message));
+        let message = "UTF-16 text is not supported: save the file as UTF-8";
+        return Err(refuse(&bytes, 0, message));
     }
     if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-        let message = "a NUL byte: not a text manifest (a binary file?)".to_string();
-        return Err(refuse(line_at(nul), message));
+        let message = "a NUL byte: not a text manifest (a binary file?)";
+        return Err(refuse(&bytes, nul, message));
     }
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
         Err(e) => {
-            let offset = e.valid_up_to();
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
             let message = format!(
                 "not UTF-8 text (byte 0x{:02x}): not a text manifest",
                 bytes[offset]
             );
-            Err(refuse(line_at(offset), message))
+            Err(refuse(&bytes, offset, &message))
         }
     }
 }
