@@ -266,6 +266,11 @@ const MAX_FLOW_DEPTH: usize = 256;
 /// brackets count where a YAML token may start (not inside quoted scalars, comments or
 /// words), so the estimate never exceeds the parser's own depth by much.
 fn too_deep_flow_line(text: &str, limit: usize) -> Option<usize> {
+    // Depth never exceeds the number of openers: most texts need no closer look.
+    let openers = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if openers <= limit {
+        return None;
+    }
     let (mut depth, mut line) = (0usize, 1usize);
     let mut quote: Option<u8> = None;
     let mut previous = b'\n';

@@ -152,11 +152,15 @@ impl<'de> Visitor<'de> for StrictValue {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format!("{DUPLICATE_KEY} {key:?}")));
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(taken) => {
+                    let key = taken.key();
+                    return Err(de::Error::custom(format!("{DUPLICATE_KEY} {key:?}")));
+                }
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(map.next_value_seed(self)?);
+                }
             }
-            let value = map.next_value_seed(self)?;
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }
