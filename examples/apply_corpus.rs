@@ -2,16 +2,17 @@
 //! of KUBECONFIG through skiff's cluster module, a few at a time.
 //! Usage: KUBECONFIG=... cargo run --release --example apply_corpus -- FILE
 
-use skiff::cli::GlobalOptionsView;
+use skiff::cluster::ConnectOptions;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: apply_corpus FILE");
     let resources = skiff::model::load::load_paths(&[path]).expect("load");
     let kubeconfig = std::env::var("KUBECONFIG").ok();
-    let opts = GlobalOptionsView {
+    let opts = ConnectOptions {
         kubeconfig: kubeconfig.as_deref(),
         context: None,
         namespace: None,
+        istio_namespace: "istio-system",
     };
     skiff::cluster::runtime().block_on(async {
         let cluster = std::sync::Arc::new(skiff::cluster::connect(&opts).await.expect("connect"));

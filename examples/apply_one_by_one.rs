@@ -3,7 +3,7 @@
 //! do to put the same objects on the cluster).
 //! Usage: KUBECONFIG=... cargo run --release --example apply_one_by_one -- FILE
 
-use skiff::cli::GlobalOptionsView;
+use skiff::cluster::ConnectOptions;
 
 fn main() {
     let path = std::env::args()
@@ -11,10 +11,11 @@ fn main() {
         .expect("usage: apply_one_by_one FILE");
     let resources = skiff::model::load::load_paths(&[path]).expect("load");
     let kubeconfig = std::env::var("KUBECONFIG").ok();
-    let opts = GlobalOptionsView {
+    let opts = ConnectOptions {
         kubeconfig: kubeconfig.as_deref(),
         context: None,
         namespace: None,
+        istio_namespace: "istio-system",
     };
     skiff::cluster::runtime().block_on(async {
         let cluster = skiff::cluster::connect(&opts).await.expect("connect");

@@ -57,6 +57,13 @@ pub fn code_for(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<CliError>() {
             return e.code;
         }
+        if let Some(e) = cause.downcast_ref::<crate::render::RenderError>() {
+            return match e {
+                crate::render::RenderError::Usage(_) => ExitCode::Usage,
+                crate::render::RenderError::Invalid(_) => ExitCode::DataErr,
+                crate::render::RenderError::Failed(_) => ExitCode::Error,
+            };
+        }
         if let Some(e) = cause.downcast_ref::<crate::model::load::LoadError>() {
             if e.is_parse_error() {
                 return ExitCode::DataErr;

@@ -5,14 +5,15 @@
 mod common;
 
 use serde_json::json;
-use skiff::cli::GlobalOptionsView;
+use skiff::cluster::ConnectOptions;
 use skiff::cluster::{connect, ClusterError};
 
-fn view<'a>(kubeconfig: &'a str, context: Option<&'a str>) -> GlobalOptionsView<'a> {
-    GlobalOptionsView {
+fn view<'a>(kubeconfig: &'a str, context: Option<&'a str>) -> ConnectOptions<'a> {
+    ConnectOptions {
         kubeconfig: Some(kubeconfig),
         context,
         namespace: None,
+        istio_namespace: "istio-system",
     }
 }
 

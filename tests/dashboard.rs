@@ -10,14 +10,15 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::json;
-use skiff::cli::GlobalOptionsView;
+use skiff::cluster::ConnectOptions;
 use skiff::cluster::{connect, Cluster};
 
-fn view(kubeconfig: &str) -> GlobalOptionsView<'_> {
-    GlobalOptionsView {
+fn view(kubeconfig: &str) -> ConnectOptions<'_> {
+    ConnectOptions {
         kubeconfig: Some(kubeconfig),
         context: None,
         namespace: None,
+        istio_namespace: "istio-system",
     }
 }
 

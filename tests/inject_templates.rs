@@ -411,9 +411,9 @@ fn own_cases() -> Vec<Value> {
 /// Runs each request (`{"template": NAME, "data": ...}`) through the built-in templates
 /// with the Go harness; one `{"output"}` or `{"error"}` per request.
 fn run_harness(harness: &Path, requests: &[Value]) -> Vec<Value> {
-    let templates: Map<String, Value> = inject::templates::builtin()
+    let templates: Map<String, Value> = skiff::model::injection_templates::builtin()
         .into_iter()
-        .filter(|(n, _)| !inject::templates::DEPLOYMENT_TEMPLATES.contains(n))
+        .filter(|(n, _)| !skiff::model::injection_templates::DEPLOYMENT_TEMPLATES.contains(n))
         .map(|(n, t)| (n.to_string(), json!(t)))
         .collect();
     let mut child = Command::new(harness)
@@ -430,7 +430,7 @@ fn run_harness(harness: &Path, requests: &[Value]) -> Vec<Value> {
 
 /// skiff's own template engine on the same requests: its text must equal Go's.
 fn engine_differences(requests: &[Value], go_results: &[Value]) -> Vec<String> {
-    let templates = inject::templates::builtin();
+    let templates = skiff::model::injection_templates::builtin();
     let mut failures = Vec::new();
     for (i, (request, go)) in requests.iter().zip(go_results).enumerate() {
         let name = request["template"].as_str().unwrap();

@@ -9,7 +9,7 @@ mod common;
 use common::run;
 
 use serde_json::json;
-use skiff::cli::GlobalOptionsView;
+use skiff::cluster::ConnectOptions;
 use skiff::cluster::{connect, Cluster};
 use skiff::install::owned;
 
@@ -119,10 +119,11 @@ fn install_converges_after_the_api_server_dies_midway() {
             .collect();
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
-        let cluster = connect(&GlobalOptionsView {
+        let cluster = connect(&ConnectOptions {
             kubeconfig: Some(&kc),
             context: None,
             namespace: None,
+            istio_namespace: "istio-system",
         })
         .await
         .unwrap();

@@ -4,8 +4,8 @@
 
 mod common;
 
-use skiff::cli::GlobalOptionsView;
 use skiff::cluster::connect;
+use skiff::cluster::ConnectOptions;
 use skiff::model::load;
 
 fn dry_run_profile(profile: &str) {
@@ -34,10 +34,11 @@ fn dry_run_profile(profile: &str) {
 
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
-        let cluster = connect(&GlobalOptionsView {
+        let cluster = connect(&ConnectOptions {
             kubeconfig: Some(&kc),
             context: None,
             namespace: None,
+            istio_namespace: "istio-system",
         })
         .await
         .unwrap();

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{json, Value};
-use skiff::cli::GlobalOptionsView;
 use skiff::cluster::connect;
+use skiff::cluster::ConnectOptions;
 
 /// Starts (or reuses) the remote API server next to the test cluster; returns the path of
 /// the kubeconfig with the contexts skiff-test and skiff-remote.
@@ -76,10 +76,11 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
     );
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
-        let view = |context| GlobalOptionsView {
+        let view = |context| ConnectOptions {
             kubeconfig: Some(multi),
             context: Some(context),
             namespace: None,
+            istio_namespace: "istio-system",
         };
         let primary = connect(&view("skiff-test")).await.expect("primary");
         let remote = connect(&view("skiff-remote")).await.expect("remote");
@@ -212,10 +213,11 @@ fn a_service_that_differs_between_clusters_is_ist0170() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no context \"nope\""));
 
     rt.block_on(async {
-        let view = |context| GlobalOptionsView {
+        let view = |context| ConnectOptions {
             kubeconfig: Some(multi),
             context: Some(context),
             namespace: None,
+            istio_namespace: "istio-system",
         };
         for context in ["skiff-test", "skiff-remote"] {
             let cluster = connect(&view(context)).await.unwrap();

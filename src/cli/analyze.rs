@@ -158,7 +158,7 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             Remotes::Contexts(&args.remote_contexts)
         };
         let fetched = crate::cluster::live::fetch_for_analysis(
-            g,
+            &g.view(),
             namespace_flag.as_deref(),
             args.all_namespaces,
             &args.timeout,

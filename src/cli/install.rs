@@ -10,45 +10,13 @@ use clap::Args;
 use colored::Colorize;
 use serde_json::Value;
 
+use super::render_flags::RenderFlags;
 use super::GlobalOptions;
 use crate::cluster::{self, Cluster};
 use crate::exit::{CliError, ExitCode};
 use crate::install::{apply, owned, plan, readiness};
 use crate::output::Printer;
 use crate::render::{self, Rendered};
-
-/// Flags shared by every command that renders an IstioOperator.
-#[derive(Debug, Clone, Args)]
-pub struct RenderFlags {
-    /// IstioOperator files, overlaid left to right ("-" = stdin, last only)
-    #[arg(short = 'f', long = "filename")]
-    pub filenames: Vec<String>,
-    /// Override an IstioOperator value, e.g. profile=demo or values.global.hub=...
-    #[arg(short = 's', long = "set")]
-    pub set: Vec<String>,
-    /// Proceed despite validation errors
-    #[arg(long)]
-    pub force: bool,
-    /// Control-plane revision (alias of --set revision=)
-    #[arg(short = 'r', long)]
-    pub revision: Option<String>,
-    /// Directory of charts and profiles: not supported yet (skiff renders Istio 1.30.3, built in)
-    #[arg(short = 'd', long = "manifests", alias = "charts")]
-    pub manifests: Option<String>,
-}
-
-impl RenderFlags {
-    /// The render request these flags stand for.
-    pub fn request(&self) -> crate::render::inputs::Request {
-        crate::render::inputs::Request {
-            files: self.filenames.clone(),
-            sets: self.set.clone(),
-            revision: self.revision.clone(),
-            force: self.force,
-            cluster_settings: Vec::new(),
-        }
-    }
-}
 
 #[derive(Debug, Args)]
 pub struct InstallArgs {
@@ -131,7 +99,7 @@ struct ClusterRender {
 }
 
 fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Result<ClusterRender> {
-    let (iop, mut rendered) = super::manifest::render_flags(flags, cluster_settings)?;
+    let (iop, mut rendered) = super::render_flags::render_flags(flags, cluster_settings)?;
     let revision = render::revision_of(&iop);
     owned::stamp(&mut rendered, &revision, &render::owner_of(&iop));
     Ok(ClusterRender {
@@ -146,7 +114,7 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
     let printer = Printer;
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;
-        let settings = super::manifest::cluster_settings(&cluster, args.render.force).await?;
+        let settings = super::render_flags::cluster_settings(&cluster, args.render.force).await?;
         let ClusterRender { iop, rendered, revision } = render_for(&args.render, settings)?;
         let selector = owned::revision_selector(&revision);
         let (previous, running) = tokio::join!(
@@ -229,7 +197,7 @@ async fn print_plan(
     }
     for c in &plan.change {
         printer.out(format!("{} {}", "~ change".yellow(), c.object));
-        printer.out_raw(super::manifest::text_diff(&c.live, &c.desired));
+        printer.out_raw(crate::output::text_diff(&c.live, &c.desired));
     }
     for o in &plan.prune {
         printer.out(format!("{} {o}", "- prune".red()));

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use colored::Colorize;
 use serde_json::Value;
 
-use super::install::RenderFlags;
+use super::render_flags::{cluster_settings, render_flags, RenderFlags};
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load;
@@ -61,31 +61,6 @@ pub fn manifest(g: &GlobalOptions, command: ManifestCommand) -> anyhow::Result<E
         } => generate(g, &render, cluster_specific, output.as_deref()),
         ManifestCommand::Diff { first, second } => manifest_diff(&first, &second),
     }
-}
-
-/// Merges and renders, printing the merge warnings on stderr.
-/// `cluster_settings` are the settings detected on the cluster (none offline).
-pub fn render_flags(
-    flags: &RenderFlags,
-    cluster_settings: Vec<String>,
-) -> anyhow::Result<(Value, Vec<render::Rendered>)> {
-    let printer = Printer;
-    if flags.manifests.is_some() {
-        // Rendering another release's charts would silently give 1.30.3's objects instead.
-        return Err(CliError::not_implemented(
-            "--manifests/-d (skiff renders Istio 1.30.3's charts, built in)",
-        )
-        .into());
-    }
-    let merged = inputs::merge(&inputs::Request {
-        cluster_settings,
-        ..flags.request()
-    })?;
-    for w in &merged.warnings {
-        printer.warn(w);
-    }
-    let rendered = render::render(&merged.iop)?;
-    Ok((merged.iop, rendered))
 }
 
 fn generate(
@@ -141,28 +116,6 @@ fn read_cluster(g: &GlobalOptions, force: bool) -> anyhow::Result<Vec<String>> {
     })
 }
 
-/// istioctl's Kubernetes version precheck (an unsupported server is an error, or with
-/// `--force` a warning), then the settings istioctl detects from the version.
-pub async fn cluster_settings(
-    cluster: &crate::cluster::Cluster,
-    force: bool,
-) -> anyhow::Result<Vec<String>> {
-    let version = cluster.server_version().await?;
-    let detected = crate::install::k8s_version::detected_settings(&version);
-    match crate::install::k8s_version::unsupported(&version) {
-        None => Ok(detected),
-        Some(problem) if force => {
-            Printer.warn(format!("{problem}; proceeding anyway (--force)"));
-            Ok(detected)
-        }
-        Some(problem) => Err(CliError::new(
-            ExitCode::Error,
-            format!("{problem} (use --force to proceed anyway)"),
-        )
-        .into()),
-    }
-}
-
 /// Every rendered object in istioctl's order.
 pub fn ordered_objects(rendered: Vec<render::Rendered>) -> Vec<Value> {
     let mut objects: Vec<Value> = rendered.into_iter().flat_map(|r| r.objects).collect();
@@ -200,7 +153,7 @@ fn manifest_diff(first: &str, second: &str) -> anyhow::Result<ExitCode> {
             Some(other) if other != obj => {
                 differences += 1;
                 printer.out(format!("{} {key} differs:", "~".yellow()));
-                printer.out_raw(text_diff(
+                printer.out_raw(crate::output::text_diff(
                     &output::yaml_text(obj),
                     &output::yaml_text(other),
                 ));
@@ -219,24 +172,6 @@ fn manifest_diff(first: &str, second: &str) -> anyhow::Result<ExitCode> {
         printer.err(format!("{differences} objects differ"));
         Ok(ExitCode::Error)
     }
-}
-
-/// A unified diff of two texts, coloured when colour is on.
-pub fn text_diff(old: &str, new: &str) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
-    let mut out = String::new();
-    for change in diff.iter_all_changes() {
-        let line = change.to_string_lossy();
-        let line = line.trim_end_matches('\n');
-        match change.tag() {
-            similar::ChangeTag::Delete => out.push_str(&format!("{}\n", format!("-{line}").red())),
-            similar::ChangeTag::Insert => {
-                out.push_str(&format!("{}\n", format!("+{line}").green()))
-            }
-            similar::ChangeTag::Equal => out.push_str(&format!(" {line}\n")),
-        }
-    }
-    out
 }
 
 pub fn profile(_g: &GlobalOptions, command: ProfileCommand) -> anyhow::Result<ExitCode> {
@@ -293,7 +228,7 @@ pub fn profile(_g: &GlobalOptions, command: ProfileCommand) -> anyhow::Result<Ex
                 printer.out(format!(
                     "The difference between profiles {first} and {second}:"
                 ));
-                printer.out_raw(text_diff(&a, &b));
+                printer.out_raw(crate::output::text_diff(&a, &b));
                 Ok(ExitCode::Error)
             }
         }

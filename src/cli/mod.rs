@@ -8,6 +8,7 @@ mod dashboard;
 mod install;
 mod kube_inject;
 mod manifest;
+mod render_flags;
 mod validate;
 mod version;
 
@@ -153,20 +154,14 @@ pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
-/// The cluster-related part of the global options, borrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct GlobalOptionsView<'a> {
-    pub kubeconfig: Option<&'a str>,
-    pub context: Option<&'a str>,
-    pub namespace: Option<&'a str>,
-}
-
 impl GlobalOptions {
-    pub fn view(&self) -> GlobalOptionsView<'_> {
-        GlobalOptionsView {
+    /// The cluster-related part of the global options, as the cluster layer takes it.
+    pub fn view(&self) -> crate::cluster::ConnectOptions<'_> {
+        crate::cluster::ConnectOptions {
             kubeconfig: self.kubeconfig.as_deref(),
             context: self.context.as_deref(),
             namespace: self.namespace.as_deref(),
+            istio_namespace: &self.istio_namespace,
         }
     }
 }

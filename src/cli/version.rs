@@ -46,7 +46,7 @@ pub fn run(g: &GlobalOptions, args: VersionArgs) -> anyhow::Result<ExitCode> {
     };
     let mut remote_note = None;
     if args.remote && !args.short {
-        match crate::cluster::remote_versions(g) {
+        match crate::cluster::remote_versions(&g.view()) {
             Ok(remote) => {
                 info.kubernetes_version = Some(remote.kubernetes);
                 info.control_plane_versions = remote.control_plane;

@@ -11,8 +11,7 @@ use serde_json::Value;
 use tokio::task::JoinSet;
 
 use super::list_page::{Item, ListPage};
-use super::{connect, ClusterError};
-use crate::cli::GlobalOptions;
+use super::{connect, ClusterError, ConnectOptions};
 use crate::model::mesh::MeshConfig;
 use crate::model::Resource;
 
@@ -210,7 +209,7 @@ pub struct Fetched {
 }
 
 pub fn fetch_for_analysis(
-    g: &GlobalOptions,
+    g: &ConnectOptions<'_>,
     namespace_flag: Option<&str>,
     all_namespaces: bool,
     timeout: &str,
@@ -229,24 +228,24 @@ pub fn fetch_for_analysis(
 }
 
 async fn fetch(
-    g: &GlobalOptions,
+    g: &ConnectOptions<'_>,
     namespace_flag: Option<&str>,
     all_namespaces: bool,
     remotes: Remotes<'_>,
     secret_limit: Duration,
 ) -> Result<Fetched, ClusterError> {
-    let cluster = connect(&g.view()).await?;
+    let cluster = connect(g).await?;
     let namespace = cluster.namespace(namespace_flag).to_string();
     let scope = ReadScope {
         namespace: namespace.clone(),
         all_namespaces,
-        istio_namespace: g.istio_namespace.clone(),
+        istio_namespace: g.istio_namespace.to_string(),
     };
     let mut remote_reads = JoinSet::new();
     let mut warnings = Vec::new();
     let primary = match remotes {
         Remotes::Contexts(contexts) => {
-            let (kubeconfig, path) = super::read_kubeconfig(g.kubeconfig.as_deref())?;
+            let (kubeconfig, path) = super::read_kubeconfig(g.kubeconfig)?;
             for context in contexts {
                 let remote = super::connect_with(kubeconfig.clone(), Some(context), &path).await?;
                 let scope = scope.clone();
@@ -261,7 +260,7 @@ async fn fetch(
         Remotes::Secrets => {
             let (primary, secrets) = tokio::join!(
                 read_cluster(&cluster, &scope),
-                remote_secrets(&cluster, &g.istio_namespace)
+                remote_secrets(&cluster, g.istio_namespace)
             );
             for (id, secret, kubeconfig) in secrets.map_err(|e| cluster.error(e))? {
                 let source = format!("secret {}/{secret} key {id}", g.istio_namespace);
@@ -300,7 +299,7 @@ async fn fetch(
         }
     }
     remotes.sort_by(|a, b| a.id.cmp(&b.id));
-    let primary_id = cluster_id(&primary.resources, &g.istio_namespace)
+    let primary_id = cluster_id(&primary.resources, g.istio_namespace)
         .unwrap_or_else(|| cluster.context.clone());
     Ok(Fetched {
         primary,

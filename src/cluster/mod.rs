@@ -17,8 +17,6 @@ use kube::{Client, Config};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::cli::GlobalOptionsView;
-
 /// Field manager used for every server-side apply skiff makes.
 pub const FIELD_MANAGER: &str = "skiff";
 
@@ -119,8 +117,18 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .expect("tokio runtime")
 }
 
-/// Connects with the kubeconfig and context of the global options.
-pub async fn connect(opts: &GlobalOptionsView<'_>) -> Result<Cluster, ClusterError> {
+/// How to reach the cluster: the `--kubeconfig`, `--context`, `-n` and `-i` flags.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectOptions<'a> {
+    pub kubeconfig: Option<&'a str>,
+    pub context: Option<&'a str>,
+    pub namespace: Option<&'a str>,
+    /// Istio's system namespace.
+    pub istio_namespace: &'a str,
+}
+
+/// Connects with the kubeconfig and context of the options.
+pub async fn connect(opts: &ConnectOptions<'_>) -> Result<Cluster, ClusterError> {
     let (kubeconfig, path) = read_kubeconfig(opts.kubeconfig)?;
     connect_with(kubeconfig, opts.context, &path).await
 }
@@ -454,11 +462,11 @@ pub struct RemoteVersions {
     pub control_plane: Vec<String>,
 }
 
-pub fn remote_versions(g: &crate::cli::GlobalOptions) -> Result<RemoteVersions, ClusterError> {
+pub fn remote_versions(opts: &ConnectOptions<'_>) -> Result<RemoteVersions, ClusterError> {
     runtime().block_on(async {
-        let cluster = connect(&g.view()).await?;
+        let cluster = connect(opts).await?;
         let kubernetes = cluster.server_version().await?;
-        let control_plane = cluster.control_plane_versions(&g.istio_namespace).await?;
+        let control_plane = cluster.control_plane_versions(opts.istio_namespace).await?;
         Ok(RemoteVersions {
             kubernetes,
             control_plane,

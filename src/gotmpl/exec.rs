@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::funcs::{call, is_func};
 use super::parse::{Arg, Branch, List, Node, Pipe, Tree};
-use super::value::{MapKind, Val};
+use super::value::Val;
 use super::TemplateError;
 
 const MAX_DEPTH: usize = 200;
@@ -341,7 +341,3 @@ impl<'t> Exec<'t> {
     }
 }
 
-/// A map built by a template function (`dict`, `fromJSON`): Go's `map[string]any`.
-pub fn any_map(entries: Vec<(String, Val)>) -> Val {
-    Val::map(entries, MapKind::Any)
-}

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::exec::any_map;
+use super::value::any_map;
 use super::value::{basic_eq, MapKind, Val};
 
 type Args<'a> = &'a [Val];

@@ -309,6 +309,11 @@ pub fn basic_eq(a: &Val, b: &Val) -> Option<bool> {
     })
 }
 
+/// A map built by a template function (`dict`, `fromJSON`): Go's `map[string]any`.
+pub fn any_map(entries: Vec<(String, Val)>) -> Val {
+    Val::map(entries, MapKind::Any)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,7 +121,7 @@ impl InjectorConfig {
     pub fn runs_own_template(&self, name: &str) -> bool {
         self.templates
             .get(name)
-            .is_some_and(|text| !super::templates::is_builtin(name, text))
+            .is_some_and(|text| !crate::model::injection_templates::is_builtin(name, text))
     }
 
     /// A template parsed (once per config), or `None` when there is no such template.
@@ -144,7 +144,7 @@ impl InjectorConfig {
     /// The text of a template: the config's, else skiff's built-in one.
     pub fn template_text(&self, name: &str) -> Option<String> {
         self.templates.get(name).cloned().or_else(|| {
-            super::templates::builtin()
+            crate::model::injection_templates::builtin()
                 .into_iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, text)| text)
@@ -154,7 +154,7 @@ impl InjectorConfig {
     /// Every template name a pod may ask for.
     pub fn template_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.templates.keys().cloned().collect();
-        for (name, _) in super::templates::builtin() {
+        for (name, _) in crate::model::injection_templates::builtin() {
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
             }
@@ -229,6 +229,15 @@ mod tests {
 
     fn labels(v: Value) -> Map<String, Value> {
         v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn every_builtin_template_parses() {
+        for (name, text) in crate::model::injection_templates::builtin() {
+            if let Err(e) = crate::gotmpl::Template::parse(name, &text) {
+                panic!("built-in template {name}: {e}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@ mod config;
 mod settings;
 mod sidecar;
 mod templated;
-pub mod templates;
 mod uninject;
 
 use serde_json::Value;

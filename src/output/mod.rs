@@ -6,8 +6,6 @@ pub mod yaml;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::exit::{CliError, ExitCode};
-
 use colored::Colorize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -174,7 +172,7 @@ impl AtomicFile {
     }
 
     fn error(path: &str, e: std::io::Error) -> anyhow::Error {
-        CliError::new(ExitCode::Error, format!("cannot write {path}: {e}")).into()
+        anyhow::anyhow!("cannot write {path}: {e}")
     }
 }
 
@@ -198,4 +196,22 @@ impl Drop for AtomicFile {
             .unwrap_or_else(|p| p.into_inner())
             .retain(|t| t != &self.tmp);
     }
+}
+
+/// A unified diff of two texts, coloured when colour is on.
+pub fn text_diff(old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = String::new();
+    for change in diff.iter_all_changes() {
+        let line = change.to_string_lossy();
+        let line = line.trim_end_matches('\n');
+        match change.tag() {
+            similar::ChangeTag::Delete => out.push_str(&format!("{}\n", format!("-{line}").red())),
+            similar::ChangeTag::Insert => {
+                out.push_str(&format!("{}\n", format!("+{line}").green()))
+            }
+            similar::ChangeTag::Equal => out.push_str(&format!(" {line}\n")),
+        }
+    }
+    out
 }

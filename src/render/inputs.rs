@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{json, Map, Value};
 
 use super::profiles;
-use crate::exit::{CliError, ExitCode};
+use super::RenderError;
 use crate::model::{load, operator, operator_rules, setpath, Resource};
 
 /// What the user asked to render.
@@ -52,29 +52,23 @@ pub fn overlay(base: &mut Value, overlay: &Value) {
 }
 
 /// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
-fn read_operator_file(path: &str) -> Result<Option<Resource>, CliError> {
+fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
     let text = load::read_text(Path::new(path)).map_err(load_error)?;
     let display = load::display_name(Path::new(path));
     let docs = load::parse_documents(&text, &display).map_err(load_error)?;
     let mut found: Option<Resource> = None;
     for doc in docs {
         if doc.gvk.kind != operator::KIND {
-            return Err(CliError::new(
-                ExitCode::DataErr,
-                format!(
-                    "{}: expected an IstioOperator, found kind {:?}",
-                    doc.source, doc.gvk.kind
-                ),
-            ));
+            return Err(RenderError::Invalid(format!(
+                "{}: expected an IstioOperator, found kind {:?}",
+                doc.source, doc.gvk.kind
+            )));
         }
         if found.is_some() {
-            return Err(CliError::new(
-                ExitCode::DataErr,
-                format!(
-                    "{}: contains multiple IstioOperator CRs, only one per file is supported",
-                    doc.source
-                ),
-            ));
+            return Err(RenderError::Invalid(format!(
+                "{}: contains multiple IstioOperator CRs, only one per file is supported",
+                doc.source
+            )));
         }
         for field in ["metadata", "spec"] {
             if let Some(value) = doc
@@ -82,14 +76,11 @@ fn read_operator_file(path: &str) -> Result<Option<Resource>, CliError> {
                 .get(field)
                 .filter(|v| !v.is_null() && !v.is_object())
             {
-                return Err(CliError::new(
-                    ExitCode::DataErr,
-                    format!(
-                        "{}: IstioOperator {field} must be a mapping, not {}",
-                        doc.source,
-                        load::type_name(value)
-                    ),
-                ));
+                return Err(RenderError::Invalid(format!(
+                    "{}: IstioOperator {field} must be a mapping, not {}",
+                    doc.source,
+                    load::type_name(value)
+                )));
             }
         }
         found = Some(doc);
@@ -118,13 +109,12 @@ fn problem_origin(files: &[Resource], message: &str) -> Option<String> {
     Some(format!("{}:{}", doc.source.file, doc.line_of(&path)))
 }
 
-fn load_error(e: load::LoadError) -> CliError {
-    let code = if e.is_parse_error() {
-        ExitCode::DataErr
+fn load_error(e: load::LoadError) -> RenderError {
+    if e.is_parse_error() {
+        RenderError::Invalid(e.to_string())
     } else {
-        ExitCode::Error
-    };
-    CliError::new(code, e.to_string())
+        RenderError::Failed(e.to_string())
+    }
 }
 
 /// Deeper than any IstioOperator or Helm value path; longer `--set` paths are refused.
@@ -132,31 +122,32 @@ const MAX_SET_DEPTH: usize = 64;
 
 /// Applies one `--set PATH=VALUE` to an IstioOperator document (paths are relative to
 /// `spec`, as in istioctl).
-pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), CliError> {
+pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), RenderError> {
     let (path, raw) = assignment
         .split_once('=')
-        .ok_or_else(|| CliError::usage(format!("--set {assignment:?}: expected PATH=VALUE")))?;
+        .ok_or_else(|| RenderError::usage(format!("--set {assignment:?}: expected PATH=VALUE")))?;
     let path = path.trim();
     let path = path.strip_prefix("spec.").unwrap_or(path);
     let value = setpath::parse_value(path, raw);
-    let mut segments = setpath::split_path(path).map_err(CliError::usage)?;
+    let mut segments = setpath::split_path(path).map_err(RenderError::usage)?;
     if segments.first().is_some_and(|s| s.starts_with('[')) {
-        return Err(CliError::usage(format!(
+        return Err(RenderError::usage(format!(
             "--set {assignment:?}: a path starts with a field name, not a list index"
         )));
     }
     if segments.len() > MAX_SET_DEPTH {
-        return Err(CliError::usage(format!(
+        return Err(RenderError::usage(format!(
             "--set: a path of {} fields is deeper than any IstioOperator field ({MAX_SET_DEPTH} at most)",
             segments.len()
         )));
     }
     segments.insert(0, "spec".into());
-    setpath::set(iop, &segments, value).map_err(|e| CliError::usage(format!("--set {path}: {e}")))
+    setpath::set(iop, &segments, value)
+        .map_err(|e| RenderError::usage(format!("--set {path}: {e}")))
 }
 
 /// Merges the request into one IstioOperator document.
-pub fn merge(request: &Request) -> Result<Merged, CliError> {
+pub fn merge(request: &Request) -> Result<Merged, RenderError> {
     let mut warnings = Vec::new();
     let mut user = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "spec": {}});
     let mut files = Vec::new();
@@ -185,7 +176,7 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
         Some(Value::String(s)) if s.is_empty() => "default".to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
-            return Err(CliError::usage(format!(
+            return Err(RenderError::usage(format!(
                 "spec.profile must be a string, got {other}"
             )))
         }
@@ -194,7 +185,7 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
     match profiles::spec(&profile) {
         Some(p) => overlay(&mut spec, &p),
         None => {
-            return Err(CliError::usage(format!(
+            return Err(RenderError::usage(format!(
                 "unknown profile {profile:?} (built-in profiles: {})",
                 profiles::NAMES.join(", ")
             )))
@@ -227,10 +218,9 @@ pub fn merge(request: &Request) -> Result<Merged, CliError> {
         if request.force {
             warnings.push(format!("{message} (ignored: --force)"));
         } else {
-            return Err(CliError::new(
-                ExitCode::DataErr,
-                format!("{message} (use --force to proceed anyway)"),
-            ));
+            return Err(RenderError::Invalid(format!(
+                "{message} (use --force to proceed anyway)"
+            )));
         }
     }
     Ok(Merged { iop, warnings })
@@ -338,13 +328,13 @@ mod tests {
             ..Default::default()
         })
         .unwrap_err();
-        assert!(e.message.contains("unknown profile"), "{}", e.message);
+        assert!(e.to_string().contains("unknown profile"), "{e}");
         let e = merge(&Request {
             sets: vec!["components.pilott.enabled=true".into()],
             ..Default::default()
         })
         .unwrap_err();
-        assert!(e.message.contains("pilott"), "{}", e.message);
+        assert!(e.to_string().contains("pilott"), "{e}");
         let forced = merge(&Request {
             sets: vec!["components.pilott.enabled=true".into()],
             force: true,

@@ -628,10 +628,11 @@ fn injector_config_map(n: &Names) -> Value {
         default_templates.push(json!("sidecar"));
     }
     // skiff's own templates for istiod's webhook; a user's template of the same name wins.
-    let mut templates: serde_json::Map<String, Value> = crate::inject::templates::builtin()
-        .into_iter()
-        .map(|(name, text)| (name.to_string(), Value::String(text)))
-        .collect();
+    let mut templates: serde_json::Map<String, Value> =
+        crate::model::injection_templates::builtin()
+            .into_iter()
+            .map(|(name, text)| (name.to_string(), Value::String(text)))
+            .collect();
     if let Some(user) = hook["templates"].as_object() {
         templates.extend(user.clone());
     }

@@ -4,8 +4,8 @@
 use serde_json::{json, Value};
 
 use super::inputs::overlay;
+use super::RenderError;
 use super::{Component, ComponentKind, Ctx};
-use crate::exit::{CliError, ExitCode};
 
 /// Names of the component's main workload (and of its Service, HPA, PDB).
 fn workload(ctx: &Ctx, component: &Component) -> (&'static str, String) {
@@ -33,7 +33,7 @@ fn find<'a>(objects: &'a mut [Value], kind: &str, name: &str) -> Option<&'a mut 
         .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
 }
 
-pub fn apply(ctx: &Ctx, component: &Component, objects: &mut [Value]) -> Result<(), CliError> {
+pub fn apply(ctx: &Ctx, component: &Component, objects: &mut [Value]) -> Result<(), RenderError> {
     let (kind, name) = workload(ctx, component);
     if !kind.is_empty() {
         apply_workload_settings(component, objects, kind, &name)?;
@@ -66,7 +66,7 @@ fn apply_workload_settings(
     objects: &mut [Value],
     kind: &str,
     name: &str,
-) -> Result<(), CliError> {
+) -> Result<(), RenderError> {
     let Some(workload) = find(objects, kind, name) else {
         return Ok(());
     };
@@ -105,12 +105,8 @@ fn apply_workload_settings(
         template_patch["metadata"] = json!({"annotations": v});
     }
     let template = &mut workload["spec"]["template"];
-    *template = crate::model::smp::merge_pod(template, &template_patch).map_err(|why| {
-        CliError::new(
-            ExitCode::Error,
-            format!("components.{}.k8s: {why}", component.name),
-        )
-    })?;
+    *template = crate::model::smp::merge_pod(template, &template_patch)
+        .map_err(|why| RenderError::Failed(format!("components.{}.k8s: {why}", component.name)))?;
     if let Some(v) = component.k8s("replicaCount") {
         workload["spec"]["replicas"] = v.clone();
     }
@@ -211,29 +207,21 @@ fn patch_value(v: &Value) -> Value {
     v.clone()
 }
 
-fn apply_overlay(objects: &mut [Value], spec: &Value) -> Result<(), CliError> {
+fn apply_overlay(objects: &mut [Value], spec: &Value) -> Result<(), RenderError> {
     let kind = spec["kind"].as_str().unwrap_or("");
     let name = spec["name"].as_str().unwrap_or("");
     let Some(target) = find(objects, kind, name) else {
-        return Err(CliError::new(
-            ExitCode::Error,
-            format!("k8s.overlays: no {kind} named {name:?} in this component's output"),
-        ));
+        return Err(RenderError::Failed(format!(
+            "k8s.overlays: no {kind} named {name:?} in this component's output"
+        )));
     };
     for patch in spec["patches"].as_array().cloned().unwrap_or_default() {
         let path = patch["path"].as_str().unwrap_or("");
-        let segments = crate::model::setpath::split_path(path).map_err(|why| {
-            CliError::new(
-                ExitCode::Error,
-                format!("k8s.overlays: {kind} {name}: {why}"),
-            )
-        })?;
+        let segments = crate::model::setpath::split_path(path)
+            .map_err(|why| RenderError::Failed(format!("k8s.overlays: {kind} {name}: {why}")))?;
         let value = patch.get("value").filter(|v| !v.is_null()).map(patch_value);
         patch_at(target, &segments, value).map_err(|why| {
-            CliError::new(
-                ExitCode::Error,
-                format!("k8s.overlays: {kind} {name}: path {path}: {why}"),
-            )
+            RenderError::Failed(format!("k8s.overlays: {kind} {name}: path {path}: {why}"))
         })?;
     }
     Ok(())

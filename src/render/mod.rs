@@ -18,8 +18,27 @@ pub mod ztunnel;
 
 use serde_json::{json, Value};
 
-use crate::exit::CliError;
 use inputs::overlay;
+
+/// Why a render stopped. The CLI maps each kind to its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A flag or `--set` value that cannot be used (exit 64).
+    #[error("{0}")]
+    Usage(String),
+    /// An IstioOperator, values or profile input that Istio rejects (exit 65).
+    #[error("{0}")]
+    Invalid(String),
+    /// Anything else that stops the render, e.g. an unreadable file (exit 1).
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl RenderError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        RenderError::Usage(message.into())
+    }
+}
 
 /// The components of an installation, in the order istioctl installs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -300,7 +319,7 @@ fn listed_enabled(spec: &Value) -> bool {
 /// one takes its default (Base and Pilot on). A gateway list replaces the default
 /// gateway; `values.gateways.istio-{ingress,egress}gateway.enabled` turns every listed
 /// gateway (or, with no list, the default one) on. A listed gateway must have a name.
-pub fn components(iop: &Value, ctx: &Ctx) -> Result<Vec<Component>, CliError> {
+pub fn components(iop: &Value, ctx: &Ctx) -> Result<Vec<Component>, RenderError> {
     let spec_components = iop
         .pointer("/spec/components")
         .cloned()
@@ -365,9 +384,7 @@ pub fn components(iop: &Value, ctx: &Ctx) -> Result<Vec<Component>, CliError> {
             }
             let name = spec.get("name").and_then(Value::as_str).unwrap_or("");
             if name.is_empty() {
-                return Err(CliError::new(
-                    crate::exit::ExitCode::DataErr,
-                    format!(
+                return Err(RenderError::Invalid(format!(
                         "components.{key}[{i}] has no name: a listed gateway replaces the profile's list, \
                          so name it (--set components.{key}[{i}].name={default_name} to change the profile's gateway)"
                     ),
@@ -408,7 +425,7 @@ pub fn profile_of(iop: &Value) -> String {
 }
 
 /// A `compatibilityVersion` the release has no settings for is an error, as in the charts.
-fn check_compatibility_version(iop: &Value) -> Result<(), CliError> {
+fn check_compatibility_version(iop: &Value) -> Result<(), RenderError> {
     let version = scalar_string(
         iop.pointer("/spec/values/compatibilityVersion")
             .unwrap_or(&NULL),
@@ -417,17 +434,14 @@ fn check_compatibility_version(iop: &Value) -> Result<(), CliError> {
     if version.is_empty() || known.contains(&version) {
         return Ok(());
     }
-    Err(CliError::new(
-        crate::exit::ExitCode::DataErr,
-        format!(
-            "unknown compatibility version {version} (this release knows {})",
-            known.join(", ")
-        ),
-    ))
+    Err(RenderError::Invalid(format!(
+        "unknown compatibility version {version} (this release knows {})",
+        known.join(", ")
+    )))
 }
 
 /// Renders a merged IstioOperator into per-component objects.
-pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
+pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
     check_compatibility_version(iop)?;
     let mut values = effective_values(iop);
     let mut passed_values = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
@@ -466,7 +480,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, CliError> {
     for component in components(iop, &ctx)? {
         if component.kind == ComponentKind::Pilot {
             if let Some(why) = istiod::refused_values(&ctx) {
-                return Err(CliError::new(crate::exit::ExitCode::DataErr, why));
+                return Err(RenderError::Invalid(why));
             }
         }
         let mut objects = match component.kind {

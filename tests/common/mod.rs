@@ -68,10 +68,11 @@ pub fn skiff(kubeconfig: &str, args: &[&str]) -> std::process::Output {
 
 /// A client of the test cluster, connected on `rt`.
 pub fn connect_to(rt: &tokio::runtime::Runtime, kubeconfig: &str) -> skiff::cluster::Cluster {
-    rt.block_on(skiff::cluster::connect(&skiff::cli::GlobalOptionsView {
+    rt.block_on(skiff::cluster::connect(&skiff::cluster::ConnectOptions {
         kubeconfig: Some(kubeconfig),
         context: None,
         namespace: None,
+        istio_namespace: "istio-system",
     }))
     .expect("connect to the test cluster")
 }

@@ -3,11 +3,11 @@
 //! them what `skiff kube-inject` injects natively (tests/inject_templates.rs checks it).
 
 /// The sidecar and the gateway share one body; `$gateway` picks the variant.
-const PROXY: &str = include_str!("templates/proxy.tmpl");
-const GRPC_SIMPLE: &str = include_str!("templates/grpc-simple.tmpl");
-const GRPC_AGENT: &str = include_str!("templates/grpc-agent.tmpl");
+const PROXY: &str = include_str!("injection_templates/proxy.tmpl");
+const GRPC_SIMPLE: &str = include_str!("injection_templates/grpc-simple.tmpl");
+const GRPC_AGENT: &str = include_str!("injection_templates/grpc-agent.tmpl");
 /// The workloads istiod's gateway controller deploys; `$flavour` picks the proxy.
-const GATEWAY_DEPLOYMENT: &str = include_str!("templates/gateway-deployment.tmpl");
+const GATEWAY_DEPLOYMENT: &str = include_str!("injection_templates/gateway-deployment.tmpl");
 
 /// The built-in templates by name, in the order the ConfigMap lists them.
 pub fn builtin() -> Vec<(&'static str, String)> {
@@ -36,18 +36,4 @@ pub fn is_builtin(name: &str, text: &str) -> bool {
     builtin()
         .iter()
         .any(|(n, t)| *n == name && t.trim_end() == text.trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_builtin_template_parses() {
-        for (name, text) in builtin() {
-            if let Err(e) = crate::gotmpl::Template::parse(name, &text) {
-                panic!("built-in template {name}: {e}");
-            }
-        }
-    }
 }
