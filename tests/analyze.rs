@@ -416,3 +416,102 @@ fn a_webhook_warning_is_ist0133_in_analyze_and_a_warning_in_validate() {
         "{text}"
     );
 }
+
+/// Every `.yaml` file under `dir` (recursively), sorted.
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+}
+
+/// A live analysis lists exactly the inputs of the analyzers it runs, so an analyzer
+/// reading a kind it does not declare would see nothing of it there. Runs each analyzer
+/// over every analyze input the tests have (one snapshot per file) and compares the kinds
+/// it read with the kinds it declares.
+#[test]
+fn every_analyzer_declares_the_kinds_it_reads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    yaml_files(&root.join("testdata/analyze"), &mut files);
+    yaml_files(
+        &root.join("../shared/conformance/analyze/testdata"),
+        &mut files,
+    );
+    yaml_files(
+        &root.join("../shared/conformance/seeds/samples"),
+        &mut files,
+    );
+    let mut undeclared = std::collections::BTreeSet::new();
+    let mut read_any = 0;
+    let loaded: Vec<Vec<skiff::model::Resource>> = files
+        .iter()
+        .filter_map(|f| skiff::model::load::load_file(f).ok())
+        .collect();
+    // Each file alone, then all of them in one snapshot (more cross-kind lookups).
+    let together: Vec<skiff::model::Resource> = loaded.iter().flatten().cloned().collect();
+    for resources in loaded.into_iter().chain([together]) {
+        let snapshot = skiff::analyze::Snapshot::new(
+            resources,
+            "default",
+            Default::default(),
+            None,
+            "istio-system",
+        )
+        .record_reads();
+        for analyzer in skiff::analyze::registry() {
+            snapshot.take_reads();
+            (analyzer.run)(&snapshot, &mut skiff::analyze::Reporter::default());
+            for kind in snapshot.take_reads() {
+                read_any += 1;
+                if !analyzer.inputs.contains(&kind.as_str()) {
+                    undeclared.insert(format!("{} reads {kind}", analyzer.name));
+                }
+            }
+        }
+    }
+    assert!(
+        read_any > 0,
+        "no analyzer read anything: the recording is broken"
+    );
+    assert!(
+        undeclared.is_empty(),
+        "undeclared inputs:\n{}",
+        undeclared.into_iter().collect::<Vec<_>>().join("\n")
+    );
+    // What a live analysis cannot list: the mesh config and networks (read from their
+    // ConfigMaps) and controllers whose Pods are listed instead.
+    let not_listed = [
+        "MeshConfig",
+        "MeshNetworks",
+        "ReplicaSet",
+        "ReplicationController",
+        "Rollout",
+        "DeploymentConfig",
+    ];
+    let listable: Vec<&str> = skiff::cluster::live::listable_kinds().collect();
+    for analyzer in skiff::analyze::registry() {
+        for kind in analyzer.inputs {
+            assert!(
+                listable.contains(kind) || not_listed.contains(kind),
+                "{} reads {kind}, which the live reader cannot list",
+                analyzer.name
+            );
+        }
+        for kind in analyzer.requires {
+            assert!(
+                analyzer.inputs.contains(kind),
+                "{} requires {kind} but does not read it",
+                analyzer.name
+            );
+        }
+    }
+}

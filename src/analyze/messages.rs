@@ -39,81 +39,167 @@ pub struct MessageType {
     pub template: &'static str,
 }
 
-/// Every message type, in code order.
-pub static CATALOG: &[MessageType] = &[
-    MessageType { code: "IST0001", name: "InternalError", level: Level::Error, template: "Internal error: %v" },
-    MessageType { code: "IST0002", name: "Deprecated", level: Level::Warning, template: "Deprecated: %s" },
-    MessageType { code: "IST0101", name: "ReferencedResourceNotFound", level: Level::Error, template: "Referenced %s not found: %q" },
-    MessageType { code: "IST0102", name: "NamespaceNotInjected", level: Level::Info, template: "The namespace is not enabled for Istio injection. Run 'kubectl label namespace %s istio-injection=enabled' to enable it, or 'kubectl label namespace %s istio-injection=disabled' to explicitly mark it as not needing injection." },
-    MessageType { code: "IST0103", name: "PodMissingProxy", level: Level::Warning, template: "The pod %s is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload." },
-    MessageType { code: "IST0106", name: "SchemaValidationError", level: Level::Error, template: "Schema validation error: %v" },
-    MessageType { code: "IST0107", name: "MisplacedAnnotation", level: Level::Warning, template: "Misplaced annotation: %s can only be applied to %s" },
-    MessageType { code: "IST0108", name: "UnknownAnnotation", level: Level::Warning, template: "Unknown annotation: %s" },
-    MessageType { code: "IST0109", name: "ConflictingMeshGatewayVirtualServiceHosts", level: Level::Error, template: "The VirtualServices %s associated with mesh gateway define the same host %s which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource." },
-    MessageType { code: "IST0110", name: "ConflictingSidecarWorkloadSelectors", level: Level::Error, template: "The Sidecars %v in namespace %q select the same workload pod %q, which can lead to undefined behavior." },
-    MessageType { code: "IST0111", name: "MultipleSidecarsWithoutWorkloadSelectors", level: Level::Error, template: "The Sidecars %v in namespace %q have no workload selector, which can lead to undefined behavior." },
-    MessageType { code: "IST0112", name: "VirtualServiceDestinationPortSelectorRequired", level: Level::Error, template: "This VirtualService routes to a service %q that exposes multiple ports %v. Specifying a port in the destination is required to disambiguate." },
-    MessageType { code: "IST0116", name: "DeploymentAssociatedToMultipleServices", level: Level::Warning, template: "This deployment %s is associated with multiple services using port %d but different protocols: %v" },
-    MessageType { code: "IST0118", name: "PortNameIsNotUnderNamingConvention", level: Level::Info, template: "Port name %s (port: %d, targetPort: %s) doesn't follow the naming convention of Istio port." },
-    MessageType { code: "IST0123", name: "NamespaceMultipleInjectionLabels", level: Level::Warning, template: "The namespace has more than one type of injection labels %v, which may lead to undefined behavior. Make sure only one injection label exists." },
-    MessageType { code: "IST0125", name: "InvalidAnnotation", level: Level::Warning, template: "Invalid annotation %s: %s" },
-    MessageType { code: "IST0126", name: "UnknownMeshNetworksServiceRegistry", level: Level::Error, template: "Unknown service registry %s in network %s" },
-    MessageType { code: "IST0127", name: "NoMatchingWorkloadsFound", level: Level::Warning, template: "No matching workloads for this resource with the following labels: %s" },
-    MessageType { code: "IST0128", name: "NoServerCertificateVerificationDestinationLevel", level: Level::Warning, template: "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s" },
-    MessageType { code: "IST0129", name: "NoServerCertificateVerificationPortLevel", level: Level::Warning, template: "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s at port %s" },
-    MessageType { code: "IST0130", name: "VirtualServiceUnreachableRule", level: Level::Warning, template: "VirtualService rule %v not used (%s)." },
-    MessageType { code: "IST0131", name: "VirtualServiceIneffectiveMatch", level: Level::Info, template: "VirtualService rule %v match %v is not used (duplicate/overlapping match in rule %v)." },
-    MessageType { code: "IST0132", name: "VirtualServiceHostNotFoundInGateway", level: Level::Warning, template: "one or more host %v defined in VirtualService %s not found in Gateway %s." },
-    MessageType { code: "IST0133", name: "SchemaWarning", level: Level::Warning, template: "Schema validation warning: %v" },
-    MessageType { code: "IST0134", name: "ServiceEntryAddressesRequired", level: Level::Warning, template: "ServiceEntry addresses are required for this protocol." },
-    MessageType { code: "IST0135", name: "DeprecatedAnnotation", level: Level::Info, template: "Annotation %q has been deprecated%s and may not work in future Istio versions." },
-    MessageType { code: "IST0136", name: "AlphaAnnotation", level: Level::Info, template: "Annotation %q is part of an alpha-phase feature and may be incompletely supported." },
-    MessageType { code: "IST0137", name: "DeploymentConflictingPorts", level: Level::Warning, template: "This deployment %s is associated with multiple services %v using targetPort %q but different ports: %v." },
-    MessageType { code: "IST0138", name: "GatewayDuplicateCertificate", level: Level::Warning, template: "Duplicate certificate in multiple gateways %v may cause 404s if clients re-use HTTP2 connections." },
-    MessageType { code: "IST0139", name: "InvalidWebhook", level: Level::Error, template: "%v" },
-    MessageType { code: "IST0140", name: "IngressRouteRulesNotAffected", level: Level::Warning, template: "Subset in virtual service %s has no effect on ingress gateway %s requests" },
-    MessageType { code: "IST0141", name: "InsufficientPermissions", level: Level::Error, template: "Missing required permission to create resource %v (%v)" },
-    MessageType { code: "IST0142", name: "UnsupportedKubernetesVersion", level: Level::Error, template: "The Kubernetes Version %q is lower than the minimum version: %v" },
-    MessageType { code: "IST0143", name: "LocalhostListener", level: Level::Error, template: "Port %v is exposed in a Service but listens on localhost. It will not be exposed to other pods." },
-    MessageType { code: "IST0144", name: "InvalidApplicationUID", level: Level::Warning, template: "User ID (UID) 1337 is reserved for the sidecar proxy." },
-    MessageType { code: "IST0145", name: "ConflictingGateways", level: Level::Error, template: "Conflict with gateways %s (workload selector %s, port %s, hosts %v)." },
-    MessageType { code: "IST0146", name: "ImageAutoWithoutInjectionWarning", level: Level::Warning, template: "%s %s contains `image: auto` but does not match any Istio injection webhook selectors." },
-    MessageType { code: "IST0147", name: "ImageAutoWithoutInjectionError", level: Level::Error, template: "%s %s contains `image: auto` but does not match any Istio injection webhook selectors." },
-    MessageType { code: "IST0148", name: "NamespaceInjectionEnabledByDefault", level: Level::Info, template: "is enabled for Istio injection, as Istio is installed with enableNamespacesByDefault as true." },
-    MessageType { code: "IST0149", name: "JwtClaimBasedRoutingWithoutRequestAuthN", level: Level::Error, template: "The virtual service uses the JWT claim based routing (key: %s) but found no request authentication for the gateway (%s) pod (%s). The request authentication must first be applied for the gateway pods to validate the JWT token and make the claims available for routing." },
-    MessageType { code: "IST0150", name: "ExternalNameServiceTypeInvalidPortName", level: Level::Warning, template: "Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly" },
-    MessageType { code: "IST0151", name: "EnvoyFilterUsesRelativeOperation", level: Level::Warning, template: "This EnvoyFilter does not have a priority and has a relative patch operation set which can cause the EnvoyFilter not to be applied. Using the INSERT_FIRST of ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly." },
-    MessageType { code: "IST0152", name: "EnvoyFilterUsesReplaceOperationIncorrectly", level: Level::Error, template: "The REPLACE operation is only valid for HTTP_FILTER and NETWORK_FILTER." },
-    MessageType { code: "IST0153", name: "EnvoyFilterUsesAddOperationIncorrectly", level: Level::Error, template: "The ADD operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE." },
-    MessageType { code: "IST0154", name: "EnvoyFilterUsesRemoveOperationIncorrectly", level: Level::Error, template: "The REMOVE operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE." },
-    MessageType { code: "IST0155", name: "EnvoyFilterUsesRelativeOperationWithProxyVersion", level: Level::Warning, template: "This EnvoyFilter does not have a priority and has a relative patch operation (NSTERT_BEFORE/AFTER, REPLACE, MERGE, DELETE) and proxyVersion set which can cause the EnvoyFilter not to be applied during an upgrade. Using the INSERT_FIRST or ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly." },
-    MessageType { code: "IST0156", name: "UnsupportedGatewayAPIVersion", level: Level::Error, template: "The Gateway API CRD version %v is lower than the minimum version: %v" },
-    MessageType { code: "IST0157", name: "InvalidTelemetryProvider", level: Level::Warning, template: "The Telemetry %v in namespace %q with empty providers will be ignored." },
-    MessageType { code: "IST0158", name: "PodsIstioProxyImageMismatchInNamespace", level: Level::Warning, template: "The Istio proxy images of the pods running in the namespace do not match the image defined in the injection configuration (pod names: %v). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pods." },
-    MessageType { code: "IST0159", name: "ConflictingTelemetryWorkloadSelectors", level: Level::Error, template: "The Telemetries %v in namespace %q select the same workload pod %q, which can lead to undefined behavior." },
-    MessageType { code: "IST0160", name: "MultipleTelemetriesWithoutWorkloadSelectors", level: Level::Error, template: "The Telemetries %v in namespace %q have no workload selector, which can lead to undefined behavior." },
-    MessageType { code: "IST0161", name: "InvalidGatewayCredential", level: Level::Error, template: "The credential referenced by the Gateway %s in namespace %s is invalid, which can cause the traffic not to work as expected." },
-    MessageType { code: "IST0162", name: "GatewayPortNotDefinedOnService", level: Level::Warning, template: "The gateway is listening on a target port (port %d) that is not defined in the Service associated with its workload instances (Pod selector %s). If you need to access the gateway port through the gateway Service, it will not be available." },
-    MessageType { code: "IST0163", name: "InvalidExternalControlPlaneConfig", level: Level::Warning, template: "The hostname (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external control plane cluster %s. Traffic may not flow properly." },
-    MessageType { code: "IST0164", name: "ExternalControlPlaneAddressIsNotAHostname", level: Level::Info, template: "The address (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external control plane cluster is an IP address. This is not recommended for a production environment." },
-    MessageType { code: "IST0165", name: "ReferencedInternalGateway", level: Level::Warning, template: "Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s." },
-    MessageType { code: "IST0166", name: "IneffectiveSelector", level: Level::Warning, template: "Ineffective selector on Kubernetes Gateway %s. Use the TargetRef field instead." },
-    MessageType { code: "IST0167", name: "IneffectivePolicy", level: Level::Warning, template: "The policy has no impact: %s." },
-    MessageType { code: "IST0168", name: "UnknownUpgradeCompatibility", level: Level::Warning, template: "The configuration %q changed in release %s, but compatibility cannot be automatically detected: %s. Or, install with `--set compatibilityVersion=%s` to retain the old default." },
-    MessageType { code: "IST0169", name: "UpdateIncompatibility", level: Level::Warning, template: "The configuration %q changed in release %s: %s. Or, install with `--set compatibilityVersion=%s` to retain the old default." },
-    MessageType { code: "IST0170", name: "MultiClusterInconsistentService", level: Level::Warning, template: "The service %v in namespace %q is inconsistent across clusters %q, which can lead to undefined behaviors. The inconsistent behaviors are: %v." },
-    MessageType { code: "IST0171", name: "NegativeConditionStatus", level: Level::Warning, template: "A condition with a negative status is present: type=%s, reason=%s, message=%s." },
-    MessageType { code: "IST0172", name: "FutureUnsupportedGatewayAPIVersion", level: Level::Warning, template: "The Gateway API CRD version %v is lower than the minimum version: %v" },
-    MessageType { code: "IST0173", name: "DestinationRuleSubsetNotSelectPods", level: Level::Error, template: "The Subset %s defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream)." },
-    MessageType { code: "IST0174", name: "UnknownDestinationRuleHost", level: Level::Warning, template: "The host %s defined in the DestinationRule does not match any services in the mesh." },
-    MessageType { code: "IST0175", name: "JwksUriFetchUnrestricted", level: Level::Warning, template: "BLOCKED_CIDRS_IN_JWKS_URIS is not configured but %d RequestAuthentication resource(s) exist (%s). Consider configuring it to restrict JWKS URI fetches to trusted networks." },
-    MessageType { code: "IST0176", name: "GatewayAPICRDVersionBelowMinimum", level: Level::Warning, template: "Gateway API CRD %q is at version %q but Istio requires at least %q; resources of this kind will not be processed. Upgrade the Gateway API CRDs to satisfy the minimum version." },
-    MessageType { code: "IST0177", name: "ConflictingServiceEntryProtocol", level: Level::Warning, template: "Multiple ServiceEntries (%s) define the same host %q and port %d with conflicting protocols (%s)." },
-];
+/// Declares each message type as a constant named after it (so a misspelt message does
+/// not compile) and the catalog of them all, in code order.
+macro_rules! catalog {
+    ($($constant:ident = $code:literal $name:literal $level:ident $template:literal;)*) => {
+        $(
+            #[doc = concat!("`", $code, "` ", $name, ": ", $template)]
+            pub static $constant: MessageType = MessageType {
+                code: $code,
+                name: $name,
+                level: Level::$level,
+                template: $template,
+            };
+        )*
+        /// Every message type, in code order.
+        pub static CATALOG: &[&MessageType] = &[$(&$constant),*];
+    };
+}
+
+#[rustfmt::skip]
+catalog! {
+    INTERNAL_ERROR = "IST0001" "InternalError" Error
+        "Internal error: %v";
+    DEPRECATED = "IST0002" "Deprecated" Warning
+        "Deprecated: %s";
+    REFERENCED_RESOURCE_NOT_FOUND = "IST0101" "ReferencedResourceNotFound" Error
+        "Referenced %s not found: %q";
+    NAMESPACE_NOT_INJECTED = "IST0102" "NamespaceNotInjected" Info
+        "The namespace is not enabled for Istio injection. Run 'kubectl label namespace %s istio-injection=enabled' to enable it, or 'kubectl label namespace %s istio-injection=disabled' to explicitly mark it as not needing injection.";
+    POD_MISSING_PROXY = "IST0103" "PodMissingProxy" Warning
+        "The pod %s is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.";
+    SCHEMA_VALIDATION_ERROR = "IST0106" "SchemaValidationError" Error
+        "Schema validation error: %v";
+    MISPLACED_ANNOTATION = "IST0107" "MisplacedAnnotation" Warning
+        "Misplaced annotation: %s can only be applied to %s";
+    UNKNOWN_ANNOTATION = "IST0108" "UnknownAnnotation" Warning
+        "Unknown annotation: %s";
+    CONFLICTING_MESH_GATEWAY_VIRTUAL_SERVICE_HOSTS = "IST0109" "ConflictingMeshGatewayVirtualServiceHosts" Error
+        "The VirtualServices %s associated with mesh gateway define the same host %s which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.";
+    CONFLICTING_SIDECAR_WORKLOAD_SELECTORS = "IST0110" "ConflictingSidecarWorkloadSelectors" Error
+        "The Sidecars %v in namespace %q select the same workload pod %q, which can lead to undefined behavior.";
+    MULTIPLE_SIDECARS_WITHOUT_WORKLOAD_SELECTORS = "IST0111" "MultipleSidecarsWithoutWorkloadSelectors" Error
+        "The Sidecars %v in namespace %q have no workload selector, which can lead to undefined behavior.";
+    VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED = "IST0112" "VirtualServiceDestinationPortSelectorRequired" Error
+        "This VirtualService routes to a service %q that exposes multiple ports %v. Specifying a port in the destination is required to disambiguate.";
+    DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES = "IST0116" "DeploymentAssociatedToMultipleServices" Warning
+        "This deployment %s is associated with multiple services using port %d but different protocols: %v";
+    PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION = "IST0118" "PortNameIsNotUnderNamingConvention" Info
+        "Port name %s (port: %d, targetPort: %s) doesn't follow the naming convention of Istio port.";
+    NAMESPACE_MULTIPLE_INJECTION_LABELS = "IST0123" "NamespaceMultipleInjectionLabels" Warning
+        "The namespace has more than one type of injection labels %v, which may lead to undefined behavior. Make sure only one injection label exists.";
+    INVALID_ANNOTATION = "IST0125" "InvalidAnnotation" Warning
+        "Invalid annotation %s: %s";
+    UNKNOWN_MESH_NETWORKS_SERVICE_REGISTRY = "IST0126" "UnknownMeshNetworksServiceRegistry" Error
+        "Unknown service registry %s in network %s";
+    NO_MATCHING_WORKLOADS_FOUND = "IST0127" "NoMatchingWorkloadsFound" Warning
+        "No matching workloads for this resource with the following labels: %s";
+    NO_SERVER_CERTIFICATE_VERIFICATION_DESTINATION_LEVEL = "IST0128" "NoServerCertificateVerificationDestinationLevel" Warning
+        "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s";
+    NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL = "IST0129" "NoServerCertificateVerificationPortLevel" Warning
+        "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate server identity for host: %s at port %s";
+    VIRTUAL_SERVICE_UNREACHABLE_RULE = "IST0130" "VirtualServiceUnreachableRule" Warning
+        "VirtualService rule %v not used (%s).";
+    VIRTUAL_SERVICE_INEFFECTIVE_MATCH = "IST0131" "VirtualServiceIneffectiveMatch" Info
+        "VirtualService rule %v match %v is not used (duplicate/overlapping match in rule %v).";
+    VIRTUAL_SERVICE_HOST_NOT_FOUND_IN_GATEWAY = "IST0132" "VirtualServiceHostNotFoundInGateway" Warning
+        "one or more host %v defined in VirtualService %s not found in Gateway %s.";
+    SCHEMA_WARNING = "IST0133" "SchemaWarning" Warning
+        "Schema validation warning: %v";
+    SERVICE_ENTRY_ADDRESSES_REQUIRED = "IST0134" "ServiceEntryAddressesRequired" Warning
+        "ServiceEntry addresses are required for this protocol.";
+    DEPRECATED_ANNOTATION = "IST0135" "DeprecatedAnnotation" Info
+        "Annotation %q has been deprecated%s and may not work in future Istio versions.";
+    ALPHA_ANNOTATION = "IST0136" "AlphaAnnotation" Info
+        "Annotation %q is part of an alpha-phase feature and may be incompletely supported.";
+    DEPLOYMENT_CONFLICTING_PORTS = "IST0137" "DeploymentConflictingPorts" Warning
+        "This deployment %s is associated with multiple services %v using targetPort %q but different ports: %v.";
+    GATEWAY_DUPLICATE_CERTIFICATE = "IST0138" "GatewayDuplicateCertificate" Warning
+        "Duplicate certificate in multiple gateways %v may cause 404s if clients re-use HTTP2 connections.";
+    INVALID_WEBHOOK = "IST0139" "InvalidWebhook" Error
+        "%v";
+    INGRESS_ROUTE_RULES_NOT_AFFECTED = "IST0140" "IngressRouteRulesNotAffected" Warning
+        "Subset in virtual service %s has no effect on ingress gateway %s requests";
+    INSUFFICIENT_PERMISSIONS = "IST0141" "InsufficientPermissions" Error
+        "Missing required permission to create resource %v (%v)";
+    UNSUPPORTED_KUBERNETES_VERSION = "IST0142" "UnsupportedKubernetesVersion" Error
+        "The Kubernetes Version %q is lower than the minimum version: %v";
+    LOCALHOST_LISTENER = "IST0143" "LocalhostListener" Error
+        "Port %v is exposed in a Service but listens on localhost. It will not be exposed to other pods.";
+    INVALID_APPLICATION_UID = "IST0144" "InvalidApplicationUID" Warning
+        "User ID (UID) 1337 is reserved for the sidecar proxy.";
+    CONFLICTING_GATEWAYS = "IST0145" "ConflictingGateways" Error
+        "Conflict with gateways %s (workload selector %s, port %s, hosts %v).";
+    IMAGE_AUTO_WITHOUT_INJECTION_WARNING = "IST0146" "ImageAutoWithoutInjectionWarning" Warning
+        "%s %s contains `image: auto` but does not match any Istio injection webhook selectors.";
+    IMAGE_AUTO_WITHOUT_INJECTION_ERROR = "IST0147" "ImageAutoWithoutInjectionError" Error
+        "%s %s contains `image: auto` but does not match any Istio injection webhook selectors.";
+    NAMESPACE_INJECTION_ENABLED_BY_DEFAULT = "IST0148" "NamespaceInjectionEnabledByDefault" Info
+        "is enabled for Istio injection, as Istio is installed with enableNamespacesByDefault as true.";
+    JWT_CLAIM_BASED_ROUTING_WITHOUT_REQUEST_AUTH_N = "IST0149" "JwtClaimBasedRoutingWithoutRequestAuthN" Error
+        "The virtual service uses the JWT claim based routing (key: %s) but found no request authentication for the gateway (%s) pod (%s). The request authentication must first be applied for the gateway pods to validate the JWT token and make the claims available for routing.";
+    EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME = "IST0150" "ExternalNameServiceTypeInvalidPortName" Warning
+        "Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly";
+    ENVOY_FILTER_USES_RELATIVE_OPERATION = "IST0151" "EnvoyFilterUsesRelativeOperation" Warning
+        "This EnvoyFilter does not have a priority and has a relative patch operation set which can cause the EnvoyFilter not to be applied. Using the INSERT_FIRST of ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.";
+    ENVOY_FILTER_USES_REPLACE_OPERATION_INCORRECTLY = "IST0152" "EnvoyFilterUsesReplaceOperationIncorrectly" Error
+        "The REPLACE operation is only valid for HTTP_FILTER and NETWORK_FILTER.";
+    ENVOY_FILTER_USES_ADD_OPERATION_INCORRECTLY = "IST0153" "EnvoyFilterUsesAddOperationIncorrectly" Error
+        "The ADD operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.";
+    ENVOY_FILTER_USES_REMOVE_OPERATION_INCORRECTLY = "IST0154" "EnvoyFilterUsesRemoveOperationIncorrectly" Error
+        "The REMOVE operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.";
+    ENVOY_FILTER_USES_RELATIVE_OPERATION_WITH_PROXY_VERSION = "IST0155" "EnvoyFilterUsesRelativeOperationWithProxyVersion" Warning
+        "This EnvoyFilter does not have a priority and has a relative patch operation (NSTERT_BEFORE/AFTER, REPLACE, MERGE, DELETE) and proxyVersion set which can cause the EnvoyFilter not to be applied during an upgrade. Using the INSERT_FIRST or ADD option or setting the priority may help in ensuring the EnvoyFilter is applied correctly.";
+    UNSUPPORTED_GATEWAY_API_VERSION = "IST0156" "UnsupportedGatewayAPIVersion" Error
+        "The Gateway API CRD version %v is lower than the minimum version: %v";
+    INVALID_TELEMETRY_PROVIDER = "IST0157" "InvalidTelemetryProvider" Warning
+        "The Telemetry %v in namespace %q with empty providers will be ignored.";
+    PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE = "IST0158" "PodsIstioProxyImageMismatchInNamespace" Warning
+        "The Istio proxy images of the pods running in the namespace do not match the image defined in the injection configuration (pod names: %v). This often happens after upgrading the Istio control-plane and can be fixed by redeploying the pods.";
+    CONFLICTING_TELEMETRY_WORKLOAD_SELECTORS = "IST0159" "ConflictingTelemetryWorkloadSelectors" Error
+        "The Telemetries %v in namespace %q select the same workload pod %q, which can lead to undefined behavior.";
+    MULTIPLE_TELEMETRIES_WITHOUT_WORKLOAD_SELECTORS = "IST0160" "MultipleTelemetriesWithoutWorkloadSelectors" Error
+        "The Telemetries %v in namespace %q have no workload selector, which can lead to undefined behavior.";
+    INVALID_GATEWAY_CREDENTIAL = "IST0161" "InvalidGatewayCredential" Error
+        "The credential referenced by the Gateway %s in namespace %s is invalid, which can cause the traffic not to work as expected.";
+    GATEWAY_PORT_NOT_DEFINED_ON_SERVICE = "IST0162" "GatewayPortNotDefinedOnService" Warning
+        "The gateway is listening on a target port (port %d) that is not defined in the Service associated with its workload instances (Pod selector %s). If you need to access the gateway port through the gateway Service, it will not be available.";
+    INVALID_EXTERNAL_CONTROL_PLANE_CONFIG = "IST0163" "InvalidExternalControlPlaneConfig" Warning
+        "The hostname (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external control plane cluster %s. Traffic may not flow properly.";
+    EXTERNAL_CONTROL_PLANE_ADDRESS_IS_NOT_A_HOSTNAME = "IST0164" "ExternalControlPlaneAddressIsNotAHostname" Info
+        "The address (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external control plane cluster is an IP address. This is not recommended for a production environment.";
+    REFERENCED_INTERNAL_GATEWAY = "IST0165" "ReferencedInternalGateway" Warning
+        "Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.";
+    INEFFECTIVE_SELECTOR = "IST0166" "IneffectiveSelector" Warning
+        "Ineffective selector on Kubernetes Gateway %s. Use the TargetRef field instead.";
+    INEFFECTIVE_POLICY = "IST0167" "IneffectivePolicy" Warning
+        "The policy has no impact: %s.";
+    UNKNOWN_UPGRADE_COMPATIBILITY = "IST0168" "UnknownUpgradeCompatibility" Warning
+        "The configuration %q changed in release %s, but compatibility cannot be automatically detected: %s. Or, install with `--set compatibilityVersion=%s` to retain the old default.";
+    UPDATE_INCOMPATIBILITY = "IST0169" "UpdateIncompatibility" Warning
+        "The configuration %q changed in release %s: %s. Or, install with `--set compatibilityVersion=%s` to retain the old default.";
+    MULTI_CLUSTER_INCONSISTENT_SERVICE = "IST0170" "MultiClusterInconsistentService" Warning
+        "The service %v in namespace %q is inconsistent across clusters %q, which can lead to undefined behaviors. The inconsistent behaviors are: %v.";
+    NEGATIVE_CONDITION_STATUS = "IST0171" "NegativeConditionStatus" Warning
+        "A condition with a negative status is present: type=%s, reason=%s, message=%s.";
+    FUTURE_UNSUPPORTED_GATEWAY_API_VERSION = "IST0172" "FutureUnsupportedGatewayAPIVersion" Warning
+        "The Gateway API CRD version %v is lower than the minimum version: %v";
+    DESTINATION_RULE_SUBSET_NOT_SELECT_PODS = "IST0173" "DestinationRuleSubsetNotSelectPods" Error
+        "The Subset %s defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).";
+    UNKNOWN_DESTINATION_RULE_HOST = "IST0174" "UnknownDestinationRuleHost" Warning
+        "The host %s defined in the DestinationRule does not match any services in the mesh.";
+    JWKS_URI_FETCH_UNRESTRICTED = "IST0175" "JwksUriFetchUnrestricted" Warning
+        "BLOCKED_CIDRS_IN_JWKS_URIS is not configured but %d RequestAuthentication resource(s) exist (%s). Consider configuring it to restrict JWKS URI fetches to trusted networks.";
+    GATEWAY_APICRD_VERSION_BELOW_MINIMUM = "IST0176" "GatewayAPICRDVersionBelowMinimum" Warning
+        "Gateway API CRD %q is at version %q but Istio requires at least %q; resources of this kind will not be processed. Upgrade the Gateway API CRDs to satisfy the minimum version.";
+    CONFLICTING_SERVICE_ENTRY_PROTOCOL = "IST0177" "ConflictingServiceEntryProtocol" Warning
+        "Multiple ServiceEntries (%s) define the same host %q and port %d with conflicting protocols (%s).";
+}
 
 /// The message type of a code.
 pub fn by_code(code: &str) -> Option<&'static MessageType> {
-    CATALOG.iter().find(|m| m.code == code)
+    CATALOG.iter().copied().find(|m| m.code == code)
 }
 
 /// An argument of a message template.

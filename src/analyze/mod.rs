@@ -4,6 +4,7 @@
 pub(crate) mod analyzers;
 pub mod messages;
 pub mod output;
+pub mod reference;
 
 pub mod snapshot;
 
@@ -99,21 +100,37 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// Reports `code` on a resource; `field` (e.g. `spec.gateways[0]`) points the
-    /// reference at the field's line.
-    pub fn report(
+    /// Reports a message of a type named by its code, as the shared model's validation
+    /// names them; an unknown code is an internal error (IST0001).
+    pub fn report_code(
         &mut self,
         code: &str,
         resource: Option<&Resource>,
         field: Option<&str>,
         args: &[Arg],
     ) {
-        let Some(kind) = messages::by_code(code) else {
-            debug_assert!(false, "unknown code {code}");
-            return;
-        };
+        match messages::by_code(code) {
+            Some(kind) => self.report(kind, resource, field, args),
+            None => self.report(
+                &messages::INTERNAL_ERROR,
+                resource,
+                field,
+                &[format!("unknown message code {code}").into()],
+            ),
+        }
+    }
+
+    /// Reports a message on a resource; `field` (e.g. `spec.gateways[0]`) points the
+    /// reference at the field's line.
+    pub fn report(
+        &mut self,
+        kind: &'static MessageType,
+        resource: Option<&Resource>,
+        field: Option<&str>,
+        args: &[Arg],
+    ) {
         if let Some(r) = resource {
-            if is_suppressed_by_annotation(r, code) {
+            if is_suppressed_by_annotation(r, kind.code) {
                 return;
             }
         }
@@ -140,12 +157,12 @@ impl Reporter {
     pub fn report_in_cluster(
         &mut self,
         cluster: &str,
-        code: &str,
+        kind: &'static MessageType,
         resource: &Resource,
         args: &[Arg],
     ) {
         let before = self.messages.len();
-        self.report(code, Some(resource), None, args);
+        self.report(kind, Some(resource), None, args);
         if let Some(m) = self.messages.get_mut(before) {
             m.cluster = Some(cluster.to_string());
         }
@@ -163,27 +180,52 @@ fn is_suppressed_by_annotation(r: &Resource, code: &str) -> bool {
         .is_some_and(|v| v.split(',').any(|c| c.trim() == code || c.trim() == "*"))
 }
 
-/// One analyzer: a named check over the snapshot.
-pub trait Analyzer: Sync {
+/// One analyzer, declared once: everything skiff says about it (`--list-analyzers`,
+/// `analyze explain`, docs/analyzers.md) and everything the runner needs comes from here.
+pub struct Analyzer {
     /// istioctl's name, e.g. `virtualservice.GatewayAnalyzer`.
-    fn name(&self) -> &'static str;
-    /// What it checks, for `--list-analyzers` and the docs.
-    fn doc(&self) -> &'static str;
-    /// The kinds it reads.
-    fn inputs(&self) -> &'static [&'static str];
-    /// The codes it may report.
-    fn codes(&self) -> &'static [&'static str];
+    pub name: &'static str,
+    /// What it checks.
+    pub doc: &'static str,
+    /// The kinds it reads; a live analysis lists just the inputs of the analyzers it runs.
+    pub inputs: &'static [&'static str],
     /// Kinds the analysis cannot judge without (e.g. Services to resolve hosts); when the
     /// inputs say nothing about one of them, the analyzer is skipped.
-    fn requires(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn analyze(&self, snapshot: &Snapshot, out: &mut Reporter);
+    pub requires: &'static [&'static str],
+    /// The messages it may report.
+    pub codes: &'static [&'static MessageType],
+    /// The check itself.
+    pub run: fn(&Snapshot, &mut Reporter),
 }
 
 /// Every analyzer, in name order.
-pub fn registry() -> &'static [&'static dyn Analyzer] {
+pub fn registry() -> &'static [&'static Analyzer] {
     analyzers::ALL
+}
+
+/// The analyzers named in `only`, or all when it names none of them.
+fn chosen(only: &[String]) -> Vec<&'static Analyzer> {
+    let all = registry();
+    let named: Vec<&Analyzer> = all
+        .iter()
+        .copied()
+        .filter(|a| only.iter().any(|n| n == a.name))
+        .collect();
+    if named.is_empty() {
+        all.to_vec()
+    } else {
+        named
+    }
+}
+
+/// Every kind the analyzers named in `only` (all when none) read: what a live analysis
+/// lists from the cluster.
+pub fn input_kinds(only: &[String]) -> Vec<&'static str> {
+    let kinds: std::collections::BTreeSet<&str> = chosen(only)
+        .iter()
+        .flat_map(|a| a.inputs.iter().copied())
+        .collect();
+    kinds.into_iter().collect()
 }
 
 /// The analyzers a run uses: those named in `only` (all when it names none of them),
@@ -191,25 +233,14 @@ pub fn registry() -> &'static [&'static dyn Analyzer] {
 pub fn selected<'a>(
     snapshot: &Snapshot,
     only: &[String],
-) -> (Vec<&'a dyn Analyzer>, Vec<&'a dyn Analyzer>) {
-    let all: &'a [&'a dyn Analyzer] = registry();
-    let named: Vec<&dyn Analyzer> = all
-        .iter()
-        .copied()
-        .filter(|a| only.iter().any(|n| n == a.name()))
-        .collect();
-    let chosen = if named.is_empty() {
-        all.to_vec()
-    } else {
-        named
-    };
-    chosen.into_iter().partition(|a| {
+) -> (Vec<&'a Analyzer>, Vec<&'a Analyzer>) {
+    chosen(only).into_iter().partition(|a| {
         // Reading files as istioctl does, an analyzer of a cluster-only kind cannot run.
         let runtime_inputs = a
-            .inputs()
+            .inputs
             .iter()
             .filter(|k| snapshot.cluster_only_kinds_unknown() && RUNTIME_KINDS.contains(k));
-        a.requires()
+        a.requires
             .iter()
             .chain(runtime_inputs)
             .all(|k| snapshot.knows(k))
@@ -230,7 +261,7 @@ pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
         let mut reporter = Reporter::default();
         while let Some(analyzer) = run.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
         {
-            analyzer.analyze(snapshot, &mut reporter);
+            (analyzer.run)(snapshot, &mut reporter);
         }
         reporter.into_messages()
     };
@@ -282,7 +313,7 @@ mod tests {
     #[test]
     fn registry_invariants() {
         let all = registry();
-        let mut names: Vec<&str> = all.iter().map(|a| a.name()).collect();
+        let mut names: Vec<&str> = all.iter().map(|a| a.name).collect();
         let sorted = {
             let mut s = names.clone();
             s.sort();
@@ -292,15 +323,9 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), all.len(), "analyzer names must be unique");
         for a in all {
-            assert!(!a.doc().is_empty(), "{} has no doc", a.name());
-            assert!(!a.codes().is_empty(), "{} declares no codes", a.name());
-            for c in a.codes() {
-                assert!(
-                    messages::by_code(c).is_some(),
-                    "{} declares unknown code {c}",
-                    a.name()
-                );
-            }
+            assert!(!a.doc.is_empty(), "{} has no doc", a.name);
+            assert!(!a.codes.is_empty(), "{} declares no codes", a.name);
+            assert!(!a.inputs.is_empty(), "{} declares no inputs", a.name);
         }
     }
 }

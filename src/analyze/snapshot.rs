@@ -2,7 +2,7 @@
 //! cluster, or both), indexed by kind, plus the mesh config and the workloads (pods and
 //! the pod templates of Deployments, StatefulSets, ...) that selectors match.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -55,6 +55,21 @@ const WORKLOAD_TEMPLATES: &[(&str, &str, &str)] = &[
     ("DeploymentConfig", "/spec/template", "/spec/template/spec"),
 ];
 
+/// The kinds workloads come from: Pods and the controllers with a pod template (in
+/// `WORKLOAD_TEMPLATES` order). An analyzer reading workloads declares them all.
+pub const WORKLOAD_KINDS: &[&str] = &[
+    "Pod",
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Job",
+    "CronJob",
+    "Rollout",
+    "DeploymentConfig",
+];
+
 /// A running (or would-be) workload: a Pod, or the pod template of a controller.
 #[derive(Debug, Clone)]
 pub struct Workload {
@@ -103,6 +118,9 @@ pub struct Snapshot {
     cluster_only_kinds_unknown: bool,
     by_kind_namespace: HashMap<(String, String), Vec<usize>>,
     indexes: std::sync::OnceLock<Indexes>,
+    /// The kinds analyzers asked for, recorded only after `record_reads` (tests check
+    /// with it that each analyzer declares every kind it reads).
+    reads: Option<std::sync::Mutex<BTreeSet<String>>>,
 }
 
 impl Snapshot {
@@ -154,6 +172,28 @@ impl Snapshot {
             cluster_only_kinds_unknown: false,
             by_kind_namespace,
             indexes: std::sync::OnceLock::new(),
+            reads: None,
+        }
+    }
+
+    /// Starts recording the kinds read through the snapshot's accessors.
+    pub fn record_reads(mut self) -> Self {
+        self.reads = Some(Default::default());
+        self
+    }
+
+    /// The kinds read since the last call (empty unless `record_reads` was called).
+    pub fn take_reads(&self) -> BTreeSet<String> {
+        self.reads
+            .as_ref()
+            .map(|r| std::mem::take(&mut *r.lock().unwrap_or_else(|e| e.into_inner())))
+            .unwrap_or_default()
+    }
+
+    fn note_read(&self, kinds: &[&str]) {
+        if let Some(reads) = &self.reads {
+            let mut reads = reads.lock().unwrap_or_else(|e| e.into_inner());
+            reads.extend(kinds.iter().map(|k| k.to_string()));
         }
     }
 
@@ -191,6 +231,7 @@ impl Snapshot {
 
     /// Objects of a kind in an API group (`""` for core).
     pub fn of<'a>(&'a self, group: &'a str, kind: &str) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.note_read(&[kind]);
         self.by_kind
             .get(kind)
             .into_iter()
@@ -236,6 +277,7 @@ impl Snapshot {
         kind: &str,
         namespace: &str,
     ) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.note_read(&[kind]);
         self.by_kind_namespace
             .get(&(kind.to_string(), namespace.to_string()))
             .into_iter()
@@ -321,6 +363,7 @@ impl Snapshot {
         &'a self,
         fqdn: &str,
     ) -> impl Iterator<Item = &'a Resource> + 'a {
+        self.note_read(&["DestinationRule"]);
         let idx = self.indexes();
         idx.rules_by_host
             .get(fqdn)
@@ -332,11 +375,13 @@ impl Snapshot {
 
     /// Every workload: Pods, then the pod templates of controllers.
     pub fn workloads(&self) -> &[Workload] {
+        self.note_read(WORKLOAD_KINDS);
         &self.indexes().workloads
     }
 
     /// The workloads of one namespace.
     pub fn workloads_in<'a>(&'a self, namespace: &str) -> impl Iterator<Item = &'a Workload> + 'a {
+        self.note_read(WORKLOAD_KINDS);
         let idx = self.indexes();
         idx.workloads_by_namespace
             .get(namespace)
@@ -351,6 +396,7 @@ impl Snapshot {
         &'a self,
         selector: &BTreeMap<String, String>,
     ) -> Vec<&'a Workload> {
+        self.note_read(WORKLOAD_KINDS);
         let idx = self.indexes();
         let Some((k, v)) = selector.iter().next() else {
             return Vec::new();
@@ -380,6 +426,7 @@ impl Snapshot {
 
     /// The Kubernetes Service with this FQDN (`name.ns.svc.cluster.local`).
     pub fn service(&self, fqdn: &str) -> Option<&Resource> {
+        self.note_read(&["Service"]);
         self.indexes()
             .services_by_fqdn
             .get(fqdn)
@@ -449,4 +496,16 @@ pub fn string_map(m: Option<&serde_json::Map<String, Value>>) -> BTreeMap<String
 /// Whether every `selector` label is on `labels` (an empty selector matches everything).
 pub fn selects(selector: &BTreeMap<String, String>, labels: &BTreeMap<String, String>) -> bool {
     selector.iter().all(|(k, v)| labels.get(k) == Some(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workload_kinds_are_pods_and_the_template_kinds() {
+        let from_templates = WORKLOAD_TEMPLATES.iter().map(|(kind, _, _)| *kind);
+        let expected: Vec<&str> = std::iter::once("Pod").chain(from_templates).collect();
+        assert_eq!(WORKLOAD_KINDS, expected.as_slice());
+    }
 }

@@ -91,9 +91,13 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         for a in analyze::registry() {
             printer.out(format!(
                 "{}: {} [{}]",
-                a.name(),
-                a.doc(),
-                a.codes().join(", ")
+                a.name,
+                a.doc,
+                a.codes
+                    .iter()
+                    .map(|m| m.code)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         return Ok(ExitCode::Ok);
@@ -157,12 +161,16 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         } else {
             Remotes::Contexts(&args.remote_contexts)
         };
+        let kinds = analyze::input_kinds(&args.analyzers);
         let fetched = crate::cluster::live::fetch_for_analysis(
             &g.view(),
-            namespace_flag.as_deref(),
-            args.all_namespaces,
-            &args.timeout,
-            remote_source,
+            crate::cluster::live::AnalysisRead {
+                namespace_flag: namespace_flag.as_deref(),
+                all_namespaces: args.all_namespaces,
+                timeout: &args.timeout,
+                remotes: remote_source,
+                kinds: &kinds,
+            },
         )?;
         for warning in &fetched.warnings {
             printer.err(format!("Warning: {warning}"));
@@ -249,13 +257,13 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         }
         let (run, skipped) = analyze::selected(&snapshot, &args.analyzers);
         for a in run {
-            printer.err(format!("Running analyzer {}", a.name()));
+            printer.err(format!("Running analyzer {}", a.name));
         }
         for a in skipped {
             printer.err(format!(
                 "Skipping analyzer {}: the inputs contain no {}",
-                a.name(),
-                a.requires().join(" or ")
+                a.name,
+                a.requires.join(" or ")
             ));
         }
     }
@@ -346,8 +354,8 @@ fn explain(code: &str) -> anyhow::Result<ExitCode> {
     printer.out(format!("Message: {}", t.template));
     let analyzers: Vec<&str> = analyze::registry()
         .iter()
-        .filter(|a| a.codes().contains(&t.code))
-        .map(|a| a.name())
+        .filter(|a| a.codes.iter().any(|m| m.code == t.code))
+        .map(|a| a.name)
         .collect();
     if analyzers.is_empty() {
         printer.out("Reported by: no skiff analyzer yet");
@@ -355,9 +363,9 @@ fn explain(code: &str) -> anyhow::Result<ExitCode> {
         printer.out(format!("Reported by: {}", analyzers.join(", ")));
         for a in analyze::registry()
             .iter()
-            .filter(|a| a.codes().contains(&t.code))
+            .filter(|a| a.codes.iter().any(|m| m.code == t.code))
         {
-            printer.out(format!("  {}: {}", a.name(), a.doc()));
+            printer.out(format!("  {}: {}", a.name, a.doc));
         }
     }
     printer.out(format!("More: {}", output::documentation_url(t.code)));

@@ -55,6 +55,18 @@ const fn kind(
     }
 }
 
+/// Kinds every analysis reads: the namespace's labels, the mesh config's ConfigMap and
+/// Deployments (istiod's CLUSTER_ID names the cluster in a multicluster analysis).
+const ALWAYS_READ: &[&str] = &["Namespace", "ConfigMap", "Deployment"];
+
+/// The kinds the live reader can list (the Istio kinds besides).
+pub fn listable_kinds() -> impl Iterator<Item = &'static str> {
+    KINDS
+        .iter()
+        .map(|k| k.kind)
+        .chain(crate::model::api::ISTIO_KINDS.iter().map(|k| k.kind))
+}
+
 const KINDS: &[WantedKind] = &[
     kind("", &["v1"], "Namespace", "namespaces", false),
     kind("", &["v1"], "Pod", "pods", true),
@@ -129,7 +141,9 @@ fn version_priority(name: &str) -> (u8, u32, u32) {
 /// instead of one per API group.
 fn resolve_kinds(
     served: &std::collections::BTreeSet<String>,
+    wanted: &std::collections::BTreeSet<String>,
 ) -> Vec<(Vec<ApiResource>, Scope, bool)> {
+    let wanted = |kind: &str| ALWAYS_READ.contains(&kind) || wanted.contains(kind);
     let api_version = |group: &str, version: &str| {
         if group.is_empty() {
             version.to_string()
@@ -148,7 +162,7 @@ fn resolve_kinds(
         }
     };
     let mut out = Vec::new();
-    for k in KINDS {
+    for k in KINDS.iter().filter(|k| wanted(k.kind)) {
         let candidates: Vec<ApiResource> = k
             .versions
             .iter()
@@ -159,7 +173,10 @@ fn resolve_kinds(
             out.push((candidates, scope(k.namespaced), k.istio_namespace_only));
         }
     }
-    for info in crate::model::api::ISTIO_KINDS {
+    for info in crate::model::api::ISTIO_KINDS
+        .iter()
+        .filter(|k| wanted(k.kind))
+    {
         // As the server prefers: GA over beta over alpha, then the higher number.
         let version = info
             .versions
@@ -208,16 +225,28 @@ pub struct Fetched {
     pub warnings: Vec<String>,
 }
 
+/// What an analysis reads from the cluster.
+pub struct AnalysisRead<'a> {
+    /// `-n`, when given.
+    pub namespace_flag: Option<&'a str>,
+    /// `-A`.
+    pub all_namespaces: bool,
+    /// `--timeout`, e.g. `30s`.
+    pub timeout: &'a str,
+    pub remotes: Remotes<'a>,
+    /// The kinds the selected analyzers read (their declared inputs); Namespaces and the
+    /// Istio namespace's ConfigMaps (the mesh config) are read in any case.
+    pub kinds: &'a [&'a str],
+}
+
 pub fn fetch_for_analysis(
     g: &ConnectOptions<'_>,
-    namespace_flag: Option<&str>,
-    all_namespaces: bool,
-    timeout: &str,
-    remotes: Remotes<'_>,
+    request: AnalysisRead<'_>,
 ) -> Result<Fetched, ClusterError> {
+    let timeout = request.timeout;
     let limit = parse_timeout(timeout)?;
     super::runtime().block_on(async {
-        let read = fetch(g, namespace_flag, all_namespaces, remotes, limit / 2);
+        let read = fetch(g, request, limit / 2);
         match tokio::time::timeout(limit, read).await {
             Ok(result) => result,
             Err(_) => Err(ClusterError::Api {
@@ -229,18 +258,18 @@ pub fn fetch_for_analysis(
 
 async fn fetch(
     g: &ConnectOptions<'_>,
-    namespace_flag: Option<&str>,
-    all_namespaces: bool,
-    remotes: Remotes<'_>,
+    request: AnalysisRead<'_>,
     secret_limit: Duration,
 ) -> Result<Fetched, ClusterError> {
     let cluster = connect(g).await?;
-    let namespace = cluster.namespace(namespace_flag).to_string();
+    let namespace = cluster.namespace(request.namespace_flag).to_string();
     let scope = ReadScope {
         namespace: namespace.clone(),
-        all_namespaces,
+        all_namespaces: request.all_namespaces,
         istio_namespace: g.istio_namespace.to_string(),
+        kinds: request.kinds.iter().map(|k| k.to_string()).collect(),
     };
+    let remotes = request.remotes;
     let mut remote_reads = JoinSet::new();
     let mut warnings = Vec::new();
     let primary = match remotes {
@@ -315,6 +344,8 @@ struct ReadScope {
     namespace: String,
     all_namespaces: bool,
     istio_namespace: String,
+    /// The kinds to list (besides Namespaces and ConfigMaps, always read).
+    kinds: std::collections::BTreeSet<String>,
 }
 
 /// Reads the kinds analyzers need from one cluster.
@@ -339,7 +370,7 @@ async fn read_cluster(
         }
     }
     let served = cluster.served_api_versions().await?;
-    let wanted = resolve_kinds(&served);
+    let wanted = resolve_kinds(&served, &scope.kinds);
     let mut tasks = JoinSet::new();
     for (resource, kind_scope, istio_only) in wanted {
         let client = cluster.client.clone();
@@ -355,7 +386,7 @@ async fn read_cluster(
     // The Istio namespace is read too when analyzing another namespace: gateways,
     // mesh-wide policies and the injector live there.
     if !all_namespaces && namespace != scope.istio_namespace {
-        for (resource, _, _) in resolve_kinds(&served)
+        for (resource, _, _) in resolve_kinds(&served, &scope.kinds)
             .into_iter()
             .filter(|(r, _, _)| matches!(r[0].kind.as_str(), "Pod" | "Service" | "Deployment"))
         {

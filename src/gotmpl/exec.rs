@@ -340,4 +340,3 @@ impl<'t> Exec<'t> {
         Ok(value)
     }
 }
-

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::analyze::messages as msg;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
 
@@ -335,14 +336,24 @@ fn check(
             continue;
         }
         let Some(&(_, applies_to, deprecated, ty)) = KNOWN.iter().find(|k| k.0 == key) else {
-            out.report("IST0108", Some(r), None, &[key.into()]);
+            out.report(&msg::UNKNOWN_ANNOTATION, Some(r), None, &[key.into()]);
             continue;
         };
         if applies_to != "Any" && applies_to != kind {
-            out.report("IST0107", Some(r), None, &[key.into(), applies_to.into()]);
+            out.report(
+                &msg::MISPLACED_ANNOTATION,
+                Some(r),
+                None,
+                &[key.into(), applies_to.into()],
+            );
         }
         if deprecated {
-            out.report("IST0135", Some(r), None, &[key.into(), "".into()]);
+            out.report(
+                &msg::DEPRECATED_ANNOTATION,
+                Some(r),
+                None,
+                &[key.into(), "".into()],
+            );
         }
         let text = value.as_str().unwrap_or("");
         let bad = match ty {
@@ -354,7 +365,7 @@ fn check(
         };
         if let Some(why) = bad {
             out.report(
-                "IST0125",
+                &msg::INVALID_ANNOTATION,
                 Some(r),
                 None,
                 &[key.into(), format!("{text:?} {why}").into()],
@@ -363,42 +374,35 @@ fn check(
     }
 }
 
-pub struct K8sAnalyzer;
+pub static K8S: Analyzer = Analyzer {
+    name: "annotations.K8sAnalyzer",
+    doc: "Checks Istio annotations on Namespaces, Services, Pods and Deployments: known, on the right kind, not deprecated, well-typed",
+    inputs: &["Namespace", "Service", "Pod", "Deployment"],
+    requires: &[],
+    codes: &[&msg::MISPLACED_ANNOTATION, &msg::UNKNOWN_ANNOTATION, &msg::INVALID_ANNOTATION, &msg::DEPRECATED_ANNOTATION],
+    run: k8s,
+};
 
-impl Analyzer for K8sAnalyzer {
-    fn name(&self) -> &'static str {
-        "annotations.K8sAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks Istio annotations on Namespaces, Services, Pods and Deployments: known, on the right kind, not deprecated, well-typed"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Namespace", "Service", "Pod", "Deployment"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0107", "IST0108", "IST0125", "IST0135"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let resources = snap
-            .core("Namespace")
-            .chain(snap.core("Service"))
-            .chain(snap.core("Pod"))
-            .chain(snap.of("apps", "Deployment"));
-        for r in resources {
-            if r.kind() == "Pod" && is_injected(r) {
-                continue;
-            }
-            if let Some(a) = r.annotations() {
-                check(r, r.kind(), a, out);
-            }
-            if r.kind() == "Deployment" {
-                if let Some(a) = r
-                    .object
-                    .pointer("/spec/template/metadata/annotations")
-                    .and_then(Value::as_object)
-                {
-                    check(r, "Pod", a, out);
-                }
+fn k8s(snap: &Snapshot, out: &mut Reporter) {
+    let resources = snap
+        .core("Namespace")
+        .chain(snap.core("Service"))
+        .chain(snap.core("Pod"))
+        .chain(snap.of("apps", "Deployment"));
+    for r in resources {
+        if r.kind() == "Pod" && is_injected(r) {
+            continue;
+        }
+        if let Some(a) = r.annotations() {
+            check(r, r.kind(), a, out);
+        }
+        if r.kind() == "Deployment" {
+            if let Some(a) = r
+                .object
+                .pointer("/spec/template/metadata/annotations")
+                .and_then(Value::as_object)
+            {
+                check(r, "Pod", a, out);
             }
         }
     }

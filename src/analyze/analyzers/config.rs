@@ -6,188 +6,169 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::util::*;
+use crate::analyze::messages as msg;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
 
-pub struct ServiceEntryAnalyzer;
+pub static SERVICE_ENTRY: Analyzer = Analyzer {
+    name: "serviceentry.Analyzer",
+    doc: "Checks that ServiceEntries with TCP (or unspecified protocol) ports have addresses, or were allocated some",
+    inputs: &["ServiceEntry"],
+    requires: &[],
+    codes: &[&msg::SERVICE_ENTRY_ADDRESSES_REQUIRED],
+    run: service_entry,
+};
 
-impl Analyzer for ServiceEntryAnalyzer {
-    fn name(&self) -> &'static str {
-        "serviceentry.Analyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that ServiceEntries with TCP (or unspecified protocol) ports have addresses, or were allocated some"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["ServiceEntry"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0134"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for se in snap.istio("ServiceEntry") {
-            let has_addresses = !strings(se.object.pointer("/spec/addresses")).is_empty()
-                || !array_at(&se.object, "/status/addresses").is_empty();
-            if has_addresses {
-                continue;
-            }
-            let needs = array_at(&se.object, "/spec/ports").iter().any(|p| {
-                let proto = p.get("protocol").and_then(Value::as_str).unwrap_or("");
-                proto.is_empty() || proto.eq_ignore_ascii_case("TCP")
-            });
-            if needs {
-                out.report("IST0134", Some(se), Some("spec.ports"), &[]);
-            }
+fn service_entry(snap: &Snapshot, out: &mut Reporter) {
+    for se in snap.istio("ServiceEntry") {
+        let has_addresses = !strings(se.object.pointer("/spec/addresses")).is_empty()
+            || !array_at(&se.object, "/status/addresses").is_empty();
+        if has_addresses {
+            continue;
+        }
+        let needs = array_at(&se.object, "/spec/ports").iter().any(|p| {
+            let proto = p.get("protocol").and_then(Value::as_str).unwrap_or("");
+            proto.is_empty() || proto.eq_ignore_ascii_case("TCP")
+        });
+        if needs {
+            out.report(
+                &msg::SERVICE_ENTRY_ADDRESSES_REQUIRED,
+                Some(se),
+                Some("spec.ports"),
+                &[],
+            );
         }
     }
 }
 
-pub struct ConflictingServiceEntryProtocolAnalyzer;
+pub static CONFLICTING_SERVICE_ENTRY_PROTOCOL: Analyzer = Analyzer {
+    name: "serviceentry.ConflictingServiceEntryProtocolAnalyzer",
+    doc: "Checks that ServiceEntries visible to the same namespace do not give one host and port different protocols",
+    inputs: &["ServiceEntry"],
+    requires: &[],
+    codes: &[&msg::CONFLICTING_SERVICE_ENTRY_PROTOCOL],
+    run: conflicting_service_entry_protocol,
+};
 
-impl Analyzer for ConflictingServiceEntryProtocolAnalyzer {
-    fn name(&self) -> &'static str {
-        "serviceentry.ConflictingServiceEntryProtocolAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that ServiceEntries visible to the same namespace do not give one host and port different protocols"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["ServiceEntry"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0177"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        type Key = (String, i64);
-        let mut by_key: BTreeMap<Key, Vec<(&Resource, String)>> = BTreeMap::new();
-        for se in snap.istio("ServiceEntry") {
-            for host in strings(se.object.pointer("/spec/hosts")) {
-                for p in array_at(&se.object, "/spec/ports") {
-                    let Some(number) = p.get("number").and_then(Value::as_i64) else {
-                        continue;
-                    };
-                    let proto = p
-                        .get("protocol")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_ascii_uppercase();
-                    by_key
-                        .entry((host.clone(), number))
-                        .or_default()
-                        .push((se, proto));
-                }
-            }
-        }
-        for ((host, port), entries) in by_key {
-            for (i, (se, proto)) in entries.iter().enumerate() {
-                let vis = visibility(se.object.pointer("/spec/exportTo"), ns(se));
-                let conflicting: Vec<&(&Resource, String)> = entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, (other, other_proto))| {
-                        *j != i
-                            && other_proto != proto
-                            && visibilities_overlap(
-                                &vis,
-                                &visibility(other.object.pointer("/spec/exportTo"), ns(other)),
-                            )
-                    })
-                    .map(|(_, e)| e)
-                    .collect();
-                if !conflicting.is_empty() {
-                    let mut names = vec![qualified(se)];
-                    let mut protos = vec![proto.clone()];
-                    for (o, p) in conflicting {
-                        names.push(qualified(o));
-                        protos.push(p.clone());
-                    }
-                    out.report(
-                        "IST0177",
-                        Some(se),
-                        None,
-                        &[
-                            names.join(", ").into(),
-                            host.clone().into(),
-                            port.into(),
-                            protos.join(", ").into(),
-                        ],
-                    );
-                }
+fn conflicting_service_entry_protocol(snap: &Snapshot, out: &mut Reporter) {
+    type Key = (String, i64);
+    let mut by_key: BTreeMap<Key, Vec<(&Resource, String)>> = BTreeMap::new();
+    for se in snap.istio("ServiceEntry") {
+        for host in strings(se.object.pointer("/spec/hosts")) {
+            for p in array_at(&se.object, "/spec/ports") {
+                let Some(number) = p.get("number").and_then(Value::as_i64) else {
+                    continue;
+                };
+                let proto = p
+                    .get("protocol")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_ascii_uppercase();
+                by_key
+                    .entry((host.clone(), number))
+                    .or_default()
+                    .push((se, proto));
             }
         }
     }
-}
-
-pub struct EnvoyPatchAnalyzer;
-
-impl Analyzer for EnvoyPatchAnalyzer {
-    fn name(&self) -> &'static str {
-        "envoyfilter.EnvoyPatchAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks EnvoyFilter patches: operations valid for their applyTo, and relative operations only with a priority"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["EnvoyFilter"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0151", "IST0152", "IST0153", "IST0154", "IST0155"]
-    }
-    /// Istio's rule, patch by patch until one has no `patch`: ADD and REMOVE do nothing on
-    /// route-level objects, REPLACE only works on filters and virtual hosts, and a relative
-    /// operation (INSERT_BEFORE/AFTER, REPLACE, REMOVE) needs a priority — worded for
-    /// proxy versions when an earlier filter with a proxyVersion match patched the same name.
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let mut versioned_names: Vec<String> = Vec::new();
-        for ef in snap.istio("EnvoyFilter") {
-            let priority = ef
-                .object
-                .pointer("/spec/priority")
-                .and_then(Value::as_i64)
-                .unwrap_or(0);
-            for (i, patch) in array_at(&ef.object, "/spec/configPatches")
+    for ((host, port), entries) in by_key {
+        for (i, (se, proto)) in entries.iter().enumerate() {
+            let vis = visibility(se.object.pointer("/spec/exportTo"), ns(se));
+            let conflicting: Vec<&(&Resource, String)> = entries
                 .iter()
                 .enumerate()
-            {
-                if patch.get("patch").is_none_or(Value::is_null) {
-                    break;
+                .filter(|(j, (other, other_proto))| {
+                    *j != i
+                        && other_proto != proto
+                        && visibilities_overlap(
+                            &vis,
+                            &visibility(other.object.pointer("/spec/exportTo"), ns(other)),
+                        )
+                })
+                .map(|(_, e)| e)
+                .collect();
+            if !conflicting.is_empty() {
+                let mut names = vec![qualified(se)];
+                let mut protos = vec![proto.clone()];
+                for (o, p) in conflicting {
+                    names.push(qualified(o));
+                    protos.push(p.clone());
                 }
-                let name = patched_name(patch);
-                let apply_to = patch.get("applyTo").and_then(Value::as_str).unwrap_or("");
-                let op = patch
-                    .pointer("/patch/operation")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                let field = format!("spec.configPatches[{i}].patch.operation");
-                let route_level = matches!(apply_to, "ROUTE_CONFIGURATION" | "HTTP_ROUTE");
-                let replaceable =
-                    matches!(apply_to, "NETWORK_FILTER" | "HTTP_FILTER" | "VIRTUAL_HOST");
-                let relative = match op {
-                    "ADD" if route_level => Some("IST0153"),
-                    "REMOVE" if route_level => Some("IST0154"),
-                    "REPLACE" if !replaceable => Some("IST0152"),
-                    "REMOVE" | "REPLACE" | "INSERT_BEFORE" | "INSERT_AFTER" => None,
-                    _ => Some(""),
+                out.report(
+                    &msg::CONFLICTING_SERVICE_ENTRY_PROTOCOL,
+                    Some(se),
+                    None,
+                    &[
+                        names.join(", ").into(),
+                        host.clone().into(),
+                        port.into(),
+                        protos.join(", ").into(),
+                    ],
+                );
+            }
+        }
+    }
+}
+
+pub static ENVOY_PATCH: Analyzer = Analyzer {
+    name: "envoyfilter.EnvoyPatchAnalyzer",
+    doc: "Checks EnvoyFilter patches: operations valid for their applyTo, and relative operations only with a priority",
+    inputs: &["EnvoyFilter"],
+    requires: &[],
+    codes: &[&msg::ENVOY_FILTER_USES_RELATIVE_OPERATION, &msg::ENVOY_FILTER_USES_REPLACE_OPERATION_INCORRECTLY, &msg::ENVOY_FILTER_USES_ADD_OPERATION_INCORRECTLY, &msg::ENVOY_FILTER_USES_REMOVE_OPERATION_INCORRECTLY, &msg::ENVOY_FILTER_USES_RELATIVE_OPERATION_WITH_PROXY_VERSION],
+    run: envoy_patch,
+};
+
+fn envoy_patch(snap: &Snapshot, out: &mut Reporter) {
+    let mut versioned_names: Vec<String> = Vec::new();
+    for ef in snap.istio("EnvoyFilter") {
+        let priority = ef
+            .object
+            .pointer("/spec/priority")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        for (i, patch) in array_at(&ef.object, "/spec/configPatches")
+            .iter()
+            .enumerate()
+        {
+            if patch.get("patch").is_none_or(Value::is_null) {
+                break;
+            }
+            let name = patched_name(patch);
+            let apply_to = patch.get("applyTo").and_then(Value::as_str).unwrap_or("");
+            let op = patch
+                .pointer("/patch/operation")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let field = format!("spec.configPatches[{i}].patch.operation");
+            let route_level = matches!(apply_to, "ROUTE_CONFIGURATION" | "HTTP_ROUTE");
+            let replaceable = matches!(apply_to, "NETWORK_FILTER" | "HTTP_FILTER" | "VIRTUAL_HOST");
+            let misused = match op {
+                "ADD" if route_level => Some(&msg::ENVOY_FILTER_USES_ADD_OPERATION_INCORRECTLY),
+                "REMOVE" if route_level => {
+                    Some(&msg::ENVOY_FILTER_USES_REMOVE_OPERATION_INCORRECTLY)
+                }
+                "REPLACE" if !replaceable => {
+                    Some(&msg::ENVOY_FILTER_USES_REPLACE_OPERATION_INCORRECTLY)
+                }
+                _ => None,
+            };
+            let relative = matches!(op, "REMOVE" | "REPLACE" | "INSERT_BEFORE" | "INSERT_AFTER");
+            if let Some(kind) = misused {
+                out.report(kind, Some(ef), Some(&field), &[]);
+            } else if relative && priority == 0 {
+                let kind = if versioned_names.contains(&name) {
+                    &msg::ENVOY_FILTER_USES_RELATIVE_OPERATION_WITH_PROXY_VERSION
+                } else {
+                    &msg::ENVOY_FILTER_USES_RELATIVE_OPERATION
                 };
-                match relative {
-                    Some("") => {}
-                    Some(code) => out.report(code, Some(ef), Some(&field), &[]),
-                    None if priority == 0 => {
-                        let code = if versioned_names.contains(&name) {
-                            "IST0155"
-                        } else {
-                            "IST0151"
-                        };
-                        out.report(code, Some(ef), Some(&field), &[]);
-                    }
-                    None => {}
-                }
-                let version = patch
-                    .pointer("/match/proxy/proxyVersion")
-                    .and_then(Value::as_str);
-                if version.is_some_and(|v| !v.is_empty()) {
-                    versioned_names.push(name);
-                }
+                out.report(kind, Some(ef), Some(&field), &[]);
+            }
+            let version = patch
+                .pointer("/match/proxy/proxyVersion")
+                .and_then(Value::as_str);
+            if version.is_some_and(|v| !v.is_empty()) {
+                versioned_names.push(name);
             }
         }
     }
@@ -230,133 +211,125 @@ fn istio_webhook_configs(snap: &Snapshot) -> impl Iterator<Item = &Resource> {
     })
 }
 
-pub struct WebhookAnalyzer;
-
-impl Analyzer for WebhookAnalyzer {
-    fn name(&self) -> &'static str {
-        "webhook.Analyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks Istio's webhooks: their Services exist and no two injection webhooks select the same objects"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &[
+pub static WEBHOOK: Analyzer = Analyzer {
+    name: "webhook.Analyzer",
+    doc: "Checks Istio's webhooks: their Services exist and no two injection webhooks select the same objects",
+    inputs: &[
             "MutatingWebhookConfiguration",
             "ValidatingWebhookConfiguration",
             "Service",
-        ]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0139"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let check_services = snap.knows("Service");
-        let mut injectors: Vec<(&Resource, String, Value)> = Vec::new();
-        for config in istio_webhook_configs(snap) {
-            for hook in array_at(&config.object, "/webhooks") {
-                let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
-                if let Some(svc) = hook.pointer("/clientConfig/service") {
-                    let svc_name = svc.get("name").and_then(Value::as_str).unwrap_or("");
-                    let svc_ns = svc.get("namespace").and_then(Value::as_str).unwrap_or("");
-                    if check_services && snap.find("", "Service", svc_ns, svc_name).is_none() {
-                        out.report(
-                            "IST0139",
-                            Some(config),
-                            None,
-                            &[format!("Webhook {name} referencing service {svc_name}/{svc_ns} which is not found").into()],
-                        );
-                    }
-                }
-                if config.kind() == "MutatingWebhookConfiguration"
-                    && name.ends_with("sidecar-injector.istio.io")
-                {
-                    let selectors = serde_json::json!({
-                        "namespaceSelector": hook.get("namespaceSelector"),
-                        "objectSelector": hook.get("objectSelector"),
-                    });
-                    injectors.push((config, name.to_string(), selectors));
-                }
-            }
-        }
-        for (i, (config, name, selectors)) in injectors.iter().enumerate() {
-            for (j, (other, other_name, other_selectors)) in injectors.iter().enumerate() {
-                if i != j && !std::ptr::eq(*config, *other) && selectors == other_selectors {
+        ],
+    requires: &[],
+    codes: &[&msg::INVALID_WEBHOOK],
+    run: webhook,
+};
+
+fn webhook(snap: &Snapshot, out: &mut Reporter) {
+    let check_services = snap.knows("Service");
+    let mut injectors: Vec<(&Resource, String, Value)> = Vec::new();
+    for config in istio_webhook_configs(snap) {
+        for hook in array_at(&config.object, "/webhooks") {
+            let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
+            if let Some(svc) = hook.pointer("/clientConfig/service") {
+                let svc_name = svc.get("name").and_then(Value::as_str).unwrap_or("");
+                let svc_ns = svc.get("namespace").and_then(Value::as_str).unwrap_or("");
+                if check_services && snap.find("", "Service", svc_ns, svc_name).is_none() {
                     out.report(
-                        "IST0139",
+                        &msg::INVALID_WEBHOOK,
                         Some(config),
                         None,
-                        &[format!(
-                            "Webhooks {}/{name} and {}/{other_name} select the same objects (overlapping injection)",
-                            config.name(),
-                            other.name()
-                        )
-                        .into()],
+                        &[format!("Webhook {name} referencing service {svc_name}/{svc_ns} which is not found").into()],
                     );
                 }
+            }
+            if config.kind() == "MutatingWebhookConfiguration"
+                && name.ends_with("sidecar-injector.istio.io")
+            {
+                let selectors = serde_json::json!({
+                    "namespaceSelector": hook.get("namespaceSelector"),
+                    "objectSelector": hook.get("objectSelector"),
+                });
+                injectors.push((config, name.to_string(), selectors));
+            }
+        }
+    }
+    for (i, (config, name, selectors)) in injectors.iter().enumerate() {
+        for (j, (other, other_name, other_selectors)) in injectors.iter().enumerate() {
+            if i != j && !std::ptr::eq(*config, *other) && selectors == other_selectors {
+                out.report(
+                    &msg::INVALID_WEBHOOK,
+                    Some(config),
+                    None,
+                    &[format!(
+                        "Webhooks {}/{name} and {}/{other_name} select the same objects (overlapping injection)",
+                        config.name(),
+                        other.name()
+                    )
+                    .into()],
+                );
             }
         }
     }
 }
 
-pub struct ExternalControlPlaneAnalyzer;
+pub static EXTERNAL_CONTROL_PLANE: Analyzer = Analyzer {
+    name: "externalcontrolplane.ExternalControlPlaneAnalyzer",
+    doc: "Checks that webhooks pointing at an external control plane by URL have a usable hostname",
+    inputs: &[
+        "MutatingWebhookConfiguration",
+        "ValidatingWebhookConfiguration",
+    ],
+    requires: &[],
+    codes: &[
+        &msg::INVALID_EXTERNAL_CONTROL_PLANE_CONFIG,
+        &msg::EXTERNAL_CONTROL_PLANE_ADDRESS_IS_NOT_A_HOSTNAME,
+    ],
+    run: external_control_plane,
+};
 
-impl Analyzer for ExternalControlPlaneAnalyzer {
-    fn name(&self) -> &'static str {
-        "externalcontrolplane.ExternalControlPlaneAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that webhooks pointing at an external control plane by URL have a usable hostname"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &[
-            "MutatingWebhookConfiguration",
-            "ValidatingWebhookConfiguration",
-        ]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0163", "IST0164"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for config in istio_webhook_configs(snap) {
-            for hook in array_at(&config.object, "/webhooks") {
-                let Some(client) = hook.get("clientConfig") else {
-                    continue;
-                };
-                if client.get("service").is_some() {
-                    continue;
-                }
-                let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
-                let url = client
-                    .get("url")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .trim();
-                if url.is_empty() {
-                    out.report(
-                        "IST0163",
-                        Some(config),
-                        None,
-                        &["".into(), name.into(), "is blank".into()],
-                    );
-                    break;
-                }
-                let host = url
-                    .split("://")
-                    .nth(1)
-                    .unwrap_or(url)
-                    .split(['/', ':'])
-                    .next()
-                    .unwrap_or("");
-                if host.parse::<std::net::IpAddr>().is_ok() {
-                    out.report("IST0164", Some(config), None, &[host.into(), name.into()]);
-                    break;
-                }
+fn external_control_plane(snap: &Snapshot, out: &mut Reporter) {
+    for config in istio_webhook_configs(snap) {
+        for hook in array_at(&config.object, "/webhooks") {
+            let Some(client) = hook.get("clientConfig") else {
+                continue;
+            };
+            if client.get("service").is_some() {
+                continue;
+            }
+            let name = hook.get("name").and_then(Value::as_str).unwrap_or("");
+            let url = client
+                .get("url")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .trim();
+            if url.is_empty() {
+                out.report(
+                    &msg::INVALID_EXTERNAL_CONTROL_PLANE_CONFIG,
+                    Some(config),
+                    None,
+                    &["".into(), name.into(), "is blank".into()],
+                );
+                break;
+            }
+            let host = url
+                .split("://")
+                .nth(1)
+                .unwrap_or(url)
+                .split(['/', ':'])
+                .next()
+                .unwrap_or("");
+            if host.parse::<std::net::IpAddr>().is_ok() {
+                out.report(
+                    &msg::EXTERNAL_CONTROL_PLANE_ADDRESS_IS_NOT_A_HOSTNAME,
+                    Some(config),
+                    None,
+                    &[host.into(), name.into()],
+                );
+                break;
             }
         }
     }
 }
-
-pub struct CrdVersionAnalyzer;
 
 /// The Gateway API bundle version Istio needs, per CRD (the default for the rest).
 const GATEWAY_API_MINIMUMS: &[(&str, &str)] = &[("tlsroutes.gateway.networking.k8s.io", "v1.5.0")];
@@ -369,143 +342,124 @@ fn version_tuple(v: &str) -> Vec<u64> {
         .collect()
 }
 
-impl Analyzer for CrdVersionAnalyzer {
-    fn name(&self) -> &'static str {
-        "k8sgateway.CRDVersionAnalyzer"
+pub static CRD_VERSION: Analyzer = Analyzer {
+    name: "k8sgateway.CRDVersionAnalyzer",
+    doc: "Checks that installed Gateway API CRDs are at least the bundle version Istio requires",
+    inputs: &["CustomResourceDefinition"],
+    requires: &[],
+    codes: &[&msg::GATEWAY_APICRD_VERSION_BELOW_MINIMUM],
+    run: crd_version,
+};
+
+fn crd_version(snap: &Snapshot, out: &mut Reporter) {
+    for crd in snap.of("apiextensions.k8s.io", "CustomResourceDefinition") {
+        if !crd.name().ends_with(".gateway.networking.k8s.io") {
+            continue;
+        }
+        let Some(version) = crd
+            .annotations()
+            .and_then(|a| a.get("gateway.networking.k8s.io/bundle-version"))
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        let minimum = GATEWAY_API_MINIMUMS
+            .iter()
+            .find(|(n, _)| *n == crd.name())
+            .map(|(_, v)| *v)
+            .unwrap_or(GATEWAY_API_DEFAULT_MINIMUM);
+        if version_tuple(version) < version_tuple(minimum) {
+            out.report(
+                &msg::GATEWAY_APICRD_VERSION_BELOW_MINIMUM,
+                Some(crd),
+                None,
+                &[crd.name().into(), version.into(), minimum.into()],
+            );
+        }
     }
-    fn doc(&self) -> &'static str {
-        "Checks that installed Gateway API CRDs are at least the bundle version Istio requires"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["CustomResourceDefinition"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0176"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for crd in snap.of("apiextensions.k8s.io", "CustomResourceDefinition") {
-            if !crd.name().ends_with(".gateway.networking.k8s.io") {
-                continue;
-            }
-            let Some(version) = crd
-                .annotations()
-                .and_then(|a| a.get("gateway.networking.k8s.io/bundle-version"))
-                .and_then(Value::as_str)
-            else {
-                continue;
+}
+
+pub static CONDITION: Analyzer = Analyzer {
+    name: "conditions.ConditionAnalyzer",
+    doc: "Reports Istio and Gateway API resources whose status has a negative condition",
+    inputs: &["ServiceEntry", "Gateway", "HTTPRoute"],
+    requires: &[],
+    codes: &[&msg::NEGATIVE_CONDITION_STATUS],
+    run: condition,
+};
+
+fn condition(snap: &Snapshot, out: &mut Reporter) {
+    let kinds = snap
+        .istio("ServiceEntry")
+        .chain(snap.of("gateway.networking.k8s.io", "Gateway"))
+        .chain(snap.of("gateway.networking.k8s.io", "HTTPRoute"));
+    for r in kinds {
+        for c in array_at(&r.object, "/status/conditions") {
+            let negative = match c.get("type").and_then(Value::as_str) {
+                Some("Reconciled" | "Accepted" | "Programmed" | "ResolvedRefs") => {
+                    c.get("status").and_then(Value::as_str) == Some("False")
+                }
+                _ => false,
             };
-            let minimum = GATEWAY_API_MINIMUMS
-                .iter()
-                .find(|(n, _)| *n == crd.name())
-                .map(|(_, v)| *v)
-                .unwrap_or(GATEWAY_API_DEFAULT_MINIMUM);
-            if version_tuple(version) < version_tuple(minimum) {
+            if negative {
+                let get = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
                 out.report(
-                    "IST0176",
-                    Some(crd),
+                    &msg::NEGATIVE_CONDITION_STATUS,
+                    Some(r),
                     None,
-                    &[crd.name().into(), version.into(), minimum.into()],
+                    &[
+                        get("type").into(),
+                        get("reason").into(),
+                        get("message").into(),
+                    ],
                 );
             }
         }
     }
 }
 
-pub struct ConditionAnalyzer;
+pub static MESH_NETWORKS: Analyzer = Analyzer {
+    name: "meshnetworks.MeshNetworksAnalyzer",
+    doc: "Checks that the service registries named in meshNetworks exist (Kubernetes or a remote-cluster secret)",
+    inputs: &["MeshNetworks", "Secret"],
+    requires: &[],
+    codes: &[&msg::UNKNOWN_MESH_NETWORKS_SERVICE_REGISTRY],
+    run: mesh_networks,
+};
 
-impl Analyzer for ConditionAnalyzer {
-    fn name(&self) -> &'static str {
-        "conditions.ConditionAnalyzer"
+fn mesh_networks(snap: &Snapshot, out: &mut Reporter) {
+    let Some(networks) = snap
+        .mesh_networks
+        .as_ref()
+        .and_then(|m| m.get("networks"))
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let mut registries: Vec<String> = vec!["Kubernetes".into()];
+    for secret in snap.core("Secret") {
+        if secret
+            .labels()
+            .and_then(|l| l.get("istio/multiCluster"))
+            .and_then(Value::as_str)
+            == Some("true")
+        {
+            if let Some(data) = secret.object.get("data").and_then(Value::as_object) {
+                registries.extend(data.keys().cloned());
+            }
+        }
     }
-    fn doc(&self) -> &'static str {
-        "Reports Istio and Gateway API resources whose status has a negative condition"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["ServiceEntry", "Gateway", "HTTPRoute"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0171"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let kinds = snap
-            .istio("ServiceEntry")
-            .chain(snap.of("gateway.networking.k8s.io", "Gateway"))
-            .chain(snap.of("gateway.networking.k8s.io", "HTTPRoute"));
-        for r in kinds {
-            for c in array_at(&r.object, "/status/conditions") {
-                let negative = match c.get("type").and_then(Value::as_str) {
-                    Some("Reconciled" | "Accepted" | "Programmed" | "ResolvedRefs") => {
-                        c.get("status").and_then(Value::as_str) == Some("False")
-                    }
-                    _ => false,
-                };
-                if negative {
-                    let get = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let origin = mesh_origin(snap, "MeshNetworks");
+    for (network, spec) in networks {
+        for ep in array_at(spec, "/endpoints") {
+            if let Some(reg) = ep.get("fromRegistry").and_then(Value::as_str) {
+                if !registries.iter().any(|r| r == reg) {
                     out.report(
-                        "IST0171",
-                        Some(r),
+                        &msg::UNKNOWN_MESH_NETWORKS_SERVICE_REGISTRY,
+                        Some(&origin),
                         None,
-                        &[
-                            get("type").into(),
-                            get("reason").into(),
-                            get("message").into(),
-                        ],
+                        &[reg.into(), network.clone().into()],
                     );
-                }
-            }
-        }
-    }
-}
-
-pub struct MeshNetworksAnalyzer;
-
-impl Analyzer for MeshNetworksAnalyzer {
-    fn name(&self) -> &'static str {
-        "meshnetworks.MeshNetworksAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that the service registries named in meshNetworks exist (Kubernetes or a remote-cluster secret)"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["MeshNetworks", "Secret"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0126"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let Some(networks) = snap
-            .mesh_networks
-            .as_ref()
-            .and_then(|m| m.get("networks"))
-            .and_then(Value::as_object)
-        else {
-            return;
-        };
-        let mut registries: Vec<String> = vec!["Kubernetes".into()];
-        for secret in snap.core("Secret") {
-            if secret
-                .labels()
-                .and_then(|l| l.get("istio/multiCluster"))
-                .and_then(Value::as_str)
-                == Some("true")
-            {
-                if let Some(data) = secret.object.get("data").and_then(Value::as_object) {
-                    registries.extend(data.keys().cloned());
-                }
-            }
-        }
-        let origin = mesh_origin(snap, "MeshNetworks");
-        for (network, spec) in networks {
-            for ep in array_at(spec, "/endpoints") {
-                if let Some(reg) = ep.get("fromRegistry").and_then(Value::as_str) {
-                    if !registries.iter().any(|r| r == reg) {
-                        out.report(
-                            "IST0126",
-                            Some(&origin),
-                            None,
-                            &[reg.into(), network.clone().into()],
-                        );
-                    }
                 }
             }
         }

@@ -4,10 +4,9 @@
 use serde_json::Value;
 
 use super::util::*;
+use crate::analyze::messages as msg;
 use crate::analyze::snapshot::selects;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
-
-pub struct CaCertificateAnalyzer;
 
 fn needs_ca(tls: &Value) -> Option<&str> {
     let mode = tls.get("mode").and_then(Value::as_str)?;
@@ -29,121 +28,117 @@ fn needs_ca(tls: &Value) -> Option<&str> {
     (!has_ca && !has_credential && !skip).then_some(mode)
 }
 
-impl Analyzer for CaCertificateAnalyzer {
-    fn name(&self) -> &'static str {
-        "destinationrule.CaCertificateAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that DestinationRules originating TLS (SIMPLE or MUTUAL) set caCertificates to verify the server"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["DestinationRule"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0128", "IST0129"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for dr in snap.istio("DestinationRule") {
-            let host = str_at(&dr.object, "/spec/host").unwrap_or("");
-            if let Some(mode) = dr
-                .object
-                .pointer("/spec/trafficPolicy/tls")
-                .and_then(needs_ca)
-            {
+pub static CA_CERTIFICATE: Analyzer = Analyzer {
+    name: "destinationrule.CaCertificateAnalyzer",
+    doc: "Checks that DestinationRules originating TLS (SIMPLE or MUTUAL) set caCertificates to verify the server",
+    inputs: &["DestinationRule"],
+    requires: &[],
+    codes: &[&msg::NO_SERVER_CERTIFICATE_VERIFICATION_DESTINATION_LEVEL, &msg::NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL],
+    run: ca_certificate,
+};
+
+fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
+    for dr in snap.istio("DestinationRule") {
+        let host = str_at(&dr.object, "/spec/host").unwrap_or("");
+        if let Some(mode) = dr
+            .object
+            .pointer("/spec/trafficPolicy/tls")
+            .and_then(needs_ca)
+        {
+            out.report(
+                &msg::NO_SERVER_CERTIFICATE_VERIFICATION_DESTINATION_LEVEL,
+                Some(dr),
+                Some("spec.trafficPolicy.tls.mode"),
+                &[
+                    qualified(dr).into(),
+                    ns(dr).into(),
+                    mode.into(),
+                    host.into(),
+                ],
+            );
+        }
+        for (i, pls) in array_at(&dr.object, "/spec/trafficPolicy/portLevelSettings")
+            .iter()
+            .enumerate()
+        {
+            if let Some(mode) = pls.get("tls").and_then(needs_ca) {
+                let port = pls
+                    .pointer("/port/number")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0);
                 out.report(
-                    "IST0128",
+                    &msg::NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL,
                     Some(dr),
-                    Some("spec.trafficPolicy.tls.mode"),
+                    Some(&format!(
+                        "spec.trafficPolicy.portLevelSettings[{i}].tls.mode"
+                    )),
                     &[
                         qualified(dr).into(),
                         ns(dr).into(),
                         mode.into(),
                         host.into(),
+                        port.to_string().into(),
                     ],
                 );
-            }
-            for (i, pls) in array_at(&dr.object, "/spec/trafficPolicy/portLevelSettings")
-                .iter()
-                .enumerate()
-            {
-                if let Some(mode) = pls.get("tls").and_then(needs_ca) {
-                    let port = pls
-                        .pointer("/port/number")
-                        .and_then(Value::as_i64)
-                        .unwrap_or(0);
-                    out.report(
-                        "IST0129",
-                        Some(dr),
-                        Some(&format!(
-                            "spec.trafficPolicy.portLevelSettings[{i}].tls.mode"
-                        )),
-                        &[
-                            qualified(dr).into(),
-                            ns(dr).into(),
-                            mode.into(),
-                            host.into(),
-                            port.to_string().into(),
-                        ],
-                    );
-                }
             }
         }
     }
 }
 
-pub struct SubsetSelectPodAnalyzer;
+pub static SUBSET_SELECT_POD: Analyzer = Analyzer {
+    name: "destinationrule.SubsetSelectPodAnalyzer",
+    doc: "Checks that every DestinationRule subset selects at least one pod of the host's Service",
+    inputs: with_workloads!["DestinationRule", "Service", "ServiceEntry"],
+    requires: &[],
+    codes: &[
+        &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
+        &msg::UNKNOWN_DESTINATION_RULE_HOST,
+    ],
+    run: subset_select_pod,
+};
 
-impl Analyzer for SubsetSelectPodAnalyzer {
-    fn name(&self) -> &'static str {
-        "destinationrule.SubsetSelectPodAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that every DestinationRule subset selects at least one pod of the host's Service"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["DestinationRule", "Service", "Pod", "Deployment"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0173", "IST0174"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for dr in snap.istio("DestinationRule") {
-            let Some(host) = str_at(&dr.object, "/spec/host") else {
-                continue;
-            };
-            let full = fqdn(host, ns(dr));
-            let Some(svc) = snap.service(&full) else {
-                let in_entries = service_entry_hosts(snap, ns(dr))
-                    .iter()
-                    .any(|(h, _)| hosts_overlap(h, &full));
-                if !in_entries
-                    && !full.contains('*')
-                    && snap.core("Service").next().is_some()
-                    && !full.ends_with(DOMAIN_SUFFIX)
-                {
-                    out.report("IST0174", Some(dr), Some("spec.host"), &[host.into()]);
-                }
-                continue;
-            };
-            let svc_selector = labels_at(&svc.object, "/spec/selector");
-            if svc_selector.is_empty() {
-                continue;
+fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
+    for dr in snap.istio("DestinationRule") {
+        let Some(host) = str_at(&dr.object, "/spec/host") else {
+            continue;
+        };
+        let full = fqdn(host, ns(dr));
+        let Some(svc) = snap.service(&full) else {
+            let in_entries = service_entry_hosts(snap, ns(dr))
+                .iter()
+                .any(|(h, _)| hosts_overlap(h, &full));
+            if !in_entries
+                && !full.contains('*')
+                && snap.core("Service").next().is_some()
+                && !full.ends_with(DOMAIN_SUFFIX)
+            {
+                out.report(
+                    &msg::UNKNOWN_DESTINATION_RULE_HOST,
+                    Some(dr),
+                    Some("spec.host"),
+                    &[host.into()],
+                );
             }
-            let backing: Vec<_> = snap
-                .workloads_in(ns(svc))
-                .filter(|w| selects(&svc_selector, &w.labels))
-                .collect();
-            for (i, subset) in array_at(&dr.object, "/spec/subsets").iter().enumerate() {
-                let labels = labels_at(subset, "/labels");
-                if !backing.iter().any(|w| selects(&labels, &w.labels)) {
-                    let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
-                    out.report(
-                        "IST0173",
-                        Some(dr),
-                        Some(&format!("spec.subsets[{i}]")),
-                        &[name.into()],
-                    );
-                }
+            continue;
+        };
+        let svc_selector = labels_at(&svc.object, "/spec/selector");
+        if svc_selector.is_empty() {
+            continue;
+        }
+        let backing: Vec<_> = snap
+            .workloads_in(ns(svc))
+            .filter(|w| selects(&svc_selector, &w.labels))
+            .collect();
+        for (i, subset) in array_at(&dr.object, "/spec/subsets").iter().enumerate() {
+            let labels = labels_at(subset, "/labels");
+            if !backing.iter().any(|w| selects(&labels, &w.labels)) {
+                let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
+                out.report(
+                    &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
+                    Some(dr),
+                    Some(&format!("spec.subsets[{i}]")),
+                    &[name.into()],
+                );
             }
         }
     }

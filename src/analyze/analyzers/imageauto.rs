@@ -7,11 +7,10 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::util::array_at;
+use crate::analyze::messages as msg;
 use crate::analyze::snapshot::string_map;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
-
-pub struct ImageAutoAnalyzer;
 
 /// The namespace and object selectors of one injection webhook.
 struct InjectionWebhook<'a> {
@@ -19,71 +18,68 @@ struct InjectionWebhook<'a> {
     object_selector: Option<&'a Value>,
 }
 
-impl Analyzer for ImageAutoAnalyzer {
-    fn name(&self) -> &'static str {
-        "injection.ImageAutoAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that Pods (IST0147) and Deployments (IST0146) with a container `image: auto` are selected by an Istio injection webhook, which replaces the placeholder"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &[
+pub static IMAGE_AUTO: Analyzer = Analyzer {
+    name: "injection.ImageAutoAnalyzer",
+    doc: "Checks that Pods (IST0147) and Deployments (IST0146) with a container `image: auto` are selected by an Istio injection webhook, which replaces the placeholder",
+    inputs: &[
             "Deployment",
             "MutatingWebhookConfiguration",
             "Namespace",
             "Pod",
-        ]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0146", "IST0147"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["MutatingWebhookConfiguration"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let webhooks: Vec<InjectionWebhook> = snap
-            .of(
-                "admissionregistration.k8s.io",
-                "MutatingWebhookConfiguration",
-            )
-            .flat_map(|c| array_at(&c.object, "/webhooks"))
-            .filter(|w| {
-                w.get("name")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| n.ends_with("sidecar-injector.istio.io"))
-            })
-            .map(|w| InjectionWebhook {
-                namespace_selector: w.get("namespaceSelector"),
-                object_selector: w.get("objectSelector"),
-            })
-            .collect();
-        for (kind, code, spec_pointer, labels_pointer) in [
-            ("Pod", "IST0147", "/spec", "/metadata/labels"),
-            (
-                "Deployment",
-                "IST0146",
-                "/spec/template/spec",
-                "/spec/template/metadata/labels",
-            ),
-        ] {
-            let group = if kind == "Pod" { "" } else { "apps" };
-            for r in snap.of(group, kind) {
-                let Some(spec) = r.object.pointer(spec_pointer) else {
-                    continue;
-                };
-                if !uses_image_auto(spec) {
-                    continue;
-                }
-                let object_labels =
-                    string_map(r.object.pointer(labels_pointer).and_then(Value::as_object));
-                let namespace_labels = namespace_labels(snap, r);
-                let injected = webhooks.iter().any(|w| {
-                    selector_matches(w.namespace_selector, &namespace_labels)
-                        && selector_matches(w.object_selector, &object_labels)
-                });
-                if !injected {
-                    out.report(code, Some(r), None, &[kind.into(), r.name().into()]);
-                }
+        ],
+    requires: &["MutatingWebhookConfiguration"],
+    codes: &[&msg::IMAGE_AUTO_WITHOUT_INJECTION_WARNING, &msg::IMAGE_AUTO_WITHOUT_INJECTION_ERROR],
+    run: image_auto,
+};
+
+fn image_auto(snap: &Snapshot, out: &mut Reporter) {
+    let webhooks: Vec<InjectionWebhook> = snap
+        .of(
+            "admissionregistration.k8s.io",
+            "MutatingWebhookConfiguration",
+        )
+        .flat_map(|c| array_at(&c.object, "/webhooks"))
+        .filter(|w| {
+            w.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.ends_with("sidecar-injector.istio.io"))
+        })
+        .map(|w| InjectionWebhook {
+            namespace_selector: w.get("namespaceSelector"),
+            object_selector: w.get("objectSelector"),
+        })
+        .collect();
+    for (kind, code, spec_pointer, labels_pointer) in [
+        (
+            "Pod",
+            &msg::IMAGE_AUTO_WITHOUT_INJECTION_ERROR,
+            "/spec",
+            "/metadata/labels",
+        ),
+        (
+            "Deployment",
+            &msg::IMAGE_AUTO_WITHOUT_INJECTION_WARNING,
+            "/spec/template/spec",
+            "/spec/template/metadata/labels",
+        ),
+    ] {
+        let group = if kind == "Pod" { "" } else { "apps" };
+        for r in snap.of(group, kind) {
+            let Some(spec) = r.object.pointer(spec_pointer) else {
+                continue;
+            };
+            if !uses_image_auto(spec) {
+                continue;
+            }
+            let object_labels =
+                string_map(r.object.pointer(labels_pointer).and_then(Value::as_object));
+            let namespace_labels = namespace_labels(snap, r);
+            let injected = webhooks.iter().any(|w| {
+                selector_matches(w.namespace_selector, &namespace_labels)
+                    && selector_matches(w.object_selector, &object_labels)
+            });
+            if !injected {
+                out.report(code, Some(r), None, &[kind.into(), r.name().into()]);
             }
         }
     }
@@ -179,7 +175,7 @@ mod tests {
     fn run(resources: Vec<Resource>) -> Vec<String> {
         let snap = Snapshot::new(resources, "", MeshConfig::default(), None, "istio-system");
         let mut out = Reporter::default();
-        ImageAutoAnalyzer.analyze(&snap, &mut out);
+        (IMAGE_AUTO.run)(&snap, &mut out);
         out.into_messages().iter().map(|m| m.line()).collect()
     }
 

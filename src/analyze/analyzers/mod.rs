@@ -1,5 +1,25 @@
 //! The analyzers, one file per area, and the registry slice listing them in name order.
 
+/// An analyzer's inputs when it reads workloads: the kinds of `snapshot::WORKLOAD_KINDS`
+/// (a test keeps the two lists equal), then the given ones.
+macro_rules! with_workloads {
+    ($($kind:literal),* $(,)?) => {
+        &[
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "Rollout",
+            "DeploymentConfig",
+            $($kind),*
+        ]
+    };
+}
+
 mod annotations;
 mod config;
 mod destinationrule;
@@ -17,28 +37,28 @@ pub use util::fqdn;
 use super::Analyzer;
 
 /// Every analyzer skiff runs by default, sorted by name (a test checks the order).
-pub static ALL: &[&dyn Analyzer] = &[
-    &annotations::K8sAnalyzer,
-    &workloads::ApplicationUidAnalyzer,
-    &policies::AuthorizationPoliciesAnalyzer,
-    &policies::BlockedCidrsAnalyzer,
-    &config::ConditionAnalyzer,
-    &workloads::MultiServiceAnalyzer,
-    &schema::DeprecationAnalyzer,
-    &destinationrule::CaCertificateAnalyzer,
-    &destinationrule::SubsetSelectPodAnalyzer,
-    &config::EnvoyPatchAnalyzer,
-    &config::ExternalControlPlaneAnalyzer,
-    &gateway::CertificateAnalyzer,
-    &gateway::ConflictingGatewayAnalyzer,
-    &gateway::IngressGatewayPortAnalyzer,
-    &gateway::SecretAnalyzer,
-    &workloads::InjectionAnalyzer,
-    &workloads::ImageAnalyzer,
-    &imageauto::ImageAutoAnalyzer,
-    &config::CrdVersionAnalyzer,
-    &policies::K8sGatewaySelectorAnalyzer,
-    &config::MeshNetworksAnalyzer,
+pub static ALL: &[&Analyzer] = &[
+    &annotations::K8S,
+    &workloads::APPLICATION_UID,
+    &policies::AUTHORIZATION_POLICIES,
+    &policies::BLOCKED_CIDRS,
+    &config::CONDITION,
+    &workloads::MULTI_SERVICE,
+    &schema::DEPRECATION,
+    &destinationrule::CA_CERTIFICATE,
+    &destinationrule::SUBSET_SELECT_POD,
+    &config::ENVOY_PATCH,
+    &config::EXTERNAL_CONTROL_PLANE,
+    &gateway::CERTIFICATE,
+    &gateway::CONFLICTING_GATEWAY,
+    &gateway::INGRESS_GATEWAY_PORT,
+    &gateway::SECRET,
+    &workloads::INJECTION,
+    &workloads::IMAGE,
+    &imageauto::IMAGE_AUTO,
+    &config::CRD_VERSION,
+    &policies::K8S_GATEWAY_SELECTOR,
+    &config::MESH_NETWORKS,
     &schema::VALIDATION[0],
     &schema::VALIDATION[1],
     &schema::VALIDATION[2],
@@ -56,19 +76,28 @@ pub static ALL: &[&dyn Analyzer] = &[
     &schema::VALIDATION[12],
     &schema::VALIDATION[13],
     &schema::VALIDATION[14],
-    &workloads::PortNameAnalyzer,
-    &config::ServiceEntryAnalyzer,
-    &config::ConflictingServiceEntryProtocolAnalyzer,
-    &multicluster::MultiClusterServiceAnalyzer,
-    &policies::SidecarSelectorAnalyzer,
-    &policies::TelemetryDefaultSelectorAnalyzer,
-    &policies::LightstepAnalyzer,
-    &policies::TelemetryProviderAnalyzer,
-    &policies::TelemetrySelectorAnalyzer,
-    &virtualservice::ConflictingMeshGatewayHostsAnalyzer,
-    &virtualservice::DestinationHostAnalyzer,
-    &virtualservice::DestinationRuleAnalyzer,
-    &virtualservice::GatewayAnalyzer,
-    &virtualservice::JwtClaimRouteAnalyzer,
-    &config::WebhookAnalyzer,
+    &workloads::PORT_NAME,
+    &config::SERVICE_ENTRY,
+    &config::CONFLICTING_SERVICE_ENTRY_PROTOCOL,
+    &multicluster::MULTI_CLUSTER_SERVICE,
+    &policies::SIDECAR_SELECTOR,
+    &policies::TELEMETRY_DEFAULT_SELECTOR,
+    &policies::LIGHTSTEP,
+    &policies::TELEMETRY_PROVIDER,
+    &policies::TELEMETRY_SELECTOR,
+    &virtualservice::CONFLICTING_MESH_GATEWAY_HOSTS,
+    &virtualservice::DESTINATION_HOST,
+    &virtualservice::DESTINATION_RULE,
+    &virtualservice::GATEWAY,
+    &virtualservice::JWT_CLAIM_ROUTE,
+    &config::WEBHOOK,
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn with_workloads_lists_the_snapshots_workload_kinds() {
+        let declared: &[&str] = with_workloads![];
+        assert_eq!(declared, crate::analyze::snapshot::WORKLOAD_KINDS);
+    }
+}

@@ -5,67 +5,71 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::analyze::messages as msg;
 use crate::analyze::snapshot::IGNORED_NAMESPACES;
 use crate::analyze::{Analyzer, Arg, Reporter, Snapshot};
 use crate::model::Resource;
 
-pub struct MultiClusterServiceAnalyzer;
+pub static MULTI_CLUSTER_SERVICE: Analyzer = Analyzer {
+    name: "services.MultiClusterServiceAnalyzer",
+    doc: "A Service present in several clusters (--remote-contexts, or Istio's remote secrets) must have the same type, headlessness and ports (number, name, protocol) in each",
+    inputs: &["Service"],
+    requires: &[],
+    codes: &[&msg::MULTI_CLUSTER_INCONSISTENT_SERVICE],
+    run: multi_cluster_service,
+};
 
-impl Analyzer for MultiClusterServiceAnalyzer {
-    fn name(&self) -> &'static str {
-        "services.MultiClusterServiceAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "A Service present in several clusters (--remote-contexts, or Istio's remote secrets) must have the same type, headlessness and ports (number, name, protocol) in each"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Service"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0170"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let Some(own_cluster) = snap.cluster.as_deref() else {
-            return;
-        };
-        // (namespace, name) -> the Service in each cluster, this snapshot's cluster first.
-        let mut by_service: BTreeMap<(&str, &str), Vec<(&str, &Resource)>> = BTreeMap::new();
-        let own = snap.core("Service").map(|s| (own_cluster, s));
-        let remote = snap
-            .remote_services
-            .iter()
-            .flat_map(|r| r.services.iter().map(move |s| (r.cluster.as_str(), s)));
-        for (cluster, service) in own.chain(remote) {
-            let namespace = service.namespace().unwrap_or("");
-            if IGNORED_NAMESPACES.contains(&namespace) {
-                continue;
-            }
-            by_service
-                .entry((namespace, service.name()))
-                .or_default()
-                .push((cluster, service));
+fn multi_cluster_service(snap: &Snapshot, out: &mut Reporter) {
+    let Some(own_cluster) = snap.cluster.as_deref() else {
+        return;
+    };
+    // (namespace, name) -> the Service in each cluster, this snapshot's cluster first.
+    let mut by_service: BTreeMap<(&str, &str), Vec<(&str, &Resource)>> = BTreeMap::new();
+    let own = snap.core("Service").map(|s| (own_cluster, s));
+    let remote = snap
+        .remote_services
+        .iter()
+        .flat_map(|r| r.services.iter().map(move |s| (r.cluster.as_str(), s)));
+    for (cluster, service) in own.chain(remote) {
+        let namespace = service.namespace().unwrap_or("");
+        if IGNORED_NAMESPACES.contains(&namespace) {
+            continue;
         }
-        for ((namespace, name), copies) in by_service {
-            if copies.len() < 2 {
-                continue;
-            }
-            let differences = differences(&copies);
-            if differences.is_empty() {
-                continue;
-            }
-            let clusters: Vec<String> = copies.iter().map(|(c, _)| c.to_string()).collect();
-            let args = [
-                Arg::from(name),
-                Arg::from(namespace),
-                Arg::List(clusters),
-                Arg::from(differences.join("; ")),
-            ];
-            let (cluster, service) = copies[0];
-            if cluster == own_cluster {
-                out.report("IST0170", Some(service), None, &args);
-            } else {
-                out.report_in_cluster(cluster, "IST0170", service, &args);
-            }
+        by_service
+            .entry((namespace, service.name()))
+            .or_default()
+            .push((cluster, service));
+    }
+    for ((namespace, name), copies) in by_service {
+        if copies.len() < 2 {
+            continue;
+        }
+        let differences = differences(&copies);
+        if differences.is_empty() {
+            continue;
+        }
+        let clusters: Vec<String> = copies.iter().map(|(c, _)| c.to_string()).collect();
+        let args = [
+            Arg::from(name),
+            Arg::from(namespace),
+            Arg::List(clusters),
+            Arg::from(differences.join("; ")),
+        ];
+        let (cluster, service) = copies[0];
+        if cluster == own_cluster {
+            out.report(
+                &msg::MULTI_CLUSTER_INCONSISTENT_SERVICE,
+                Some(service),
+                None,
+                &args,
+            );
+        } else {
+            out.report_in_cluster(
+                cluster,
+                &msg::MULTI_CLUSTER_INCONSISTENT_SERVICE,
+                service,
+                &args,
+            );
         }
     }
 }
@@ -163,7 +167,7 @@ mod tests {
             }],
         );
         let mut out = Reporter::default();
-        MultiClusterServiceAnalyzer.analyze(&snap, &mut out);
+        (MULTI_CLUSTER_SERVICE.run)(&snap, &mut out);
         out.into_messages().iter().map(|m| m.line()).collect()
     }
 
@@ -204,7 +208,7 @@ mod tests {
         assert!(analyze(vec![s.clone()], vec![]).is_empty());
         let snap = Snapshot::new(vec![s], "", MeshConfig::default(), None, "istio-system");
         let mut out = Reporter::default();
-        MultiClusterServiceAnalyzer.analyze(&snap, &mut out);
+        (MULTI_CLUSTER_SERVICE.run)(&snap, &mut out);
         assert!(out.into_messages().is_empty());
     }
 }

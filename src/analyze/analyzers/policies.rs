@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::util::*;
+use crate::analyze::messages::{self as msg, MessageType};
 use crate::analyze::snapshot::{selects, Workload};
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
@@ -36,8 +37,8 @@ fn report_selector_conflicts(
     snap: &Snapshot,
     resources: &[&Resource],
     selector_pointer: &str,
-    none_code: &str,
-    same_pod_code: &str,
+    none_code: &'static MessageType,
+    same_pod_code: &'static MessageType,
     out: &mut Reporter,
 ) {
     let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
@@ -110,7 +111,7 @@ fn report_unmatched_selector(
             .collect::<Vec<_>>()
             .join(",");
         out.report(
-            "IST0101",
+            &msg::REFERENCED_RESOURCE_NOT_FOUND,
             Some(r),
             Some(field),
             &["selector".into(), text.into()],
@@ -118,300 +119,259 @@ fn report_unmatched_selector(
     }
 }
 
-pub struct SidecarSelectorAnalyzer;
+pub static SIDECAR_SELECTOR: Analyzer = Analyzer {
+    name: "sidecar.SelectorAnalyzer",
+    doc: "Checks Sidecar workload selectors: they match pods, no two select the same pod, at most one per namespace has none, none in ambient namespaces",
+    inputs: with_workloads!["Sidecar", "Namespace"],
+    requires: &["Pod"],
+    codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND, &msg::CONFLICTING_SIDECAR_WORKLOAD_SELECTORS, &msg::MULTIPLE_SIDECARS_WITHOUT_WORKLOAD_SELECTORS, &msg::INEFFECTIVE_POLICY],
+    run: sidecar_selector,
+};
 
-impl Analyzer for SidecarSelectorAnalyzer {
-    fn name(&self) -> &'static str {
-        "sidecar.SelectorAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks Sidecar workload selectors: they match pods, no two select the same pod, at most one per namespace has none, none in ambient namespaces"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Sidecar", "Pod", "Namespace"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101", "IST0110", "IST0111", "IST0167"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["Pod"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let sidecars: Vec<&Resource> = snap.istio("Sidecar").collect();
-        let mut regular = Vec::new();
-        for sc in &sidecars {
-            match match_labels(&sc.object, "/spec/workloadSelector/labels") {
-                None if ambient_namespace(snap, ns(sc)) => {
+fn sidecar_selector(snap: &Snapshot, out: &mut Reporter) {
+    let sidecars: Vec<&Resource> = snap.istio("Sidecar").collect();
+    let mut regular = Vec::new();
+    for sc in &sidecars {
+        match match_labels(&sc.object, "/spec/workloadSelector/labels") {
+            None if ambient_namespace(snap, ns(sc)) => {
+                out.report(
+                    &msg::INEFFECTIVE_POLICY,
+                    Some(sc),
+                    None,
+                    &["Sidecar resources have no effect in ambient namespaces".into()],
+                );
+            }
+            Some(sel) => {
+                let selected: Vec<&Workload> = snap
+                    .workloads_in(ns(sc))
+                    .filter(|w| w.is_pod && selects(&sel, &w.labels))
+                    .collect();
+                if !selected.is_empty() && selected.iter().all(|w| in_ambient(snap, w)) {
                     out.report(
-                        "IST0167",
+                        &msg::INEFFECTIVE_POLICY,
                         Some(sc),
                         None,
-                        &["Sidecar resources have no effect in ambient namespaces".into()],
+                        &["Sidecar resources have no effect on ambient pods".into()],
+                    );
+                    continue;
+                }
+                if selected.is_empty() {
+                    report_unmatched_selector(
+                        snap,
+                        sc,
+                        "/spec/workloadSelector/labels",
+                        "spec.workloadSelector",
+                        out,
                     );
                 }
-                Some(sel) => {
-                    let selected: Vec<&Workload> = snap
-                        .workloads_in(ns(sc))
-                        .filter(|w| w.is_pod && selects(&sel, &w.labels))
-                        .collect();
-                    if !selected.is_empty() && selected.iter().all(|w| in_ambient(snap, w)) {
-                        out.report(
-                            "IST0167",
-                            Some(sc),
-                            None,
-                            &["Sidecar resources have no effect on ambient pods".into()],
-                        );
-                        continue;
-                    }
-                    if selected.is_empty() {
-                        report_unmatched_selector(
-                            snap,
-                            sc,
-                            "/spec/workloadSelector/labels",
-                            "spec.workloadSelector",
-                            out,
-                        );
-                    }
-                    regular.push(*sc);
-                }
-                None => regular.push(*sc),
+                regular.push(*sc);
             }
+            None => regular.push(*sc),
         }
-        report_selector_conflicts(
-            snap,
-            &regular,
-            "/spec/workloadSelector/labels",
-            "IST0111",
-            "IST0110",
-            out,
-        );
+    }
+    report_selector_conflicts(
+        snap,
+        &regular,
+        "/spec/workloadSelector/labels",
+        &msg::MULTIPLE_SIDECARS_WITHOUT_WORKLOAD_SELECTORS,
+        &msg::CONFLICTING_SIDECAR_WORKLOAD_SELECTORS,
+        out,
+    );
+}
+
+pub static TELEMETRY_SELECTOR: Analyzer = Analyzer {
+    name: "telemetry.SelectorAnalyzer",
+    doc: "Checks Telemetry selectors: they match pods and no two Telemetries select the same pod",
+    inputs: with_workloads!["Telemetry"],
+    requires: &["Pod"],
+    codes: &[
+        &msg::REFERENCED_RESOURCE_NOT_FOUND,
+        &msg::CONFLICTING_TELEMETRY_WORKLOAD_SELECTORS,
+    ],
+    run: telemetry_selector,
+};
+
+fn telemetry_selector(snap: &Snapshot, out: &mut Reporter) {
+    let telemetries: Vec<&Resource> = snap.istio("Telemetry").collect();
+    for t in &telemetries {
+        report_unmatched_selector(snap, t, "/spec/selector/matchLabels", "spec.selector", out);
+    }
+    let with_selector: Vec<&Resource> = telemetries
+        .iter()
+        .copied()
+        .filter(|t| match_labels(&t.object, "/spec/selector/matchLabels").is_some())
+        .collect();
+    report_selector_conflicts(
+        snap,
+        &with_selector,
+        "/spec/selector/matchLabels",
+        &msg::MULTIPLE_TELEMETRIES_WITHOUT_WORKLOAD_SELECTORS,
+        &msg::CONFLICTING_TELEMETRY_WORKLOAD_SELECTORS,
+        out,
+    );
+}
+
+pub static TELEMETRY_DEFAULT_SELECTOR: Analyzer = Analyzer {
+    name: "telemetry.DefaultSelectorAnalyzer",
+    doc: "Checks that at most one Telemetry per namespace has no selector",
+    inputs: &["Telemetry"],
+    requires: &[],
+    codes: &[&msg::MULTIPLE_TELEMETRIES_WITHOUT_WORKLOAD_SELECTORS],
+    run: telemetry_default_selector,
+};
+
+fn telemetry_default_selector(snap: &Snapshot, out: &mut Reporter) {
+    let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    // Istio's rule: no `selector` at all (target references do not count).
+    for t in snap.istio("Telemetry") {
+        if t.object
+            .pointer("/spec/selector")
+            .is_none_or(Value::is_null)
+        {
+            without.entry(ns(t).to_string()).or_default().push(t);
+        }
+    }
+    for (namespace, list) in without.iter().filter(|(_, l)| l.len() > 1) {
+        let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
+        for t in list {
+            out.report(
+                &msg::MULTIPLE_TELEMETRIES_WITHOUT_WORKLOAD_SELECTORS,
+                Some(t),
+                None,
+                &[names.clone().into(), namespace.into()],
+            );
+        }
     }
 }
 
-pub struct TelemetrySelectorAnalyzer;
+pub static TELEMETRY_PROVIDER: Analyzer = Analyzer {
+    name: "telemetry.ProviderAnalyzer",
+    doc: "Checks that access logging a Telemetry turns on names a provider when the mesh has no default one",
+    inputs: &["Telemetry", "MeshConfig"],
+    requires: &[],
+    codes: &[&msg::INVALID_TELEMETRY_PROVIDER],
+    run: telemetry_provider,
+};
 
-impl Analyzer for TelemetrySelectorAnalyzer {
-    fn name(&self) -> &'static str {
-        "telemetry.SelectorAnalyzer"
+fn telemetry_provider(snap: &Snapshot, out: &mut Reporter) {
+    let default_access_logging = snap
+        .mesh
+        .other
+        .get("defaultProviders")
+        .and_then(|d| d.get("accessLogging"))
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if default_access_logging {
+        return;
     }
-    fn doc(&self) -> &'static str {
-        "Checks Telemetry selectors: they match pods and no two Telemetries select the same pod"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Telemetry", "Pod"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101", "IST0159"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["Pod"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let telemetries: Vec<&Resource> = snap.istio("Telemetry").collect();
-        for t in &telemetries {
-            report_unmatched_selector(snap, t, "/spec/selector/matchLabels", "spec.selector", out);
-        }
-        let with_selector: Vec<&Resource> = telemetries
-            .iter()
-            .copied()
-            .filter(|t| match_labels(&t.object, "/spec/selector/matchLabels").is_some())
-            .collect();
-        report_selector_conflicts(
-            snap,
-            &with_selector,
-            "/spec/selector/matchLabels",
-            "IST0160",
-            "IST0159",
-            out,
-        );
-    }
-}
-
-pub struct TelemetryDefaultSelectorAnalyzer;
-
-impl Analyzer for TelemetryDefaultSelectorAnalyzer {
-    fn name(&self) -> &'static str {
-        "telemetry.DefaultSelectorAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that at most one Telemetry per namespace has no selector"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Telemetry"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0160"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-        // Istio's rule: no `selector` at all (target references do not count).
-        for t in snap.istio("Telemetry") {
-            if t.object
-                .pointer("/spec/selector")
-                .is_none_or(Value::is_null)
-            {
-                without.entry(ns(t).to_string()).or_default().push(t);
-            }
-        }
-        for (namespace, list) in without.iter().filter(|(_, l)| l.len() > 1) {
-            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
-            for t in list {
+    for t in snap.istio("Telemetry") {
+        for item in array_at(&t.object, "/spec/accessLogging") {
+            let disabled = item.get("disabled").and_then(Value::as_bool) == Some(true);
+            if !disabled && array_at(item, "/providers").is_empty() {
                 out.report(
-                    "IST0160",
+                    &msg::INVALID_TELEMETRY_PROVIDER,
                     Some(t),
                     None,
-                    &[names.clone().into(), namespace.into()],
+                    &[t.name().into(), ns(t).into()],
                 );
             }
         }
     }
 }
 
-pub struct TelemetryProviderAnalyzer;
+pub static LIGHTSTEP: Analyzer = Analyzer {
+    name: "telemetry.LightstepAnalyzer",
+    doc: "Reports Telemetries that use a Lightstep tracing provider, which Istio deprecated",
+    inputs: &["Telemetry", "MeshConfig"],
+    requires: &[],
+    codes: &[&msg::DEPRECATED],
+    run: lightstep,
+};
 
-impl Analyzer for TelemetryProviderAnalyzer {
-    fn name(&self) -> &'static str {
-        "telemetry.ProviderAnalyzer"
+fn lightstep(snap: &Snapshot, out: &mut Reporter) {
+    let lightstep: Vec<String> = snap
+        .mesh
+        .extension_providers
+        .iter()
+        .flatten()
+        .filter(|p| p.get("lightstep").is_some())
+        .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    if lightstep.is_empty() {
+        return;
     }
-    fn doc(&self) -> &'static str {
-        "Checks that access logging a Telemetry turns on names a provider when the mesh has no default one"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Telemetry", "MeshConfig"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0157"]
-    }
-    /// Istio's rule: only when the mesh has no default access-logging provider, every
-    /// access-logging entry that is not disabled and names no provider.
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let default_access_logging = snap
-            .mesh
-            .other
-            .get("defaultProviders")
-            .and_then(|d| d.get("accessLogging"))
-            .and_then(Value::as_array)
-            .is_some_and(|a| !a.is_empty());
-        if default_access_logging {
-            return;
-        }
-        for t in snap.istio("Telemetry") {
-            for item in array_at(&t.object, "/spec/accessLogging") {
-                let disabled = item.get("disabled").and_then(Value::as_bool) == Some(true);
-                if !disabled && array_at(item, "/providers").is_empty() {
-                    out.report("IST0157", Some(t), None, &[t.name().into(), ns(t).into()]);
-                }
-            }
-        }
-    }
-}
-
-pub struct LightstepAnalyzer;
-
-impl Analyzer for LightstepAnalyzer {
-    fn name(&self) -> &'static str {
-        "telemetry.LightstepAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Reports Telemetries that use a Lightstep tracing provider, which Istio deprecated"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Telemetry", "MeshConfig"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0002"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let lightstep: Vec<String> = snap
-            .mesh
-            .extension_providers
-            .iter()
-            .flatten()
-            .filter(|p| p.get("lightstep").is_some())
-            .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_string))
-            .collect();
-        if lightstep.is_empty() {
-            return;
-        }
-        for t in snap.istio("Telemetry") {
-            let uses = array_at(&t.object, "/spec/tracing").iter().any(|tr| {
-                array_at(tr, "/providers").iter().any(|p| {
-                    p.get("name")
-                        .and_then(Value::as_str)
-                        .is_some_and(|n| lightstep.iter().any(|l| l == n))
-                })
-            });
-            if uses {
-                out.report(
-                    "IST0002",
-                    Some(t),
-                    Some("spec.tracing"),
-                    &["The Lightstep provider is deprecated, please migrate to OpenTelemetry provider.".into()],
-                );
-            }
+    for t in snap.istio("Telemetry") {
+        let uses = array_at(&t.object, "/spec/tracing").iter().any(|tr| {
+            array_at(tr, "/providers").iter().any(|p| {
+                p.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| lightstep.iter().any(|l| l == n))
+            })
+        });
+        if uses {
+            out.report(
+                &msg::DEPRECATED,
+                Some(t),
+                Some("spec.tracing"),
+                &["The Lightstep provider is deprecated, please migrate to OpenTelemetry provider.".into()],
+            );
         }
     }
 }
 
-pub struct AuthorizationPoliciesAnalyzer;
+pub static AUTHORIZATION_POLICIES: Analyzer = Analyzer {
+    name: "auth.AuthorizationPoliciesAnalyzer",
+    doc: "Checks that AuthorizationPolicies select workloads and that the namespaces their rules name exist",
+    inputs: with_workloads!["AuthorizationPolicy", "Namespace"],
+    requires: &["Namespace", "Pod"],
+    codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND, &msg::NO_MATCHING_WORKLOADS_FOUND],
+    run: authorization_policies,
+};
 
-impl Analyzer for AuthorizationPoliciesAnalyzer {
-    fn name(&self) -> &'static str {
-        "auth.AuthorizationPoliciesAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that AuthorizationPolicies select workloads and that the namespaces their rules name exist"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["AuthorizationPolicy", "Namespace", "Pod"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101", "IST0127"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["Namespace", "Pod"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let pods: Vec<&Workload> = snap.workloads().iter().filter(|w| w.is_pod).collect();
-        let namespaces: Vec<String> = snap
-            .core("Namespace")
-            .map(|n| n.name().to_string())
-            .collect();
-        let root = snap.mesh.root_namespace().to_string();
-        for ap in snap.istio("AuthorizationPolicy") {
-            let has_target = ap.object.pointer("/spec/targetRef").is_some()
-                || ap.object.pointer("/spec/targetRefs").is_some();
-            if !has_target {
-                let sel =
-                    match_labels(&ap.object, "/spec/selector/matchLabels").unwrap_or_default();
-                let mesh_wide = ns(ap) == root;
-                let matched = pods
+fn authorization_policies(snap: &Snapshot, out: &mut Reporter) {
+    let pods: Vec<&Workload> = snap.workloads().iter().filter(|w| w.is_pod).collect();
+    let namespaces: Vec<String> = snap
+        .core("Namespace")
+        .map(|n| n.name().to_string())
+        .collect();
+    let root = snap.mesh.root_namespace().to_string();
+    for ap in snap.istio("AuthorizationPolicy") {
+        let has_target = ap.object.pointer("/spec/targetRef").is_some()
+            || ap.object.pointer("/spec/targetRefs").is_some();
+        if !has_target {
+            let sel = match_labels(&ap.object, "/spec/selector/matchLabels").unwrap_or_default();
+            let mesh_wide = ns(ap) == root;
+            let matched = pods
+                .iter()
+                .any(|w| (mesh_wide || w.namespace == ns(ap)) && selects(&sel, &w.labels));
+            if !matched {
+                let text = sel
                     .iter()
-                    .any(|w| (mesh_wide || w.namespace == ns(ap)) && selects(&sel, &w.labels));
-                if !matched {
-                    let text = sel
-                        .iter()
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect::<Vec<_>>()
-                        .join(",");
-                    out.report("IST0127", Some(ap), None, &[text.into()]);
-                }
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                out.report(
+                    &msg::NO_MATCHING_WORKLOADS_FOUND,
+                    Some(ap),
+                    None,
+                    &[text.into()],
+                );
             }
-            for (i, rule) in array_at(&ap.object, "/spec/rules").iter().enumerate() {
-                for (j, from) in array_at(rule, "/from").iter().enumerate() {
-                    for field in ["namespaces", "notNamespaces"] {
-                        for (k, pattern) in strings(from.pointer(&format!("/source/{field}")))
-                            .iter()
-                            .enumerate()
-                        {
-                            if !namespaces.iter().any(|n| namespace_matches(pattern, n)) {
-                                out.report(
-                                    "IST0101",
-                                    Some(ap),
-                                    Some(&format!("spec.rules[{i}].from[{j}].source.{field}[{k}]")),
-                                    &["namespace".into(), pattern.clone().into()],
-                                );
-                            }
+        }
+        for (i, rule) in array_at(&ap.object, "/spec/rules").iter().enumerate() {
+            for (j, from) in array_at(rule, "/from").iter().enumerate() {
+                for field in ["namespaces", "notNamespaces"] {
+                    for (k, pattern) in strings(from.pointer(&format!("/source/{field}")))
+                        .iter()
+                        .enumerate()
+                    {
+                        if !namespaces.iter().any(|n| namespace_matches(pattern, n)) {
+                            out.report(
+                                &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                                Some(ap),
+                                Some(&format!("spec.rules[{i}].from[{j}].source.{field}[{k}]")),
+                                &["namespace".into(), pattern.clone().into()],
+                            );
                         }
                     }
                 }
@@ -434,111 +394,96 @@ fn namespace_matches(pattern: &str, name: &str) -> bool {
     false
 }
 
-pub struct K8sGatewaySelectorAnalyzer;
+pub static K8S_GATEWAY_SELECTOR: Analyzer = Analyzer {
+    name: "k8sgateway.SelectorAnalyzer",
+    doc: "Reports policies that select a Kubernetes Gateway's pods by label instead of targetRef, which has no effect",
+    inputs: with_workloads![
+        "AuthorizationPolicy",
+        "RequestAuthentication",
+        "Telemetry",
+        "WasmPlugin",
+    ],
+    requires: &[],
+    codes: &[&msg::INEFFECTIVE_SELECTOR],
+    run: k8s_gateway_selector,
+};
 
-impl Analyzer for K8sGatewaySelectorAnalyzer {
-    fn name(&self) -> &'static str {
-        "k8sgateway.SelectorAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Reports policies that select a Kubernetes Gateway's pods by label instead of targetRef, which has no effect"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &[
-            "AuthorizationPolicy",
-            "RequestAuthentication",
-            "Telemetry",
-            "WasmPlugin",
-            "Pod",
-        ]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0166"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let policies = snap
-            .istio("AuthorizationPolicy")
-            .chain(snap.istio("RequestAuthentication"))
-            .chain(snap.istio("Telemetry"))
-            .chain(snap.istio("WasmPlugin"));
-        for p in policies {
-            if p.object.pointer("/spec/targetRef").is_some()
-                || p.object.pointer("/spec/targetRefs").is_some()
-            {
-                continue;
-            }
-            let Some(sel) = match_labels(&p.object, "/spec/selector/matchLabels") else {
-                continue;
-            };
-            let gateway = snap
-                .workloads_in(ns(p))
-                .filter(|w| selects(&sel, &w.labels))
-                .find_map(|w| w.labels.get(GATEWAY_NAME_LABEL).cloned())
-                .or_else(|| sel.get(GATEWAY_NAME_LABEL).cloned());
-            if let Some(gw) = gateway {
-                out.report(
-                    "IST0166",
-                    Some(p),
-                    Some("spec.selector"),
-                    &[format!("{}/{gw}", ns(p)).into()],
-                );
-            }
+fn k8s_gateway_selector(snap: &Snapshot, out: &mut Reporter) {
+    let policies = snap
+        .istio("AuthorizationPolicy")
+        .chain(snap.istio("RequestAuthentication"))
+        .chain(snap.istio("Telemetry"))
+        .chain(snap.istio("WasmPlugin"));
+    for p in policies {
+        if p.object.pointer("/spec/targetRef").is_some()
+            || p.object.pointer("/spec/targetRefs").is_some()
+        {
+            continue;
+        }
+        let Some(sel) = match_labels(&p.object, "/spec/selector/matchLabels") else {
+            continue;
+        };
+        let gateway = snap
+            .workloads_in(ns(p))
+            .filter(|w| selects(&sel, &w.labels))
+            .find_map(|w| w.labels.get(GATEWAY_NAME_LABEL).cloned())
+            .or_else(|| sel.get(GATEWAY_NAME_LABEL).cloned());
+        if let Some(gw) = gateway {
+            out.report(
+                &msg::INEFFECTIVE_SELECTOR,
+                Some(p),
+                Some("spec.selector"),
+                &[format!("{}/{gw}", ns(p)).into()],
+            );
         }
     }
 }
 
-pub struct BlockedCidrsAnalyzer;
+pub static BLOCKED_CIDRS: Analyzer = Analyzer {
+    name: "authn.BlockedCIDRsAnalyzer",
+    doc: "Warns when RequestAuthentications fetch JWKS URIs but istiod does not restrict them with BLOCKED_CIDRS_IN_JWKS_URIS",
+    inputs: &["RequestAuthentication", "Deployment"],
+    requires: &[],
+    codes: &[&msg::JWKS_URI_FETCH_UNRESTRICTED],
+    run: blocked_cidrs,
+};
 
-impl Analyzer for BlockedCidrsAnalyzer {
-    fn name(&self) -> &'static str {
-        "authn.BlockedCIDRsAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Warns when RequestAuthentications fetch JWKS URIs but istiod does not restrict them with BLOCKED_CIDRS_IN_JWKS_URIS"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["RequestAuthentication", "Deployment"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0175"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let with_uri: Vec<String> = snap
-            .istio("RequestAuthentication")
-            .filter(|ra| {
-                array_at(&ra.object, "/spec/jwtRules")
-                    .iter()
-                    .any(|r| r.get("jwksUri").is_some())
-            })
-            .map(qualified)
-            .collect();
-        if with_uri.is_empty() {
-            return;
-        }
-        for istiod in snap.of("apps", "Deployment").filter(|d| {
-            labels_at(&d.object, "/spec/template/metadata/labels")
-                .get("app")
-                .map(String::as_str)
-                == Some("istiod")
-        }) {
-            let configured = array_at(&istiod.object, "/spec/template/spec/containers")
+fn blocked_cidrs(snap: &Snapshot, out: &mut Reporter) {
+    let with_uri: Vec<String> = snap
+        .istio("RequestAuthentication")
+        .filter(|ra| {
+            array_at(&ra.object, "/spec/jwtRules")
                 .iter()
-                .any(|c| {
-                    array_at(c, "/env").iter().any(|e| {
-                        e.get("name").and_then(Value::as_str) == Some("BLOCKED_CIDRS_IN_JWKS_URIS")
-                            && e.get("value")
-                                .and_then(Value::as_str)
-                                .is_some_and(|v| !v.is_empty())
-                    })
-                });
-            if !configured {
-                out.report(
-                    "IST0175",
-                    Some(istiod),
-                    None,
-                    &[(with_uri.len() as i64).into(), with_uri.join(", ").into()],
-                );
-            }
+                .any(|r| r.get("jwksUri").is_some())
+        })
+        .map(qualified)
+        .collect();
+    if with_uri.is_empty() {
+        return;
+    }
+    for istiod in snap.of("apps", "Deployment").filter(|d| {
+        labels_at(&d.object, "/spec/template/metadata/labels")
+            .get("app")
+            .map(String::as_str)
+            == Some("istiod")
+    }) {
+        let configured = array_at(&istiod.object, "/spec/template/spec/containers")
+            .iter()
+            .any(|c| {
+                array_at(c, "/env").iter().any(|e| {
+                    e.get("name").and_then(Value::as_str) == Some("BLOCKED_CIDRS_IN_JWKS_URIS")
+                        && e.get("value")
+                            .and_then(Value::as_str)
+                            .is_some_and(|v| !v.is_empty())
+                })
+            });
+        if !configured {
+            out.report(
+                &msg::JWKS_URI_FETCH_UNRESTRICTED,
+                Some(istiod),
+                None,
+                &[(with_uri.len() as i64).into(), with_uri.join(", ").into()],
+            );
         }
     }
 }

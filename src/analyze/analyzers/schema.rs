@@ -2,69 +2,33 @@
 //! deprecated fields (IST0002).
 
 use super::util::mesh_origin;
+use crate::analyze::messages::{self as msg, MessageType};
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::validate::{mesh as mesh_validation, validate_webhook_rules};
 
-/// `schema.ValidationAnalyzer.<Kind>`: one instance per Istio kind, plus the mesh config
-/// and mesh networks.
-pub struct ValidationAnalyzer {
-    pub kind: &'static str,
-    pub name: &'static str,
-    pub inputs: &'static [&'static str],
-}
+const VALIDATION_DOC: &str = "Validates the resources of one Istio kind against Istio's schema and webhook rules (as `skiff validate`)";
+const VALIDATION_CODES: &[&MessageType] = &[
+    &msg::SCHEMA_VALIDATION_ERROR,
+    &msg::SCHEMA_WARNING,
+    &msg::VIRTUAL_SERVICE_UNREACHABLE_RULE,
+    &msg::VIRTUAL_SERVICE_INEFFECTIVE_MATCH,
+];
 
-impl Analyzer for ValidationAnalyzer {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-    fn doc(&self) -> &'static str {
-        match self.kind {
-            "MeshConfig" | "MeshNetworks" => "Validates the mesh-wide configuration (durations, ports, addresses, enums, export-to, locality, extension providers; networks' endpoints and gateways)",
-            _ => "Validates the resources of one Istio kind against Istio's schema and webhook rules (as `skiff validate`)",
-        }
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        self.inputs
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0106", "IST0133", "IST0130", "IST0131"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        if matches!(self.kind, "MeshConfig" | "MeshNetworks") {
-            return validate_mesh(self.kind, snap, out);
-        }
-        // As istioctl: only the webhook's rules; a resource that does not decode was
-        // skipped when it was read (see Snapshot), so nothing is said of it here.
-        for r in snap.istio(self.kind) {
-            for p in validate_webhook_rules(r).unwrap_or_default() {
-                if let Some((code, params)) = &p.error.analysis {
-                    let params: Vec<_> = params.iter().map(|v| v.clone().into()).collect();
-                    out.report(code, Some(r), Some(&p.error.path), &params);
-                    continue;
-                }
-                let code = if p.error.warning {
-                    "IST0133"
-                } else {
-                    "IST0106"
-                };
-                out.report(
-                    code,
-                    Some(r),
-                    Some(&p.error.path),
-                    &[p.error.istio_text().to_string().into()],
-                );
-            }
-        }
-    }
-}
-
+/// `schema.ValidationAnalyzer.<Kind>`: one analyzer per Istio kind.
 macro_rules! validation_analyzers {
     ($($kind:literal),* $(,)?) => {
-        &[$(ValidationAnalyzer { kind: $kind, name: concat!("schema.ValidationAnalyzer.", $kind), inputs: &[$kind] }),*]
+        [$(Analyzer {
+            name: concat!("schema.ValidationAnalyzer.", $kind),
+            doc: VALIDATION_DOC,
+            inputs: &[$kind],
+            requires: &[],
+            codes: VALIDATION_CODES,
+            run: |snap, out| validate_kind($kind, snap, out),
+        }),*]
     };
 }
 
-pub static VALIDATION: &[ValidationAnalyzer] = validation_analyzers!(
+pub static VALIDATION: [Analyzer; 15] = validation_analyzers!(
     "AuthorizationPolicy",
     "DestinationRule",
     "EnvoyFilter",
@@ -82,18 +46,53 @@ pub static VALIDATION: &[ValidationAnalyzer] = validation_analyzers!(
     "WorkloadGroup",
 );
 
-/// `schema.ValidationAnalyzer.MeshConfig` / `.MeshNetworks`: the mesh-wide configuration.
-pub static MESH_CONFIG: ValidationAnalyzer = ValidationAnalyzer {
-    kind: "MeshConfig",
+const MESH_DOC: &str = "Validates the mesh-wide configuration (durations, ports, addresses, enums, export-to, locality, extension providers; networks' endpoints and gateways)";
+
+/// `schema.ValidationAnalyzer.MeshConfig`: the mesh config.
+pub static MESH_CONFIG: Analyzer = Analyzer {
     name: "schema.ValidationAnalyzer.MeshConfig",
+    doc: MESH_DOC,
     inputs: &["MeshConfig"],
+    requires: &[],
+    codes: &[&msg::SCHEMA_VALIDATION_ERROR],
+    run: |snap, out| validate_mesh("MeshConfig", snap, out),
 };
 
-pub static MESH_NETWORKS: ValidationAnalyzer = ValidationAnalyzer {
-    kind: "MeshNetworks",
+/// `schema.ValidationAnalyzer.MeshNetworks`: the mesh networks.
+pub static MESH_NETWORKS: Analyzer = Analyzer {
     name: "schema.ValidationAnalyzer.MeshNetworks",
+    doc: MESH_DOC,
     inputs: &["MeshNetworks"],
+    requires: &[],
+    codes: &[&msg::SCHEMA_VALIDATION_ERROR],
+    run: |snap, out| validate_mesh("MeshNetworks", snap, out),
 };
+
+/// The validating webhook's rules over every resource of `kind`. As istioctl: a resource
+/// that does not decode was skipped when it was read (see Snapshot), so nothing is said
+/// of it here.
+fn validate_kind(kind: &str, snap: &Snapshot, out: &mut Reporter) {
+    for r in snap.istio(kind) {
+        for p in validate_webhook_rules(r).unwrap_or_default() {
+            if let Some((code, params)) = &p.error.analysis {
+                let params: Vec<_> = params.iter().map(|v| v.clone().into()).collect();
+                out.report_code(code, Some(r), Some(&p.error.path), &params);
+                continue;
+            }
+            let kind = if p.error.warning {
+                &msg::SCHEMA_WARNING
+            } else {
+                &msg::SCHEMA_VALIDATION_ERROR
+            };
+            out.report(
+                kind,
+                Some(r),
+                Some(&p.error.path),
+                &[p.error.istio_text().to_string().into()],
+            );
+        }
+    }
+}
 
 /// Problems of the mesh config or mesh networks, reported on istioctl's synthetic objects
 /// `MeshConfig <istio-ns>/meshconfig` and `MeshNetworks <istio-ns>/meshnetworks`.
@@ -113,57 +112,55 @@ fn validate_mesh(kind: &'static str, snap: &Snapshot, out: &mut Reporter) {
     }
     let origin = mesh_origin(snap, kind);
     for p in problems {
-        out.report("IST0106", Some(&origin), None, &[p.to_string().into()]);
+        out.report(
+            &msg::SCHEMA_VALIDATION_ERROR,
+            Some(&origin),
+            None,
+            &[p.to_string().into()],
+        );
     }
 }
 
-pub struct DeprecationAnalyzer;
+pub static DEPRECATION: Analyzer = Analyzer {
+    name: "deprecation.DeprecationAnalyzer",
+    doc: "Reports fields Istio 1.30 deprecates or ignores (fault.delay.percent, a Sidecar's egressProxy)",
+    inputs: &["VirtualService", "Sidecar"],
+    requires: &[],
+    codes: &[&msg::DEPRECATED],
+    run: deprecation,
+};
 
-impl Analyzer for DeprecationAnalyzer {
-    fn name(&self) -> &'static str {
-        "deprecation.DeprecationAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Reports fields Istio 1.30 deprecates or ignores (fault.delay.percent, a Sidecar's egressProxy)"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "Sidecar"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0002"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for vs in snap.istio("VirtualService") {
-            for (i, route) in super::util::array_at(&vs.object, "/spec/http")
-                .iter()
-                .enumerate()
-            {
-                let percent = route
-                    .pointer("/fault/delay/percent")
-                    .and_then(|p| p.as_f64());
-                if percent.is_some_and(|p| p > 0.0) {
-                    out.report(
-                        "IST0002",
-                        Some(vs),
-                        Some(&format!("spec.http[{i}].fault.delay.percent")),
-                        &["HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage".into()],
-                    );
-                }
-            }
-        }
-        for sc in snap.istio("Sidecar") {
-            if sc
-                .object
-                .pointer("/spec/outboundTrafficPolicy/egressProxy")
-                .is_some_and(|p| !p.is_null())
-            {
+fn deprecation(snap: &Snapshot, out: &mut Reporter) {
+    for vs in snap.istio("VirtualService") {
+        for (i, route) in super::util::array_at(&vs.object, "/spec/http")
+            .iter()
+            .enumerate()
+        {
+            let percent = route
+                .pointer("/fault/delay/percent")
+                .and_then(|p| p.as_f64());
+            if percent.is_some_and(|p| p > 0.0) {
                 out.report(
-                    "IST0002",
-                    Some(sc),
-                    Some("spec.outboundTrafficPolicy.egressProxy"),
-                    &["OutboundTrafficPolicy.EgressProxy ignored".into()],
+                    &msg::DEPRECATED,
+                    Some(vs),
+                    Some(&format!("spec.http[{i}].fault.delay.percent")),
+                    &["HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage".into()],
                 );
             }
+        }
+    }
+    for sc in snap.istio("Sidecar") {
+        if sc
+            .object
+            .pointer("/spec/outboundTrafficPolicy/egressProxy")
+            .is_some_and(|p| !p.is_null())
+        {
+            out.report(
+                &msg::DEPRECATED,
+                Some(sc),
+                Some("spec.outboundTrafficPolicy.egressProxy"),
+                &["OutboundTrafficPolicy.EgressProxy ignored".into()],
+            );
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde_json::Value;
 
 use super::util::*;
+use crate::analyze::messages as msg;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::validate::virtual_service;
 use crate::model::Resource;
@@ -63,60 +64,50 @@ fn is_mesh_bound(vs: &Resource) -> bool {
 
 // ---------------------------------------------------------------- DestinationHostAnalyzer
 
-pub struct DestinationHostAnalyzer;
+pub static DESTINATION_HOST: Analyzer = Analyzer {
+    name: "virtualservice.DestinationHostAnalyzer",
+    doc: "Checks that VirtualService destination hosts exist as Services or ServiceEntries, and that a port is given when the Service has several",
+    inputs: &["VirtualService", "Service", "ServiceEntry"],
+    requires: &["Service"],
+    codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND, &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED, &msg::INGRESS_ROUTE_RULES_NOT_AFFECTED],
+    run: destination_host,
+};
 
-impl Analyzer for DestinationHostAnalyzer {
-    fn name(&self) -> &'static str {
-        "virtualservice.DestinationHostAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that VirtualService destination hosts exist as Services or ServiceEntries, and that a port is given when the Service has several"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "Service", "ServiceEntry"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101", "IST0112", "IST0140"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["Service"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for vs in snap.istio("VirtualService") {
-            let vs_ns = ns(vs);
-            let entries = service_entry_hosts(snap, vs_ns);
-            for d in destinations(vs) {
-                let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
-                    continue;
-                };
-                let full = fqdn(host, vs_ns);
-                let service = snap.service(&full);
-                let in_entries = entries.iter().any(|(h, _)| host_matches(h, &full));
-                if service.is_none() && !in_entries {
+fn destination_host(snap: &Snapshot, out: &mut Reporter) {
+    for vs in snap.istio("VirtualService") {
+        let vs_ns = ns(vs);
+        let entries = service_entry_hosts(snap, vs_ns);
+        for d in destinations(vs) {
+            let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
+                continue;
+            };
+            let full = fqdn(host, vs_ns);
+            let service = snap.service(&full);
+            let in_entries = entries.iter().any(|(h, _)| host_matches(h, &full));
+            if service.is_none() && !in_entries {
+                out.report(
+                    &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                    Some(vs),
+                    Some(&format!("{}.host", d.path)),
+                    &["host".into(), host.into()],
+                );
+                continue;
+            }
+            if let Some(svc) = service {
+                let ports = array_at(&svc.object, "/spec/ports");
+                let has_port = d.destination.pointer("/port/number").is_some();
+                if ports.len() > 1 && !has_port && !d.is_mirror {
+                    let numbers: Vec<String> = ports
+                        .iter()
+                        .filter_map(|p| p.get("port").and_then(Value::as_i64))
+                        .map(|p| p.to_string())
+                        .collect();
                     out.report(
-                        "IST0101",
+                        &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED,
                         Some(vs),
-                        Some(&format!("{}.host", d.path)),
-                        &["host".into(), host.into()],
+                        Some(&d.path),
+                        &[full.clone().into(), numbers.into()],
                     );
-                    continue;
-                }
-                if let Some(svc) = service {
-                    let ports = array_at(&svc.object, "/spec/ports");
-                    let has_port = d.destination.pointer("/port/number").is_some();
-                    if ports.len() > 1 && !has_port && !d.is_mirror {
-                        let numbers: Vec<String> = ports
-                            .iter()
-                            .filter_map(|p| p.get("port").and_then(Value::as_i64))
-                            .map(|p| p.to_string())
-                            .collect();
-                        out.report(
-                            "IST0112",
-                            Some(vs),
-                            Some(&d.path),
-                            &[full.clone().into(), numbers.into()],
-                        );
-                    }
                 }
             }
         }
@@ -125,70 +116,60 @@ impl Analyzer for DestinationHostAnalyzer {
 
 // ---------------------------------------------------------------- DestinationRuleAnalyzer
 
-pub struct DestinationRuleAnalyzer;
+pub static DESTINATION_RULE: Analyzer = Analyzer {
+    name: "virtualservice.DestinationRuleAnalyzer",
+    doc: "Checks that every subset a VirtualService routes to is defined by a DestinationRule for that host",
+    inputs: &["VirtualService", "DestinationRule"],
+    requires: &[],
+    codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND],
+    run: destination_rule,
+};
 
-impl Analyzer for DestinationRuleAnalyzer {
-    fn name(&self) -> &'static str {
-        "virtualservice.DestinationRuleAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that every subset a VirtualService routes to is defined by a DestinationRule for that host"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "DestinationRule"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101"]
-    }
-    /// Istio's rule: the destination's host, read as a resource name (`name.ns.svc.cluster.local`
-    /// or a name in the VirtualService's namespace), with its subset, must be a subset some
-    /// DestinationRule defines for a host read the same way — whatever the exportTo.
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let mut defined: HashSet<(String, String, String)> = HashSet::new();
-        for dr in snap.istio("DestinationRule") {
-            let host = str_at(&dr.object, "/spec/host").unwrap_or("");
-            let (namespace, name) = resource_name_of_host(ns(dr), host);
-            for subset in array_at(&dr.object, "/spec/subsets") {
-                let subset = subset.get("name").and_then(Value::as_str).unwrap_or("");
-                defined.insert((namespace.clone(), name.clone(), subset.to_string()));
-            }
+fn destination_rule(snap: &Snapshot, out: &mut Reporter) {
+    let mut defined: HashSet<(String, String, String)> = HashSet::new();
+    for dr in snap.istio("DestinationRule") {
+        let host = str_at(&dr.object, "/spec/host").unwrap_or("");
+        let (namespace, name) = resource_name_of_host(ns(dr), host);
+        for subset in array_at(&dr.object, "/spec/subsets") {
+            let subset = subset.get("name").and_then(Value::as_str).unwrap_or("");
+            defined.insert((namespace.clone(), name.clone(), subset.to_string()));
         }
-        for vs in snap.istio("VirtualService") {
-            for d in destinations(vs) {
-                let subset = d
-                    .destination
-                    .get("subset")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                if subset.is_empty() {
-                    continue;
-                }
-                let host = d
-                    .destination
-                    .get("host")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                let (namespace, name) = resource_name_of_host(ns(vs), host);
-                if defined.contains(&(namespace, name, subset.to_string())) {
-                    continue;
-                }
-                let what = if d.is_mirror {
-                    "mirror+subset in destinationrule"
-                } else {
-                    "host+subset in destinationrule"
-                };
-                let field = if d.is_mirror {
-                    format!("{}.host", d.path)
-                } else {
-                    format!("{}.subset", d.path)
-                };
-                out.report(
-                    "IST0101",
-                    Some(vs),
-                    Some(&field),
-                    &[what.into(), format!("{host}+{subset}").into()],
-                );
+    }
+    for vs in snap.istio("VirtualService") {
+        for d in destinations(vs) {
+            let subset = d
+                .destination
+                .get("subset")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if subset.is_empty() {
+                continue;
             }
+            let host = d
+                .destination
+                .get("host")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let (namespace, name) = resource_name_of_host(ns(vs), host);
+            if defined.contains(&(namespace, name, subset.to_string())) {
+                continue;
+            }
+            let what = if d.is_mirror {
+                "mirror+subset in destinationrule"
+            } else {
+                "host+subset in destinationrule"
+            };
+            let field = if d.is_mirror {
+                format!("{}.host", d.path)
+            } else {
+                format!("{}.subset", d.path)
+            };
+            out.report(
+                &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                Some(vs),
+                Some(&field),
+                &[what.into(), format!("{host}+{subset}").into()],
+            );
         }
     }
 }
@@ -208,8 +189,6 @@ fn resource_name_of_host(namespace: &str, host: &str) -> (String, String) {
 
 // ---------------------------------------------------------------- GatewayAnalyzer
 
-pub struct GatewayAnalyzer;
-
 /// Splits a gateway reference into (namespace, name), relative to the VirtualService.
 fn gateway_ref<'a>(reference: &'a str, vs_ns: &'a str) -> (&'a str, &'a str) {
     match reference.split_once('/') {
@@ -221,73 +200,72 @@ fn gateway_ref<'a>(reference: &'a str, vs_ns: &'a str) -> (&'a str, &'a str) {
     }
 }
 
-impl Analyzer for GatewayAnalyzer {
-    fn name(&self) -> &'static str {
-        "virtualservice.GatewayAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that the gateways a VirtualService binds to exist and serve its hosts"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "Gateway"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0101", "IST0132", "IST0165"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for vs in snap.istio("VirtualService") {
-            let vs_ns = ns(vs);
-            let vs_hosts = strings(vs.object.pointer("/spec/hosts"));
-            for (i, reference) in gateways(vs).iter().enumerate() {
-                if reference == "mesh" {
-                    continue;
-                }
-                let field = format!("spec.gateways[{i}]");
-                if reference.contains("~istio-autogenerated-") {
-                    out.report(
-                        "IST0165",
-                        Some(vs),
-                        Some(&field),
-                        &[qualified(vs).into(), reference.into()],
-                    );
-                    continue;
-                }
-                let (gw_ns, gw_name) = gateway_ref(reference, vs_ns);
-                let gw = snap
-                    .find("networking.istio.io", "Gateway", gw_ns, gw_name)
-                    .or_else(|| snap.find("gateway.networking.k8s.io", "Gateway", gw_ns, gw_name));
-                if gw.is_none() {
-                    out.report(
-                        "IST0101",
-                        Some(vs),
-                        Some(&field),
-                        &["gateway".into(), reference.into()],
-                    );
-                }
-                // As Istio: the VirtualService's hosts as written against the hosts the
-                // gateway offers its namespace; a missing gateway serves none.
-                let gw_hosts = gw.map(|g| gateway_hosts(g, vs_ns)).unwrap_or_default();
-                let matched = vs_hosts
-                    .iter()
-                    .any(|vh| gw_hosts.iter().any(|gh| hosts_overlap(gh, vh)));
-                if !matched {
-                    // The gateway's full name, as Istio prints one: no namespace, no slash.
-                    let gateway = if gw_ns.is_empty() {
-                        gw_name.to_string()
-                    } else {
-                        format!("{gw_ns}/{gw_name}")
-                    };
-                    out.report(
-                        "IST0132",
-                        Some(vs),
-                        Some(&field),
-                        &[
-                            vs_hosts.clone().into(),
-                            qualified(vs).into(),
-                            gateway.into(),
-                        ],
-                    );
-                }
+pub static GATEWAY: Analyzer = Analyzer {
+    name: "virtualservice.GatewayAnalyzer",
+    doc: "Checks that the gateways a VirtualService binds to exist and serve its hosts",
+    inputs: &["VirtualService", "Gateway"],
+    requires: &[],
+    codes: &[
+        &msg::REFERENCED_RESOURCE_NOT_FOUND,
+        &msg::VIRTUAL_SERVICE_HOST_NOT_FOUND_IN_GATEWAY,
+        &msg::REFERENCED_INTERNAL_GATEWAY,
+    ],
+    run: gateway,
+};
+
+fn gateway(snap: &Snapshot, out: &mut Reporter) {
+    for vs in snap.istio("VirtualService") {
+        let vs_ns = ns(vs);
+        let vs_hosts = strings(vs.object.pointer("/spec/hosts"));
+        for (i, reference) in gateways(vs).iter().enumerate() {
+            if reference == "mesh" {
+                continue;
+            }
+            let field = format!("spec.gateways[{i}]");
+            if reference.contains("~istio-autogenerated-") {
+                out.report(
+                    &msg::REFERENCED_INTERNAL_GATEWAY,
+                    Some(vs),
+                    Some(&field),
+                    &[qualified(vs).into(), reference.into()],
+                );
+                continue;
+            }
+            let (gw_ns, gw_name) = gateway_ref(reference, vs_ns);
+            let gw = snap
+                .find("networking.istio.io", "Gateway", gw_ns, gw_name)
+                .or_else(|| snap.find("gateway.networking.k8s.io", "Gateway", gw_ns, gw_name));
+            if gw.is_none() {
+                out.report(
+                    &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                    Some(vs),
+                    Some(&field),
+                    &["gateway".into(), reference.into()],
+                );
+            }
+            // As Istio: the VirtualService's hosts as written against the hosts the
+            // gateway offers its namespace; a missing gateway serves none.
+            let gw_hosts = gw.map(|g| gateway_hosts(g, vs_ns)).unwrap_or_default();
+            let matched = vs_hosts
+                .iter()
+                .any(|vh| gw_hosts.iter().any(|gh| hosts_overlap(gh, vh)));
+            if !matched {
+                // The gateway's full name, as Istio prints one: no namespace, no slash.
+                let gateway = if gw_ns.is_empty() {
+                    gw_name.to_string()
+                } else {
+                    format!("{gw_ns}/{gw_name}")
+                };
+                out.report(
+                    &msg::VIRTUAL_SERVICE_HOST_NOT_FOUND_IN_GATEWAY,
+                    Some(vs),
+                    Some(&field),
+                    &[
+                        vs_hosts.clone().into(),
+                        qualified(vs).into(),
+                        gateway.into(),
+                    ],
+                );
             }
         }
     }
@@ -328,79 +306,72 @@ fn gateway_hosts(gw: &Resource, vs_ns: &str) -> Vec<String> {
 
 // ---------------------------------------------------------------- ConflictingMeshGatewayHostsAnalyzer
 
-pub struct ConflictingMeshGatewayHostsAnalyzer;
+pub static CONFLICTING_MESH_GATEWAY_HOSTS: Analyzer = Analyzer {
+    name: "virtualservice.ConflictingMeshGatewayHostsAnalyzer",
+    doc: "Checks that no two VirtualServices bound to the mesh gateway and visible to the same namespace define the same host",
+    inputs: &["VirtualService"],
+    requires: &[],
+    codes: &[&msg::CONFLICTING_MESH_GATEWAY_VIRTUAL_SERVICE_HOSTS],
+    run: conflicting_mesh_gateway_hosts,
+};
 
-impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
-    fn name(&self) -> &'static str {
-        "virtualservice.ConflictingMeshGatewayHostsAnalyzer"
+fn conflicting_mesh_gateway_hosts(snap: &Snapshot, out: &mut Reporter) {
+    // Hosts by visibility scope: `*/<fqdn>` when exported everywhere, else
+    // `<namespace>/<fqdn>` per namespace exported to.
+    let mut scoped: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    for vs in snap.istio("VirtualService").filter(|v| is_mesh_bound(v)) {
+        let export_to = strings(vs.object.pointer("/spec/exportTo"));
+        let scopes: std::collections::BTreeSet<String> =
+            if export_to.is_empty() || export_to.iter().any(|e| e == "*") {
+                ["*".to_string()].into()
+            } else {
+                export_to
+                    .iter()
+                    .map(|e| {
+                        if e == "." {
+                            ns(vs).to_string()
+                        } else {
+                            e.clone()
+                        }
+                    })
+                    .collect()
+            };
+        for scope in &scopes {
+            for h in strings(vs.object.pointer("/spec/hosts")) {
+                scoped
+                    .entry(format!("{scope}/{}", fqdn(&h, ns(vs))))
+                    .or_default()
+                    .push(vs);
+            }
+        }
     }
-    fn doc(&self) -> &'static str {
-        "Checks that no two VirtualServices bound to the mesh gateway and visible to the same namespace define the same host"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0109"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        // Hosts by visibility scope: `*/<fqdn>` when exported everywhere, else
-        // `<namespace>/<fqdn>` per namespace exported to.
-        let mut scoped: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-        for vs in snap.istio("VirtualService").filter(|v| is_mesh_bound(v)) {
-            let export_to = strings(vs.object.pointer("/spec/exportTo"));
-            let scopes: std::collections::BTreeSet<String> =
-                if export_to.is_empty() || export_to.iter().any(|e| e == "*") {
-                    ["*".to_string()].into()
-                } else {
-                    export_to
-                        .iter()
-                        .map(|e| {
-                            if e == "." {
-                                ns(vs).to_string()
-                            } else {
-                                e.clone()
-                            }
-                        })
-                        .collect()
-                };
-            for scope in &scopes {
-                for h in strings(vs.object.pointer("/spec/hosts")) {
-                    scoped
-                        .entry(format!("{scope}/{}", fqdn(&h, ns(vs))))
-                        .or_default()
-                        .push(vs);
+    let mut reported = std::collections::HashSet::new();
+    for (key, list) in &scoped {
+        let (scope, host) = key.split_once('/').unwrap_or(("*", key));
+        let mut list = list.clone();
+        if scope != "*" {
+            // VirtualServices exported everywhere whose host covers this one.
+            for (other, resources) in &scoped {
+                let (other_scope, other_host) = other.split_once('/').unwrap_or(("", other));
+                if other_scope == "*" && virtual_service::host_matches(host, other_host) {
+                    list.extend(resources.iter().copied());
                 }
             }
         }
-        let mut reported = std::collections::HashSet::new();
-        for (key, list) in &scoped {
-            let (scope, host) = key.split_once('/').unwrap_or(("*", key));
-            let mut list = list.clone();
-            if scope != "*" {
-                // VirtualServices exported everywhere whose host covers this one.
-                for (other, resources) in &scoped {
-                    let (other_scope, other_host) = other.split_once('/').unwrap_or(("", other));
-                    if other_scope == "*" && virtual_service::host_matches(host, other_host) {
-                        list.extend(resources.iter().copied());
-                    }
-                }
-            }
-            if list.len() < 2 {
-                continue;
-            }
-            let mut names: Vec<String> = list.iter().map(|r| qualified(r)).collect();
-            names.sort();
-            let names = names.join(",");
-            for vs in list {
-                if reported.insert(qualified(vs)) {
-                    out.report(
-                        "IST0109",
-                        Some(vs),
-                        Some("metadata.name"),
-                        &[names.clone().into(), key.clone().into()],
-                    );
-                }
+        if list.len() < 2 {
+            continue;
+        }
+        let mut names: Vec<String> = list.iter().map(|r| qualified(r)).collect();
+        names.sort();
+        let names = names.join(",");
+        for vs in list {
+            if reported.insert(qualified(vs)) {
+                out.report(
+                    &msg::CONFLICTING_MESH_GATEWAY_VIRTUAL_SERVICE_HOSTS,
+                    Some(vs),
+                    Some("metadata.name"),
+                    &[names.clone().into(), key.clone().into()],
+                );
             }
         }
     }
@@ -408,55 +379,47 @@ impl Analyzer for ConflictingMeshGatewayHostsAnalyzer {
 
 // ---------------------------------------------------------------- JWTClaimRouteAnalyzer
 
-pub struct JwtClaimRouteAnalyzer;
+pub static JWT_CLAIM_ROUTE: Analyzer = Analyzer {
+    name: "virtualservice.JWTClaimRouteAnalyzer",
+    doc: "Checks that VirtualServices routing on JWT claims (@request.auth.claims) have a RequestAuthentication for the gateway's pods",
+    inputs: &["VirtualService", "Gateway", "RequestAuthentication", "Pod"],
+    requires: &[],
+    codes: &[&msg::JWT_CLAIM_BASED_ROUTING_WITHOUT_REQUEST_AUTH_N],
+    run: jwt_claim_route,
+};
 
-impl Analyzer for JwtClaimRouteAnalyzer {
-    fn name(&self) -> &'static str {
-        "virtualservice.JWTClaimRouteAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that VirtualServices routing on JWT claims (@request.auth.claims) have a RequestAuthentication for the gateway's pods"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["VirtualService", "Gateway", "RequestAuthentication", "Pod"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0149"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for vs in snap.istio("VirtualService") {
-            let Some(key) = claim_key(vs) else { continue };
-            for reference in gateways(vs).iter().filter(|g| *g != "mesh") {
-                let (gw_ns, gw_name) = gateway_ref(reference, ns(vs));
-                let Some(gw) = snap.find("networking.istio.io", "Gateway", gw_ns, gw_name) else {
-                    continue;
-                };
-                let selector = labels_at(&gw.object, "/spec/selector");
-                for pod in snap
-                    .workloads()
-                    .iter()
-                    .filter(|w| crate::analyze::snapshot::selects(&selector, &w.labels))
-                {
-                    let covered = snap.istio("RequestAuthentication").any(|ra| {
-                        let ra_ns = ns(ra);
-                        let root = ra_ns == snap.mesh.root_namespace();
-                        (ra_ns == pod.namespace || root)
-                            && match_labels(&ra.object, "/spec/selector/matchLabels").is_none_or(
-                                |sel| crate::analyze::snapshot::selects(&sel, &pod.labels),
-                            )
-                    });
-                    if !covered {
-                        out.report(
-                            "IST0149",
-                            Some(vs),
-                            None,
-                            &[
-                                key.clone().into(),
-                                qualified(gw).into(),
-                                format!("{}/{}", pod.namespace, pod.name).into(),
-                            ],
-                        );
-                    }
+fn jwt_claim_route(snap: &Snapshot, out: &mut Reporter) {
+    for vs in snap.istio("VirtualService") {
+        let Some(key) = claim_key(vs) else { continue };
+        for reference in gateways(vs).iter().filter(|g| *g != "mesh") {
+            let (gw_ns, gw_name) = gateway_ref(reference, ns(vs));
+            let Some(gw) = snap.find("networking.istio.io", "Gateway", gw_ns, gw_name) else {
+                continue;
+            };
+            let selector = labels_at(&gw.object, "/spec/selector");
+            for pod in snap
+                .workloads()
+                .iter()
+                .filter(|w| crate::analyze::snapshot::selects(&selector, &w.labels))
+            {
+                let covered = snap.istio("RequestAuthentication").any(|ra| {
+                    let ra_ns = ns(ra);
+                    let root = ra_ns == snap.mesh.root_namespace();
+                    (ra_ns == pod.namespace || root)
+                        && match_labels(&ra.object, "/spec/selector/matchLabels")
+                            .is_none_or(|sel| crate::analyze::snapshot::selects(&sel, &pod.labels))
+                });
+                if !covered {
+                    out.report(
+                        &msg::JWT_CLAIM_BASED_ROUTING_WITHOUT_REQUEST_AUTH_N,
+                        Some(vs),
+                        None,
+                        &[
+                            key.clone().into(),
+                            qualified(gw).into(),
+                            format!("{}/{}", pod.namespace, pod.name).into(),
+                        ],
+                    );
                 }
             }
         }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::util::*;
+use crate::analyze::messages as msg;
 use crate::analyze::snapshot::selects;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
@@ -47,137 +48,140 @@ fn injection_disabled(r: &Resource) -> bool {
         == Some("false")
 }
 
-pub struct InjectionAnalyzer;
+pub static INJECTION: Analyzer = Analyzer {
+    name: "injection.Analyzer",
+    doc: "Checks namespace injection labels (missing, conflicting, enabled by default) and pods in injected namespaces that lack the proxy",
+    inputs: &["Namespace", "Pod", "ConfigMap"],
+    requires: &["Namespace"],
+    codes: &[&msg::NAMESPACE_NOT_INJECTED, &msg::POD_MISSING_PROXY, &msg::NAMESPACE_MULTIPLE_INJECTION_LABELS, &msg::NAMESPACE_INJECTION_ENABLED_BY_DEFAULT],
+    run: injection,
+};
 
-impl Analyzer for InjectionAnalyzer {
-    fn name(&self) -> &'static str {
-        "injection.Analyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks namespace injection labels (missing, conflicting, enabled by default) and pods in injected namespaces that lack the proxy"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Namespace", "Pod", "ConfigMap"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0102", "IST0103", "IST0123", "IST0148"]
-    }
-    fn requires(&self) -> &'static [&'static str] {
-        &["Namespace"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let by_default = injector_values(snap, "istio-sidecar-injector")
-            .and_then(|v| {
-                v.pointer("/sidecarInjectorWebhook/enableNamespacesByDefault")
-                    .and_then(Value::as_bool)
-            })
-            .unwrap_or(false);
-        let mut injected = BTreeSet::new();
-        for ns_obj in snap.core("Namespace") {
-            let name = ns_obj.name();
-            if is_system_namespace(name, snap) {
-                continue;
-            }
-            let injection = label(ns_obj, INJECTION_LABEL);
-            let revision = label(ns_obj, REVISION_LABEL);
-            let ambient = label(ns_obj, DATAPLANE_LABEL) == Some("ambient");
-            let enabled = injection == Some("enabled");
-            let labels: Vec<String> = [
-                enabled.then(|| format!("{INJECTION_LABEL}=enabled")),
-                (revision.is_some() && injection != Some("disabled"))
-                    .then(|| format!("{REVISION_LABEL}={}", revision.unwrap_or(""))),
-                (ambient && injection != Some("disabled"))
-                    .then(|| format!("{DATAPLANE_LABEL}=ambient")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            if labels.len() > 1 {
-                out.report("IST0123", Some(ns_obj), None, &[labels.into()]);
-                continue;
-            }
-            if enabled || (revision.is_some() && injection != Some("disabled")) {
+fn injection(snap: &Snapshot, out: &mut Reporter) {
+    let by_default = injector_values(snap, "istio-sidecar-injector")
+        .and_then(|v| {
+            v.pointer("/sidecarInjectorWebhook/enableNamespacesByDefault")
+                .and_then(Value::as_bool)
+        })
+        .unwrap_or(false);
+    let mut injected = BTreeSet::new();
+    for ns_obj in snap.core("Namespace") {
+        let name = ns_obj.name();
+        if is_system_namespace(name, snap) {
+            continue;
+        }
+        let injection = label(ns_obj, INJECTION_LABEL);
+        let revision = label(ns_obj, REVISION_LABEL);
+        let ambient = label(ns_obj, DATAPLANE_LABEL) == Some("ambient");
+        let enabled = injection == Some("enabled");
+        let labels: Vec<String> = [
+            enabled.then(|| format!("{INJECTION_LABEL}=enabled")),
+            (revision.is_some() && injection != Some("disabled"))
+                .then(|| format!("{REVISION_LABEL}={}", revision.unwrap_or(""))),
+            (ambient && injection != Some("disabled"))
+                .then(|| format!("{DATAPLANE_LABEL}=ambient")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if labels.len() > 1 {
+            out.report(
+                &msg::NAMESPACE_MULTIPLE_INJECTION_LABELS,
+                Some(ns_obj),
+                None,
+                &[labels.into()],
+            );
+            continue;
+        }
+        if enabled || (revision.is_some() && injection != Some("disabled")) {
+            injected.insert(name.to_string());
+            continue;
+        }
+        if injection.is_none() && revision.is_none() && !ambient {
+            if by_default {
+                out.report(
+                    &msg::NAMESPACE_INJECTION_ENABLED_BY_DEFAULT,
+                    Some(ns_obj),
+                    None,
+                    &[],
+                );
                 injected.insert(name.to_string());
-                continue;
-            }
-            if injection.is_none() && revision.is_none() && !ambient {
-                if by_default {
-                    out.report("IST0148", Some(ns_obj), None, &[]);
-                    injected.insert(name.to_string());
-                } else {
-                    out.report("IST0102", Some(ns_obj), None, &[name.into(), name.into()]);
-                }
+            } else {
+                out.report(
+                    &msg::NAMESPACE_NOT_INJECTED,
+                    Some(ns_obj),
+                    None,
+                    &[name.into(), name.into()],
+                );
             }
         }
-        for pod in snap.core("Pod") {
-            if !injected.contains(ns(pod)) || injection_disabled(pod) {
-                continue;
-            }
-            let Some(spec) = pod.spec() else { continue };
-            if spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) || has_proxy(spec) {
-                continue;
-            }
-            out.report("IST0103", Some(pod), None, &[qualified(pod).into()]);
+    }
+    for pod in snap.core("Pod") {
+        if !injected.contains(ns(pod)) || injection_disabled(pod) {
+            continue;
         }
+        let Some(spec) = pod.spec() else { continue };
+        if spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) || has_proxy(spec) {
+            continue;
+        }
+        out.report(
+            &msg::POD_MISSING_PROXY,
+            Some(pod),
+            None,
+            &[qualified(pod).into()],
+        );
     }
 }
 
-pub struct ImageAnalyzer;
+pub static IMAGE: Analyzer = Analyzer {
+    name: "injection.ImageAnalyzer",
+    doc: "Checks that the istio-proxy image of running pods matches the image the injector would use now",
+    inputs: &["Namespace", "Pod", "ConfigMap"],
+    requires: &[],
+    codes: &[&msg::PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE],
+    run: image,
+};
 
-impl Analyzer for ImageAnalyzer {
-    fn name(&self) -> &'static str {
-        "injection.ImageAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that the istio-proxy image of running pods matches the image the injector would use now"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Namespace", "Pod", "ConfigMap"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0158"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for ns_obj in snap.core("Namespace") {
-            let revision = label(ns_obj, REVISION_LABEL);
-            let enabled = label(ns_obj, INJECTION_LABEL) == Some("enabled");
-            if !enabled && revision.is_none() {
-                continue;
-            }
-            let cm_name = match revision {
-                Some(r) if r != "default" => format!("istio-sidecar-injector-{r}"),
-                _ => "istio-sidecar-injector".to_string(),
-            };
-            let Some(values) = injector_values(snap, &cm_name) else {
-                continue;
-            };
-            let Some(expected) = proxy_image(&values) else {
-                continue;
-            };
-            let mismatched: Vec<String> = snap
-                .core("Pod")
-                .filter(|p| ns(p) == ns_obj.name())
-                .filter(|p| {
-                    let Some(spec) = p.spec() else { return false };
-                    ["/containers", "/initContainers"].iter().any(|ptr| {
-                        array_at(spec, ptr).iter().any(|c| {
-                            c.get("name").and_then(Value::as_str) == Some("istio-proxy")
-                                && c.get("image")
-                                    .and_then(Value::as_str)
-                                    .is_some_and(|i| i != expected)
-                        })
+fn image(snap: &Snapshot, out: &mut Reporter) {
+    for ns_obj in snap.core("Namespace") {
+        let revision = label(ns_obj, REVISION_LABEL);
+        let enabled = label(ns_obj, INJECTION_LABEL) == Some("enabled");
+        if !enabled && revision.is_none() {
+            continue;
+        }
+        let cm_name = match revision {
+            Some(r) if r != "default" => format!("istio-sidecar-injector-{r}"),
+            _ => "istio-sidecar-injector".to_string(),
+        };
+        let Some(values) = injector_values(snap, &cm_name) else {
+            continue;
+        };
+        let Some(expected) = proxy_image(&values) else {
+            continue;
+        };
+        let mismatched: Vec<String> = snap
+            .core("Pod")
+            .filter(|p| ns(p) == ns_obj.name())
+            .filter(|p| {
+                let Some(spec) = p.spec() else { return false };
+                ["/containers", "/initContainers"].iter().any(|ptr| {
+                    array_at(spec, ptr).iter().any(|c| {
+                        c.get("name").and_then(Value::as_str) == Some("istio-proxy")
+                            && c.get("image")
+                                .and_then(Value::as_str)
+                                .is_some_and(|i| i != expected)
                     })
                 })
-                .map(|p| p.name().to_string())
-                .collect();
-            if !mismatched.is_empty() {
-                out.report(
-                    "IST0158",
-                    Some(ns_obj),
-                    None,
-                    &[mismatched.join(", ").into()],
-                );
-            }
+            })
+            .map(|p| p.name().to_string())
+            .collect();
+        if !mismatched.is_empty() {
+            out.report(
+                &msg::PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE,
+                Some(ns_obj),
+                None,
+                &[mismatched.join(", ").into()],
+            );
         }
     }
 }
@@ -202,194 +206,177 @@ fn proxy_image(values: &Value) -> Option<String> {
     Some(format!("{hub}/{image}:{tag}{variant}"))
 }
 
-pub struct PortNameAnalyzer;
+pub static PORT_NAME: Analyzer = Analyzer {
+    name: "service.PortNameAnalyzer",
+    doc: "Checks that Service ports follow Istio's protocol naming (http-, grpc-, tcp-, ... or appProtocol)",
+    inputs: &["Service"],
+    requires: &[],
+    codes: &[&msg::PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION, &msg::EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME],
+    run: port_name,
+};
 
-impl Analyzer for PortNameAnalyzer {
-    fn name(&self) -> &'static str {
-        "service.PortNameAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that Service ports follow Istio's protocol naming (http-, grpc-, tcp-, ... or appProtocol)"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Service"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0118", "IST0150"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for svc in snap.core("Service") {
-            if ns(svc) == snap.istio_namespace {
-                continue;
-            }
-            let external = str_at(&svc.object, "/spec/type") == Some("ExternalName");
-            for (i, port) in array_at(&svc.object, "/spec/ports").iter().enumerate() {
-                let protocol = port_protocol(port);
-                if external {
-                    if matches!(protocol.as_deref(), None | Some("tcp")) {
-                        out.report("IST0150", Some(svc), Some(&format!("spec.ports[{i}]")), &[]);
-                    }
-                    continue;
-                }
-                if protocol.is_none() {
-                    let name = port.get("name").and_then(Value::as_str).unwrap_or("");
-                    let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
-                    let target = match port.get("targetPort") {
-                        Some(Value::String(s)) => s.clone(),
-                        Some(v) => v.to_string(),
-                        None => number.to_string(),
-                    };
+fn port_name(snap: &Snapshot, out: &mut Reporter) {
+    for svc in snap.core("Service") {
+        if ns(svc) == snap.istio_namespace {
+            continue;
+        }
+        let external = str_at(&svc.object, "/spec/type") == Some("ExternalName");
+        for (i, port) in array_at(&svc.object, "/spec/ports").iter().enumerate() {
+            let protocol = port_protocol(port);
+            if external {
+                if matches!(protocol.as_deref(), None | Some("tcp")) {
                     out.report(
-                        "IST0118",
+                        &msg::EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME,
                         Some(svc),
                         Some(&format!("spec.ports[{i}]")),
-                        &[name.into(), number.into(), target.into()],
+                        &[],
                     );
                 }
+                continue;
+            }
+            if protocol.is_none() {
+                let name = port.get("name").and_then(Value::as_str).unwrap_or("");
+                let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+                let target = match port.get("targetPort") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => number.to_string(),
+                };
+                out.report(
+                    &msg::PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION,
+                    Some(svc),
+                    Some(&format!("spec.ports[{i}]")),
+                    &[name.into(), number.into(), target.into()],
+                );
             }
         }
     }
 }
 
-pub struct MultiServiceAnalyzer;
+pub static MULTI_SERVICE: Analyzer = Analyzer {
+    name: "deployment.MultiServiceAnalyzer",
+    doc: "Checks that a Deployment behind several Services does not get one port with different protocols, or one targetPort with different ports",
+    inputs: &["Deployment", "Service"],
+    requires: &[],
+    codes: &[&msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES, &msg::DEPLOYMENT_CONFLICTING_PORTS],
+    run: multi_service,
+};
 
-impl Analyzer for MultiServiceAnalyzer {
-    fn name(&self) -> &'static str {
-        "deployment.MultiServiceAnalyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that a Deployment behind several Services does not get one port with different protocols, or one targetPort with different ports"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Deployment", "Service"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0116", "IST0137"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        for dep in snap.of("apps", "Deployment") {
-            if ns(dep) == snap.istio_namespace {
-                continue;
+fn multi_service(snap: &Snapshot, out: &mut Reporter) {
+    for dep in snap.of("apps", "Deployment") {
+        if ns(dep) == snap.istio_namespace {
+            continue;
+        }
+        let labels = labels_at(&dep.object, "/spec/template/metadata/labels");
+        let opted_out = labels.get("sidecar.istio.io/inject").map(String::as_str) == Some("false")
+            || str_at(
+                &dep.object,
+                "/spec/template/metadata/annotations/sidecar.istio.io~1inject",
+            ) == Some("false");
+        if opted_out {
+            continue;
+        }
+        let services: Vec<&Resource> = snap
+            .of_in("", "Service", ns(dep))
+            .filter(|s| {
+                let sel = labels_at(&s.object, "/spec/selector");
+                !sel.is_empty() && selects(&sel, &labels)
+            })
+            .collect();
+        if services.len() < 2 {
+            continue;
+        }
+        let mut protocols: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+        let mut targets: BTreeMap<String, (BTreeSet<String>, BTreeSet<i64>)> = BTreeMap::new();
+        for svc in &services {
+            for port in array_at(&svc.object, "/spec/ports") {
+                let Some(number) = port.get("port").and_then(Value::as_i64) else {
+                    continue;
+                };
+                let protocol = port
+                    .get("protocol")
+                    .and_then(Value::as_str)
+                    .unwrap_or("TCP")
+                    .to_string();
+                protocols.entry(number).or_default().insert(protocol);
+                let target = match port.get("targetPort") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => number.to_string(),
+                };
+                let entry = targets.entry(target).or_default();
+                entry.0.insert(svc.name().to_string());
+                entry.1.insert(number);
             }
-            let labels = labels_at(&dep.object, "/spec/template/metadata/labels");
-            let opted_out = labels.get("sidecar.istio.io/inject").map(String::as_str)
-                == Some("false")
-                || str_at(
-                    &dep.object,
-                    "/spec/template/metadata/annotations/sidecar.istio.io~1inject",
-                ) == Some("false");
-            if opted_out {
-                continue;
+        }
+        for (port, protos) in &protocols {
+            if protos.len() > 1 {
+                out.report(
+                    &msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES,
+                    Some(dep),
+                    None,
+                    &[
+                        dep.name().into(),
+                        (*port).into(),
+                        protos.iter().cloned().collect::<Vec<_>>().into(),
+                    ],
+                );
             }
-            let services: Vec<&Resource> = snap
-                .of_in("", "Service", ns(dep))
-                .filter(|s| {
-                    let sel = labels_at(&s.object, "/spec/selector");
-                    !sel.is_empty() && selects(&sel, &labels)
-                })
-                .collect();
-            if services.len() < 2 {
-                continue;
-            }
-            let mut protocols: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
-            let mut targets: BTreeMap<String, (BTreeSet<String>, BTreeSet<i64>)> = BTreeMap::new();
-            for svc in &services {
-                for port in array_at(&svc.object, "/spec/ports") {
-                    let Some(number) = port.get("port").and_then(Value::as_i64) else {
-                        continue;
-                    };
-                    let protocol = port
-                        .get("protocol")
-                        .and_then(Value::as_str)
-                        .unwrap_or("TCP")
-                        .to_string();
-                    protocols.entry(number).or_default().insert(protocol);
-                    let target = match port.get("targetPort") {
-                        Some(Value::String(s)) => s.clone(),
-                        Some(v) => v.to_string(),
-                        None => number.to_string(),
-                    };
-                    let entry = targets.entry(target).or_default();
-                    entry.0.insert(svc.name().to_string());
-                    entry.1.insert(number);
-                }
-            }
-            for (port, protos) in &protocols {
-                if protos.len() > 1 {
-                    out.report(
-                        "IST0116",
-                        Some(dep),
-                        None,
-                        &[
-                            dep.name().into(),
-                            (*port).into(),
-                            protos.iter().cloned().collect::<Vec<_>>().into(),
-                        ],
-                    );
-                }
-            }
-            for (target, (svcs, ports)) in &targets {
-                if ports.len() > 1 {
-                    out.report(
-                        "IST0137",
-                        Some(dep),
-                        None,
-                        &[
-                            dep.name().into(),
-                            svcs.iter().cloned().collect::<Vec<_>>().into(),
-                            target.clone().into(),
-                            ports
-                                .iter()
-                                .map(|p| p.to_string())
-                                .collect::<Vec<_>>()
-                                .into(),
-                        ],
-                    );
-                }
+        }
+        for (target, (svcs, ports)) in &targets {
+            if ports.len() > 1 {
+                out.report(
+                    &msg::DEPLOYMENT_CONFLICTING_PORTS,
+                    Some(dep),
+                    None,
+                    &[
+                        dep.name().into(),
+                        svcs.iter().cloned().collect::<Vec<_>>().into(),
+                        target.clone().into(),
+                        ports
+                            .iter()
+                            .map(|p| p.to_string())
+                            .collect::<Vec<_>>()
+                            .into(),
+                    ],
+                );
             }
         }
     }
 }
 
-pub struct ApplicationUidAnalyzer;
+pub static APPLICATION_UID: Analyzer = Analyzer {
+    name: "applicationUID.Analyzer",
+    doc: "Checks that application containers do not run as UID 1337, which the sidecar proxy reserves",
+    inputs: &["Pod", "Deployment"],
+    requires: &[],
+    codes: &[&msg::INVALID_APPLICATION_UID],
+    run: application_uid,
+};
 
-impl Analyzer for ApplicationUidAnalyzer {
-    fn name(&self) -> &'static str {
-        "applicationUID.Analyzer"
-    }
-    fn doc(&self) -> &'static str {
-        "Checks that application containers do not run as UID 1337, which the sidecar proxy reserves"
-    }
-    fn inputs(&self) -> &'static [&'static str] {
-        &["Pod", "Deployment"]
-    }
-    fn codes(&self) -> &'static [&'static str] {
-        &["IST0144"]
-    }
-    fn analyze(&self, snap: &Snapshot, out: &mut Reporter) {
-        let check = |r: &Resource, spec: &Value, out: &mut Reporter| {
-            let pod_uid = spec
-                .pointer("/securityContext/runAsUser")
-                .and_then(Value::as_i64);
-            let container_uid = array_at(spec, "/containers").iter().any(|c| {
-                c.get("name").and_then(Value::as_str) != Some("istio-proxy")
-                    && c.pointer("/securityContext/runAsUser")
-                        .and_then(Value::as_i64)
-                        == Some(1337)
-            });
-            if pod_uid == Some(1337) || container_uid {
-                out.report("IST0144", Some(r), None, &[]);
-            }
-        };
-        for pod in snap.core("Pod") {
-            if let Some(spec) = pod.spec() {
-                check(pod, spec, out);
-            }
+fn application_uid(snap: &Snapshot, out: &mut Reporter) {
+    let check = |r: &Resource, spec: &Value, out: &mut Reporter| {
+        let pod_uid = spec
+            .pointer("/securityContext/runAsUser")
+            .and_then(Value::as_i64);
+        let container_uid = array_at(spec, "/containers").iter().any(|c| {
+            c.get("name").and_then(Value::as_str) != Some("istio-proxy")
+                && c.pointer("/securityContext/runAsUser")
+                    .and_then(Value::as_i64)
+                    == Some(1337)
+        });
+        if pod_uid == Some(1337) || container_uid {
+            out.report(&msg::INVALID_APPLICATION_UID, Some(r), None, &[]);
         }
-        for dep in snap.of("apps", "Deployment") {
-            if let Some(spec) = dep.object.pointer("/spec/template/spec") {
-                check(dep, spec, out);
-            }
+    };
+    for pod in snap.core("Pod") {
+        if let Some(spec) = pod.spec() {
+            check(pod, spec, out);
+        }
+    }
+    for dep in snap.of("apps", "Deployment") {
+        if let Some(spec) = dep.object.pointer("/spec/template/spec") {
+            check(dep, spec, out);
         }
     }
 }
