@@ -166,7 +166,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s f -l filename -r
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s p -l config-path -d 'Only this subtree, e.g. components.pilot' -r
-complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s o -l output -d 'yaml, json or flags' -r
+complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s o -l output -d 'Output format' -r -f -a "yaml\t''
+json\t''
+flags\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand profile; and __fish_seen_subcommand_from dump" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r
@@ -251,9 +253,16 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s h -l help 
 complete -c skiff -n "__fish_skiff_using_subcommand kube-uninject" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s k -l use-kube -d 'Use the live cluster (--use-kube=false for files only)' -r -f -a "true\t''
 false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s o -l output -d 'Output format: log, json, yaml, sarif' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l output-threshold -d 'Lowest level printed: Info, Warning, Error' -r
-complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l failure-threshold -d 'Lowest level that makes the exit code 79: Info, Warning, Error' -r
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s o -l output -d 'Output format' -r -f -a "log\t''
+json\t''
+yaml\t''
+sarif\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l output-threshold -d 'Lowest level printed' -r -f -a "info\t''
+warning\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l failure-threshold -d 'Lowest level that makes the exit code 79' -r -f -a "info\t''
+warning\t''
+error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -s S -l suppress -d 'Suppress messages: \'CODE=Kind ns/name\' with * wildcards, e.g. "IST0102=Namespace *"' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l analyzer -d 'Run only these analyzers (repeatable)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand analyze; and not __fish_seen_subcommand_from explain help" -l meshConfigFile -d 'Mesh configuration file (a bare MeshConfig)' -r
@@ -956,7 +965,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand v" -s h -l help -d 'Print he
 complete -c skiff -n "__fish_skiff_using_subcommand v" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l remote -d 'Also ask the cluster for its versions (--remote=false for the client only)' -r -f -a "true\t''
 false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand version" -s o -l output -d 'Output format: yaml or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -s o -l output -d 'Output format (default: text)' -r -f -a "yaml\t''
+json\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s c -l kubeconfig -d 'Kubernetes configuration file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l context -d 'Kubernetes configuration context' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s n -l namespace -d 'Kubernetes namespace (default: the context\'s namespace, else "default")' -r

@@ -18,16 +18,6 @@ impl Level {
             Level::Error => "Error",
         }
     }
-
-    /// Parses a level name as istioctl's flags accept it (case-insensitive).
-    pub fn parse(s: &str) -> Option<Level> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" => Some(Level::Info),
-            "warning" | "warn" => Some(Level::Warning),
-            "error" => Some(Level::Error),
-            _ => None,
-        }
-    }
 }
 
 /// One entry of the catalog.

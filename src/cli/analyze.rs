@@ -7,6 +7,7 @@ use std::path::Path;
 use clap::Args;
 use serde_json::json;
 
+use super::flags::{AnalyzeFormat, LevelFlag};
 use super::GlobalOptions;
 use crate::analyze::{self, output, Level, Message, RemoteServices, Snapshot};
 use crate::cluster::live::Remotes;
@@ -31,15 +32,25 @@ pub struct AnalyzeArgs {
     /// Analyze all namespaces
     #[arg(short = 'A', long = "all-namespaces")]
     pub all_namespaces: bool,
-    /// Output format: log, json, yaml, sarif
-    #[arg(short = 'o', long, default_value = "log")]
-    pub output: String,
-    /// Lowest level printed: Info, Warning, Error
-    #[arg(long = "output-threshold", default_value = "Info")]
-    pub output_threshold: String,
-    /// Lowest level that makes the exit code 79: Info, Warning, Error
-    #[arg(long = "failure-threshold", default_value = "Error")]
-    pub failure_threshold: String,
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value = "log")]
+    pub output: AnalyzeFormat,
+    /// Lowest level printed
+    #[arg(
+        long = "output-threshold",
+        value_enum,
+        ignore_case = true,
+        default_value = "Info"
+    )]
+    pub output_threshold: LevelFlag,
+    /// Lowest level that makes the exit code 79
+    #[arg(
+        long = "failure-threshold",
+        value_enum,
+        ignore_case = true,
+        default_value = "Error"
+    )]
+    pub failure_threshold: LevelFlag,
     /// Suppress messages: 'CODE=Kind ns/name' with * wildcards, e.g. "IST0102=Namespace *"
     #[arg(short = 'S', long = "suppress")]
     pub suppress: Vec<String>,
@@ -65,8 +76,8 @@ pub struct AnalyzeArgs {
     #[arg(long = "ignore-unknown")]
     pub ignore_unknown: bool,
     /// Time limit for reading the cluster
-    #[arg(long, default_value = "30s")]
-    pub timeout: String,
+    #[arg(long, default_value = "30s", value_parser = super::flags::duration)]
+    pub timeout: std::time::Duration,
     /// Kubeconfig contexts of the mesh's other clusters (default: Istio's remote secrets)
     #[arg(long = "remote-contexts", value_delimiter = ',')]
     pub remote_contexts: Vec<String>,
@@ -102,15 +113,8 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::Ok);
     }
-    let output_threshold = level_flag("--output-threshold", &args.output_threshold)?;
-    let failure_threshold = level_flag("--failure-threshold", &args.failure_threshold)?;
-    if !matches!(args.output.as_str(), "log" | "json" | "yaml" | "sarif") {
-        return Err(CliError::usage(format!(
-            "invalid output format {:?}: use log, json, yaml or sarif",
-            args.output
-        ))
-        .into());
-    }
+    let output_threshold = Level::from(args.output_threshold);
+    let failure_threshold = Level::from(args.failure_threshold);
     let suppressions = parse_suppressions(&args.suppress, &printer)?;
     if !args.use_kube && !args.remote_contexts.is_empty() {
         return Err(
@@ -167,7 +171,7 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             crate::cluster::live::AnalysisRead {
                 namespace_flag: namespace_flag.as_deref(),
                 all_namespaces: args.all_namespaces,
-                timeout: &args.timeout,
+                timeout: args.timeout,
                 remotes: remote_source,
                 kinds: &kinds,
             },
@@ -293,17 +297,17 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     } else {
         format!("namespace: {namespace}")
     };
-    match args.output.as_str() {
-        "json" => {
+    match args.output {
+        AnalyzeFormat::Json => {
             printer.out_raw(output::to_json(&shown));
         }
-        "yaml" => {
+        AnalyzeFormat::Yaml => {
             printer.out_raw(output::to_yaml(&shown));
         }
-        "sarif" => {
+        AnalyzeFormat::Sarif => {
             printer.out_raw(output::to_sarif(&shown));
         }
-        _ => {
+        AnalyzeFormat::Log => {
             for m in &shown {
                 printer.out(colored_line(m));
             }
@@ -370,14 +374,6 @@ fn explain(code: &str) -> anyhow::Result<ExitCode> {
     }
     printer.out(format!("More: {}", output::documentation_url(t.code)));
     Ok(ExitCode::Ok)
-}
-
-fn level_flag(flag: &str, value: &str) -> Result<Level, CliError> {
-    Level::parse(value).ok_or_else(|| {
-        CliError::usage(format!(
-            "{flag}: invalid level {value:?} (use Info, Warning or Error)"
-        ))
-    })
 }
 
 fn colored_line(m: &Message) -> String {

@@ -32,8 +32,8 @@ pub struct DashboardFlags {
     #[arg(long = "ui-port")]
     pub ui_port: Option<u16>,
     /// How long to wait for the UI to answer
-    #[arg(long, default_value = "30s")]
-    pub timeout: String,
+    #[arg(long, default_value = "30s", value_parser = super::flags::duration)]
+    pub timeout: Duration,
 }
 
 /// Which istiod pod to open: by name, selector or revision.
@@ -194,13 +194,7 @@ pub fn run(g: &GlobalOptions, command: DashboardCommand) -> anyhow::Result<ExitC
 fn open(g: &GlobalOptions, plan: Plan) -> anyhow::Result<ExitCode> {
     let printer = Printer;
     let addresses = dashboard::listen_addresses(&plan.flags.address)?;
-    let timeout =
-        crate::model::validate::parse_positive_duration(&plan.flags.timeout).ok_or_else(|| {
-            CliError::usage(format!(
-                "--timeout {:?} is not a duration such as 30s",
-                plan.flags.timeout
-            ))
-        })?;
+    let timeout = plan.flags.timeout;
     if addresses.iter().any(|a| !a.is_loopback()) {
         printer.warn(format!(
             "--address {} is not a loopback address: the {} UI is reachable from other hosts",

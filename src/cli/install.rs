@@ -26,8 +26,8 @@ pub struct InstallArgs {
     #[arg(short = 'y', long = "skip-confirmation")]
     pub skip_confirmation: bool,
     /// Maximum time to wait for resources to be ready
-    #[arg(long = "readiness-timeout", default_value = "300s")]
-    pub readiness_timeout: String,
+    #[arg(long = "readiness-timeout", default_value = "300s", value_parser = super::flags::duration)]
+    pub readiness_timeout: Duration,
     /// Change nothing; show the diff against the live cluster
     #[arg(long = "dry-run")]
     pub dry_run: bool,
@@ -79,18 +79,6 @@ fn confirm(question: &str) -> bool {
     }
 }
 
-fn parse_timeout(text: &str) -> anyhow::Result<Duration> {
-    crate::model::validate::parse_duration_ms(text)
-        .filter(|ms| *ms >= 0.0)
-        .map(|ms| Duration::from_millis(ms as u64))
-        .ok_or_else(|| {
-            CliError::usage(format!(
-                "--readiness-timeout {text:?}: expected a duration such as 300s or 5m"
-            ))
-            .into()
-        })
-}
-
 /// A render for a cluster: merged with its detected settings, ownership labels stamped.
 struct ClusterRender {
     iop: Value,
@@ -110,7 +98,7 @@ fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Res
 }
 
 pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode> {
-    let timeout = parse_timeout(&args.readiness_timeout)?;
+    let timeout = args.readiness_timeout;
     let printer = Printer;
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;

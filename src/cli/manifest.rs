@@ -8,6 +8,7 @@ use clap::Subcommand;
 use colored::Colorize;
 use serde_json::Value;
 
+use super::flags::ProfileFormat;
 use super::render_flags::{cluster_settings, render_flags, RenderFlags};
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
@@ -44,9 +45,9 @@ pub enum ProfileCommand {
         /// Only this subtree, e.g. components.pilot
         #[arg(short = 'p', long = "config-path")]
         config_path: Option<String>,
-        /// yaml, json or flags
-        #[arg(short = 'o', long, default_value = "yaml")]
-        output: String,
+        /// Output format
+        #[arg(short = 'o', long, value_enum, default_value = "yaml")]
+        output: ProfileFormat,
     },
     /// Show the differences between two profiles or files (exit 1 when they differ)
     Diff { first: String, second: String },
@@ -195,10 +196,10 @@ pub fn profile(_g: &GlobalOptions, command: ProfileCommand) -> anyhow::Result<Ex
                 Some(path) => select_path(&iop["spec"], path)?,
                 None => iop,
             };
-            let text = match format.as_str() {
-                "yaml" => format!("{}\n", output::yaml_text(&selected)),
-                "json" => format!("{}\n", output::json_text(&selected)),
-                "flags" => {
+            let text = match format {
+                ProfileFormat::Yaml => format!("{}\n", output::yaml_text(&selected)),
+                ProfileFormat::Json => format!("{}\n", output::json_text(&selected)),
+                ProfileFormat::Flags => {
                     let mut flags = Vec::new();
                     let root = if config_path.is_some() {
                         &selected
@@ -207,12 +208,6 @@ pub fn profile(_g: &GlobalOptions, command: ProfileCommand) -> anyhow::Result<Ex
                     };
                     flatten_flags(root, config_path.as_deref().unwrap_or(""), &mut flags);
                     flags.iter().map(|f| format!("--set {f}\n")).collect()
-                }
-                other => {
-                    return Err(CliError::usage(format!(
-                        "unknown output format {other:?} (use yaml, json or flags)"
-                    ))
-                    .into())
                 }
             };
             printer.out_raw(text);

@@ -5,6 +5,7 @@ mod analyze;
 mod completion;
 pub use completion::generate as completion_script;
 mod dashboard;
+mod flags;
 mod install;
 mod kube_inject;
 mod manifest;

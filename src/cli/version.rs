@@ -4,6 +4,7 @@
 use clap::Args;
 use serde::Serialize;
 
+use super::flags::VersionFormat;
 use super::GlobalOptions;
 use crate::exit::ExitCode;
 use crate::output::Printer;
@@ -16,9 +17,9 @@ pub struct VersionArgs {
     /// Also ask the cluster for its versions (--remote=false for the client only)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
     pub remote: bool,
-    /// Output format: yaml or json
-    #[arg(short = 'o', long)]
-    pub output: Option<String>,
+    /// Output format (default: text)
+    #[arg(short = 'o', long, value_enum)]
+    pub output: Option<VersionFormat>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,18 +62,12 @@ pub fn run(g: &GlobalOptions, args: VersionArgs) -> anyhow::Result<ExitCode> {
             Err(e) => return Err(e.into()),
         }
     }
-    match args.output.as_deref() {
-        Some("json") => {
+    match args.output {
+        Some(VersionFormat::Json) => {
             printer.out(serde_json::to_string_pretty(&info)?);
         }
-        Some("yaml") => {
+        Some(VersionFormat::Yaml) => {
             printer.out_raw(serde_yaml::to_string(&info)?);
-        }
-        Some(other) => {
-            return Err(crate::exit::CliError::usage(format!(
-                "unknown output format {other:?} (use yaml or json)"
-            ))
-            .into())
         }
         None => {
             printer.out(format!(

@@ -194,12 +194,6 @@ fn resolve_kinds(
     out
 }
 
-pub fn parse_timeout(s: &str) -> Result<Duration, ClusterError> {
-    crate::model::validate::parse_positive_duration(s).ok_or_else(|| {
-        ClusterError::InvalidObject(format!("--timeout {s:?} is not a duration such as 30s"))
-    })
-}
-
 /// Where the clusters of a multicluster analysis come from.
 pub enum Remotes<'a> {
     /// `--remote-contexts`: contexts of the kubeconfig; their names are the cluster IDs.
@@ -231,8 +225,8 @@ pub struct AnalysisRead<'a> {
     pub namespace_flag: Option<&'a str>,
     /// `-A`.
     pub all_namespaces: bool,
-    /// `--timeout`, e.g. `30s`.
-    pub timeout: &'a str,
+    /// `--timeout`: the limit for reading every cluster.
+    pub timeout: Duration,
     pub remotes: Remotes<'a>,
     /// The kinds the selected analyzers read (their declared inputs); Namespaces and the
     /// Istio namespace's ConfigMaps (the mesh config) are read in any case.
@@ -243,14 +237,13 @@ pub fn fetch_for_analysis(
     g: &ConnectOptions<'_>,
     request: AnalysisRead<'_>,
 ) -> Result<Fetched, ClusterError> {
-    let timeout = request.timeout;
-    let limit = parse_timeout(timeout)?;
+    let limit = request.timeout;
     super::runtime().block_on(async {
         let read = fetch(g, request, limit / 2);
         match tokio::time::timeout(limit, read).await {
             Ok(result) => result,
             Err(_) => Err(ClusterError::Api {
-                message: format!("reading the cluster took longer than --timeout {timeout}"),
+                message: format!("reading the cluster took longer than --timeout {limit:?}"),
             }),
         }
     })
