@@ -3,7 +3,7 @@
 //!
 //! # Layers
 //!
-//! Imports run one way, top to bottom; `tests/layering.rs` fails on any `crate::` path
+//! Imports run one way, top to bottom; `tests/it/layering.rs` fails on any `crate::` path
 //! against the direction (the table [`LAYERS`] is what it checks):
 //!
 //! 1. **cli** (`cli`, `exit`, `main.rs`): flags, printing, and the only place exit codes
@@ -31,7 +31,7 @@ pub mod output;
 pub mod render;
 
 /// Which top-level modules each module may import (`crate::<name>`); `cli` and `exit` may
-/// import everything. Checked by `tests/layering.rs`.
+/// import everything. Checked by `tests/it/layering.rs`.
 pub const LAYERS: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("output", &["model"]),

@@ -11,7 +11,7 @@ pub fn markdown() -> String {
         "# Analyzers and messages\n\n\
          Generated from skiff's analyzer registry (`src/analyze/analyzers`) and message \
          catalog (`src/analyze/messages.rs`); do not edit. Regenerate with \
-         `SKIFF_UPDATE_DOCS=1 cargo test --test docs`.\n\n\
+         `SKIFF_UPDATE_DOCS=1 cargo test --test it docs`.\n\n\
          ## Analyzers\n\n\
          | Analyzer | Checks | Reads | Reports |\n|---|---|---|---|\n",
     );

@@ -1,6 +1,6 @@
 //! skiff's own injection templates for istiod's webhook (Go text/template over istiod's
 //! template data), carried in the `istio-sidecar-injector` ConfigMap: istiod injects with
-//! them what `skiff kube-inject` injects natively (tests/inject_templates.rs checks it).
+//! them what `skiff kube-inject` injects natively (tests/it/inject_templates.rs checks it).
 
 /// The sidecar and the gateway share one body; `$gateway` picks the variant.
 const PROXY: &str = include_str!("injection_templates/proxy.tmpl");

@@ -2,6 +2,7 @@
 //! covered by the model's typed structs (read through the CRDs skiff generates from them),
 //! and every CEL rule of those CRDs must be in the CRDs skiff installs.
 
+use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -107,7 +108,7 @@ fn crd_rules(text: &str, file: &str) -> BTreeSet<(String, String, String)> {
 fn the_crds_skiff_installs_carry_every_cel_rule_of_the_release() {
     let reference = std::fs::read_to_string(CRD_FILE).expect("the release's CRDs");
     let theirs = crd_rules(&reference, CRD_FILE);
-    let rendered = std::process::Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let rendered = common::skiff_command()
         .args(["manifest", "generate", "--set", "profile=minimal"])
         .output()
         .expect("run skiff");

@@ -43,6 +43,19 @@ fn start_or_reuse() -> Result<String, String> {
         .ok_or_else(|| format!("scripts/test-cluster printed no kubeconfig: {stdout}"))
 }
 
+static CLUSTER_USE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Held while a test uses the test cluster: any number of tests at once.
+pub fn shared_cluster() -> std::sync::RwLockReadGuard<'static, ()> {
+    CLUSTER_USE.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Held by a test that changes what the others rely on (cluster-wide Istio objects such
+/// as CRDs and webhooks, the API server's life): it runs with no other cluster test.
+pub fn exclusive_cluster() -> std::sync::RwLockWriteGuard<'static, ()> {
+    CLUSTER_USE.write().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A unique namespace name for one test.
 pub fn namespace_for(test: &str) -> String {
     let nanos = std::time::SystemTime::now()
@@ -57,11 +70,25 @@ pub fn namespace_for(test: &str) -> String {
         .to_string()
 }
 
+/// The skiff binary under test as a command with a clean environment: no inherited
+/// KUBECONFIG (a test names its cluster), a HOME of its own (no ~/.kube/config of the
+/// machine), and NO_COLOR (plain output whatever the terminal).
+pub fn skiff_command() -> Command {
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("home");
+    std::fs::create_dir_all(&home).expect("create the tests' HOME");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    command
+        .env_remove("KUBECONFIG")
+        .env("HOME", home)
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// Runs skiff against the test cluster of `kubeconfig`.
 pub fn skiff(kubeconfig: &str, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    skiff_command()
         .args(["--kubeconfig", kubeconfig])
         .args(args)
-        .env("NO_COLOR", "1")
         .output()
         .expect("run skiff")
 }

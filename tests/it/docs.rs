@@ -1,5 +1,5 @@
 //! Generated documentation must match what the code generates: docs/analyzers.md from the
-//! analyzer registry. Regenerate with: SKIFF_UPDATE_DOCS=1 cargo test --test docs
+//! analyzer registry. Regenerate with: SKIFF_UPDATE_DOCS=1 cargo test --test it docs
 
 use std::path::PathBuf;
 
@@ -13,6 +13,6 @@ fn committed_analyzer_reference_is_current() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "docs/analyzers.md is stale: run SKIFF_UPDATE_DOCS=1 cargo test --test docs"
+        "docs/analyzers.md is stale: run SKIFF_UPDATE_DOCS=1 cargo test --test it docs"
     );
 }

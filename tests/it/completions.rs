@@ -1,5 +1,5 @@
 //! The committed completion scripts under completions/ must match what the CLI generates.
-//! Regenerate with: SKIFF_UPDATE_COMPLETIONS=1 cargo test --test completions
+//! Regenerate with: SKIFF_UPDATE_COMPLETIONS=1 cargo test --test it completions
 
 use std::path::PathBuf;
 
@@ -32,6 +32,6 @@ fn committed_completions_are_current() {
     }
     assert!(
         stale.is_empty(),
-        "stale completions {stale:?}: run SKIFF_UPDATE_COMPLETIONS=1 cargo test --test completions"
+        "stale completions {stale:?}: run SKIFF_UPDATE_COMPLETIONS=1 cargo test --test it completions"
     );
 }

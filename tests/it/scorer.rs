@@ -2,8 +2,8 @@
 //! scorer runs them, and values compared as it compares them: null, empty mappings and
 //! empty lists dropped, JSON-in-string values parsed, numbers as floats.
 
+use crate::common;
 use std::path::PathBuf;
-use std::process::Command;
 
 use serde_json::{json, Map, Value};
 
@@ -48,7 +48,7 @@ pub fn case_args(case: &Value) -> Vec<String> {
 /// `skiff kube-inject -f INPUT ARGS` with the case's environment; its stdout when it
 /// succeeds.
 pub fn run_kube_inject(case: &Value, args: &[String]) -> Option<String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    let mut cmd = common::skiff_command();
     cmd.current_dir(inject_cases_dir())
         .args(["kube-inject", "-f", case["input"].as_str().unwrap()])
         .args(args);

@@ -2,8 +2,9 @@
 //! the file and line, the documented exit code, nothing on stdout when `-o` is given, and
 //! no output file (so never a partial one).
 
+use crate::common;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Which command reads the input, and what it must answer.
 #[derive(Clone, Copy, Debug)]
@@ -81,7 +82,7 @@ const TABLE: &[(&str, Reader, &str, usize)] = &[
 ];
 
 fn skiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    common::skiff_command()
         .args(args)
         .env_remove("KUBECONFIG")
         .env(

@@ -73,6 +73,7 @@ fn object_keys(render: &str) -> BTreeSet<String> {
 }
 
 #[test]
+#[ignore = "needs istioctl built from Go modules (./scripts/test builds it)"]
 fn reference_istioctl_is_1_30_3_and_renders_offline() {
     let istioctl = reference_istioctl();
     let version = offline(istioctl, &["version", "--remote=false"]);
@@ -87,6 +88,7 @@ fn reference_istioctl_is_1_30_3_and_renders_offline() {
 }
 
 #[test]
+#[ignore = "needs istioctl built from Go modules (./scripts/test builds it)"]
 fn profiles_render_the_same_objects_as_istioctl() {
     let istioctl = reference_istioctl();
     let skiff = PathBuf::from(env!("CARGO_BIN_EXE_skiff"));

@@ -1,10 +1,11 @@
 //! `manifest generate|diff` and `profile list|dump|diff` from the command line, offline:
 //! profiles, overrides, output files and directories, and clear errors on bad input.
 
-use std::process::{Command, Output};
+use crate::common;
+use std::process::Output;
 
 fn skiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    common::skiff_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

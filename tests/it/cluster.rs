@@ -2,7 +2,7 @@
 //! the kubeconfig and --context, server-side apply of the model's CRDs and of Istio
 //! resources, reading them back, and RBAC-forbidden errors.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 use skiff::cluster::ConnectOptions;
@@ -18,7 +18,9 @@ fn view<'a>(kubeconfig: &'a str, context: Option<&'a str>) -> ConnectOptions<'a>
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn version_shows_the_server_version() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let out = common::skiff(&kc, &["--context", "skiff-test", "version"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -36,7 +38,9 @@ fn version_shows_the_server_version() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn a_user_without_rights_gets_a_one_line_forbidden_error() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let out = common::skiff(&kc, &["--context", "skiff-test-nobody", "version"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -47,7 +51,9 @@ fn a_user_without_rights_gets_a_one_line_forbidden_error() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn an_unknown_context_is_a_clear_error() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let out = common::skiff(&kc, &["--context", "no-such-context", "version"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -56,7 +62,9 @@ fn an_unknown_context_is_a_clear_error() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn model_crds_and_a_virtual_service_round_trip_through_server_side_apply() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("vs");
     let rt = skiff::cluster::runtime();
@@ -172,7 +180,9 @@ async fn wait_established(cluster: &skiff::cluster::Cluster, name: &str) {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn a_pod_on_the_node_answers_through_skiffs_port_forward() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("pf");
     let rt = skiff::cluster::runtime();
@@ -268,7 +278,9 @@ fn message_set(out: &std::process::Output) -> Vec<(String, String)> {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn analyze_of_a_live_namespace_matches_the_same_files_offline() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("an");
     let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/analyze");
@@ -357,7 +369,9 @@ fn analyze_of_a_live_namespace_matches_the_same_files_offline() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn kube_inject_with_use_kube_follows_the_clusters_injector_and_mesh_config_maps() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("inject-cm");
     let rt = skiff::cluster::runtime();

@@ -2,7 +2,7 @@
 //! of `manifest generate --cluster-specific` for the main profiles is accepted by the
 //! server in a server-side dry run, and the dry run stores nothing.
 
-mod common;
+use crate::common;
 
 use skiff::cluster::connect;
 use skiff::cluster::ConnectOptions;
@@ -68,21 +68,29 @@ fn dry_run_profile(profile: &str) {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn demo_profile_is_accepted_by_the_server() {
+    let _cluster = common::shared_cluster();
     dry_run_profile("demo");
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn default_profile_is_accepted_by_the_server() {
+    let _cluster = common::shared_cluster();
     dry_run_profile("default");
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn minimal_profile_is_accepted_by_the_server() {
+    let _cluster = common::shared_cluster();
     dry_run_profile("minimal");
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn ambient_profile_is_accepted_by_the_server() {
+    let _cluster = common::shared_cluster();
     dry_run_profile("ambient");
 }

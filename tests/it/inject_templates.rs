@@ -9,6 +9,7 @@
 //! (ISTIO_KUBE_APP_PROBERS, ISTIO_PROMETHEUS_ANNOTATIONS), the user's istio-proxy fields
 //! applied over the template's container, and container order.
 
+use crate::common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -18,7 +19,7 @@ use serde_json::{json, Map, Value};
 use skiff::gotmpl;
 use skiff::inject::{self, Settings};
 
-mod scorer;
+use crate::scorer;
 
 const POST_PROCESSED_ENV: &[&str] = &["ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
 const POST_PROCESSED_ANNOTATIONS: &[&str] =
@@ -492,6 +493,7 @@ fn render_and_diff(harness: &Path, requests: &[Value], expected: &[Compared]) ->
 }
 
 #[test]
+#[ignore = "needs Go and Sprig from Debian's packages (./scripts/test installs them)"]
 fn the_templates_inject_what_kube_inject_injects_on_the_golden_cases() {
     let harness = build_harness();
     let setup = |case: &Value| {
@@ -515,12 +517,13 @@ fn the_templates_inject_what_kube_inject_injects_on_the_golden_cases() {
 /// injects what `skiff kube-inject --injectConfigFile --valuesFile --meshConfigFile` does
 /// with the same ConfigMaps, on every golden input.
 #[test]
+#[ignore = "needs Go and Sprig from Debian's packages (./scripts/test installs them)"]
 fn the_rendered_injector_configmap_injects_what_kube_inject_injects() {
     let harness = build_harness();
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rendered-injector");
     std::fs::create_dir_all(&dir).unwrap();
     for profile in ["default", "demo"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_skiff"))
+        let out = common::skiff_command()
             .args([
                 "manifest",
                 "generate",
@@ -577,6 +580,7 @@ fn the_rendered_injector_configmap_injects_what_kube_inject_injects() {
 }
 
 #[test]
+#[ignore = "needs Go and Sprig from Debian's packages (./scripts/test installs them)"]
 fn the_grpc_templates_render_proxyless_pods() {
     let harness = build_harness();
     let settings = Settings::new(false);

@@ -3,7 +3,7 @@
 //! 0 and frees the port, selectors for envoy, explicit addresses, the no-pod error, and
 //! multi-megabyte downloads arriving intact over SPDY and over the WebSocket fallback.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -62,7 +62,7 @@ fn start_dashboard(kc: &str, args: &[&str]) -> (Child, String) {
 
 /// The same with SKIFF_PORT_FORWARD (`spdy` or `websocket` only) set to `transport`.
 fn start_dashboard_with(kc: &str, args: &[&str], transport: Option<&str>) -> (Child, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_skiff"));
+    let mut command = common::skiff_command();
     if let Some(t) = transport {
         command.env("SKIFF_PORT_FORWARD", t);
     }
@@ -110,7 +110,9 @@ fn interrupt(child: &mut Child) -> Option<i32> {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn kiali_dashboard_forwards_reconnects_and_exits_cleanly() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let istio_ns = common::namespace_for("dash-istio");
     let rt = skiff::cluster::runtime();
@@ -190,7 +192,9 @@ fn kiali_dashboard_forwards_reconnects_and_exits_cleanly() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn envoy_dashboard_by_selector_and_the_no_pod_error() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("dash-envoy");
     let rt = skiff::cluster::runtime();
@@ -224,7 +228,7 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
     assert_eq!(interrupt(&mut child), Some(0));
 
     // Nothing listens on the port: the pod side's error is shown once, then the timeout.
-    let closed = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let closed = common::skiff_command()
         .args([
             "--kubeconfig",
             &kc,
@@ -246,7 +250,7 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
     assert_eq!(refused.len(), 1, "{stderr}");
     assert!(stderr.contains("did not answer within 2s"), "{stderr}");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let out = common::skiff_command()
         .args([
             "--kubeconfig",
             &kc,
@@ -273,7 +277,9 @@ fn envoy_dashboard_by_selector_and_the_no_pod_error() {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn large_downloads_arrive_intact_over_spdy_and_over_websocket() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("dash-bulk");
     // 3 MiB of "skiff\n": many frames in either protocol, and a known content.

@@ -1,13 +1,13 @@
 //! `skiff kube-inject`: offline injection, document order and pass-through, skips,
 //! idempotency, atomic `-o`, errors, and Istio's golden cases under a ratchet.
 
-mod common;
-mod scorer;
+use crate::common;
+use crate::scorer;
 
 use scorer::yaml_docs;
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn data(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,7 +18,7 @@ fn data(name: &str) -> String {
 }
 
 fn skiff(args: &[&str], native: bool) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    common::skiff_command()
         .args(args)
         .env_remove("KUBECONFIG")
         .env(
@@ -320,7 +320,7 @@ fn a_bad_annotation_fails_naming_the_document_and_writes_nothing() {
 
 #[test]
 fn stdin_and_unparseable_input() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let mut child = common::skiff_command()
         .args(["kube-inject", "-f", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

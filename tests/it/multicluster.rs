@@ -2,7 +2,7 @@
 //! the second one): `--remote-contexts`, Istio's remote secrets (a broken or silent one is
 //! skipped), and IST0170 for a Service that differs between the clusters.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,7 +56,9 @@ fn with_code<'a>(messages: &'a [Value], code: &str) -> Vec<&'a Value> {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn a_service_that_differs_between_clusters_is_ist0170() {
+    let _cluster = common::shared_cluster();
     let kc = common::kubeconfig();
     let multi = multi_kubeconfig(&kc);
     let multi = multi.to_str().unwrap();

@@ -1,12 +1,12 @@
 //! Golden renders: `skiff manifest generate --set profile=<p>` for the default, demo,
 //! minimal, ambient and remote profiles, byte for byte, against the files committed under
 //! `tests/golden/manifest/` (CRDs left out: they are the release's CRD facts, checked by
-//! their own generator and by `tests/crd_coverage.rs`). A change in rendering shows here
-//! as a reviewed diff; `SKIFF_UPDATE_GOLDEN=1 cargo test --test golden_manifests` rewrites
+//! their own generator and by `tests/it/crd_coverage.rs`). A change in rendering shows here
+//! as a reviewed diff; `SKIFF_UPDATE_GOLDEN=1 cargo test --test it golden_manifests` rewrites
 //! the files.
 
+use crate::common;
 use std::path::PathBuf;
-use std::process::Command;
 
 const PROFILES: &[&str] = &["default", "demo", "minimal", "ambient", "remote"];
 
@@ -26,7 +26,7 @@ fn without_crds(render: &str) -> String {
 }
 
 fn render(profile: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let out = common::skiff_command()
         .args([
             "manifest",
             "generate",

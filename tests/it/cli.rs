@@ -1,10 +1,11 @@
 //! CLI behaviour: exit codes, one-line errors, and malformed input that must never panic.
 
+use crate::common;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn skiff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    common::skiff_command()
         .args(args)
         .env_remove("KUBECONFIG")
         .env("HOME", std::env::temp_dir().join("skiff-cli-test-home"))
@@ -127,7 +128,7 @@ fn a_50_mb_file_is_handled() {
 #[test]
 fn stdin_is_read_with_dash() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_skiff"))
+    let mut child = common::skiff_command()
         .args(["validate", "-f", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -1,13 +1,13 @@
 //! `skiff analyze` from the command line: output formats, exit codes in every format,
 //! suppression, file handling, and Istio's own analyzer cases under a ratchet.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn skiff_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skiff"))
+    common::skiff_command()
         .current_dir(dir)
         .args(args)
         .env_remove("KUBECONFIG")

@@ -5,7 +5,7 @@
 //! installed, exactly as `skiff kube-inject --use-kube` predicts; istiod's validating
 //! webhook rejects an invalid resource; `uninstall --purge` removes it all again.
 
-mod common;
+use crate::common;
 
 use common::run;
 
@@ -29,7 +29,9 @@ impl Drop for Purge<'_> {
 }
 
 #[test]
+#[ignore = "needs the test cluster (./scripts/test provisions it)"]
 fn istiod_from_the_local_image_becomes_ready() {
+    let _cluster = common::exclusive_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("istiod");
     let ns_set = format!("values.global.istioNamespace={ns}");
