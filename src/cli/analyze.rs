@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use clap::Args;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::flags::{AnalyzeFormat, LevelFlag};
 use super::GlobalOptions;
@@ -94,182 +94,28 @@ pub enum ExplainCommand {
 }
 
 pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let printer = Printer;
     if let Some(ExplainCommand::Explain { code }) = &args.explain {
         return explain(code);
     }
     if args.list_analyzers {
-        for a in analyze::registry() {
-            printer.out(format!(
-                "{}: {} [{}]",
-                a.name,
-                a.doc,
-                a.codes
-                    .iter()
-                    .map(|m| m.code)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+        list_analyzers();
         return Ok(ExitCode::Ok);
     }
-    let output_threshold = Level::from(args.output_threshold);
-    let failure_threshold = Level::from(args.failure_threshold);
-    let suppressions = parse_suppressions(&args.suppress, &printer)?;
+    let suppressions = parse_suppressions(&args.suppress, &Printer)?;
     if !args.use_kube && !args.remote_contexts.is_empty() {
         return Err(
             CliError::usage("--remote-contexts needs the live clusters (--use-kube)").into(),
         );
     }
-
-    let mut mesh = MeshConfig::default();
-    if let Some(path) = &args.mesh_config_file {
-        let text = load::read_text(Path::new(path))?;
-        mesh = MeshConfig::from_yaml(&text).map_err(|e| {
-            CliError::new(
-                ExitCode::DataErr,
-                format!("{path}: cannot parse mesh config: {e}"),
-            )
-        })?;
-    }
-    let mesh_networks = match &args.mesh_networks_file {
-        Some(path) => {
-            let text = load::read_text(Path::new(path))?;
-            Some(strict_value::from_yaml_str(&text).map_err(|e| {
-                let (line, message) = strict_value::describe_error(&text, &e);
-                CliError::new(
-                    ExitCode::DataErr,
-                    format!("{path}:{line}: cannot parse mesh networks: {message}"),
-                )
-            })?)
-        }
-        None => None,
+    let (mesh, mesh_networks) = read_mesh_files(&args)?;
+    let (file_resources, parse_errors) = load_inputs(&args.files, &Printer, args.verbose)?;
+    let Some(inputs) = gather_inputs(g, &args, mesh, file_resources)? else {
+        return Ok(ExitCode::Ok);
     };
-
-    let (mut file_resources, parse_errors) = load_inputs(&args.files, &printer, args.verbose)?;
-    if args.istioctl_files {
-        file_resources
-            .retain(|r| !(r.gvk.group.is_empty() && analyze::RUNTIME_KINDS.contains(&r.kind())));
-    }
-    let file_kinds: std::collections::HashSet<String> = file_resources
-        .iter()
-        .map(|r| r.kind().to_string())
-        .collect();
-    let namespace_flag = g.namespace.clone().filter(|n| !n.is_empty());
-    let mut resources = Vec::new();
-    let mut remotes = Vec::new();
-    let mut primary_id = String::new();
-    let namespace = if args.use_kube {
-        let remote_source = if args.remote_contexts.is_empty() {
-            Remotes::Secrets
-        } else {
-            Remotes::Contexts(&args.remote_contexts)
-        };
-        let kinds = analyze::input_kinds(&args.analyzers);
-        let fetched = crate::cluster::live::fetch_for_analysis(
-            &g.view(),
-            crate::cluster::live::AnalysisRead {
-                namespace_flag: namespace_flag.as_deref(),
-                all_namespaces: args.all_namespaces,
-                timeout: args.timeout,
-                remotes: remote_source,
-                kinds: &kinds,
-            },
-        )?;
-        for warning in &fetched.warnings {
-            printer.err(format!("Warning: {warning}"));
-        }
-        let live = fetched.primary;
-        if let Some(missing) = live.missing_namespace {
-            printer.err(format!("namespace {missing:?} not found"));
-            return Ok(ExitCode::Ok);
-        }
-        if mesh == MeshConfig::default() {
-            if let Some(m) = live.mesh {
-                mesh = m;
-            }
-        }
-        resources.extend(live.resources);
-        remotes = fetched.remotes;
-        primary_id = fetched.primary_id;
-        live.namespace
-    } else {
-        namespace_flag.unwrap_or_else(|| "default".to_string())
-    };
-    overlay(&mut resources, file_resources);
-    if !mesh_ingress_off(&mesh) && !args.use_kube && !args.istioctl_files {
-        resources.extend(default_ingress_resources(&mesh, &g.istio_namespace));
-    }
-    let analysis_namespace = if args.all_namespaces {
-        String::new()
-    } else {
-        namespace.clone()
-    };
-    let new_snapshot = |resources: Vec<Resource>, mesh: MeshConfig| {
-        Snapshot::new(
-            resources,
-            &analysis_namespace,
-            mesh,
-            mesh_networks.clone(),
-            &g.istio_namespace,
-        )
-    };
-    let mut snapshot = new_snapshot(resources, mesh.clone());
-    if !args.use_kube {
-        snapshot = snapshot.with_known_kinds(file_kinds);
-        if args.istioctl_files {
-            snapshot = snapshot.with_cluster_only_kinds_unknown();
-        }
-    }
-    // Several clusters: each is analyzed on its own, and the primary one also compares
-    // its Services with theirs.
-    let mut remote_snapshots = Vec::new();
-    if !remotes.is_empty() {
-        let remote_services = remotes
-            .iter()
-            .map(|r| RemoteServices {
-                cluster: r.id.clone(),
-                services: r
-                    .inputs
-                    .resources
-                    .iter()
-                    .filter(|s| s.kind() == "Service")
-                    .cloned()
-                    .collect(),
-            })
-            .collect();
-        snapshot = snapshot.in_cluster(&primary_id, remote_services);
-        let mesh_from_flag = args.mesh_config_file.is_some();
-        for remote in remotes {
-            let remote_mesh = match remote.inputs.mesh {
-                Some(m) if !mesh_from_flag => m,
-                _ => mesh.clone(),
-            };
-            remote_snapshots.push(
-                new_snapshot(remote.inputs.resources, remote_mesh)
-                    .in_cluster(&remote.id, Vec::new()),
-            );
-        }
-    }
+    let namespace = inputs.namespace.clone();
+    let (snapshot, remote_snapshots) = build_snapshots(g, &args, inputs, mesh_networks);
     if args.verbose {
-        if !remote_snapshots.is_empty() {
-            let ids: Vec<&str> = std::iter::once(&snapshot)
-                .chain(&remote_snapshots)
-                .filter_map(|s| s.cluster.as_deref())
-                .collect();
-            printer.err(format!("Analyzing clusters: {}", ids.join(", ")));
-        }
-        let (run, skipped) = analyze::selected(&snapshot, &args.analyzers);
-        for a in run {
-            printer.err(format!("Running analyzer {}", a.name));
-        }
-        for a in skipped {
-            printer.err(format!(
-                "Skipping analyzer {}: the inputs contain no {}",
-                a.name,
-                a.requires.join(" or ")
-            ));
-        }
+        print_plan(&snapshot, &remote_snapshots, &args.analyzers);
     }
     let mut messages = analyze::run(&snapshot, &args.analyzers);
     for remote in &remote_snapshots {
@@ -286,12 +132,231 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         messages.retain(|m| in_namespace(m, &namespace));
     }
     messages.retain(|m| !is_suppressed(m, &suppressions));
+    report(&args, messages, &namespace, parse_errors)
+}
+
+/// `-L`: every analyzer with what it checks and the codes it reports.
+fn list_analyzers() {
+    for a in analyze::registry() {
+        let codes: Vec<&str> = a.codes.iter().map(|m| m.code).collect();
+        Printer.out(format!("{}: {} [{}]", a.name, a.doc, codes.join(", ")));
+    }
+}
+
+/// `--meshConfigFile` and `--meshNetworksFile`, when given.
+fn read_mesh_files(args: &AnalyzeArgs) -> anyhow::Result<(Option<MeshConfig>, Option<Value>)> {
+    let mesh = match &args.mesh_config_file {
+        Some(path) => {
+            let text = load::read_text(Path::new(path))?;
+            Some(MeshConfig::from_yaml(&text).map_err(|e| {
+                CliError::new(
+                    ExitCode::DataErr,
+                    format!("{path}: cannot parse mesh config: {e}"),
+                )
+            })?)
+        }
+        None => None,
+    };
+    let mesh_networks = match &args.mesh_networks_file {
+        Some(path) => {
+            let text = load::read_text(Path::new(path))?;
+            Some(strict_value::from_yaml_str(&text).map_err(|e| {
+                let (line, message) = strict_value::describe_error(&text, &e);
+                CliError::new(
+                    ExitCode::DataErr,
+                    format!("{path}:{line}: cannot parse mesh networks: {message}"),
+                )
+            })?)
+        }
+        None => None,
+    };
+    Ok((mesh, mesh_networks))
+}
+
+/// Everything the analysis reads: the files over the live cluster (when used), the mesh
+/// config, and the other clusters of the mesh.
+struct Inputs {
+    resources: Vec<Resource>,
+    /// Kinds the files contain (what a files-only analysis can speak for).
+    file_kinds: std::collections::HashSet<String>,
+    mesh: MeshConfig,
+    remotes: Vec<crate::cluster::live::RemoteInputs>,
+    primary_id: String,
+    /// The namespace analyzed.
+    namespace: String,
+}
+
+/// Reads the cluster (unless `--use-kube=false`) and overlays the files; `None` when the
+/// namespace asked for does not exist (said on stderr; istioctl exits 0 then).
+fn gather_inputs(
+    g: &GlobalOptions,
+    args: &AnalyzeArgs,
+    mesh_flag: Option<MeshConfig>,
+    mut file_resources: Vec<Resource>,
+) -> anyhow::Result<Option<Inputs>> {
+    if args.istioctl_files {
+        file_resources
+            .retain(|r| !(r.gvk.group.is_empty() && analyze::RUNTIME_KINDS.contains(&r.kind())));
+    }
+    let file_kinds = file_resources
+        .iter()
+        .map(|r| r.kind().to_string())
+        .collect();
+    let namespace_flag = g.namespace.clone().filter(|n| !n.is_empty());
+    let mut inputs = Inputs {
+        resources: Vec::new(),
+        file_kinds,
+        mesh: mesh_flag.clone().unwrap_or_default(),
+        remotes: Vec::new(),
+        primary_id: String::new(),
+        namespace: namespace_flag
+            .clone()
+            .unwrap_or_else(|| "default".to_string()),
+    };
+    if args.use_kube {
+        let remotes = if args.remote_contexts.is_empty() {
+            Remotes::Secrets
+        } else {
+            Remotes::Contexts(&args.remote_contexts)
+        };
+        let kinds = analyze::input_kinds(&args.analyzers);
+        let fetched = crate::cluster::live::fetch_for_analysis(
+            &g.view(),
+            crate::cluster::live::AnalysisRead {
+                namespace_flag: namespace_flag.as_deref(),
+                all_namespaces: args.all_namespaces,
+                timeout: args.timeout,
+                remotes,
+                kinds: &kinds,
+            },
+        )?;
+        for warning in &fetched.warnings {
+            Printer.err(format!("Warning: {warning}"));
+        }
+        let live = fetched.primary;
+        if let Some(missing) = live.missing_namespace {
+            Printer.err(format!("namespace {missing:?} not found"));
+            return Ok(None);
+        }
+        if mesh_flag.is_none() {
+            if let Some(m) = live.mesh {
+                inputs.mesh = m;
+            }
+        }
+        inputs.resources = live.resources;
+        inputs.remotes = fetched.remotes;
+        inputs.primary_id = fetched.primary_id;
+        inputs.namespace = live.namespace;
+    }
+    overlay(&mut inputs.resources, file_resources);
+    if !mesh_ingress_off(&inputs.mesh) && !args.use_kube && !args.istioctl_files {
+        let defaults = default_ingress_resources(&inputs.mesh, &g.istio_namespace);
+        inputs.resources.extend(defaults);
+    }
+    Ok(Some(inputs))
+}
+
+/// The primary cluster's snapshot and one per other cluster: each is analyzed on its own,
+/// and the primary one also compares its Services with theirs.
+fn build_snapshots(
+    g: &GlobalOptions,
+    args: &AnalyzeArgs,
+    inputs: Inputs,
+    mesh_networks: Option<Value>,
+) -> (Snapshot, Vec<Snapshot>) {
+    let analysis_namespace = if args.all_namespaces {
+        ""
+    } else {
+        inputs.namespace.as_str()
+    };
+    let new_snapshot = |resources: Vec<Resource>, mesh: MeshConfig| {
+        Snapshot::new(
+            resources,
+            analysis_namespace,
+            mesh,
+            mesh_networks.clone(),
+            &g.istio_namespace,
+        )
+    };
+    let mut snapshot = new_snapshot(inputs.resources, inputs.mesh.clone());
+    if !args.use_kube {
+        snapshot = snapshot.with_known_kinds(inputs.file_kinds);
+        if args.istioctl_files {
+            snapshot = snapshot.with_cluster_only_kinds_unknown();
+        }
+    }
+    if inputs.remotes.is_empty() {
+        return (snapshot, Vec::new());
+    }
+    let remote_services = inputs
+        .remotes
+        .iter()
+        .map(|r| RemoteServices {
+            cluster: r.id.clone(),
+            services: r
+                .inputs
+                .resources
+                .iter()
+                .filter(|s| s.kind() == "Service")
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    snapshot = snapshot.in_cluster(&inputs.primary_id, remote_services);
+    let mesh_from_flag = args.mesh_config_file.is_some();
+    let remote_snapshots = inputs
+        .remotes
+        .into_iter()
+        .map(|remote| {
+            let remote_mesh = match remote.inputs.mesh {
+                Some(m) if !mesh_from_flag => m,
+                _ => inputs.mesh.clone(),
+            };
+            new_snapshot(remote.inputs.resources, remote_mesh).in_cluster(&remote.id, Vec::new())
+        })
+        .collect();
+    (snapshot, remote_snapshots)
+}
+
+/// `-v`: the clusters analyzed and the analyzers that run or are skipped (and why).
+fn print_plan(snapshot: &Snapshot, remote_snapshots: &[Snapshot], only: &[String]) {
+    if !remote_snapshots.is_empty() {
+        let ids: Vec<&str> = std::iter::once(snapshot)
+            .chain(remote_snapshots)
+            .filter_map(|s| s.cluster.as_deref())
+            .collect();
+        Printer.err(format!("Analyzing clusters: {}", ids.join(", ")));
+    }
+    let (run, skipped) = analyze::selected(snapshot, only);
+    for a in run {
+        Printer.err(format!("Running analyzer {}", a.name));
+    }
+    for a in skipped {
+        Printer.err(format!(
+            "Skipping analyzer {}: the inputs contain no {}",
+            a.name,
+            a.requires.join(" or ")
+        ));
+    }
+}
+
+/// Prints the messages at or above `--output-threshold` in the chosen format and picks
+/// the exit code: 79 for a message at or above `--failure-threshold`, 65 for unparsed
+/// files (unless `--ignore-unknown`).
+fn report(
+    args: &AnalyzeArgs,
+    messages: Vec<Message>,
+    namespace: &str,
+    parse_errors: usize,
+) -> anyhow::Result<ExitCode> {
+    let printer = Printer;
+    let failure_threshold = Level::from(args.failure_threshold);
+    let output_threshold = Level::from(args.output_threshold);
     let failed = messages.iter().any(|m| m.level() >= failure_threshold);
     let shown: Vec<Message> = messages
         .into_iter()
         .filter(|m| m.level() >= output_threshold)
         .collect();
-
     let target = if args.all_namespaces {
         "all namespaces".to_string()
     } else {
