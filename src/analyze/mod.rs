@@ -141,7 +141,9 @@ impl Reporter {
             if r.source.file.ends_with(".json") {
                 return Some(r.source.file.clone());
             }
-            let line = field.map(|f| r.line_of(f)).unwrap_or(r.source.line);
+            let line = field
+                .map(|f| r.analysis_line_of(f))
+                .unwrap_or(r.source.line);
             Some(format!("{}:{}", r.source.file, line))
         });
         self.messages.push(Message {

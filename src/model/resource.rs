@@ -131,6 +131,29 @@ impl Resource {
         self.object.get("spec")
     }
 
+    /// The line istioctl's analyzers give a field: its line when the path leads to a
+    /// scalar value written out in the text (istioctl's field map holds only those: not
+    /// mappings, lists, or values reached through a YAML alias), else the line the document
+    /// starts on.
+    pub fn analysis_line_of(&self, path: &str) -> usize {
+        self.scalar_line(path).unwrap_or(self.source.line)
+    }
+
+    fn scalar_line(&self, path: &str) -> Option<usize> {
+        let value = value_at(&self.object, path)?;
+        if value.is_object() || value.is_array() {
+            return None;
+        }
+        let (text, range) = self.text.as_ref()?;
+        let text = text.get(range.clone())?;
+        let (line, _) = locate_field(text, path)?;
+        let content = text.lines().nth(line)?;
+        if value_is_alias(content) {
+            return None;
+        }
+        Some(self.source.text_offset_line + line)
+    }
+
     /// The line of a field (`spec.http[0].route`) in the source text, when it can be found;
     /// otherwise the line the document starts on.
     pub fn line_of(&self, path: &str) -> usize {
@@ -147,6 +170,12 @@ impl Resource {
 /// Where the path continues in flow style or JSON, the deepest line found is returned;
 /// `None` when not even the first key is found.
 pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
+    locate_field(text, path).map(|(line, _)| line)
+}
+
+/// The 0-based line `find_field_line` gives, and whether the whole path was found there
+/// (not only a prefix of it).
+fn locate_field(text: &str, path: &str) -> Option<(usize, bool)> {
     let lines: Vec<&str> = text.lines().collect();
     let mut start = 0usize;
     let mut end = lines.len();
@@ -156,7 +185,7 @@ pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
         match segment {
             PathSegment::Key(key) => {
                 let Some((line, indent)) = find_key(&lines, start, end, parent_indent, key) else {
-                    return found;
+                    return found.map(|l| (l, false));
                 };
                 found = Some(line);
                 start = line + 1;
@@ -165,7 +194,7 @@ pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
             }
             PathSegment::Index(i) => {
                 let Some((line, indent)) = find_item(&lines, start, end, parent_indent, i) else {
-                    return found;
+                    return found.map(|l| (l, false));
                 };
                 found = Some(line);
                 let item_end = block_end(&lines, line + 1, end, indent);
@@ -176,7 +205,27 @@ pub fn find_field_line(text: &str, path: &str) -> Option<usize> {
             }
         }
     }
-    found
+    found.map(|l| (l, true))
+}
+
+/// The value at a dotted field path (`spec.http[0].route`) of an object.
+fn value_at<'a>(object: &'a Value, path: &str) -> Option<&'a Value> {
+    split_path(path)
+        .into_iter()
+        .try_fold(object, |value, segment| match segment {
+            PathSegment::Key(key) => value.get(key),
+            PathSegment::Index(i) => value.get(i),
+        })
+}
+
+/// Whether a line's value (after `key:` or `- `) is a YAML alias (`*name`).
+fn value_is_alias(line: &str) -> bool {
+    let (_, content) = content_indent(line);
+    let value = match content.find(": ") {
+        Some(i) if !content.starts_with(['"', '\'', '*']) => &content[i + 2..],
+        _ => content,
+    };
+    value.trim_start().starts_with('*')
 }
 
 enum PathSegment<'a> {
@@ -184,20 +233,29 @@ enum PathSegment<'a> {
     Index(usize),
 }
 
+/// The segments of a field path: `a.b[0]` and, for keys with dots, `a["b.c"]`.
 fn split_path(path: &str) -> Vec<PathSegment<'_>> {
     let mut out = Vec::new();
-    for part in path.split('.') {
-        let (key, rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            out.push(PathSegment::Key(key));
-        }
-        for idx in rest.split('[').filter(|s| !s.is_empty()) {
-            if let Ok(n) = idx.trim_end_matches(']').parse() {
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix("[\"") {
+            let Some(end) = quoted.find("\"]") else {
+                break;
+            };
+            out.push(PathSegment::Key(&quoted[..end]));
+            rest = &quoted[end + 2..];
+        } else if let Some(index) = rest.strip_prefix('[') {
+            let end = index.find(']').unwrap_or(index.len());
+            if let Ok(n) = index[..end].parse() {
                 out.push(PathSegment::Index(n));
             }
+            rest = index.get(end + 1..).unwrap_or("");
+        } else if let Some(after) = rest.strip_prefix('.') {
+            rest = after;
+        } else {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            out.push(PathSegment::Key(&rest[..end]));
+            rest = &rest[end..];
         }
     }
     out
@@ -315,6 +373,48 @@ mod tests {
         );
         assert_eq!(find_field_line(text, "spec.missing"), Some(2));
         assert_eq!(find_field_line(text, "nothing.here"), None);
+    }
+
+    #[test]
+    fn paths_split_into_keys_indexes_and_quoted_keys() {
+        let keys = |path| {
+            split_path(path)
+                .into_iter()
+                .map(|s| match s {
+                    PathSegment::Key(k) => k.to_string(),
+                    PathSegment::Index(i) => format!("#{i}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys("spec.http[0].route[1]"),
+            ["spec", "http", "#0", "route", "#1"]
+        );
+        assert_eq!(
+            keys("spec.selector[\"app.kubernetes.io/name\"]"),
+            ["spec", "selector", "app.kubernetes.io/name"]
+        );
+    }
+
+    #[test]
+    fn analysis_lines_are_scalar_lines_as_istioctl_has_them() {
+        let text = "kind: VirtualService\nmetadata:\n  name: a\nspec:\n  http:\n  - route:\n    - &d\n      destination:\n        host: r\n  - route:\n    - *d\n";
+        let docs = crate::model::load::parse_documents(text, "vs.yaml").unwrap();
+        let vs = &docs[0];
+        assert_eq!(
+            vs.analysis_line_of("spec.http[0].route[0].destination.host"),
+            9
+        );
+        // A mapping, a missing field and a value reached through an alias: the resource's line.
+        assert_eq!(vs.analysis_line_of("spec.http[0].route[0].destination"), 1);
+        assert_eq!(
+            vs.analysis_line_of("spec.http[0].route[0].destination.subset"),
+            1
+        );
+        assert_eq!(
+            vs.analysis_line_of("spec.http[1].route[0].destination.host"),
+            1
+        );
     }
 
     #[test]

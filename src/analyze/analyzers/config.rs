@@ -26,17 +26,17 @@ fn service_entry(snap: &Snapshot, out: &mut Reporter) {
         if has_addresses {
             continue;
         }
-        let needs = array_at(&se.object, "/spec/ports").iter().any(|p| {
-            let proto = p.get("protocol").and_then(Value::as_str).unwrap_or("");
-            proto.is_empty() || proto.eq_ignore_ascii_case("TCP")
-        });
-        if needs {
-            out.report(
-                &msg::SERVICE_ENTRY_ADDRESSES_REQUIRED,
-                Some(se),
-                Some("spec.ports"),
-                &[],
-            );
+        // One message per TCP port, at the port's name (as istioctl).
+        for (i, port) in array_at(&se.object, "/spec/ports").iter().enumerate() {
+            let proto = port.get("protocol").and_then(Value::as_str).unwrap_or("");
+            if proto.is_empty() || proto.eq_ignore_ascii_case("TCP") {
+                out.report(
+                    &msg::SERVICE_ENTRY_ADDRESSES_REQUIRED,
+                    Some(se),
+                    Some(&format!("spec.ports[{i}].name")),
+                    &[],
+                );
+            }
         }
     }
 }
@@ -140,7 +140,8 @@ fn envoy_patch(snap: &Snapshot, out: &mut Reporter) {
                 .pointer("/patch/operation")
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            let field = format!("spec.configPatches[{i}].patch.operation");
+            // As istioctl: the patch value (a mapping has no line of its own: the resource's).
+            let field = format!("spec.configPatches[{i}].patch.value");
             let route_level = matches!(apply_to, "ROUTE_CONFIGURATION" | "HTTP_ROUTE");
             let replaceable = matches!(apply_to, "NETWORK_FILTER" | "HTTP_FILTER" | "VIRTUAL_HOST");
             let misused = match op {

@@ -48,7 +48,7 @@ fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
             out.report(
                 &msg::NO_SERVER_CERTIFICATE_VERIFICATION_DESTINATION_LEVEL,
                 Some(dr),
-                Some("spec.trafficPolicy.tls.mode"),
+                Some("spec.trafficPolicy.tls.caCertificates"),
                 &[
                     qualified(dr).into(),
                     ns(dr).into(),
@@ -70,7 +70,7 @@ fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
                     &msg::NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL,
                     Some(dr),
                     Some(&format!(
-                        "spec.trafficPolicy.portLevelSettings[{i}].tls.mode"
+                        "spec.trafficPolicy.portLevelSettings[{i}].tls.caCertificates"
                     )),
                     &[
                         qualified(dr).into(),
@@ -115,7 +115,7 @@ fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::UNKNOWN_DESTINATION_RULE_HOST,
                     Some(dr),
-                    Some("spec.host"),
+                    None,
                     &[host.into()],
                 );
             }
@@ -129,14 +129,14 @@ fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
             .workloads_in(ns(svc))
             .filter(|w| selects(&svc_selector, &w.labels))
             .collect();
-        for (i, subset) in array_at(&dr.object, "/spec/subsets").iter().enumerate() {
+        for subset in array_at(&dr.object, "/spec/subsets") {
             let labels = labels_at(subset, "/labels");
             if !backing.iter().any(|w| selects(&labels, &w.labels)) {
                 let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
                 out.report(
                     &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
                     Some(dr),
-                    Some(&format!("spec.subsets[{i}]")),
+                    None,
                     &[name.into()],
                 );
             }

@@ -43,12 +43,18 @@ fn selected_pods_or_report<'a>(
     Some(pods)
 }
 
+/// The field istioctl points selector messages at: the selector's first label (in name
+/// order).
+fn selector_field(sel: &BTreeMap<String, String>) -> Option<String> {
+    sel.keys().next().map(|k| format!("spec.selector[\"{k}\"]"))
+}
+
 fn report_missing_selector(gw: &Resource, out: &mut Reporter) {
     let sel = labels_at(&gw.object, "/spec/selector");
     out.report(
         &msg::REFERENCED_RESOURCE_NOT_FOUND,
         Some(gw),
-        Some("spec.selector"),
+        selector_field(&sel).as_deref(),
         &["selector".into(), selector_string(&sel).into()],
     );
 }
@@ -90,17 +96,17 @@ fn ingress_gateway_port(snap: &Snapshot, out: &mut Reporter) {
                 }
             }
         }
-        for (i, server) in array_at(&gw.object, "/spec/servers").iter().enumerate() {
+        for server in array_at(&gw.object, "/spec/servers") {
             let Some(number) = server.pointer("/port/number").and_then(Value::as_i64) else {
                 continue;
             };
             if !exposed.contains(&number) {
-                let pod_names: Vec<String> = pods.iter().map(|p| p.name.clone()).collect();
+                let sel = labels_at(&gw.object, "/spec/selector");
                 out.report(
                     &msg::GATEWAY_PORT_NOT_DEFINED_ON_SERVICE,
                     Some(gw),
-                    Some(&format!("spec.servers[{i}].port")),
-                    &[number.into(), pod_names.join(",").into()],
+                    selector_field(&sel).as_deref(),
+                    &[number.into(), selector_string(&sel).into()],
                 );
             }
         }
@@ -220,7 +226,7 @@ fn conflicting_gateway(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::CONFLICTING_GATEWAYS,
                     Some(gw),
-                    Some("spec.selector"),
+                    None,
                     &[
                         others.join(",").into(),
                         sel.clone().into(),

@@ -79,7 +79,7 @@ fn report_selector_conflicts(
                 out.report(
                     same_pod_code,
                     Some(r),
-                    None,
+                    Some("metadata.name"),
                     &[names.clone().into(), namespace.into(), pod.into()],
                 );
             }
@@ -110,10 +110,12 @@ fn report_unmatched_selector(
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join(",");
+        // istioctl points at the selector's first label (in name order).
+        let first = sel.keys().next().map(|k| format!("{field}[\"{k}\"]"));
         out.report(
             &msg::REFERENCED_RESOURCE_NOT_FOUND,
             Some(r),
-            Some(field),
+            first.as_deref(),
             &["selector".into(), text.into()],
         );
     }
@@ -160,7 +162,7 @@ fn sidecar_selector(snap: &Snapshot, out: &mut Reporter) {
                         snap,
                         sc,
                         "/spec/workloadSelector/labels",
-                        "spec.workloadSelector",
+                        "spec.workloadSelector.labels",
                         out,
                     );
                 }
@@ -194,7 +196,13 @@ pub static TELEMETRY_SELECTOR: Analyzer = Analyzer {
 fn telemetry_selector(snap: &Snapshot, out: &mut Reporter) {
     let telemetries: Vec<&Resource> = snap.istio("Telemetry").collect();
     for t in &telemetries {
-        report_unmatched_selector(snap, t, "/spec/selector/matchLabels", "spec.selector", out);
+        report_unmatched_selector(
+            snap,
+            t,
+            "/spec/selector/matchLabels",
+            "spec.selector.matchLabels",
+            out,
+        );
     }
     let with_selector: Vec<&Resource> = telemetries
         .iter()
@@ -369,7 +377,9 @@ fn authorization_policies(snap: &Snapshot, out: &mut Reporter) {
                             out.report(
                                 &msg::REFERENCED_RESOURCE_NOT_FOUND,
                                 Some(ap),
-                                Some(&format!("spec.rules[{i}].from[{j}].source.{field}[{k}]")),
+                                // istioctl looks a notNamespaces entry up by its index
+                                // in `namespaces` (and so may point at that line).
+                                Some(&format!("spec.rules[{i}].from[{j}].source.namespaces[{k}]")),
                                 &["namespace".into(), pattern.clone().into()],
                             );
                         }

@@ -68,7 +68,8 @@ pub static MESH_NETWORKS: Analyzer = Analyzer {
     run: |snap, out| validate_mesh("MeshNetworks", snap, out),
 };
 
-/// The validating webhook's rules over every resource of `kind`. As istioctl: a resource
+/// The validating webhook's rules over every resource of `kind`. The messages point at the
+/// resource, not the field: istioctl's schema analyzer gives them the resource's line. As istioctl: a resource
 /// that does not decode was skipped when it was read (see Snapshot), so nothing is said
 /// of it here.
 fn validate_kind(kind: &str, snap: &Snapshot, out: &mut Reporter) {
@@ -76,7 +77,7 @@ fn validate_kind(kind: &str, snap: &Snapshot, out: &mut Reporter) {
         for p in validate_webhook_rules(r).unwrap_or_default() {
             if let Some((code, params)) = &p.error.analysis {
                 let params: Vec<_> = params.iter().map(|v| v.clone().into()).collect();
-                out.report_code(code, Some(r), Some(&p.error.path), &params);
+                out.report_code(code, Some(r), None, &params);
                 continue;
             }
             let kind = if p.error.warning {
@@ -87,7 +88,7 @@ fn validate_kind(kind: &str, snap: &Snapshot, out: &mut Reporter) {
             out.report(
                 kind,
                 Some(r),
-                Some(&p.error.path),
+                None,
                 &[p.error.istio_text().to_string().into()],
             );
         }

@@ -105,7 +105,7 @@ fn destination_host(snap: &Snapshot, out: &mut Reporter) {
                     out.report(
                         &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED,
                         Some(vs),
-                        Some(&d.path),
+                        Some(&format!("{}.host", d.path)),
                         &[full.clone().into(), numbers.into()],
                     );
                 }
@@ -159,11 +159,8 @@ fn destination_rule(snap: &Snapshot, out: &mut Reporter) {
             } else {
                 "host+subset in destinationrule"
             };
-            let field = if d.is_mirror {
-                format!("{}.host", d.path)
-            } else {
-                format!("{}.subset", d.path)
-            };
+            // As istioctl: the line of the destination's host.
+            let field = format!("{}.host", d.path);
             out.report(
                 &msg::REFERENCED_RESOURCE_NOT_FOUND,
                 Some(vs),

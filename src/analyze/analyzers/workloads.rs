@@ -110,7 +110,7 @@ fn injection(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::NAMESPACE_NOT_INJECTED,
                     Some(ns_obj),
-                    None,
+                    Some("metadata.name"),
                     &[name.into(), name.into()],
                 );
             }
@@ -228,7 +228,7 @@ fn port_name(snap: &Snapshot, out: &mut Reporter) {
                     out.report(
                         &msg::EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME,
                         Some(svc),
-                        Some(&format!("spec.ports[{i}]")),
+                        Some(&format!("spec.ports[{i}].port")),
                         &[],
                     );
                 }
@@ -245,7 +245,7 @@ fn port_name(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION,
                     Some(svc),
-                    Some(&format!("spec.ports[{i}]")),
+                    None,
                     &[name.into(), number.into(), target.into()],
                 );
             }
@@ -314,7 +314,7 @@ fn multi_service(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES,
                     Some(dep),
-                    None,
+                    Some("metadata.name"),
                     &[
                         dep.name().into(),
                         (*port).into(),
@@ -328,7 +328,7 @@ fn multi_service(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::DEPLOYMENT_CONFLICTING_PORTS,
                     Some(dep),
-                    None,
+                    Some("metadata.name"),
                     &[
                         dep.name().into(),
                         svcs.iter().cloned().collect::<Vec<_>>().into(),
