@@ -435,7 +435,9 @@ impl Snapshot {
 }
 
 /// One resource per (group, kind, namespace, name): the last one read, as istioctl's
-/// store keeps it (the same object in several files or documents is one object).
+/// store keeps it (the same object in several files or documents is one object) — except
+/// that a copy whose text is byte for byte the kept one's changes nothing (istioctl's
+/// store compares the documents' hashes), so the kept one keeps its place and line.
 fn last_of_each(resources: Vec<Resource>) -> Vec<Resource> {
     let key = |r: &Resource| {
         (
@@ -445,9 +447,19 @@ fn last_of_each(resources: Vec<Resource>) -> Vec<Resource> {
             r.name().to_string(),
         )
     };
+    fn document(r: &Resource) -> Option<&str> {
+        r.text
+            .as_ref()
+            .and_then(|(text, range)| text.get(range.clone()))
+            .map(str::trim_end)
+    }
     let mut last: HashMap<_, usize> = HashMap::new();
     for (i, r) in resources.iter().enumerate() {
-        last.insert(key(r), i);
+        let kept = last.entry(key(r)).or_insert(i);
+        let same_text = document(r).is_some() && document(r) == document(&resources[*kept]);
+        if !same_text {
+            *kept = i;
+        }
     }
     resources
         .into_iter()

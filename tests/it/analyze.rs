@@ -58,7 +58,10 @@ fn missing_subset_is_ist0101_with_exit_79_in_every_format() {
     let msgs = json(&o);
     let m = msgs.iter().find(|m| m["code"] == "IST0101").unwrap();
     assert_eq!(m["origin"], "VirtualService default/reviews");
-    assert_eq!(m["reference"], "reviews.yaml:44", "the destination host's line, as istioctl");
+    assert_eq!(
+        m["reference"], "reviews.yaml:44",
+        "the destination host's line, as istioctl"
+    );
     assert_eq!(
         m["message"],
         "Referenced host+subset in destinationrule not found: \"reviews+v2\""

@@ -131,12 +131,10 @@ pub static DEPRECATION: Analyzer = Analyzer {
     run: deprecation,
 };
 
+/// The messages point at the resource, as istioctl's deprecation analyzer has them.
 fn deprecation(snap: &Snapshot, out: &mut Reporter) {
     for vs in snap.istio("VirtualService") {
-        for (i, route) in super::util::array_at(&vs.object, "/spec/http")
-            .iter()
-            .enumerate()
-        {
+        for route in super::util::array_at(&vs.object, "/spec/http") {
             let percent = route
                 .pointer("/fault/delay/percent")
                 .and_then(|p| p.as_f64());
@@ -144,7 +142,7 @@ fn deprecation(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::DEPRECATED,
                     Some(vs),
-                    Some(&format!("spec.http[{i}].fault.delay.percent")),
+                    None,
                     &["HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage".into()],
                 );
             }
@@ -159,7 +157,7 @@ fn deprecation(snap: &Snapshot, out: &mut Reporter) {
             out.report(
                 &msg::DEPRECATED,
                 Some(sc),
-                Some("spec.outboundTrafficPolicy.egressProxy"),
+                None,
                 &["OutboundTrafficPolicy.EgressProxy ignored".into()],
             );
         }

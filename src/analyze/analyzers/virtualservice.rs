@@ -11,9 +11,12 @@ use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::validate::virtual_service;
 use crate::model::Resource;
 
-/// A route destination of a VirtualService with its field path.
+/// A route destination of a VirtualService.
 pub struct RouteDestination<'a> {
-    pub path: String,
+    /// The field istioctl points messages about this destination at: its host — for an
+    /// entry of `mirrors`, istioctl's path `mirrors[j].host`, which names no field (the
+    /// host is under `destination`), so those messages get the resource's line.
+    pub host_field: String,
     pub destination: &'a Value,
     pub is_mirror: bool,
 }
@@ -26,7 +29,7 @@ pub fn destinations(vs: &Resource) -> Vec<RouteDestination<'_>> {
             for (j, r) in array_at(route, "/route").iter().enumerate() {
                 if let Some(d) = r.get("destination") {
                     out.push(RouteDestination {
-                        path: format!("spec.{section}[{i}].route[{j}].destination"),
+                        host_field: format!("spec.{section}[{i}].route[{j}].destination.host"),
                         destination: d,
                         is_mirror: false,
                     });
@@ -34,7 +37,7 @@ pub fn destinations(vs: &Resource) -> Vec<RouteDestination<'_>> {
             }
             if let Some(d) = route.get("mirror") {
                 out.push(RouteDestination {
-                    path: format!("spec.{section}[{i}].mirror"),
+                    host_field: format!("spec.{section}[{i}].mirror.host"),
                     destination: d,
                     is_mirror: true,
                 });
@@ -42,7 +45,7 @@ pub fn destinations(vs: &Resource) -> Vec<RouteDestination<'_>> {
             for (j, m) in array_at(route, "/mirrors").iter().enumerate() {
                 if let Some(d) = m.get("destination") {
                     out.push(RouteDestination {
-                        path: format!("spec.{section}[{i}].mirrors[{j}].destination"),
+                        host_field: format!("spec.{section}[{i}].mirrors[{j}].host"),
                         destination: d,
                         is_mirror: true,
                     });
@@ -88,7 +91,7 @@ fn destination_host(snap: &Snapshot, out: &mut Reporter) {
                 out.report(
                     &msg::REFERENCED_RESOURCE_NOT_FOUND,
                     Some(vs),
-                    Some(&format!("{}.host", d.path)),
+                    Some(&d.host_field),
                     &["host".into(), host.into()],
                 );
                 continue;
@@ -105,7 +108,7 @@ fn destination_host(snap: &Snapshot, out: &mut Reporter) {
                     out.report(
                         &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED,
                         Some(vs),
-                        Some(&format!("{}.host", d.path)),
+                        Some(&d.host_field),
                         &[full.clone().into(), numbers.into()],
                     );
                 }
@@ -160,7 +163,7 @@ fn destination_rule(snap: &Snapshot, out: &mut Reporter) {
                 "host+subset in destinationrule"
             };
             // As istioctl: the line of the destination's host.
-            let field = format!("{}.host", d.path);
+            let field = d.host_field.clone();
             out.report(
                 &msg::REFERENCED_RESOURCE_NOT_FOUND,
                 Some(vs),

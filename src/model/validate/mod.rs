@@ -7,6 +7,7 @@ mod go_decode;
 mod jwks;
 pub(super) mod locality;
 pub mod mesh;
+pub mod netip;
 mod rules;
 mod traffic_policy;
 pub mod virtual_service;

@@ -2015,9 +2015,7 @@ fn ip_problems<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
     values
         .filter_map(|v| {
             if v.contains('/') {
-                (!is_cidr(v)).then(|| {
-                    format!("bad CIDR range ({v}): netip.ParsePrefix({v:?}): invalid prefix")
-                })
+                super::netip::parse_prefix_error(v).map(|e| format!("bad CIDR range ({v}): {e}"))
             } else {
                 v.parse::<std::net::IpAddr>()
                     .is_err()
