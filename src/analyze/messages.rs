@@ -246,10 +246,15 @@ pub fn format_template(template: &str, args: &[Arg]) -> String {
             Some(verb) => {
                 let arg = args.next();
                 match (verb, arg) {
-                    ('q', Some(Arg::Str(s))) => out.push_str(&go_quote(s)),
+                    ('q', Some(Arg::Str(s))) => out.push_str(&crate::model::go_text::quote(s)),
                     ('q', Some(Arg::List(l))) => {
                         out.push('[');
-                        out.push_str(&l.iter().map(|s| go_quote(s)).collect::<Vec<_>>().join(" "));
+                        out.push_str(
+                            &l.iter()
+                                .map(|s| crate::model::go_text::quote(s))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        );
                         out.push(']');
                     }
                     (_, Some(Arg::Str(s))) => out.push_str(s),
@@ -270,10 +275,6 @@ pub fn format_template(template: &str, args: &[Arg]) -> String {
         }
     }
     out
-}
-
-fn go_quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
 #[cfg(test)]

@@ -606,7 +606,7 @@ fn strings(name: &str, a: Args) -> Out {
         "quote" => Ok(Val::str(
             a.iter()
                 .filter(|v| !matches!(v, Val::Nil))
-                .map(|v| go_quote(&text(v)))
+                .map(|v| crate::model::go_text::quote(&text(v)))
                 .collect::<Vec<_>>()
                 .join(" "),
         )),
@@ -719,26 +719,6 @@ fn title(s: &str) -> String {
         }
         start = !c.is_alphanumeric() && c != '\'';
     }
-    out
-}
-
-/// Go's `%q`/strconv.Quote of a string.
-fn go_quote(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
     out
 }
 

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod crd;
+pub mod go_text;
 pub mod injection_templates;
 pub mod load;
 pub mod mesh;

@@ -2,26 +2,7 @@
 //! and CIDR ranges with them (`netip.ParsePrefix("10.0.0.0/33"): prefix length out of
 //! range`). Written from Go's documented rules; only the verdict and the message matter.
 
-/// Go's `strconv.Quote` for the strings these messages quote.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::model::go_text::quote;
 
 /// A `ParseAddr` failure: what, and where in the input (`at`), as Go reports them.
 struct AddrError {
