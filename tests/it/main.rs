@@ -15,6 +15,7 @@ mod dashboard;
 mod docs;
 mod fuzz_regressions;
 mod gateway_templates;
+mod golden_injections;
 mod golden_manifests;
 mod inject_templates;
 mod install;
