@@ -19,10 +19,13 @@ pub use templated::typed_template_data;
 use crate::model::load;
 use crate::output::yaml;
 
+/// Why an injection stopped. The CLI maps both to exit 1 (a bad input, named).
 #[derive(Debug, Error)]
 pub enum InjectError {
+    /// An injection annotation Istio refuses (a bad port list, an unknown template, ...).
     #[error("{0}")]
     Annotation(String),
+    /// A document that cannot be injected: where it is, what it is, and why.
     #[error("{source_ref}: {kind} {name}: {message}")]
     Document {
         source_ref: String,
