@@ -1,6 +1,27 @@
 //! Analysis of mesh configuration: the message catalog (IST codes), the analyzer registry,
 //! and running analyzers over a resource snapshot (pure: no cluster I/O here).
 
+/// The kinds workloads come from — Pods and the controllers with a pod template, in
+/// `snapshot::WORKLOAD_TEMPLATES` order — then the given ones: an analyzer reading
+/// workloads declares them all (`snapshot::WORKLOAD_KINDS` is `with_workloads![]`).
+macro_rules! with_workloads {
+    ($($kind:literal),* $(,)?) => {
+        &[
+            "Pod",
+            "Deployment",
+            "StatefulSet",
+            "DaemonSet",
+            "ReplicaSet",
+            "ReplicationController",
+            "Job",
+            "CronJob",
+            "Rollout",
+            "DeploymentConfig",
+            $($kind),*
+        ]
+    };
+}
+
 pub(crate) mod analyzers;
 pub mod messages;
 pub mod output;

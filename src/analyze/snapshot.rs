@@ -55,20 +55,8 @@ const WORKLOAD_TEMPLATES: &[(&str, &str, &str)] = &[
     ("DeploymentConfig", "/spec/template", "/spec/template/spec"),
 ];
 
-/// The kinds workloads come from: Pods and the controllers with a pod template (in
-/// `WORKLOAD_TEMPLATES` order). An analyzer reading workloads declares them all.
-pub const WORKLOAD_KINDS: &[&str] = &[
-    "Pod",
-    "Deployment",
-    "StatefulSet",
-    "DaemonSet",
-    "ReplicaSet",
-    "ReplicationController",
-    "Job",
-    "CronJob",
-    "Rollout",
-    "DeploymentConfig",
-];
+/// The kinds workloads come from (a test checks them against `WORKLOAD_TEMPLATES`).
+pub const WORKLOAD_KINDS: &[&str] = with_workloads![];
 
 /// A running (or would-be) workload: a Pod, or the pod template of a controller.
 #[derive(Debug, Clone)]

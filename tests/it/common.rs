@@ -186,3 +186,38 @@ pub fn check_ratchet(file: &str, passing: &std::collections::BTreeSet<String>) {
         path.display()
     );
 }
+
+/// Compares rendered texts with the golden files `tests/golden/<dir>/<name>.yaml`, or with
+/// `SKIFF_UPDATE_GOLDEN` set, rewrites them. Fails with a unified diff per difference.
+pub fn check_goldens(dir: &str, actual: impl IntoIterator<Item = (String, String)>) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(dir);
+    let update = std::env::var_os("SKIFF_UPDATE_GOLDEN").is_some();
+    let mut differences = Vec::new();
+    for (name, text) in actual {
+        let file = dir.join(format!("{name}.yaml"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&file, &text).unwrap();
+            continue;
+        }
+        let golden = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+            panic!("{}: {e} (SKIFF_UPDATE_GOLDEN=1 writes it)", file.display())
+        });
+        if golden != text {
+            let diff = similar::TextDiff::from_lines(&golden, &text)
+                .unified_diff()
+                .context_radius(2)
+                .header("golden", "now")
+                .to_string();
+            differences.push(format!("{name}:\n{}", &diff[..diff.len().min(4000)]));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "output differs from {} (review, then SKIFF_UPDATE_GOLDEN=1):\n{}",
+        dir.display(),
+        differences.join("\n")
+    );
+}

@@ -26,32 +26,5 @@ fn inject(name: &str) -> String {
 
 #[test]
 fn injections_match_their_goldens() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/inject");
-    let update = std::env::var_os("SKIFF_UPDATE_GOLDEN").is_some();
-    let mut differences = Vec::new();
-    for name in INPUTS {
-        let actual = inject(name);
-        let file = dir.join(format!("{name}.yaml"));
-        if update {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&file, &actual).unwrap();
-            continue;
-        }
-        let golden = std::fs::read_to_string(&file).unwrap_or_else(|e| {
-            panic!("{}: {e} (SKIFF_UPDATE_GOLDEN=1 writes it)", file.display())
-        });
-        if golden != actual {
-            let diff = similar::TextDiff::from_lines(&golden, &actual)
-                .unified_diff()
-                .context_radius(2)
-                .header("golden", "injected")
-                .to_string();
-            differences.push(format!("{name}:\n{}", &diff[..diff.len().min(4000)]));
-        }
-    }
-    assert!(
-        differences.is_empty(),
-        "injections differ from tests/golden/inject (review, then SKIFF_UPDATE_GOLDEN=1):\n{}",
-        differences.join("\n")
-    );
+    common::check_goldens("inject", INPUTS.iter().map(|n| (n.to_string(), inject(n))));
 }

@@ -6,7 +6,6 @@
 //! the files.
 
 use crate::common;
-use std::path::PathBuf;
 
 const PROFILES: &[&str] = &["default", "demo", "minimal", "ambient", "remote"];
 
@@ -46,32 +45,9 @@ fn render(profile: &str) -> String {
 
 #[test]
 fn profile_renders_match_their_goldens() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/manifest");
-    let update = std::env::var_os("SKIFF_UPDATE_GOLDEN").is_some();
-    let mut differences = Vec::new();
-    for profile in PROFILES {
-        let actual = render(profile);
-        let file = dir.join(format!("{profile}.yaml"));
-        if update {
-            std::fs::write(&file, &actual).unwrap();
-            continue;
-        }
-        let golden = std::fs::read_to_string(&file).unwrap_or_else(|e| {
-            panic!("{}: {e} (SKIFF_UPDATE_GOLDEN=1 writes it)", file.display())
-        });
-        if golden != actual {
-            let diff = similar::TextDiff::from_lines(&golden, &actual)
-                .unified_diff()
-                .context_radius(2)
-                .header("golden", "rendered")
-                .to_string();
-            differences.push(format!("{profile}:\n{}", &diff[..diff.len().min(4000)]));
-        }
-    }
-    assert!(
-        differences.is_empty(),
-        "renders differ from tests/golden/manifest (review, then SKIFF_UPDATE_GOLDEN=1):\n{}",
-        differences.join("\n")
+    common::check_goldens(
+        "manifest",
+        PROFILES.iter().map(|p| (p.to_string(), render(p))),
     );
 }
 

@@ -1,25 +1,5 @@
 //! The analyzers, one file per area, and the registry slice listing them in name order.
 
-/// An analyzer's inputs when it reads workloads: the kinds of `snapshot::WORKLOAD_KINDS`
-/// (a test keeps the two lists equal), then the given ones.
-macro_rules! with_workloads {
-    ($($kind:literal),* $(,)?) => {
-        &[
-            "Pod",
-            "Deployment",
-            "StatefulSet",
-            "DaemonSet",
-            "ReplicaSet",
-            "ReplicationController",
-            "Job",
-            "CronJob",
-            "Rollout",
-            "DeploymentConfig",
-            $($kind),*
-        ]
-    };
-}
-
 mod annotations;
 mod config;
 mod destinationrule;
@@ -92,12 +72,3 @@ pub static ALL: &[&Analyzer] = &[
     &virtualservice::JWT_CLAIM_ROUTE,
     &config::WEBHOOK,
 ];
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn with_workloads_lists_the_snapshots_workload_kinds() {
-        let declared: &[&str] = with_workloads![];
-        assert_eq!(declared, crate::analyze::snapshot::WORKLOAD_KINDS);
-    }
-}
