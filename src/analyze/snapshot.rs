@@ -202,9 +202,6 @@ impl Snapshot {
     /// (`RUNTIME_KINDS`) are unknown, and the analyzers that read them do not run.
     pub fn with_cluster_only_kinds_unknown(mut self) -> Self {
         self.cluster_only_kinds_unknown = true;
-        if let Some(known) = self.known_kinds.as_mut() {
-            known.retain(|k| !super::RUNTIME_KINDS.contains(&k.as_str()));
-        }
         self
     }
 
@@ -214,7 +211,8 @@ impl Snapshot {
 
     /// Whether absence of objects of this kind means they do not exist.
     pub fn knows(&self, kind: &str) -> bool {
-        self.known_kinds.as_ref().is_none_or(|k| k.contains(kind))
+        !(self.cluster_only_kinds_unknown && super::RUNTIME_KINDS.contains(&kind))
+            && self.known_kinds.as_ref().is_none_or(|k| k.contains(kind))
     }
 
     /// Objects of a kind in an API group (`""` for core).

@@ -279,8 +279,19 @@ fn build_snapshots(
         )
     };
     let mut snapshot = new_snapshot(inputs.resources, inputs.mesh.clone());
+    // Files alone. Files that hold cluster objects (Services, Pods, ...) describe the
+    // cluster: every kind counts, absent ones as empty, as Istio's analyzers load files in
+    // its own tests. Files of Istio configuration alone cannot speak for the cluster: an
+    // analyzer runs only when the files hold the kinds it requires. Read as istioctl reads
+    // them, the cluster-only kinds are unknown and the analyzers reading them skipped.
     if !args.use_kube {
-        snapshot = snapshot.with_known_kinds(inputs.file_kinds);
+        let describes_cluster = inputs
+            .file_kinds
+            .iter()
+            .any(|k| analyze::RUNTIME_KINDS.contains(&k.as_str()));
+        if args.istioctl_files || !describes_cluster {
+            snapshot = snapshot.with_known_kinds(inputs.file_kinds);
+        }
         if args.istioctl_files {
             snapshot = snapshot.with_cluster_only_kinds_unknown();
         }

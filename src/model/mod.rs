@@ -2,6 +2,7 @@
 //! resource identity, multi-document loading with file:line, and validation. No cluster
 //! I/O and no printing happen here.
 
+pub mod annotations;
 pub mod api;
 pub mod crd;
 pub mod go_text;
@@ -11,6 +12,7 @@ pub mod mesh;
 pub mod operator;
 pub mod operator_k8s;
 pub mod operator_rules;
+pub mod quantity;
 pub mod resource;
 pub mod schema;
 pub mod setpath;

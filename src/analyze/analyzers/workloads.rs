@@ -19,10 +19,6 @@ fn label<'a>(r: &'a Resource, key: &str) -> Option<&'a str> {
     r.labels().and_then(|l| l.get(key)).and_then(Value::as_str)
 }
 
-fn is_system_namespace(name: &str, snap: &Snapshot) -> bool {
-    name == snap.istio_namespace || name.starts_with("kube-") || name == "local-path-storage"
-}
-
 /// The `values` of the sidecar injector ConfigMap (revision `rev`, or the default one).
 fn injector_values(snap: &Snapshot, name: &str) -> Option<Value> {
     let cm = snap.core("ConfigMap").find(|c| c.name() == name)?;
@@ -30,22 +26,27 @@ fn injector_values(snap: &Snapshot, name: &str) -> Option<Value> {
     serde_json::from_str(text).ok()
 }
 
+/// Whether a pod spec has the proxy: the first container or init container named
+/// `istio-proxy` names an image.
 fn has_proxy(pod_spec: &Value) -> bool {
-    ["/containers", "/initContainers"].iter().any(|p| {
-        array_at(pod_spec, p)
-            .iter()
-            .any(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
-    })
+    ["/containers", "/initContainers"]
+        .iter()
+        .flat_map(|p| array_at(pod_spec, p))
+        .find(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
+        .and_then(|c| c.get("image").and_then(Value::as_str))
+        .is_some_and(|image| !image.is_empty())
 }
 
+/// Whether a pod opts out of injection: its `sidecar.istio.io/inject` label, else the
+/// annotation of that name, is `false` in any case.
 fn injection_disabled(r: &Resource) -> bool {
-    if let Some(l) = label(r, "sidecar.istio.io/inject") {
-        return l == "false";
-    }
-    r.annotations()
-        .and_then(|a| a.get("sidecar.istio.io/inject"))
-        .and_then(Value::as_str)
-        == Some("false")
+    label(r, "sidecar.istio.io/inject")
+        .or_else(|| {
+            r.annotations()
+                .and_then(|a| a.get("sidecar.istio.io/inject"))
+                .and_then(Value::as_str)
+        })
+        .is_some_and(|v| v.eq_ignore_ascii_case("false"))
 }
 
 pub static INJECTION: Analyzer = Analyzer {
@@ -58,32 +59,18 @@ pub static INJECTION: Analyzer = Analyzer {
 };
 
 fn injection(snap: &Snapshot, out: &mut Reporter) {
-    let by_default = injector_values(snap, "istio-sidecar-injector")
-        .and_then(|v| {
-            v.pointer("/sidecarInjectorWebhook/enableNamespacesByDefault")
-                .and_then(Value::as_bool)
-        })
-        .unwrap_or(false);
+    // Istio reads enableNamespacesByDefault from the injector ConfigMap of each namespace's
+    // revision, keeping the last value found when a revision has no ConfigMap.
+    let mut by_default = false;
     let mut injected = BTreeSet::new();
     for ns_obj in snap.core("Namespace") {
         let name = ns_obj.name();
-        if is_system_namespace(name, snap) {
+        if name == "istio-system" {
             continue;
         }
         let injection = label(ns_obj, INJECTION_LABEL);
         let revision = label(ns_obj, REVISION_LABEL);
-        let ambient = label(ns_obj, DATAPLANE_LABEL) == Some("ambient");
-        let enabled = injection == Some("enabled");
-        let labels: Vec<String> = [
-            enabled.then(|| format!("{INJECTION_LABEL}=enabled")),
-            (revision.is_some() && injection != Some("disabled"))
-                .then(|| format!("{REVISION_LABEL}={}", revision.unwrap_or(""))),
-            (ambient && injection != Some("disabled"))
-                .then(|| format!("{DATAPLANE_LABEL}=ambient")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let labels = injection_labels(ns_obj);
         if labels.len() > 1 {
             out.report(
                 &msg::NAMESPACE_MULTIPLE_INJECTION_LABELS,
@@ -91,13 +78,23 @@ fn injection(snap: &Snapshot, out: &mut Reporter) {
                 None,
                 &[labels.into()],
             );
+        }
+        if label(ns_obj, DATAPLANE_LABEL) == Some("ambient") {
             continue;
         }
-        if enabled || (revision.is_some() && injection != Some("disabled")) {
-            injected.insert(name.to_string());
-            continue;
+        let injector = match revision {
+            Some(rev) if !rev.is_empty() && rev != "default" => {
+                format!("istio-sidecar-injector-{rev}")
+            }
+            _ => "istio-sidecar-injector".to_string(),
+        };
+        if let Some(values) = injector_values(snap, &injector) {
+            by_default = values
+                .pointer("/sidecarInjectorWebhook/enableNamespacesByDefault")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
         }
-        if injection.is_none() && revision.is_none() && !ambient {
+        if injection.unwrap_or("").is_empty() && revision.is_none() {
             if by_default {
                 out.report(
                     &msg::NAMESPACE_INJECTION_ENABLED_BY_DEFAULT,
@@ -105,7 +102,6 @@ fn injection(snap: &Snapshot, out: &mut Reporter) {
                     None,
                     &[],
                 );
-                injected.insert(name.to_string());
             } else {
                 out.report(
                     &msg::NAMESPACE_NOT_INJECTED,
@@ -114,6 +110,11 @@ fn injection(snap: &Snapshot, out: &mut Reporter) {
                     &[name.into(), name.into()],
                 );
             }
+            continue;
+        }
+        // Only the legacy label set to `enabled` makes Istio expect proxies in the pods.
+        if injection == Some("enabled") {
+            injected.insert(name.to_string());
         }
     }
     for pod in snap.core("Pod") {
@@ -131,6 +132,25 @@ fn injection(snap: &Snapshot, out: &mut Reporter) {
             &[qualified(pod).into()],
         );
     }
+}
+
+/// The injection labels a namespace carries, as Istio lists them when there are several:
+/// the legacy label with any value, and the revision and dataplane-mode labels unless the
+/// legacy label is there with a value other than `enabled`.
+fn injection_labels(ns_obj: &Resource) -> Vec<String> {
+    let injection = label(ns_obj, INJECTION_LABEL);
+    let mut labels: Vec<String> = injection
+        .map(|v| format!("{INJECTION_LABEL}={v}"))
+        .into_iter()
+        .collect();
+    for key in [REVISION_LABEL, DATAPLANE_LABEL] {
+        if let Some(v) = label(ns_obj, key) {
+            if injection.is_none_or(|i| i == "enabled") {
+                labels.push(format!("{key}={v}"));
+            }
+        }
+    }
+    labels
 }
 
 pub static IMAGE: Analyzer = Analyzer {
