@@ -69,6 +69,7 @@ pub fn listable_kinds() -> impl Iterator<Item = &'static str> {
 
 const KINDS: &[WantedKind] = &[
     kind("", &["v1"], "Namespace", "namespaces", false),
+    kind("", &["v1"], "Node", "nodes", false),
     kind("", &["v1"], "Pod", "pods", true),
     kind("", &["v1"], "Service", "services", true),
     kind("", &["v1"], "Secret", "secrets", true),

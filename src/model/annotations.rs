@@ -38,9 +38,9 @@ pub fn lookup(name: &str) -> Option<&'static AnnotationFact> {
 pub fn value_error(name: &str, value: &str) -> Option<String> {
     match name {
         "sidecar.istio.io/interceptionMode" => interception_mode(value),
-        "status.sidecar.istio.io/port" => {
-            parse_port(value).err().map(|e| format!("excludeInboundPorts invalid: {e}"))
-        }
+        "status.sidecar.istio.io/port" => parse_port(value)
+            .err()
+            .map(|e| format!("excludeInboundPorts invalid: {e}")),
         "readiness.status.sidecar.istio.io/initialDelaySeconds"
         | "readiness.status.sidecar.istio.io/periodSeconds"
         | "readiness.status.sidecar.istio.io/failureThreshold" => parse_uint(value, 32).err(),
@@ -50,13 +50,11 @@ pub fn value_error(name: &str, value: &str) -> Option<String> {
         "traffic.sidecar.istio.io/excludeOutboundIPRanges" => {
             cidr_list(value).map(|e| format!("excludeIPRanges invalid: {e}"))
         }
-        "traffic.sidecar.istio.io/includeInboundPorts" => {
-            (value != "*").then(|| port_list("includeInboundPorts", value)).flatten()
-        }
+        "traffic.sidecar.istio.io/includeInboundPorts" => (value != "*")
+            .then(|| port_list("includeInboundPorts", value))
+            .flatten(),
         "traffic.sidecar.istio.io/excludeInboundPorts" => port_list("excludeInboundPorts", value),
-        "traffic.sidecar.istio.io/excludeOutboundPorts" => {
-            port_list("excludeOutboundPorts", value)
-        }
+        "traffic.sidecar.istio.io/excludeOutboundPorts" => port_list("excludeOutboundPorts", value),
         "traffic.sidecar.istio.io/excludeInterfaces"
         | "traffic.sidecar.istio.io/kubevirtInterfaces"
         | "istio.io/reroute-virtual-interfaces" => interface_names(value),
@@ -112,9 +110,9 @@ fn port_list(parameter: &str, ports: &str) -> Option<String> {
         return None;
     }
     ports.split(',').find_map(|p| {
-        parse_port(p).err().map(|e| {
-            format!("{parameter} invalid: failed parsing port '{p}': {e}")
-        })
+        parse_port(p)
+            .err()
+            .map(|e| format!("{parameter} invalid: failed parsing port '{p}': {e}"))
     })
 }
 
@@ -158,9 +156,9 @@ fn interface_names(interfaces: &str) -> Option<String> {
 fn proxy_config(value: &str) -> Option<String> {
     match serde_yaml::from_str::<serde_json::Value>(value) {
         Ok(serde_json::Value::Object(_) | serde_json::Value::Null) => None,
-        Ok(_) => Some(
-            "failed to convert to apply proxy config: the value is not a mapping".to_string(),
-        ),
+        Ok(_) => {
+            Some("failed to convert to apply proxy config: the value is not a mapping".to_string())
+        }
         Err(e) => Some(format!("failed to convert to apply proxy config: {e}")),
     }
 }
@@ -201,19 +199,27 @@ mod tests {
             "excludeInboundPorts invalid: failed parsing port '70000': strconv.ParseUint: parsing \"70000\": value out of range"
         );
         assert!(check("traffic.sidecar.istio.io/includeOutboundIPRanges", "*").is_none());
-        assert!(check("traffic.sidecar.istio.io/excludeOutboundIPRanges", "10.0.0.0/8")
-            .is_none());
-        assert!(check("traffic.sidecar.istio.io/excludeOutboundIPRanges", "10.0.0.0")
-            .unwrap()
-            .starts_with("excludeIPRanges invalid: failed parsing cidr '10.0.0.0': "));
+        assert!(check(
+            "traffic.sidecar.istio.io/excludeOutboundIPRanges",
+            "10.0.0.0/8"
+        )
+        .is_none());
+        assert!(check(
+            "traffic.sidecar.istio.io/excludeOutboundIPRanges",
+            "10.0.0.0"
+        )
+        .unwrap()
+        .starts_with("excludeIPRanges invalid: failed parsing cidr '10.0.0.0': "));
         assert!(check("prometheus.istio.io/merge-metrics", "T").is_none());
         assert!(check("sidecar.istio.io/inject", "maybe").is_none());
         assert_eq!(
             check("sidecar.istio.io/proxyCPU", "1K").unwrap(),
             "unable to parse quantity's suffix"
         );
-        assert!(check("traffic.sidecar.istio.io/excludeInterfaces", "eth0,9x")
-            .unwrap()
-            .contains("contains invalid characters"));
+        assert!(
+            check("traffic.sidecar.istio.io/excludeInterfaces", "eth0,9x")
+                .unwrap()
+                .contains("contains invalid characters")
+        );
     }
 }

@@ -24,10 +24,16 @@ pub fn parse_error(text: &str) -> Option<&'static str> {
 fn split_suffix(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let mut pos = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
-    pos += bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+    pos += bytes[pos..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if bytes.get(pos) == Some(&b'.') {
         pos += 1;
-        pos += bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+        pos += bytes[pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
     }
     let start = pos;
     pos += bytes[pos..]
@@ -37,7 +43,10 @@ fn split_suffix(text: &str) -> Option<&str> {
     if matches!(bytes.get(pos), Some(b'+' | b'-')) {
         pos += 1;
     }
-    pos += bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+    pos += bytes[pos..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     (pos == bytes.len()).then(|| &text[start..])
 }
 
@@ -47,9 +56,7 @@ fn known_suffix(suffix: &str) -> bool {
     if SI.contains(&suffix) || BINARY.contains(&suffix) {
         return true;
     }
-    suffix.len() > 1
-        && suffix.starts_with(['e', 'E'])
-        && suffix[1..].parse::<i64>().is_ok()
+    suffix.len() > 1 && suffix.starts_with(['e', 'E']) && suffix[1..].parse::<i64>().is_ok()
 }
 
 #[cfg(test)]
@@ -58,7 +65,9 @@ mod tests {
 
     #[test]
     fn quantities_parse_as_kubernetes_parses_them() {
-        for good in ["1", "100m", "1.5Gi", "+2", "-3k", ".5", "5e3", "1E-2", "1e+5", "0", "12Ei", "m"] {
+        for good in [
+            "1", "100m", "1.5Gi", "+2", "-3k", ".5", "5e3", "1E-2", "1e+5", "0", "12Ei", "m",
+        ] {
             assert_eq!(parse_error(good), None, "{good}");
         }
         for (bad, why) in [

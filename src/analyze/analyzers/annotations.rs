@@ -22,7 +22,8 @@ const INJECT: &str = "sidecar.istio.io/inject";
 /// Whether an annotation key is in Istio's namespace (a `*istio.io/` domain), or the one
 /// Kubernetes annotation Istio documents.
 fn is_istio_key(key: &str) -> bool {
-    key == "kubernetes.io/ingress.class" || key.split('/').next().unwrap_or("").ends_with("istio.io")
+    key == "kubernetes.io/ingress.class"
+        || key.split('/').next().unwrap_or("").ends_with("istio.io")
 }
 
 fn check(r: &Resource, annotations: &Map<String, Value>, out: &mut Reporter) {
@@ -46,13 +47,21 @@ fn check(r: &Resource, annotations: &Map<String, Value>, out: &mut Reporter) {
             } else {
                 String::new()
             };
-            report(out, &msg::DEPRECATED_ANNOTATION, &[key.into(), extra.into()]);
+            report(
+                out,
+                &msg::DEPRECATED_ANNOTATION,
+                &[key.into(), extra.into()],
+            );
         }
         if fact.resources.iter().any(|k| k == "Any") {
             continue;
         }
         if !fact.resources.iter().any(|k| k == kind) {
-            report(out, &msg::MISPLACED_ANNOTATION, &[key.into(), applies_to(fact).into()]);
+            report(
+                out,
+                &msg::MISPLACED_ANNOTATION,
+                &[key.into(), applies_to(fact).into()],
+            );
             continue;
         }
         if let Some(why) = annotations::value_error(key, value.as_str().unwrap_or("")) {

@@ -1,12 +1,15 @@
 //! DestinationRule analyzers: TLS without CA certificates, subsets that select no pod,
 //! hosts that match no service.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use super::util::*;
 use crate::analyze::messages as msg;
 use crate::analyze::snapshot::selects;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
+use crate::model::Resource;
 
 fn needs_ca(tls: &Value) -> Option<&str> {
     let mode = tls.get("mode").and_then(Value::as_str)?;
@@ -88,8 +91,8 @@ fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
 pub static SUBSET_SELECT_POD: Analyzer = Analyzer {
     name: "destinationrule.SubsetSelectPodAnalyzer",
     doc: "Checks that every DestinationRule subset selects at least one pod of the host's Service",
-    inputs: with_workloads!["DestinationRule", "Service", "ServiceEntry"],
-    requires: &[],
+    inputs: with_workloads!["DestinationRule", "Service", "ServiceEntry", "Node"],
+    requires: &["Service"],
     codes: &[
         &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
         &msg::UNKNOWN_DESTINATION_RULE_HOST,
@@ -98,48 +101,88 @@ pub static SUBSET_SELECT_POD: Analyzer = Analyzer {
 };
 
 fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
+    let hosts = ServiceHosts::new(snap);
+    // (rule, subset name, selector, matched)
+    let mut subsets: Vec<(&Resource, String, BTreeMap<String, String>, bool)> = Vec::new();
     for dr in snap.istio("DestinationRule") {
-        let Some(host) = str_at(&dr.object, "/spec/host") else {
+        let host = str_at(&dr.object, "/spec/host").unwrap_or("");
+        let export_to = strings(dr.object.pointer("/spec/exportTo"));
+        let Some(service) = hosts.lookup(ns(dr), &export_to, host) else {
+            out.report(
+                &msg::UNKNOWN_DESTINATION_RULE_HOST,
+                Some(dr),
+                None,
+                &[host.into()],
+            );
             continue;
         };
-        let full = fqdn(host, ns(dr));
-        let Some(svc) = snap.service(&full) else {
-            let in_entries = service_entry_hosts(snap, ns(dr))
-                .iter()
-                .any(|(h, _)| hosts_overlap(h, &full));
-            if !in_entries
-                && !full.contains('*')
-                && snap.core("Service").next().is_some()
-                && !full.ends_with(DOMAIN_SUFFIX)
-            {
-                out.report(
-                    &msg::UNKNOWN_DESTINATION_RULE_HOST,
-                    Some(dr),
-                    None,
-                    &[host.into()],
-                );
-            }
-            continue;
-        };
-        let svc_selector = labels_at(&svc.object, "/spec/selector");
-        if svc_selector.is_empty() {
-            continue;
-        }
-        let backing: Vec<_> = snap
-            .workloads_in(ns(svc))
-            .filter(|w| selects(&svc_selector, &w.labels))
-            .collect();
         for subset in array_at(&dr.object, "/spec/subsets") {
-            let labels = labels_at(subset, "/labels");
-            if !backing.iter().any(|w| selects(&labels, &w.labels)) {
-                let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
-                out.report(
-                    &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
-                    Some(dr),
-                    None,
-                    &[name.into()],
-                );
+            let mut selector = service.workload_selector.clone();
+            selector.extend(labels_at(subset, "/labels"));
+            let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
+            subsets.push((dr, name.to_string(), selector, false));
+        }
+    }
+    if subsets.is_empty() {
+        return;
+    }
+    let nodes: BTreeMap<&str, BTreeMap<String, String>> = snap
+        .core("Node")
+        .map(|n| (n.name(), labels_at(&n.object, "/metadata/labels")))
+        .collect();
+    for w in snap.workloads() {
+        let labels = with_node_labels(&w.labels, snap.pod_spec(w), &nodes);
+        for (_, _, selector, matched) in subsets.iter_mut().filter(|s| !s.3) {
+            *matched = selects(selector, &labels);
+        }
+    }
+    for (dr, name, _, matched) in subsets {
+        if !matched {
+            out.report(
+                &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
+                Some(dr),
+                None,
+                &[name.into()],
+            );
+        }
+    }
+}
+
+/// A pod's labels as Istio's service registry sees them: with its node's region, zone and
+/// subzone (read as one locality string, as istiod does) and the node's name as
+/// `kubernetes.io/hostname`.
+fn with_node_labels(
+    labels: &BTreeMap<String, String>,
+    pod_spec: &Value,
+    nodes: &BTreeMap<&str, BTreeMap<String, String>>,
+) -> BTreeMap<String, String> {
+    let mut out = labels.clone();
+    let node = str_at(pod_spec, "/nodeName").unwrap_or("");
+    if let Some(node_labels) = nodes.get(node) {
+        let get = |k: &str| node_labels.get(k).map(String::as_str).unwrap_or("");
+        let (region, zone, subzone) = (
+            get("topology.kubernetes.io/region"),
+            get("topology.kubernetes.io/zone"),
+            get("topology.istio.io/subzone"),
+        );
+        let locality = match (zone, subzone) {
+            ("", _) => region.to_string(),
+            (zone, "") => format!("{region}/{zone}"),
+            (zone, subzone) => format!("{region}/{zone}/{subzone}"),
+        };
+        let mut parts = locality.split('/');
+        for key in [
+            "topology.kubernetes.io/region",
+            "topology.kubernetes.io/zone",
+            "topology.istio.io/subzone",
+        ] {
+            if let Some(v) = parts.next().filter(|v| !v.is_empty()) {
+                out.insert(key.to_string(), v.to_string());
             }
         }
     }
+    if !node.is_empty() {
+        out.insert("kubernetes.io/hostname".to_string(), node.to_string());
+    }
+    out
 }

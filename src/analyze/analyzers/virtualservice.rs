@@ -21,36 +21,38 @@ pub struct RouteDestination<'a> {
     pub is_mirror: bool,
 }
 
+/// Every route destination (tcp, tls, then http routes) and http mirror of a
+/// VirtualService, as Istio's analyzers list them; a route or mirror without a
+/// destination counts, with no host.
 pub fn destinations(vs: &Resource) -> Vec<RouteDestination<'_>> {
+    static NONE: Value = Value::Null;
     let mut out = Vec::new();
     let Some(spec) = vs.spec() else { return out };
-    for section in ["http", "tcp", "tls"] {
+    for section in ["tcp", "tls", "http"] {
         for (i, route) in array_at(spec, &format!("/{section}")).iter().enumerate() {
             for (j, r) in array_at(route, "/route").iter().enumerate() {
-                if let Some(d) = r.get("destination") {
-                    out.push(RouteDestination {
-                        host_field: format!("spec.{section}[{i}].route[{j}].destination.host"),
-                        destination: d,
-                        is_mirror: false,
-                    });
-                }
-            }
-            if let Some(d) = route.get("mirror") {
                 out.push(RouteDestination {
-                    host_field: format!("spec.{section}[{i}].mirror.host"),
-                    destination: d,
-                    is_mirror: true,
+                    host_field: format!("spec.{section}[{i}].route[{j}].destination.host"),
+                    destination: r.get("destination").unwrap_or(&NONE),
+                    is_mirror: false,
                 });
             }
-            for (j, m) in array_at(route, "/mirrors").iter().enumerate() {
-                if let Some(d) = m.get("destination") {
-                    out.push(RouteDestination {
-                        host_field: format!("spec.{section}[{i}].mirrors[{j}].host"),
-                        destination: d,
-                        is_mirror: true,
-                    });
-                }
-            }
+        }
+    }
+    for (i, route) in array_at(spec, "/http").iter().enumerate() {
+        if let Some(d) = route.get("mirror").filter(|m| !m.is_null()) {
+            out.push(RouteDestination {
+                host_field: format!("spec.http[{i}].mirror.host"),
+                destination: d,
+                is_mirror: true,
+            });
+        }
+        for (j, m) in array_at(route, "/mirrors").iter().enumerate() {
+            out.push(RouteDestination {
+                host_field: format!("spec.http[{i}].mirrors[{j}].host"),
+                destination: m.get("destination").unwrap_or(&NONE),
+                is_mirror: true,
+            });
         }
     }
     out
@@ -77,44 +79,136 @@ pub static DESTINATION_HOST: Analyzer = Analyzer {
 };
 
 fn destination_host(snap: &Snapshot, out: &mut Reporter) {
+    let hosts = ServiceHosts::new(snap);
     for vs in snap.istio("VirtualService") {
-        let vs_ns = ns(vs);
-        let entries = service_entry_hosts(snap, vs_ns);
+        let export_to = strings(vs.object.pointer("/spec/exportTo"));
         for d in destinations(vs) {
-            let Some(host) = d.destination.get("host").and_then(Value::as_str) else {
-                continue;
-            };
-            let full = fqdn(host, vs_ns);
-            let service = snap.service(&full);
-            let in_entries = entries.iter().any(|(h, _)| host_matches(h, &full));
-            if service.is_none() && !in_entries {
+            let host = d
+                .destination
+                .get("host")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            match hosts.lookup(ns(vs), &export_to, host) {
+                Some(service) => check_destination_port(vs, &d, host, service, out),
+                None => {
+                    let what = if d.is_mirror { "mirror host" } else { "host" };
+                    out.report(
+                        &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                        Some(vs),
+                        Some(&d.host_field),
+                        &[what.into(), host.into()],
+                    );
+                }
+            }
+        }
+        ingress_route_rules_not_affected(snap, vs, out);
+    }
+}
+
+/// A destination without a port needs one when its service has several; a destination
+/// port must be one of the service's.
+fn check_destination_port(
+    vs: &Resource,
+    d: &RouteDestination,
+    host: &str,
+    service: &MeshService,
+    out: &mut Reporter,
+) {
+    match d.destination.get("port").filter(|p| !p.is_null()) {
+        None if service.ports.len() > 1 => {
+            let numbers: Vec<String> = service.ports.iter().map(i64::to_string).collect();
+            out.report(
+                &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED,
+                Some(vs),
+                Some(&d.host_field),
+                &[host.into(), numbers.into()],
+            );
+        }
+        None => {}
+        Some(port) => {
+            let number = port.get("number").and_then(Value::as_i64).unwrap_or(0);
+            if !service.ports.contains(&number) {
                 out.report(
                     &msg::REFERENCED_RESOURCE_NOT_FOUND,
                     Some(vs),
                     Some(&d.host_field),
-                    &["host".into(), host.into()],
+                    &["host:port".into(), format!("{host}:{number}").into()],
                 );
+            }
+        }
+    }
+}
+
+/// A gateway-bound VirtualService routing to a host without a subset, where another
+/// VirtualService routes that host (one of its own hosts) by subset: Istio warns that the
+/// other's subset rules do not apply to ingress traffic.
+fn ingress_route_rules_not_affected(snap: &Snapshot, vs: &Resource, out: &mut Reporter) {
+    if gateways(vs).is_empty() {
+        return;
+    }
+    let by_subset = subset_routed_hosts(snap);
+    for (i, rule) in array_at(&vs.object, "/spec/http").iter().enumerate() {
+        let rule_name = rule.get("name").and_then(Value::as_str).unwrap_or("");
+        for (j, route) in array_at(rule, "/route").iter().enumerate() {
+            let destination = route.get("destination");
+            let subset = destination
+                .and_then(|d| d.get("subset"))
+                .and_then(Value::as_str);
+            if !subset.unwrap_or("").is_empty() {
                 continue;
             }
-            if let Some(svc) = service {
-                let ports = array_at(&svc.object, "/spec/ports");
-                let has_port = d.destination.pointer("/port/number").is_some();
-                if ports.len() > 1 && !has_port && !d.is_mirror {
-                    let numbers: Vec<String> = ports
-                        .iter()
-                        .filter_map(|p| p.get("port").and_then(Value::as_i64))
-                        .map(|p| p.to_string())
-                        .collect();
+            let host = destination
+                .and_then(|d| d.get("host"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            for (other, hosts) in &by_subset {
+                for _ in hosts.iter().filter(|h| h.as_str() == host) {
+                    // Istio names the rule where it means the section: the path finds no
+                    // field unless a rule is named like one, and the resource's line shows.
                     out.report(
-                        &msg::VIRTUAL_SERVICE_DESTINATION_PORT_SELECTOR_REQUIRED,
+                        &msg::INGRESS_ROUTE_RULES_NOT_AFFECTED,
                         Some(vs),
-                        Some(&d.host_field),
-                        &[full.clone().into(), numbers.into()],
+                        Some(&format!(
+                            "spec.{rule_name}[{i}].route[{j}].destination.host"
+                        )),
+                        &[other.clone().into(), qualified(vs).into()],
                     );
                 }
             }
         }
     }
+}
+
+/// For each VirtualService (`ns/name`), the hosts its http routes send to by subset where
+/// the host is one of its own hosts, written the same way.
+fn subset_routed_hosts(snap: &Snapshot) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for vs in snap.istio("VirtualService") {
+        let own_hosts = strings(vs.object.pointer("/spec/hosts"));
+        let mut routed = Vec::new();
+        for rule in array_at(&vs.object, "/spec/http") {
+            for route in array_at(rule, "/route") {
+                let Some(d) = route.get("destination") else {
+                    continue;
+                };
+                if d.get("subset")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .is_empty()
+                {
+                    continue;
+                }
+                let host = d.get("host").and_then(Value::as_str).unwrap_or("");
+                for _ in own_hosts.iter().filter(|h| h.as_str() == host) {
+                    routed.push(host.to_string());
+                }
+            }
+        }
+        if !routed.is_empty() {
+            out.push((qualified(vs), routed));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------- DestinationRuleAnalyzer
