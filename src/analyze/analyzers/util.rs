@@ -105,36 +105,100 @@ pub fn match_labels(spec: &Value, pointer: &str) -> Option<BTreeMap<String, Stri
         .map(|m| string_map(Some(m)))
 }
 
-/// Istio's port-name protocol prefixes.
-pub const PROTOCOLS: &[&str] = &[
-    "http",
-    "http2",
-    "https",
-    "grpc",
-    "grpc-web",
-    "tcp",
-    "tls",
-    "mongo",
-    "mysql",
-    "redis",
-    "udp",
-    "unsupported",
-];
-
-/// The protocol a Service port declares, by `appProtocol` or name prefix.
-pub fn port_protocol(port: &Value) -> Option<String> {
-    if let Some(p) = port.get("appProtocol").and_then(Value::as_str) {
-        return Some(p.to_ascii_lowercase());
+/// The protocol Istio gives a Kubernetes Service port (its `ConvertProtocol`): UDP by the
+/// port's protocol; else by `appProtocol` when set (Kubernetes' `kubernetes.io/h2c`, `ws`,
+/// `wss` names included), else by the port name's prefix before `-` (`grpc-web` whole);
+/// an unknown name is TCP on the ports Istio does not sniff (SMTP, DNS, MySQL, MongoDB) and
+/// `UNSUPPORTED` elsewhere.
+pub fn port_protocol(port: &Value) -> &'static str {
+    if port.get("protocol").and_then(Value::as_str) == Some("UDP") {
+        return "UDP";
     }
-    let name = port
-        .get("name")
-        .and_then(Value::as_str)?
-        .to_ascii_lowercase();
+    let name = match port.get("appProtocol").and_then(Value::as_str) {
+        Some("kubernetes.io/h2c") => return "HTTP2",
+        Some("kubernetes.io/ws") => return "HTTP",
+        Some("kubernetes.io/wss") => return "HTTPS",
+        Some(app) => app,
+        None => port.get("name").and_then(Value::as_str).unwrap_or(""),
+    };
+    if name
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("grpc-web"))
+    {
+        return "GRPC-Web";
+    }
     let prefix = name.split('-').next().unwrap_or("");
-    PROTOCOLS
-        .iter()
-        .find(|p| name == **p || prefix == **p)
-        .map(|p| p.to_string())
+    let parsed = match prefix.to_ascii_lowercase().as_str() {
+        "tcp" => "TCP",
+        "udp" => "UDP",
+        "grpc" => "GRPC",
+        "grpc-web" => "GRPC-Web",
+        "http" => "HTTP",
+        "http_proxy" => "HTTP_PROXY",
+        "http2" => "HTTP2",
+        "https" => "HTTPS",
+        "tls" => "TLS",
+        "mongo" => "Mongo",
+        "redis" => "Redis",
+        "mysql" => "MySQL",
+        _ => "UNSUPPORTED",
+    };
+    let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+    if parsed == "UNSUPPORTED" && matches!(number, 25 | 53 | 3306 | 27017) {
+        return "TCP";
+    }
+    parsed
+}
+
+/// A Service port's `targetPort` as Kubernetes prints it: the number or name, `0` unset.
+pub fn target_port_text(port: &Value) -> String {
+    match port.get("targetPort") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => "0".to_string(),
+    }
+}
+
+/// Whether a workload is in the mesh as Istio's analyzers judge it: it has the proxy (an
+/// `istio-proxy` container with an image), else its `sidecar.istio.io/inject` label, else
+/// that annotation, says `true`, else its Namespace (when known) has `istio-injection:
+/// enabled`.
+pub fn in_mesh<'a>(
+    snap: &Snapshot,
+    namespace: &str,
+    meta: &Value,
+    containers: impl IntoIterator<Item = &'a Value>,
+) -> bool {
+    let has_proxy = containers
+        .into_iter()
+        .find(|c| c.get("name").and_then(Value::as_str) == Some("istio-proxy"))
+        .and_then(|c| c.get("image").and_then(Value::as_str))
+        .is_some_and(|image| !image.is_empty());
+    if has_proxy {
+        return true;
+    }
+    for pointer in [
+        "/labels/sidecar.istio.io~1inject",
+        "/annotations/sidecar.istio.io~1inject",
+    ] {
+        if let Some(v) = meta.pointer(pointer) {
+            return v.as_str() == Some("true");
+        }
+    }
+    snap.find("", "Namespace", "", namespace).is_some_and(|ns| {
+        ns.labels()
+            .and_then(|l| l.get("istio-injection"))
+            .and_then(Value::as_str)
+            == Some("enabled")
+    })
+}
+
+/// Whether a resource is Istio's own control plane by its labels (`istio`, or `release:
+/// istio`).
+pub fn is_istio_control_plane(r: &Resource) -> bool {
+    r.labels().is_some_and(|l| {
+        l.contains_key("istio") || l.get("release").and_then(Value::as_str) == Some("istio")
+    })
 }
 
 /// istioctl's synthetic object for mesh-wide settings: `MeshConfig <istio-ns>/meshconfig`

@@ -235,48 +235,46 @@ pub static PORT_NAME: Analyzer = Analyzer {
     run: port_name,
 };
 
+/// Values of `gateway.istio.io/managed` on the Services Istio's gateway controllers create.
+const CONTROLLER_MANAGED: &[&str] = &[
+    "istio.io-gateway-controller",
+    "istio.io-mesh-controller",
+    "istio.io-eastwest-controller",
+];
+
 fn port_name(snap: &Snapshot, out: &mut Reporter) {
     for svc in snap.core("Service") {
-        if ns(svc) == snap.istio_namespace {
+        let managed = label(svc, "gateway.istio.io/managed").unwrap_or("");
+        if is_istio_control_plane(svc) || CONTROLLER_MANAGED.contains(&managed) {
             continue;
         }
         let external = str_at(&svc.object, "/spec/type") == Some("ExternalName");
         for (i, port) in array_at(&svc.object, "/spec/ports").iter().enumerate() {
-            let protocol = port_protocol(port);
-            if external {
-                if matches!(protocol.as_deref(), None | Some("tcp")) {
-                    out.report(
-                        &msg::EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME,
-                        Some(svc),
-                        Some(&format!("spec.ports[{i}].port")),
-                        &[],
-                    );
-                }
+            let name = port.get("name").and_then(Value::as_str).unwrap_or("");
+            if port_protocol(port) != "UNSUPPORTED" && !(external && name == "tcp") {
                 continue;
             }
-            if protocol.is_none() {
-                let name = port.get("name").and_then(Value::as_str).unwrap_or("");
-                let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
-                let target = match port.get("targetPort") {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(v) => v.to_string(),
-                    None => number.to_string(),
-                };
-                out.report(
-                    &msg::PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION,
-                    Some(svc),
-                    None,
-                    &[name.into(), number.into(), target.into()],
-                );
+            let field = format!("spec.ports[{i}].port");
+            if external {
+                let kind = &msg::EXTERNAL_NAME_SERVICE_TYPE_INVALID_PORT_NAME;
+                out.report(kind, Some(svc), Some(&field), &[]);
+                continue;
             }
+            let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+            out.report(
+                &msg::PORT_NAME_IS_NOT_UNDER_NAMING_CONVENTION,
+                Some(svc),
+                Some(&field),
+                &[name.into(), number.into(), target_port_text(port).into()],
+            );
         }
     }
 }
 
 pub static MULTI_SERVICE: Analyzer = Analyzer {
     name: "deployment.MultiServiceAnalyzer",
-    doc: "Checks that a Deployment behind several Services does not get one port with different protocols, or one targetPort with different ports",
-    inputs: &["Deployment", "Service"],
+    doc: "Checks that a Deployment in the mesh behind several Services does not get one port with different protocols, or one targetPort with different ports",
+    inputs: &["Deployment", "Service", "Namespace"],
     requires: &[],
     codes: &[&msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES, &msg::DEPLOYMENT_CONFLICTING_PORTS],
     run: multi_service,
@@ -284,84 +282,73 @@ pub static MULTI_SERVICE: Analyzer = Analyzer {
 
 fn multi_service(snap: &Snapshot, out: &mut Reporter) {
     for dep in snap.of("apps", "Deployment") {
-        if ns(dep) == snap.istio_namespace {
+        let template = dep.object.pointer("/spec/template").unwrap_or(&Value::Null);
+        let meta = template.get("metadata").unwrap_or(&Value::Null);
+        let containers = array_at(template, "/spec/containers");
+        let waypoint = label(dep, "gateway.istio.io/managed") == Some("istio.io-mesh-controller");
+        if waypoint || !in_mesh(snap, ns(dep), meta, containers) {
             continue;
         }
-        let labels = labels_at(&dep.object, "/spec/template/metadata/labels");
-        let opted_out = labels.get("sidecar.istio.io/inject").map(String::as_str) == Some("false")
-            || str_at(
-                &dep.object,
-                "/spec/template/metadata/annotations/sidecar.istio.io~1inject",
-            ) == Some("false");
-        if opted_out {
-            continue;
-        }
+        let labels = labels_at(meta, "/labels");
         let services: Vec<&Resource> = snap
-            .of_in("", "Service", ns(dep))
+            .core("Service")
             .filter(|s| {
                 let sel = labels_at(&s.object, "/spec/selector");
-                !sel.is_empty() && selects(&sel, &labels)
+                ns(s) == ns(dep) && !sel.is_empty() && selects(&sel, &labels)
             })
             .collect();
-        if services.len() < 2 {
-            continue;
+        conflicting_protocols(dep, &services, out);
+        conflicting_target_ports(dep, &services, out);
+    }
+}
+
+/// One port number served with different protocols by the Services of a Deployment.
+fn conflicting_protocols(dep: &Resource, services: &[&Resource], out: &mut Reporter) {
+    let mut by_port: BTreeMap<i64, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for svc in services {
+        for port in array_at(&svc.object, "/spec/ports") {
+            let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+            let protocol = str_at(port, "/protocol").filter(|p| !p.is_empty()).unwrap_or("TCP");
+            let names = by_port.entry(number).or_default().entry(protocol.to_string());
+            names.or_default().push(qualified(svc));
         }
-        let mut protocols: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
-        let mut targets: BTreeMap<String, (BTreeSet<String>, BTreeSet<i64>)> = BTreeMap::new();
-        for svc in &services {
-            for port in array_at(&svc.object, "/spec/ports") {
-                let Some(number) = port.get("port").and_then(Value::as_i64) else {
-                    continue;
-                };
-                let protocol = port
-                    .get("protocol")
-                    .and_then(Value::as_str)
-                    .unwrap_or("TCP")
-                    .to_string();
-                protocols.entry(number).or_default().insert(protocol);
-                let target = match port.get("targetPort") {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(v) => v.to_string(),
-                    None => number.to_string(),
-                };
-                let entry = targets.entry(target).or_default();
-                entry.0.insert(svc.name().to_string());
-                entry.1.insert(number);
-            }
+    }
+    for (port, protocols) in by_port.into_iter().filter(|(_, p)| p.len() > 1) {
+        let mut names: Vec<String> = protocols.into_values().flatten().collect();
+        names.sort();
+        out.report(
+            &msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES,
+            Some(dep),
+            Some("metadata.name"),
+            &[dep.name().into(), port.into(), names.into()],
+        );
+    }
+}
+
+/// One targetPort reached from different ports of the Services of a Deployment (the
+/// targetPort defaults to the port).
+fn conflicting_target_ports(dep: &Resource, services: &[&Resource], out: &mut Reporter) {
+    let mut by_target: BTreeMap<String, BTreeMap<i64, String>> = BTreeMap::new();
+    for svc in services {
+        for port in array_at(&svc.object, "/spec/ports") {
+            let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+            let target = match target_port_text(port) {
+                t if t == "0" || t.is_empty() => number.to_string(),
+                t => t,
+            };
+            by_target.entry(target).or_default().insert(number, qualified(svc));
         }
-        for (port, protos) in &protocols {
-            if protos.len() > 1 {
-                out.report(
-                    &msg::DEPLOYMENT_ASSOCIATED_TO_MULTIPLE_SERVICES,
-                    Some(dep),
-                    Some("metadata.name"),
-                    &[
-                        dep.name().into(),
-                        (*port).into(),
-                        protos.iter().cloned().collect::<Vec<_>>().into(),
-                    ],
-                );
-            }
-        }
-        for (target, (svcs, ports)) in &targets {
-            if ports.len() > 1 {
-                out.report(
-                    &msg::DEPLOYMENT_CONFLICTING_PORTS,
-                    Some(dep),
-                    Some("metadata.name"),
-                    &[
-                        dep.name().into(),
-                        svcs.iter().cloned().collect::<Vec<_>>().into(),
-                        target.clone().into(),
-                        ports
-                            .iter()
-                            .map(|p| p.to_string())
-                            .collect::<Vec<_>>()
-                            .into(),
-                    ],
-                );
-            }
-        }
+    }
+    for (target, ports) in by_target.into_iter().filter(|(_, p)| p.len() > 1) {
+        let numbers: Vec<String> = ports.keys().map(i64::to_string).collect();
+        let mut names: Vec<String> = ports.into_values().collect();
+        names.sort();
+        out.report(
+            &msg::DEPLOYMENT_CONFLICTING_PORTS,
+            Some(dep),
+            Some("metadata.name"),
+            &[dep.name().into(), names.into(), target.into(), numbers.into()],
+        );
     }
 }
 
