@@ -1,7 +1,7 @@
 //! Analyzers of workload-selecting policies: Sidecars, Telemetry, AuthorizationPolicies,
 //! RequestAuthentications, and selectors that Kubernetes Gateways ignore.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -13,13 +13,15 @@ use crate::model::Resource;
 
 const GATEWAY_NAME_LABEL: &str = "gateway.networking.k8s.io/gateway-name";
 
+/// Istio's "namespace in ambient mode": labelled `istio.io/dataplane-mode: ambient`, and
+/// neither `istio-injection: enabled` nor a non-empty `istio.io/rev`.
 fn ambient_namespace(snap: &Snapshot, name: &str) -> bool {
     snap.namespace_object(name).is_some_and(|n| {
         let l = n.labels();
         let get = |k: &str| l.and_then(|l| l.get(k)).and_then(Value::as_str);
         get("istio.io/dataplane-mode") == Some("ambient")
-            && get("istio-injection").is_none()
-            && get("istio.io/rev").is_none()
+            && get("istio-injection") != Some("enabled")
+            && get("istio.io/rev").unwrap_or("").is_empty()
     })
 }
 
@@ -131,53 +133,90 @@ pub static SIDECAR_SELECTOR: Analyzer = Analyzer {
 };
 
 fn sidecar_selector(snap: &Snapshot, out: &mut Reporter) {
-    let sidecars: Vec<&Resource> = snap.istio("Sidecar").collect();
-    let mut regular = Vec::new();
-    for sc in &sidecars {
-        match match_labels(&sc.object, "/spec/workloadSelector/labels") {
-            None if ambient_namespace(snap, ns(sc)) => {
-                out.report(
-                    &msg::INEFFECTIVE_POLICY,
-                    Some(sc),
-                    None,
-                    &["Sidecar resources have no effect in ambient namespaces".into()],
-                );
-            }
-            Some(sel) => {
-                let selected: Vec<&Workload> = snap
-                    .workloads_in(ns(sc))
-                    .filter(|w| w.is_pod && selects(&sel, &w.labels))
-                    .collect();
-                if !selected.is_empty() && selected.iter().all(|w| in_ambient(snap, w)) {
-                    out.report(
-                        &msg::INEFFECTIVE_POLICY,
-                        Some(sc),
-                        None,
-                        &["Sidecar resources have no effect on ambient pods".into()],
-                    );
-                    continue;
-                }
-                if selected.is_empty() {
-                    report_unmatched_selector(
-                        snap,
-                        sc,
-                        "/spec/workloadSelector/labels",
-                        "spec.workloadSelector.labels",
-                        out,
-                    );
-                }
-                regular.push(*sc);
-            }
-            None => regular.push(*sc),
+    let mut by_pod: BTreeMap<(String, String), (&Workload, Vec<&Resource>)> = BTreeMap::new();
+    let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
+    for sc in snap.istio("Sidecar") {
+        let sel = labels_at(&sc.object, "/spec/workloadSelector/labels");
+        if sel.is_empty() {
+            without.entry(ns(sc).to_string()).or_default().push(sc);
+            continue;
+        }
+        let pods = snap.workloads_in(ns(sc)).filter(|w| w.is_pod && selects(&sel, &w.labels));
+        let mut found = false;
+        for pod in pods {
+            found = true;
+            let key = (pod.namespace.clone(), pod.name.clone());
+            by_pod.entry(key).or_insert((pod, Vec::new())).1.push(sc);
+        }
+        if !found {
+            report_unmatched(sc, &sel, "spec.workloadSelector.labels", out);
         }
     }
-    report_selector_conflicts(
-        snap,
-        &regular,
-        "/spec/workloadSelector/labels",
-        &msg::MULTIPLE_SIDECARS_WITHOUT_WORKLOAD_SELECTORS,
-        &msg::CONFLICTING_SIDECAR_WORKLOAD_SELECTORS,
-        out,
+    let mut ineffective = BTreeSet::new();
+    for ((pod_ns, pod_name), (pod, sidecars)) in &by_pod {
+        let ambient = in_ambient(snap, pod);
+        if sidecars.len() == 1 && !ambient {
+            continue;
+        }
+        let names = sorted_names(sidecars);
+        for sc in sidecars {
+            if ambient {
+                if ineffective.insert(qualified(sc)) {
+                    let why = "selected workload is in ambient mode, the policy has no impact";
+                    out.report(&msg::INEFFECTIVE_POLICY, Some(sc), None, &[why.into()]);
+                }
+                continue;
+            }
+            out.report(
+                &msg::CONFLICTING_SIDECAR_WORKLOAD_SELECTORS,
+                Some(sc),
+                Some("metadata.name"),
+                &[names.clone().into(), pod_ns.into(), pod_name.into()],
+            );
+        }
+    }
+    for (namespace, sidecars) in &without {
+        if ambient_namespace(snap, namespace) {
+            for sc in sidecars {
+                if ineffective.insert(qualified(sc)) {
+                    let why = "namespace is in ambient mode, the policy has no impact";
+                    out.report(&msg::INEFFECTIVE_POLICY, Some(sc), None, &[why.into()]);
+                }
+            }
+        } else if sidecars.len() > 1 {
+            let names = sorted_names(sidecars);
+            for sc in sidecars {
+                out.report(
+                    &msg::MULTIPLE_SIDECARS_WITHOUT_WORKLOAD_SELECTORS,
+                    Some(sc),
+                    None,
+                    &[names.clone().into(), namespace.into()],
+                );
+            }
+        }
+    }
+}
+
+fn sorted_names(resources: &[&Resource]) -> Vec<String> {
+    let mut names: Vec<String> = resources.iter().map(|r| r.name().to_string()).collect();
+    names.sort();
+    names
+}
+
+/// A selector that selects nothing: named as Kubernetes prints it (`k=v,k2=v2`, sorted),
+/// at the line of its first label.
+fn report_unmatched(r: &Resource, sel: &BTreeMap<String, String>, field: &str, out: &mut Reporter) {
+    let text = sel
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let first = sel.keys().next().map(|k| format!("{field}[\"{k}\"]"));
+    out.report(
+        &msg::REFERENCED_RESOURCE_NOT_FOUND,
+        Some(r),
+        first.as_deref(),
+        &["selector".into(), text.into()],
     );
 }
 
