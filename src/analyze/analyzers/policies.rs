@@ -369,59 +369,37 @@ fn lightstep(snap: &Snapshot, out: &mut Reporter) {
 pub static AUTHORIZATION_POLICIES: Analyzer = Analyzer {
     name: "auth.AuthorizationPoliciesAnalyzer",
     doc: "Checks that AuthorizationPolicies select workloads and that the namespaces their rules name exist",
-    inputs: with_workloads!["AuthorizationPolicy", "Namespace"],
+    inputs: with_workloads!["AuthorizationPolicy", "Namespace", "MeshConfig"],
     requires: &["Namespace", "Pod"],
     codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND, &msg::NO_MATCHING_WORKLOADS_FOUND],
     run: authorization_policies,
 };
 
 fn authorization_policies(snap: &Snapshot, out: &mut Reporter) {
-    let pods: Vec<&Workload> = snap.workloads().iter().filter(|w| w.is_pod).collect();
-    let namespaces: Vec<String> = snap
-        .core("Namespace")
-        .map(|n| n.name().to_string())
-        .collect();
-    let root = snap.mesh.root_namespace().to_string();
+    let pods = mesh_pod_labels(snap);
+    let namespaces: Vec<&str> = snap.core("Namespace").map(|n| n.name()).collect();
+    let root = snap.mesh.root_namespace();
     for ap in snap.istio("AuthorizationPolicy") {
-        let has_target = ap.object.pointer("/spec/targetRef").is_some()
-            || ap.object.pointer("/spec/targetRefs").is_some();
-        if !has_target {
-            let sel = match_labels(&ap.object, "/spec/selector/matchLabels").unwrap_or_default();
-            let mesh_wide = ns(ap) == root;
-            let matched = pods
-                .iter()
-                .any(|w| (mesh_wide || w.namespace == ns(ap)) && selects(&sel, &w.labels));
-            if !matched {
-                let text = sel
-                    .iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join(",");
-                out.report(
-                    &msg::NO_MATCHING_WORKLOADS_FOUND,
-                    Some(ap),
-                    None,
-                    &[text.into()],
-                );
-            }
+        if let Some(selector) = no_matching_workloads(ap, &pods, root) {
+            let kind = &msg::NO_MATCHING_WORKLOADS_FOUND;
+            out.report(kind, Some(ap), None, &[selector.into()]);
         }
         for (i, rule) in array_at(&ap.object, "/spec/rules").iter().enumerate() {
             for (j, from) in array_at(rule, "/from").iter().enumerate() {
                 for field in ["namespaces", "notNamespaces"] {
-                    for (k, pattern) in strings(from.pointer(&format!("/source/{field}")))
-                        .iter()
-                        .enumerate()
-                    {
-                        if !namespaces.iter().any(|n| namespace_matches(pattern, n)) {
-                            out.report(
-                                &msg::REFERENCED_RESOURCE_NOT_FOUND,
-                                Some(ap),
-                                // istioctl looks a notNamespaces entry up by its index
-                                // in `namespaces` (and so may point at that line).
-                                Some(&format!("spec.rules[{i}].from[{j}].source.namespaces[{k}]")),
-                                &["namespace".into(), pattern.clone().into()],
-                            );
+                    let patterns = strings(from.pointer(&format!("/source/{field}")));
+                    for (k, pattern) in patterns.iter().enumerate() {
+                        if namespaces.iter().any(|n| namespace_matches(pattern, n)) {
+                            continue;
                         }
+                        out.report(
+                            &msg::REFERENCED_RESOURCE_NOT_FOUND,
+                            Some(ap),
+                            // Istio looks a notNamespaces entry up by its index in
+                            // `namespaces` (and so may point at that line).
+                            Some(&format!("spec.rules[{i}].from[{j}].source.namespaces[{k}]")),
+                            &["namespace".into(), pattern.clone().into()],
+                        );
                     }
                 }
             }
@@ -429,18 +407,70 @@ fn authorization_policies(snap: &Snapshot, out: &mut Reporter) {
     }
 }
 
-/// AuthorizationPolicy namespace patterns: exact, `*`, `prefix*`, `*suffix`.
-fn namespace_matches(pattern: &str, name: &str) -> bool {
-    if pattern == "*" || pattern == name {
-        return true;
+/// The labels of the pods in the mesh (with the proxy or to be injected, or ambient), by
+/// namespace: the workloads AuthorizationPolicies are checked against.
+fn mesh_pod_labels(snap: &Snapshot) -> BTreeMap<&str, Vec<&BTreeMap<String, String>>> {
+    let mut out: BTreeMap<&str, Vec<&BTreeMap<String, String>>> = BTreeMap::new();
+    for w in snap.workloads().iter().filter(|w| w.is_pod) {
+        let pod = snap.owner(w);
+        let spec = snap.pod_spec(w);
+        let containers = array_at(spec, "/containers").iter().chain(array_at(spec, "/initContainers"));
+        let meta = pod.object.get("metadata").unwrap_or(&Value::Null);
+        let labels = out.entry(w.namespace.as_str()).or_default();
+        if in_mesh(snap, &w.namespace, meta, containers) {
+            labels.push(&w.labels);
+        }
+        if in_ambient(snap, w) {
+            labels.push(&w.labels);
+        }
     }
-    if let Some(prefix) = pattern.strip_suffix('*') {
-        return name.starts_with(prefix);
+    out
+}
+
+/// The selector text when an AuthorizationPolicy selects no pod in the mesh: one in the
+/// root namespace with a selector is checked against every namespace (and without one,
+/// not at all); elsewhere against its own namespace, where no selector needs any pod.
+fn no_matching_workloads(
+    ap: &Resource,
+    pods: &BTreeMap<&str, Vec<&BTreeMap<String, String>>>,
+    root: &str,
+) -> Option<String> {
+    let selector = ap
+        .object
+        .pointer("/spec/selector")
+        .filter(|s| !s.is_null())
+        .map(|s| labels_at(s, "/matchLabels"));
+    let text = |sel: &BTreeMap<String, String>| {
+        sel.iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let in_ns = pods.get(ns(ap)).map(Vec::as_slice).unwrap_or(&[]);
+    match selector {
+        Some(sel) if ns(ap) == root => {
+            let any = pods.values().flatten().any(|labels| selects(&sel, labels));
+            (!any).then(|| text(&sel))
+        }
+        None if ns(ap) == root => None,
+        None => in_ns.is_empty().then(String::new),
+        Some(sel) => (!in_ns.iter().any(|labels| selects(&sel, labels))).then(|| text(&sel)),
+    }
+}
+
+/// AuthorizationPolicy namespace patterns as Istio matches them: `*`, `*suffix`,
+/// `prefix*`, else the name in any case.
+fn namespace_matches(pattern: &str, name: &str) -> bool {
+    if pattern == "*" {
+        return true;
     }
     if let Some(suffix) = pattern.strip_prefix('*') {
         return name.ends_with(suffix);
     }
-    false
+    if let Some(prefix) = pattern.strip_suffix('*') {
+        return name.starts_with(prefix);
+    }
+    name.eq_ignore_ascii_case(pattern)
 }
 
 pub static K8S_GATEWAY_SELECTOR: Analyzer = Analyzer {

@@ -362,28 +362,28 @@ pub static APPLICATION_UID: Analyzer = Analyzer {
 };
 
 fn application_uid(snap: &Snapshot, out: &mut Reporter) {
-    let check = |r: &Resource, spec: &Value, out: &mut Reporter| {
-        let pod_uid = spec
-            .pointer("/securityContext/runAsUser")
-            .and_then(Value::as_i64);
-        let container_uid = array_at(spec, "/containers").iter().any(|c| {
-            c.get("name").and_then(Value::as_str) != Some("istio-proxy")
-                && c.pointer("/securityContext/runAsUser")
-                    .and_then(Value::as_i64)
-                    == Some(1337)
-        });
-        if pod_uid == Some(1337) || container_uid {
+    let pods = snap.core("Pod").map(|p| (p, p.spec()));
+    let deployments = snap
+        .of("apps", "Deployment")
+        .map(|d| (d, d.object.pointer("/spec/template/spec")));
+    for (r, spec) in pods.chain(deployments) {
+        // Istio's control plane is exempt, by the resource's own labels.
+        if is_istio_control_plane(r) {
+            continue;
+        }
+        let spec = spec.unwrap_or(&Value::Null);
+        let uid_1337 = |v: &Value| v.pointer("/securityContext/runAsUser").and_then(Value::as_i64) == Some(1337);
+        let pod_level = usize::from(uid_1337(spec));
+        let containers = array_at(spec, "/containers")
+            .iter()
+            .filter(|c| {
+                let name = c.get("name").and_then(Value::as_str);
+                !matches!(name, Some("istio-proxy" | "istio-operator")) && uid_1337(c)
+            })
+            .count();
+        // One message per offending setting (identical ones are shown once).
+        for _ in 0..pod_level + containers {
             out.report(&msg::INVALID_APPLICATION_UID, Some(r), None, &[]);
-        }
-    };
-    for pod in snap.core("Pod") {
-        if let Some(spec) = pod.spec() {
-            check(pod, spec, out);
-        }
-    }
-    for dep in snap.of("apps", "Deployment") {
-        if let Some(spec) = dep.object.pointer("/spec/template/spec") {
-            check(dep, spec, out);
         }
     }
 }
