@@ -18,6 +18,7 @@ pub mod schema;
 pub mod setpath;
 pub mod smp;
 pub mod strict_value;
+pub mod tls_secret;
 pub mod validate;
 pub mod values_schema;
 

@@ -9,7 +9,7 @@ use super::util::*;
 use crate::analyze::messages as msg;
 use crate::analyze::snapshot::{selects, Workload};
 use crate::analyze::{Analyzer, Reporter, Snapshot};
-use crate::model::Resource;
+use crate::model::{tls_secret, Resource};
 
 fn istio_gateways(snap: &Snapshot) -> impl Iterator<Item = &Resource> {
     snap.istio("Gateway")
@@ -22,12 +22,15 @@ fn selector_string(sel: &BTreeMap<String, String>) -> String {
         .join(",")
 }
 
-/// Pods (and workload templates) a gateway's selector picks, in any namespace.
+/// The pods a gateway's selector picks, in any namespace (every pod for no selector).
 fn gateway_pods<'a>(gw: &Resource, snap: &'a Snapshot) -> Vec<&'a Workload> {
-    snap.select_workloads(&labels_at(&gw.object, "/spec/selector"))
+    let sel = labels_at(&gw.object, "/spec/selector");
+    let pods = snap.workloads().iter().filter(|w| w.is_pod);
+    pods.filter(|w| selects(&sel, &w.labels)).collect()
 }
 
-/// The gateway's pods; when a selector matches none, IST0101 is reported and `None` returned.
+/// The gateway's pods; when its selector matches none, IST0101 is reported and `None`
+/// returned.
 fn selected_pods_or_report<'a>(
     gw: &Resource,
     snap: &'a Snapshot,
@@ -35,9 +38,7 @@ fn selected_pods_or_report<'a>(
 ) -> Option<Vec<&'a Workload>> {
     let pods = gateway_pods(gw, snap);
     if pods.is_empty() {
-        if !labels_at(&gw.object, "/spec/selector").is_empty() {
-            report_missing_selector(gw, out);
-        }
+        report_missing_selector(gw, out);
         return None;
     }
     Some(pods)
@@ -73,33 +74,12 @@ fn ingress_gateway_port(snap: &Snapshot, out: &mut Reporter) {
         let Some(pods) = selected_pods_or_report(gw, snap, out) else {
             continue;
         };
-        let mut exposed = std::collections::BTreeSet::new();
-        let mut namespaces: Vec<&str> = pods.iter().map(|p| p.namespace.as_str()).collect();
-        namespaces.sort();
-        namespaces.dedup();
-        for svc in namespaces.iter().flat_map(|n| snap.of_in("", "Service", n)) {
-            let sel = labels_at(&svc.object, "/spec/selector");
-            if sel.is_empty() {
-                continue;
-            }
-            if pods
-                .iter()
-                .any(|p| p.namespace == ns(svc) && selects(&sel, &p.labels))
-            {
-                // The gateway listens on the pod's port: a Service exposes it by
-                // targetPort (which defaults to the port).
-                for port in array_at(&svc.object, "/spec/ports") {
-                    let number = port.get("port").and_then(Value::as_i64);
-                    let target = port.get("targetPort").and_then(Value::as_i64).or(number);
-                    exposed.extend(number);
-                    exposed.extend(target);
-                }
-            }
-        }
+        let exposed = exposed_ports(snap, &pods);
         for server in array_at(&gw.object, "/spec/servers") {
-            let Some(number) = server.pointer("/port/number").and_then(Value::as_i64) else {
+            let Some(port) = server.get("port").filter(|p| !p.is_null()) else {
                 continue;
             };
+            let number = port.get("number").and_then(Value::as_i64).unwrap_or(0);
             if !exposed.contains(&number) {
                 let sel = labels_at(&gw.object, "/spec/selector");
                 out.report(
@@ -111,6 +91,38 @@ fn ingress_gateway_port(snap: &Snapshot, out: &mut Reporter) {
             }
         }
     }
+}
+
+/// The ports a gateway's pods listen on for the Services in front of them, as Istio
+/// counts them: each TCP port of a Service in a pod's namespace that selects the pod (no
+/// selector selects all), by its numeric targetPort, and by its port when the targetPort
+/// is unset, zero or a name.
+fn exposed_ports(snap: &Snapshot, pods: &[&Workload]) -> std::collections::BTreeSet<i64> {
+    let mut exposed = std::collections::BTreeSet::new();
+    for pod in pods {
+        for svc in snap.core("Service").filter(|s| ns(s) == pod.namespace) {
+            if !selects(&labels_at(&svc.object, "/spec/selector"), &pod.labels) {
+                continue;
+            }
+            for port in array_at(&svc.object, "/spec/ports") {
+                if str_at(port, "/protocol") != Some("TCP") {
+                    continue;
+                }
+                let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
+                let target = match port.get("targetPort") {
+                    Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+                    Some(Value::String(s)) => s.parse().unwrap_or(0),
+                    _ => 0,
+                };
+                // A port whose targetPort is set counts too (Istio keeps the mapping).
+                exposed.insert(if target != 0 { target } else { number });
+                if target != 0 {
+                    exposed.insert(number);
+                }
+            }
+        }
+    }
+    exposed
 }
 
 pub static SECRET: Analyzer = Analyzer {
@@ -127,116 +139,167 @@ fn secret(snap: &Snapshot, out: &mut Reporter) {
         let Some(pods) = selected_pods_or_report(gw, snap, out) else {
             continue;
         };
+        // The namespace of the gateway's workload (the first pod selected), not the Gateway's.
         let gw_ns = pods[0].namespace.clone();
         for (i, server) in array_at(&gw.object, "/spec/servers").iter().enumerate() {
-            let Some(cred) = server
-                .pointer("/tls/credentialName")
-                .and_then(Value::as_str)
-            else {
+            let cred = str_at(server, "/tls/credentialName").unwrap_or("");
+            if cred.is_empty() {
                 continue;
-            };
+            }
             let (secret_ns, secret_name) = match cred.split_once('/') {
                 Some((n, s)) => (n.to_string(), s),
                 None => (gw_ns.clone(), cred),
             };
+            let field = format!("spec.servers[{i}].tls.credentialName");
             match snap.find("", "Secret", &secret_ns, secret_name) {
                 None => out.report(
                     &msg::REFERENCED_RESOURCE_NOT_FOUND,
                     Some(gw),
-                    Some(&format!("spec.servers[{i}].tls.credentialName")),
+                    Some(&field),
                     &["credentialName".into(), cred.into()],
                 ),
-                Some(secret) if !valid_tls_secret(secret, server) => out.report(
-                    &msg::INVALID_GATEWAY_CREDENTIAL,
-                    Some(gw),
-                    Some(&format!("spec.servers[{i}].tls.credentialName")),
-                    &[gw.name().into(), ns(gw).into()],
-                ),
-                Some(_) => {}
+                Some(secret) => {
+                    let now = std::time::SystemTime::now();
+                    if tls_secret::certificate_error(&secret.object, now).is_some() {
+                        out.report(
+                            &msg::INVALID_GATEWAY_CREDENTIAL,
+                            Some(gw),
+                            Some(&field),
+                            &[gw.name().into(), gw_ns.clone().into()],
+                        );
+                    }
+                }
             }
         }
     }
-}
-
-fn valid_tls_secret(secret: &Resource, server: &Value) -> bool {
-    let data = secret.object.get("data").and_then(Value::as_object);
-    let has = |k: &str| data.is_some_and(|d| d.contains_key(k));
-    let generic = has("key") && has("cert");
-    let kube_tls = has("tls.key") && has("tls.crt");
-    let mutual = server.pointer("/tls/mode").and_then(Value::as_str) == Some("MUTUAL");
-    if data.is_none() {
-        // A Secret without data in a file is a reference placeholder; do not judge it.
-        return true;
-    }
-    (generic || kube_tls) && (!mutual || has("cacert") || has("ca.crt") || has("tls.crt"))
 }
 
 pub static CONFLICTING_GATEWAY: Analyzer = Analyzer {
     name: "gateway.ConflictingGatewayAnalyzer",
     doc: "Checks that Gateways selecting the same workload do not define the same port with overlapping hosts",
-    inputs: &["Gateway", "Pod"],
+    inputs: with_workloads!["Gateway"],
     requires: &[],
     codes: &[&msg::REFERENCED_RESOURCE_NOT_FOUND, &msg::CONFLICTING_GATEWAYS],
     run: conflicting_gateway,
 };
 
+/// For each (selector text, port): each gateway's server hosts there, with their bind.
+type ServerTable = BTreeMap<(String, String), BTreeMap<String, BTreeMap<String, String>>>;
+
 fn conflicting_gateway(snap: &Snapshot, out: &mut Reporter) {
-    // (selector, port) -> [(gateway, hosts)]
-    type Servers<'a> = Vec<(&'a Resource, Vec<String>)>;
-    let mut by_key: BTreeMap<(String, i64), Servers> = BTreeMap::new();
+    let mut table: ServerTable = BTreeMap::new();
     for gw in istio_gateways(snap) {
         let sel = selector_string(&labels_at(&gw.object, "/spec/selector"));
         for server in array_at(&gw.object, "/spec/servers") {
-            let Some(port) = server.pointer("/port/number").and_then(Value::as_i64) else {
-                continue;
-            };
-            let hosts: Vec<String> = strings(server.get("hosts"))
+            let hosts = server_hosts(server)
                 .into_iter()
-                .map(|h| h.split_once('/').map(|(_, h)| h.to_string()).unwrap_or(h))
+                .map(|h| (h, server_bind(server).to_string()))
                 .collect();
-            by_key
-                .entry((sel.clone(), port))
-                .or_default()
-                .push((gw, hosts));
+            let key = (sel.clone(), server_port(server));
+            table.entry(key).or_default().insert(qualified(gw), hosts);
         }
     }
-    for ((sel, port), entries) in by_key {
-        for (i, (gw, hosts)) in entries.iter().enumerate() {
-            let mut others = Vec::new();
-            let mut shared = Vec::new();
-            for (j, (other, other_hosts)) in entries.iter().enumerate() {
-                if i == j || std::ptr::eq(*gw, *other) {
+    for gw in istio_gateways(snap) {
+        let own = labels_at(&gw.object, "/spec/selector");
+        let sel = selector_string(&own);
+        let same_pods: Vec<(String, String)> = table
+            .keys()
+            .filter(|(other, _)| selectors_share_pods(snap, &own, &sel, other))
+            .cloned()
+            .collect();
+        if !sel.is_empty() && same_pods.is_empty() {
+            report_missing_selector(gw, out);
+            continue;
+        }
+        let name = qualified(gw);
+        for server in array_at(&gw.object, "/spec/servers") {
+            let port = server_port(server);
+            let hosts = server_hosts(server);
+            let mut conflicts = Vec::new();
+            for key in same_pods.iter().filter(|(_, p)| *p == port) {
+                let Some(gateways) = table.get_mut(key) else {
                     continue;
-                }
-                let overlap: Vec<String> = hosts
-                    .iter()
-                    .filter(|h| other_hosts.iter().any(|o| hosts_overlap(h, o)))
-                    .cloned()
-                    .collect();
-                if !overlap.is_empty() {
-                    others.push(qualified(other));
-                    shared.extend(overlap);
+                };
+                for (other, known) in gateways.iter_mut().filter(|(o, _)| **o != name) {
+                    if has_duplicate_hosts(&hosts, server_bind(server), known) {
+                        conflicts.push(other.clone());
+                    }
                 }
             }
-            if !others.is_empty() {
-                others.sort();
-                others.dedup();
-                shared.sort();
-                shared.dedup();
+            if !conflicts.is_empty() {
+                conflicts.sort();
                 out.report(
                     &msg::CONFLICTING_GATEWAYS,
                     Some(gw),
                     None,
                     &[
-                        others.join(",").into(),
+                        conflicts.join(",").into(),
                         sel.clone().into(),
-                        port.to_string().into(),
-                        shared.into(),
+                        port.into(),
+                        hosts.join(",").into(),
                     ],
                 );
             }
         }
     }
+}
+
+fn server_port(server: &Value) -> String {
+    server
+        .pointer("/port/number")
+        .and_then(Value::as_i64)
+        .unwrap_or(0)
+        .to_string()
+}
+
+fn server_hosts(server: &Value) -> Vec<String> {
+    strings(server.get("hosts"))
+}
+
+fn server_bind(server: &Value) -> &str {
+    str_at(server, "/bind").unwrap_or("")
+}
+
+/// Whether two gateway selectors (as text) pick the same workload: the same text, or one
+/// text inside the other and some pod selected by both.
+fn selectors_share_pods(
+    snap: &Snapshot,
+    own: &BTreeMap<String, String>,
+    own_text: &str,
+    other_text: &str,
+) -> bool {
+    if own_text == other_text {
+        return true;
+    }
+    if !(other_text.contains(own_text) || own_text.contains(other_text)) {
+        return false;
+    }
+    let other: BTreeMap<String, String> = other_text
+        .split(',')
+        .filter_map(|pair| {
+            let parts: Vec<&str> = pair.split('=').collect();
+            (parts.len() == 2).then(|| (parts[0].to_string(), parts[1].to_string()))
+        })
+        .collect();
+    snap.workloads()
+        .iter()
+        .filter(|w| w.is_pod)
+        .any(|w| selects(own, &w.labels) && selects(&other, &w.labels))
+}
+
+/// Istio's duplicate-host check: the hosts already known with the same bind; when there
+/// are none, the hosts become known (Istio records them in the other gateway's entry,
+/// which later checks then see).
+fn has_duplicate_hosts(hosts: &[String], bind: &str, known: &mut BTreeMap<String, String>) -> bool {
+    let duplicate = hosts
+        .iter()
+        .any(|h| known.get(h).is_some_and(|b| b == bind));
+    if !duplicate {
+        for h in hosts {
+            known.insert(h.clone(), bind.to_string());
+        }
+    }
+    duplicate
 }
 
 pub static CERTIFICATE: Analyzer = Analyzer {

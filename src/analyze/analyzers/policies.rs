@@ -141,7 +141,9 @@ fn sidecar_selector(snap: &Snapshot, out: &mut Reporter) {
             without.entry(ns(sc).to_string()).or_default().push(sc);
             continue;
         }
-        let pods = snap.workloads_in(ns(sc)).filter(|w| w.is_pod && selects(&sel, &w.labels));
+        let pods = snap
+            .workloads_in(ns(sc))
+            .filter(|w| w.is_pod && selects(&sel, &w.labels));
         let mut found = false;
         for pod in pods {
             found = true;
@@ -414,7 +416,9 @@ fn mesh_pod_labels(snap: &Snapshot) -> BTreeMap<&str, Vec<&BTreeMap<String, Stri
     for w in snap.workloads().iter().filter(|w| w.is_pod) {
         let pod = snap.owner(w);
         let spec = snap.pod_spec(w);
-        let containers = array_at(spec, "/containers").iter().chain(array_at(spec, "/initContainers"));
+        let containers = array_at(spec, "/containers")
+            .iter()
+            .chain(array_at(spec, "/initContainers"));
         let meta = pod.object.get("metadata").unwrap_or(&Value::Null);
         let labels = out.entry(w.namespace.as_str()).or_default();
         if in_mesh(snap, &w.namespace, meta, containers) {

@@ -308,8 +308,13 @@ fn conflicting_protocols(dep: &Resource, services: &[&Resource], out: &mut Repor
     for svc in services {
         for port in array_at(&svc.object, "/spec/ports") {
             let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
-            let protocol = str_at(port, "/protocol").filter(|p| !p.is_empty()).unwrap_or("TCP");
-            let names = by_port.entry(number).or_default().entry(protocol.to_string());
+            let protocol = str_at(port, "/protocol")
+                .filter(|p| !p.is_empty())
+                .unwrap_or("TCP");
+            let names = by_port
+                .entry(number)
+                .or_default()
+                .entry(protocol.to_string());
             names.or_default().push(qualified(svc));
         }
     }
@@ -336,7 +341,10 @@ fn conflicting_target_ports(dep: &Resource, services: &[&Resource], out: &mut Re
                 t if t == "0" || t.is_empty() => number.to_string(),
                 t => t,
             };
-            by_target.entry(target).or_default().insert(number, qualified(svc));
+            by_target
+                .entry(target)
+                .or_default()
+                .insert(number, qualified(svc));
         }
     }
     for (target, ports) in by_target.into_iter().filter(|(_, p)| p.len() > 1) {
@@ -347,7 +355,12 @@ fn conflicting_target_ports(dep: &Resource, services: &[&Resource], out: &mut Re
             &msg::DEPLOYMENT_CONFLICTING_PORTS,
             Some(dep),
             Some("metadata.name"),
-            &[dep.name().into(), names.into(), target.into(), numbers.into()],
+            &[
+                dep.name().into(),
+                names.into(),
+                target.into(),
+                numbers.into(),
+            ],
         );
     }
 }
@@ -372,7 +385,11 @@ fn application_uid(snap: &Snapshot, out: &mut Reporter) {
             continue;
         }
         let spec = spec.unwrap_or(&Value::Null);
-        let uid_1337 = |v: &Value| v.pointer("/securityContext/runAsUser").and_then(Value::as_i64) == Some(1337);
+        let uid_1337 = |v: &Value| {
+            v.pointer("/securityContext/runAsUser")
+                .and_then(Value::as_i64)
+                == Some(1337)
+        };
         let pod_level = usize::from(uid_1337(spec));
         let containers = array_at(spec, "/containers")
             .iter()
