@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::util::*;
-use crate::analyze::messages::{self as msg, MessageType};
+use crate::analyze::messages as msg;
 use crate::analyze::snapshot::{selects, Workload};
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
@@ -31,96 +31,6 @@ fn in_ambient(snap: &Snapshot, w: &Workload) -> bool {
         .and_then(|a| a.get("ambient.istio.io/redirection"))
         .and_then(Value::as_str)
         == Some("enabled")
-}
-
-/// Groups selector-less resources by namespace and selected pods by (namespace, pod), and
-/// reports conflicts with `none_code` / `same_pod_code`.
-fn report_selector_conflicts(
-    snap: &Snapshot,
-    resources: &[&Resource],
-    selector_pointer: &str,
-    none_code: &'static MessageType,
-    same_pod_code: &'static MessageType,
-    out: &mut Reporter,
-) {
-    let mut without: BTreeMap<String, Vec<&Resource>> = BTreeMap::new();
-    let mut by_pod: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
-    for r in resources {
-        match match_labels(&r.object, selector_pointer) {
-            None => without.entry(ns(r).to_string()).or_default().push(r),
-            Some(sel) => {
-                for w in snap
-                    .workloads_in(ns(r))
-                    .filter(|w| w.is_pod && selects(&sel, &w.labels))
-                {
-                    by_pod
-                        .entry((w.namespace.clone(), w.name.clone()))
-                        .or_default()
-                        .push(r);
-                }
-            }
-        }
-    }
-    for (namespace, list) in &without {
-        if list.len() > 1 {
-            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
-            for r in list {
-                out.report(
-                    none_code,
-                    Some(r),
-                    None,
-                    &[names.clone().into(), namespace.into()],
-                );
-            }
-        }
-    }
-    for ((namespace, pod), list) in &by_pod {
-        if list.len() > 1 {
-            let names: Vec<String> = list.iter().map(|r| r.name().to_string()).collect();
-            for r in list {
-                out.report(
-                    same_pod_code,
-                    Some(r),
-                    Some("metadata.name"),
-                    &[names.clone().into(), namespace.into(), pod.into()],
-                );
-            }
-        }
-    }
-}
-
-/// Reports a selector that matches no workload in the resource's namespace (or anywhere,
-/// for the root namespace) with IST0101.
-fn report_unmatched_selector(
-    snap: &Snapshot,
-    r: &Resource,
-    pointer: &str,
-    field: &str,
-    out: &mut Reporter,
-) {
-    let Some(sel) = match_labels(&r.object, pointer) else {
-        return;
-    };
-    let workloads = snap.workloads();
-    let root = ns(r) == snap.mesh.root_namespace();
-    if !workloads
-        .iter()
-        .any(|w| (root || w.namespace == ns(r)) && selects(&sel, &w.labels))
-    {
-        let text = sel
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(",");
-        // istioctl points at the selector's first label (in name order).
-        let first = sel.keys().next().map(|k| format!("{field}[\"{k}\"]"));
-        out.report(
-            &msg::REFERENCED_RESOURCE_NOT_FOUND,
-            Some(r),
-            first.as_deref(),
-            &["selector".into(), text.into()],
-        );
-    }
 }
 
 pub static SIDECAR_SELECTOR: Analyzer = Analyzer {
@@ -235,29 +145,37 @@ pub static TELEMETRY_SELECTOR: Analyzer = Analyzer {
 };
 
 fn telemetry_selector(snap: &Snapshot, out: &mut Reporter) {
-    let telemetries: Vec<&Resource> = snap.istio("Telemetry").collect();
-    for t in &telemetries {
-        report_unmatched_selector(
-            snap,
-            t,
-            "/spec/selector/matchLabels",
-            "spec.selector.matchLabels",
-            out,
-        );
+    let mut by_pod: BTreeMap<(String, String), Vec<&Resource>> = BTreeMap::new();
+    for t in snap.istio("Telemetry") {
+        // Telemetries without selector labels are not this analyzer's.
+        let sel = labels_at(&t.object, "/spec/selector/matchLabels");
+        if sel.is_empty() {
+            continue;
+        }
+        let mut found = false;
+        for pod in snap
+            .workloads_in(ns(t))
+            .filter(|w| w.is_pod && selects(&sel, &w.labels))
+        {
+            found = true;
+            let key = (pod.namespace.clone(), pod.name.clone());
+            by_pod.entry(key).or_default().push(t);
+        }
+        if !found {
+            report_unmatched(t, &sel, "spec.selector.matchLabels", out);
+        }
     }
-    let with_selector: Vec<&Resource> = telemetries
-        .iter()
-        .copied()
-        .filter(|t| match_labels(&t.object, "/spec/selector/matchLabels").is_some())
-        .collect();
-    report_selector_conflicts(
-        snap,
-        &with_selector,
-        "/spec/selector/matchLabels",
-        &msg::MULTIPLE_TELEMETRIES_WITHOUT_WORKLOAD_SELECTORS,
-        &msg::CONFLICTING_TELEMETRY_WORKLOAD_SELECTORS,
-        out,
-    );
+    for ((pod_ns, pod_name), telemetries) in by_pod.iter().filter(|(_, t)| t.len() > 1) {
+        let names = sorted_names(telemetries);
+        for t in telemetries {
+            out.report(
+                &msg::CONFLICTING_TELEMETRY_WORKLOAD_SELECTORS,
+                Some(t),
+                Some("metadata.name"),
+                &[names.clone().into(), pod_ns.into(), pod_name.into()],
+            );
+        }
+    }
 }
 
 pub static TELEMETRY_DEFAULT_SELECTOR: Analyzer = Analyzer {
