@@ -128,21 +128,7 @@ pub fn port_protocol(port: &Value) -> &'static str {
         return "GRPC-Web";
     }
     let prefix = name.split('-').next().unwrap_or("");
-    let parsed = match prefix.to_ascii_lowercase().as_str() {
-        "tcp" => "TCP",
-        "udp" => "UDP",
-        "grpc" => "GRPC",
-        "grpc-web" => "GRPC-Web",
-        "http" => "HTTP",
-        "http_proxy" => "HTTP_PROXY",
-        "http2" => "HTTP2",
-        "https" => "HTTPS",
-        "tls" => "TLS",
-        "mongo" => "Mongo",
-        "redis" => "Redis",
-        "mysql" => "MySQL",
-        _ => "UNSUPPORTED",
-    };
+    let parsed = crate::model::validate::parse_protocol(prefix).unwrap_or("UNSUPPORTED");
     let number = port.get("port").and_then(Value::as_i64).unwrap_or(0);
     if parsed == "UNSUPPORTED" && matches!(number, 25 | 53 | 3306 | 27017) {
         return "TCP";

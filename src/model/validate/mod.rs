@@ -20,6 +20,7 @@ use super::resource::Resource;
 use super::schema::{Check, FieldError};
 
 pub use common::{is_valid_duration, parse_duration_ms, parse_positive_duration};
+pub use rules::parse_protocol;
 
 /// The outcome of validating one resource.
 #[derive(Debug, Clone, PartialEq)]

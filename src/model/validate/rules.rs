@@ -546,7 +546,7 @@ pub fn service_entry(se: &ServiceEntrySpec, errs: &mut Errs) {
 }
 
 /// istiod's protocol names (case-insensitive), as it canonicalises them.
-fn parse_protocol(name: &str) -> Option<&'static str> {
+pub fn parse_protocol(name: &str) -> Option<&'static str> {
     Some(match name.to_ascii_lowercase().as_str() {
         "tcp" => "TCP",
         "udp" => "UDP",
