@@ -114,10 +114,10 @@ fn exposed_ports(snap: &Snapshot, pods: &[&Workload]) -> std::collections::BTree
                     Some(Value::String(s)) => s.parse().unwrap_or(0),
                     _ => 0,
                 };
-                // A port whose targetPort is set counts too (Istio keeps the mapping).
-                exposed.insert(if target != 0 { target } else { number });
+                // The port counts as well as its targetPort (Istio keeps the mapping).
+                exposed.insert(number);
                 if target != 0 {
-                    exposed.insert(number);
+                    exposed.insert(target);
                 }
             }
         }
