@@ -88,6 +88,28 @@ fn a_subset_selecting_no_pod_is_reported_and_a_clean_set_exits_0() {
 }
 
 #[test]
+fn a_subset_counts_only_the_pods_of_its_hosts_service() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "subset-scope.yaml",
+    ]);
+    let subsets: Vec<String> = json(&o)
+        .iter()
+        .filter(|m| m["code"] == "IST0173")
+        .map(|m| m["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(subsets.len(), 1, "{subsets:?}");
+    assert!(
+        subsets[0].starts_with("The Subset v2 defined"),
+        "the reviews pod labelled v2 does not back details: {subsets:?}"
+    );
+    assert_eq!(o.status.code(), Some(79));
+}
+
+#[test]
 fn failure_threshold_and_output_threshold() {
     let o = skiff(&[
         "analyze",

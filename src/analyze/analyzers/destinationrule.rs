@@ -100,10 +100,31 @@ pub static SUBSET_SELECT_POD: Analyzer = Analyzer {
     run: subset_select_pod,
 };
 
+/// One DestinationRule subset awaiting a pod: the labels it selects and, for a
+/// Kubernetes Service host, the namespace and selector of the Service's pods.
+struct SubsetMatcher<'a> {
+    rule: &'a Resource,
+    name: String,
+    selector: BTreeMap<String, String>,
+    endpoint_pods: Option<&'a (String, BTreeMap<String, String>)>,
+    matched: bool,
+}
+
+impl SubsetMatcher<'_> {
+    /// Whether a pod (its namespace, its labels as the registry sees them) is an endpoint
+    /// of this subset: it carries the subset's labels and, where the host is a Kubernetes
+    /// Service with a selector, it is one of that Service's pods.
+    fn matches(&self, namespace: &str, labels: &BTreeMap<String, String>) -> bool {
+        let backs_host = self
+            .endpoint_pods
+            .is_none_or(|(ns, selector)| ns == namespace && selects(selector, labels));
+        backs_host && selects(&self.selector, labels)
+    }
+}
+
 fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
     let hosts = ServiceHosts::new(snap);
-    // (rule, subset name, selector, matched)
-    let mut subsets: Vec<(&Resource, String, BTreeMap<String, String>, bool)> = Vec::new();
+    let mut subsets: Vec<SubsetMatcher> = Vec::new();
     for dr in snap.istio("DestinationRule") {
         let host = str_at(&dr.object, "/spec/host").unwrap_or("");
         let export_to = strings(dr.object.pointer("/spec/exportTo"));
@@ -120,7 +141,13 @@ fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
             let mut selector = service.workload_selector.clone();
             selector.extend(labels_at(subset, "/labels"));
             let name = subset.get("name").and_then(Value::as_str).unwrap_or("");
-            subsets.push((dr, name.to_string(), selector, false));
+            subsets.push(SubsetMatcher {
+                rule: dr,
+                name: name.to_string(),
+                selector,
+                endpoint_pods: service.endpoint_pods.as_ref(),
+                matched: false,
+            });
         }
     }
     if subsets.is_empty() {
@@ -132,19 +159,17 @@ fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
         .collect();
     for w in snap.workloads() {
         let labels = with_node_labels(&w.labels, snap.pod_spec(w), &nodes);
-        for (_, _, selector, matched) in subsets.iter_mut().filter(|s| !s.3) {
-            *matched = selects(selector, &labels);
+        for subset in subsets.iter_mut().filter(|s| !s.matched) {
+            subset.matched = subset.matches(&w.namespace, &labels);
         }
     }
-    for (dr, name, _, matched) in subsets {
-        if !matched {
-            out.report(
-                &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
-                Some(dr),
-                None,
-                &[name.into()],
-            );
-        }
+    for subset in subsets.into_iter().filter(|s| !s.matched) {
+        out.report(
+            &msg::DESTINATION_RULE_SUBSET_NOT_SELECT_PODS,
+            Some(subset.rule),
+            None,
+            &[subset.name.into()],
+        );
     }
 }
 

@@ -212,6 +212,9 @@ pub fn istio_fqdn(host: &str, namespace: &str) -> String {
 pub struct MeshService {
     pub ports: Vec<i64>,
     pub workload_selector: BTreeMap<String, String>,
+    /// For a Kubernetes Service with a selector: the namespace and selector of the pods
+    /// that are its endpoints (Istio's table does not keep them; skiff's subset check does).
+    pub endpoint_pods: Option<(String, BTreeMap<String, String>)>,
 }
 
 /// Istio's table of service hosts by the namespace that sees them (`*` for all): every
@@ -237,7 +240,7 @@ impl ServiceHosts {
                 .map(|p| p.get("number").and_then(Value::as_i64).unwrap_or(0))
                 .collect();
             let workload_selector = labels_at(&se.object, "/spec/workloadSelector/labels");
-            let i = table.push(ports, workload_selector);
+            let i = table.push(ports, workload_selector, None);
             let export_to = strings(se.object.pointer("/spec/exportTo"));
             let mut to_all = false;
             for host in strings(se.object.pointer("/spec/hosts")) {
@@ -261,7 +264,9 @@ impl ServiceHosts {
                 .iter()
                 .map(|p| p.get("port").and_then(Value::as_i64).unwrap_or(0))
                 .collect();
-            let i = table.push(ports, BTreeMap::new());
+            let selector = labels_at(&svc.object, "/spec/selector");
+            let endpoint_pods = (!selector.is_empty()).then(|| (ns(svc).to_string(), selector));
+            let i = table.push(ports, BTreeMap::new(), endpoint_pods);
             let fq = istio_fqdn(svc.name(), ns(svc));
             let annotation = svc
                 .annotations()
@@ -279,10 +284,16 @@ impl ServiceHosts {
         table
     }
 
-    fn push(&mut self, ports: Vec<i64>, workload_selector: BTreeMap<String, String>) -> usize {
+    fn push(
+        &mut self,
+        ports: Vec<i64>,
+        workload_selector: BTreeMap<String, String>,
+        endpoint_pods: Option<(String, BTreeMap<String, String>)>,
+    ) -> usize {
         self.services.push(MeshService {
             ports,
             workload_selector,
+            endpoint_pods,
         });
         self.services.len() - 1
     }
