@@ -9,7 +9,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::resource::{Resource, Source};
-use super::strict_value::{describe_error, deserialize_strict};
+use super::strict_value::{describe_error, documents_from_yaml_str};
 
 /// File extensions read from directories (and accepted as files by `analyze`).
 pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
@@ -229,30 +229,25 @@ pub fn stream_documents<'a>(
         .into_iter()
         .filter(|chunk| !chunk.is_blank())
         .flat_map(move |chunk| {
-            let mut parsed = Vec::new();
-            let too_deep = check_flow_depth(chunk.text, file, chunk.text_line);
-            let documents = match too_deep {
-                Ok(()) => Some(serde_yaml::Deserializer::from_str(chunk.text)),
-                Err(e) => {
-                    parsed.push(Err(e));
-                    None
-                }
-            };
-            for doc in documents.into_iter().flatten() {
-                match deserialize_strict(doc) {
-                    Ok(Value::Null) => {}
-                    Ok(value) => parsed.push(Ok(value)),
-                    Err(e) => {
-                        let (line, message) = describe_error(chunk.text, &e);
-                        parsed.push(Err(LoadError::Parse {
-                            file: file.to_string(),
-                            line: chunk.text_line + line - 1,
-                            message,
-                        }));
-                        break;
-                    }
-                }
-            }
+            let parsed: Vec<Result<Value, LoadError>> =
+                match check_flow_depth(chunk.text, file, chunk.text_line) {
+                    Err(e) => vec![Err(e)],
+                    Ok(()) => match documents_from_yaml_str(chunk.text) {
+                        Ok(values) => values
+                            .into_iter()
+                            .filter(|v| !v.is_null())
+                            .map(Ok)
+                            .collect(),
+                        Err(e) => {
+                            let (line, message) = describe_error(chunk.text, &e);
+                            vec![Err(LoadError::Parse {
+                                file: file.to_string(),
+                                line: chunk.text_line + line - 1,
+                                message,
+                            })]
+                        }
+                    },
+                };
             parsed.into_iter().map(move |r| r.map(|v| (chunk, v)))
         })
 }
@@ -338,20 +333,14 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadErro
     check_flow_depth(text, file, 1)?;
     let chunks = split_documents(text);
     let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
-    let mut values = Vec::with_capacity(chunks.len());
-    for doc in serde_yaml::Deserializer::from_str(text) {
-        match deserialize_strict(doc) {
-            Ok(v) => values.push(v),
-            Err(e) => {
-                let (line, message) = describe_error(text, &e);
-                return Err(LoadError::Parse {
-                    file: file.to_string(),
-                    line,
-                    message,
-                });
-            }
+    let values = documents_from_yaml_str(text).map_err(|e| {
+        let (line, message) = describe_error(text, &e);
+        LoadError::Parse {
+            file: file.to_string(),
+            line,
+            message,
         }
-    }
+    })?;
     let non_blank: Vec<&RawDocument> = chunks.iter().filter(|c| !c.is_blank()).collect();
     let non_null: Vec<Value> = values.into_iter().filter(|v| !v.is_null()).collect();
     let mut out = Vec::new();

@@ -59,7 +59,7 @@ impl MeshConfig {
         if text.trim().is_empty() {
             return Ok(MeshConfig::default());
         }
-        serde_yaml::from_str(text)
+        super::go_yaml::parse_as_go(text, |text| serde_yaml::from_str(text))
     }
 
     pub fn root_namespace(&self) -> &str {

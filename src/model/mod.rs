@@ -6,6 +6,7 @@ pub mod annotations;
 pub mod api;
 pub mod crd;
 pub mod go_text;
+pub mod go_yaml;
 pub mod injection_templates;
 pub mod load;
 pub mod mesh;

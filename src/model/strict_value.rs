@@ -13,9 +13,21 @@ pub fn deserialize_strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     StrictValue.deserialize(deserializer)
 }
 
-/// Parses a single YAML (or JSON) document strictly.
+/// Parses a single YAML (or JSON) document strictly, as Go's YAML reads it.
 pub fn from_yaml_str(text: &str) -> Result<Value, serde_yaml::Error> {
-    deserialize_strict(serde_yaml::Deserializer::from_str(text))
+    super::go_yaml::parse_as_go(text, |text| {
+        deserialize_strict(serde_yaml::Deserializer::from_str(text))
+    })
+}
+
+/// Parses every document of a YAML stream strictly, as Go's YAML reads it (null for an
+/// empty document).
+pub fn documents_from_yaml_str(text: &str) -> Result<Vec<Value>, serde_yaml::Error> {
+    super::go_yaml::parse_as_go(text, |text| {
+        serde_yaml::Deserializer::from_str(text)
+            .map(deserialize_strict)
+            .collect()
+    })
 }
 
 /// How a repeated key's error starts; [`describe_error`] finds both of its lines.
