@@ -213,9 +213,43 @@ pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<Field
     Some(FieldError::new(format!("spec{path}"), message))
 }
 
+/// The first enum field of `spec` given as a number: Go's decoding takes the number, but
+/// the CRD's structural schema (a string) refuses it at the API server, as Kubernetes
+/// words it.
+pub fn enum_given_as_number(kind: &str, spec: &Value) -> Option<FieldError> {
+    let (path, integer) = enum_number_path(compiled(kind)?, spec)?;
+    let path = format!("spec{path}");
+    let found = if integer { "integer" } else { "number" };
+    Some(FieldError::new(
+        &path,
+        format!("Invalid value: \"{found}\": {path} in body must be of type string: \"{found}\""),
+    ))
+}
+
+/// The path of the first enum given as a number below `node`, and whether it is an integer.
+fn enum_number_path(node: &Node, value: &Value) -> Option<(String, bool)> {
+    match value {
+        Value::Number(n) if node.enums.is_some() => Some((String::new(), !n.is_f64())),
+        Value::Object(map) => map.iter().find_map(|(key, child)| {
+            let (path, integer) = enum_number_path(node.child(key)?, child)?;
+            Some((format!(".{key}{path}"), integer))
+        }),
+        Value::Array(items) => {
+            let item_node = node.items.as_deref()?;
+            items.iter().enumerate().find_map(|(i, item)| {
+                enum_number_path(item_node, item)
+                    .map(|(path, integer)| (format!("[{i}]{path}"), integer))
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
-/// declared member remains. With `UnknownFields::Dropped`, fields the release's type does
+/// declared member remains; an enum given by number holds its name (Istio's CRD kinds
+/// number their enums from 0 in the order the CRD lists them; an unknown number is kept
+/// as its decimal text, as Go prints it). With `UnknownFields::Dropped`, fields the release's type does
 /// not have are left out too, as a lenient decode drops them (and so are empty maps).
 pub fn decoded_view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields) -> Cow<'a, Value> {
     view(kind, spec, unknown, true)
@@ -227,20 +261,20 @@ pub fn known_fields<'a>(kind: &str, spec: &'a Value) -> Cow<'a, Value> {
     view(kind, spec, UnknownFields::Dropped, false)
 }
 
-fn view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields, oneof: bool) -> Cow<'a, Value> {
+fn view<'a>(kind: &str, spec: &'a Value, unknown: UnknownFields, decoded: bool) -> Cow<'a, Value> {
     match compiled(kind) {
-        Some(node) if rewritten(node, spec, unknown, oneof) => {
-            Cow::Owned(rewrite(node, spec, unknown, oneof))
+        Some(node) if rewritten(node, spec, unknown, decoded) => {
+            Cow::Owned(rewrite(node, spec, unknown, decoded))
         }
         _ => Cow::Borrowed(spec),
     }
 }
 
 /// Whether `rewrite` would change anything (most resources need no copy).
-fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> bool {
+fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, decoded: bool) -> bool {
     match value {
         Value::Object(map) => {
-            oneof
+            decoded
                 && node
                     .oneof
                     .iter()
@@ -251,26 +285,27 @@ fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) ->
                     Some(_) if unknown == UnknownFields::Dropped && is_empty_map(node, k, v) => {
                         true
                     }
-                    Some(child) => rewritten(child, v, unknown, oneof),
+                    Some(child) => rewritten(child, v, unknown, decoded),
                     None => unknown == UnknownFields::Dropped && node.lacks(k),
                 })
         }
         Value::Array(items) => node
             .items
             .as_deref()
-            .is_some_and(|item| items.iter().any(|i| rewritten(item, i, unknown, oneof))),
+            .is_some_and(|item| items.iter().any(|i| rewritten(item, i, unknown, decoded))),
+        Value::Number(_) => decoded && node.enums.is_some(),
         _ => false,
     }
 }
 
-fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> Value {
+fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, decoded: bool) -> Value {
     match value {
         Value::Object(map) => {
             let kept = node
                 .oneof
                 .iter()
                 .rev()
-                .find(|m| oneof && map.contains_key(m.as_str()));
+                .find(|m| decoded && map.contains_key(m.as_str()));
             let out = map
                 .iter()
                 .filter(|(k, _)| !(unknown == UnknownFields::Dropped && node.lacks(k)))
@@ -279,7 +314,7 @@ fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> V
                 .map(|(k, v)| {
                     let v = node
                         .child(k)
-                        .map_or_else(|| v.clone(), |c| rewrite(c, v, unknown, oneof));
+                        .map_or_else(|| v.clone(), |c| rewrite(c, v, unknown, decoded));
                     (k.clone(), v)
                 })
                 .collect();
@@ -289,13 +324,26 @@ fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, oneof: bool) -> V
             Some(item) => Value::Array(
                 items
                     .iter()
-                    .map(|i| rewrite(item, i, unknown, oneof))
+                    .map(|i| rewrite(item, i, unknown, decoded))
                     .collect(),
             ),
             None => value.clone(),
         },
+        Value::Number(n) if decoded => match &node.enums {
+            Some(names) => Value::String(enum_name(names, n)),
+            None => value.clone(),
+        },
         other => other.clone(),
     }
+}
+
+/// The name of enum number `n` (the `names` are in number order from 0), or the number.
+fn enum_name(names: &[String], n: &serde_json::Number) -> String {
+    let index = n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0);
+    index
+        .and_then(|i| names.get(i as usize))
+        .cloned()
+        .unwrap_or_else(|| n.as_f64().map_or_else(|| n.to_string(), |f| format!("{f}")))
 }
 
 /// Standard base64 with padding, as Go's JSON decoding of a byte slice wants it (line
@@ -334,6 +382,9 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
                 format!("Invalid value: cannot unmarshal {found} into Go value of type {go_type}");
             return Some((String::new(), message));
         }
+    }
+    if node.enums.is_some() && !matches!(value, Value::String(_) | Value::Null) {
+        return enum_number_refused(value).map(|why| (String::new(), why));
     }
     if let Some(expected) = node
         .json_type
@@ -388,6 +439,23 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
     }
 }
 
+/// Why Go's decoding refuses a non-string value for an enum field, if it does: an enum
+/// may be given by its number, any integer that fits an `int32` (proto3 enums are open).
+fn enum_number_refused(value: &Value) -> Option<String> {
+    const GO_TYPE: &str = "protoreflect.EnumNumber";
+    let Value::Number(n) = value else {
+        let found = crate::model::values_schema::json_type(value);
+        return Some(format!(
+            "Invalid value: cannot unmarshal {found} into Go value of type {GO_TYPE}"
+        ));
+    };
+    let f = n.as_f64().unwrap_or(f64::NAN);
+    let fits = f.fract() == 0.0 && f >= f64::from(i32::MIN) && f <= f64::from(i32::MAX);
+    (!fits).then(|| {
+        format!("Invalid value: {n}: cannot unmarshal number {n} into Go value of type {GO_TYPE}")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,6 +497,18 @@ mod tests {
         let patch = |op: &str| json!({"configPatches": [{"patch": {"operation": op}}]});
         assert!(strict("EnvoyFilter", &patch("MERGE")).is_none());
         assert!(strict("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
+    }
+
+    #[test]
+    fn enums_may_be_given_by_an_int32_number() {
+        let lb = |simple: Value| json!({"host": "a", "trafficPolicy": {"loadBalancer": {"simple": simple}}});
+        for ok in [json!(99), json!(-3), json!(1e2)] {
+            assert!(strict("DestinationRule", &lb(ok.clone())).is_none(), "{ok}");
+        }
+        for refused in [json!(5.5), json!(3_000_000_000u64), json!(true)] {
+            let why = strict("DestinationRule", &lb(refused.clone())).expect("refused");
+            assert!(why.to_string().contains("protoreflect.EnumNumber"), "{why}");
+        }
     }
 
     #[test]
