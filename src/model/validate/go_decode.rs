@@ -213,6 +213,58 @@ pub fn problem(kind: &str, spec: &Value, unknown: UnknownFields) -> Option<Field
     Some(FieldError::new(format!("spec{path}"), message))
 }
 
+/// The spec with its empty lists left out: Go's decoding leaves a repeated field given as
+/// `[]` nil, so istiod's rules see it unset (a ServiceEntry with `endpoints: []` and a
+/// workload selector is valid). Lists inside free-form values (`Struct`) are kept.
+pub fn without_empty_lists<'a>(kind: &str, spec: &'a Value) -> Cow<'a, Value> {
+    match compiled(kind) {
+        Some(node) if has_empty_list(node, spec) => Cow::Owned(drop_empty_lists(node, spec)),
+        _ => Cow::Borrowed(spec),
+    }
+}
+
+fn is_empty_list_field(node: &Node, key: &str, value: &Value) -> bool {
+    node.properties
+        .as_ref()
+        .is_some_and(|p| p.contains_key(key))
+        && value.as_array().is_some_and(Vec::is_empty)
+        && node.child(key).is_some_and(|c| c.items.is_some())
+}
+
+fn has_empty_list(node: &Node, value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.iter().any(|(k, v)| {
+            is_empty_list_field(node, k, v) || node.child(k).is_some_and(|c| has_empty_list(c, v))
+        }),
+        Value::Array(items) => node
+            .items
+            .as_deref()
+            .is_some_and(|item| items.iter().any(|i| has_empty_list(item, i))),
+        _ => false,
+    }
+}
+
+fn drop_empty_lists(node: &Node, value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, v)| !is_empty_list_field(node, k, v))
+                .map(|(k, v)| {
+                    let v = node
+                        .child(k)
+                        .map_or_else(|| v.clone(), |c| drop_empty_lists(c, v));
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => match node.items.as_deref() {
+            Some(item) => Value::Array(items.iter().map(|i| drop_empty_lists(item, i)).collect()),
+            None => value.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
 /// The first enum field of `spec` given as a number: Go's decoding takes the number, but
 /// the CRD's structural schema (a string) refuses it at the API server, as Kubernetes
 /// words it.
@@ -497,6 +549,16 @@ mod tests {
         let patch = |op: &str| json!({"configPatches": [{"patch": {"operation": op}}]});
         assert!(strict("EnvoyFilter", &patch("MERGE")).is_none());
         assert!(strict("EnvoyFilter", &patch("MERGE_AND_REPLACE_LIST")).is_some());
+    }
+
+    #[test]
+    fn empty_lists_are_unset_but_free_form_values_keep_theirs() {
+        let se = json!({"hosts": ["a.example.com"], "endpoints": [], "workloadSelector": {"labels": {"app": "x"}}});
+        let view = without_empty_lists("ServiceEntry", &se);
+        assert!(view.get("endpoints").is_none(), "{view}");
+        assert_eq!(view["hosts"], json!(["a.example.com"]));
+        let filter = json!({"configPatches": [{"patch": {"value": {"list": []}}}]});
+        assert_eq!(*without_empty_lists("EnvoyFilter", &filter), filter);
     }
 
     #[test]

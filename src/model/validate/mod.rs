@@ -87,9 +87,13 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         return Err(problem(res, refused));
     }
     let decoded = go_decode::decoded_view(info.kind, &known, dropped);
-    let spec: &Value = &decoded;
-    run_kind(info.kind, spec, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
-    resource_rules(res, info.kind, spec, &mut errs);
+    let spec = go_decode::without_empty_lists(info.kind, &decoded);
+    let views = Views {
+        schema: &spec,
+        rules: &spec,
+    };
+    run_kind(info.kind, views, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
+    resource_rules(res, info.kind, &spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
         // istiod prefixes each of a policy's errors (not its warnings) with its name.
         let prefix = format!(
@@ -289,11 +293,23 @@ fn validate_istio(
         return;
     }
     let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
-    let spec: &Value = &decoded;
-    match run_kind(info.kind, spec, depth, errs) {
-        Ok(()) => resource_rules(res, info.kind, spec, errs),
+    let for_rules = go_decode::without_empty_lists(info.kind, &decoded);
+    let views = Views {
+        schema: &decoded,
+        rules: &for_rules,
+    };
+    match run_kind(info.kind, views, depth, errs) {
+        Ok(()) => resource_rules(res, info.kind, &for_rules, errs),
         Err(e) => errs.push(e),
     }
+}
+
+/// A decoded spec as the CRD's schema checks it and as istiod's rules see it (Go's
+/// decoding leaves empty lists unset; the schema still counts their items).
+#[derive(Clone, Copy)]
+struct Views<'a> {
+    schema: &'a Value,
+    rules: &'a Value,
 }
 
 /// How much of Istio's validation runs on a decoded spec.
@@ -312,7 +328,7 @@ pub enum Depth {
 /// does not decode.
 fn run_kind(
     kind: &str,
-    spec: &Value,
+    spec: Views,
     depth: Depth,
     errs: &mut Vec<FieldError>,
 ) -> Result<(), FieldError> {
@@ -337,16 +353,19 @@ fn run_kind(
 }
 
 fn typed<T: DeserializeOwned + Check>(
-    spec: &Value,
+    spec: Views,
     depth: Depth,
     errs: &mut Vec<FieldError>,
     rules: fn(&T, &mut Vec<FieldError>),
 ) -> Result<(), FieldError> {
-    let value = decode::<T>(spec)?;
+    let mut value = decode::<T>(spec.schema)?;
     // Enum names in webhook depth were checked by Go's decoding (the release's names; an
     // enum given by an unknown number stays unknown, as istiod keeps it).
     if depth == Depth::Everything {
         value.check("spec", errs);
+    }
+    if !std::ptr::eq(spec.schema, spec.rules) {
+        value = decode::<T>(spec.rules)?;
     }
     let mut found = Vec::new();
     rules(&value, &mut found);
