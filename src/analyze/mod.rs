@@ -273,6 +273,12 @@ pub fn selected<'a>(
 /// Kinds istioctl reads only from a cluster, never from files.
 pub const RUNTIME_KINDS: &[&str] = &["Service", "Namespace", "Node", "Pod", "Secret"];
 
+/// Whether files holding `kind` describe the cluster (so every kind absent from them is
+/// taken as empty): a cluster-only kind, or a workload controller (Deployment, ...).
+pub fn describes_cluster(kind: &str) -> bool {
+    RUNTIME_KINDS.contains(&kind) || snapshot::WORKLOAD_KINDS.contains(&kind)
+}
+
 /// Runs the selected analyzers and returns the sorted, de-duplicated messages.
 pub fn run(snapshot: &Snapshot, only: &[String]) -> Vec<Message> {
     let (run, _skipped) = selected(snapshot, only);

@@ -279,7 +279,7 @@ fn build_snapshots(
         )
     };
     let mut snapshot = new_snapshot(inputs.resources, inputs.mesh.clone());
-    // Files alone. Files that hold cluster objects (Services, Pods, ...) describe the
+    // Files alone. Files that hold cluster objects (Services, Pods, Deployments, ...) describe the
     // cluster: every kind counts, absent ones as empty, as Istio's analyzers load files in
     // its own tests. Files of Istio configuration alone cannot speak for the cluster: an
     // analyzer runs only when the files hold the kinds it requires. Read as istioctl reads
@@ -288,7 +288,7 @@ fn build_snapshots(
         let describes_cluster = inputs
             .file_kinds
             .iter()
-            .any(|k| analyze::RUNTIME_KINDS.contains(&k.as_str()));
+            .any(|k| analyze::describes_cluster(k));
         if args.istioctl_files || !describes_cluster {
             snapshot = snapshot.with_known_kinds(inputs.file_kinds);
         }

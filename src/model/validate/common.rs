@@ -65,10 +65,7 @@ pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError
                 if DURATION_FIELDS.contains(&key.as_str()) {
                     if let Value::String(s) = child {
                         if !is_valid_duration(s) {
-                            errs.push(FieldError::new(
-                                &child_path,
-                                format!("Invalid value: \"{s}\": not a valid duration (e.g. 1.5s, 300ms, 1h2m)"),
-                            ));
+                            errs.push(FieldError::new(&child_path, invalid_duration_message(s)));
                         }
                         continue;
                     }
@@ -87,6 +84,11 @@ pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError
         }
         _ => {}
     }
+}
+
+/// How a string that is not a Go duration is refused.
+pub fn invalid_duration_message(text: &str) -> String {
+    format!("Invalid value: \"{text}\": not a valid duration (e.g. 1.5s, 300ms, 1h2m)")
 }
 
 /// Parses a Go-style duration ("1h2m3.5s", "300ms", "10us", "-1s": Go's

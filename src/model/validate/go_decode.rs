@@ -57,6 +57,9 @@ struct Node {
     json_type: Option<JsonType>,
     /// A `bytes` field: its JSON string must be standard, padded base64.
     base64: bool,
+    /// A `google.protobuf.Duration` field (the CRD gives it a `duration(self)` rule): its
+    /// JSON string must parse as a Go duration.
+    duration: bool,
 }
 
 /// The JSON types Go's decoding refuses to mix up.
@@ -150,6 +153,15 @@ fn compile(schema: &Value) -> Node {
             .collect(),
         integer,
         base64: schema["format"] == "byte",
+        duration: schema["x-kubernetes-validations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|rule| {
+                rule["rule"]
+                    .as_str()
+                    .is_some_and(|r| r.contains("duration(self)"))
+            }),
         json_type: JsonType::of_schema(schema)
             .filter(|_| schema["x-kubernetes-int-or-string"] != true),
         enums: schema.get("enum").and_then(Value::as_array).map(|names| {
@@ -472,6 +484,8 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
                 )
             })
         }
+        Value::String(s) if node.duration => (!super::common::is_valid_duration(s))
+            .then(|| (String::new(), super::common::invalid_duration_message(s))),
         Value::String(s) if node.base64 => (!is_base64(s)).then(|| {
             (
                 String::new(),

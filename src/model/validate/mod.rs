@@ -289,7 +289,10 @@ fn validate_istio(
     }
     // Go decodes every member given, so a oneof member it then drops can still refuse.
     if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
-        errs.push(refused);
+        // A duration the generic check refused already is not named twice.
+        if !errs.contains(&refused) {
+            errs.push(refused);
+        }
         return;
     }
     let decoded = go_decode::decoded_view(info.kind, spec, go_decode::UnknownFields::Refused);
