@@ -135,6 +135,9 @@ fn without_nulls(value: &Value) -> Value {
 /// `configmap://` credentials (in its own namespace), and a ServiceEntry that opts out of
 /// address allocation by label.
 fn resource_rules(res: &Resource, kind: &str, spec: &Value, errs: &mut Vec<FieldError>) {
+    if kind == "ServiceEntry" && rules::service_entry_selector_refused(spec) {
+        return;
+    }
     export_to(res, kind, spec, errs);
     if kind == "ServiceEntry" {
         service_entry_without_allocation(res, spec, errs);

@@ -1596,6 +1596,24 @@ fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
 /// istiod's rule for the `workloadSelector.labels` of EnvoyFilter, ServiceEntry and
 /// Sidecar: an empty key or a `*` is an error that ends the check of the resource (`true`);
 /// no labels at all is a warning (it applies to every service of the namespace).
+/// Whether istiod refuses a (decoded) ServiceEntry spec's workload selector, which ends its
+/// validation there: nothing else about the entry (its `exportTo` either) is reported.
+pub(super) fn service_entry_selector_refused(spec: &serde_json::Value) -> bool {
+    let Some(selector) = spec.get("workloadSelector") else {
+        return false;
+    };
+    let labels: BTreeMap<String, String> = selector
+        .get("labels")
+        .and_then(serde_json::Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+        .collect();
+    let mut refused = Vec::new();
+    selector_labels("spec.workloadSelector.labels", Some(&labels), &mut refused);
+    !refused.is_empty()
+}
+
 fn alpha_selector(owner: &str, sel: &Option<WorkloadSelector>, errs: &mut Errs) -> bool {
     let Some(selector) = sel else {
         return false;
@@ -1698,6 +1716,53 @@ pub fn authorization_policy(ap: &AuthorizationPolicySpec, errs: &mut Errs) {
             fail(&path, message);
         }
     }
+    for (i, rule) in each(&ap.rules) {
+        if action == "DENY" && denies_all_tcp(rule) {
+            errs.push(FieldError::warning(
+                format!("spec.rules[{i}]"),
+                "configured AuthorizationPolicy will deny all traffic to TCP ports under its scope due to the use of only HTTP attributes in a DENY rule; it is recommended to explicitly specify the port",
+            ));
+        }
+    }
+}
+
+/// Whether a DENY rule matches TCP traffic by HTTP attributes alone (so it denies every
+/// TCP connection): sources without any TCP attribute and no operations, or operations
+/// without ports.
+fn denies_all_tcp(rule: &Rule) -> bool {
+    let sources: Vec<_> = rule
+        .from
+        .iter()
+        .flatten()
+        .filter_map(|f| f.source.as_ref())
+        .collect();
+    let operations: Vec<_> = rule
+        .to
+        .iter()
+        .flatten()
+        .filter_map(|t| t.operation.as_ref())
+        .collect();
+    let tcp_in_from = sources.iter().any(|s| {
+        [
+            &s.principals,
+            &s.not_principals,
+            &s.ip_blocks,
+            &s.not_ip_blocks,
+            &s.namespaces,
+            &s.not_namespaces,
+            &s.remote_ip_blocks,
+            &s.not_remote_ip_blocks,
+            &s.service_accounts,
+            &s.not_service_accounts,
+        ]
+        .iter()
+        .any(|list| list.is_some())
+    });
+    let tcp_in_to = operations
+        .iter()
+        .any(|op| op.ports.is_some() || op.not_ports.is_some());
+    let (from_exists, to_exists) = (!sources.is_empty(), !operations.is_empty());
+    (from_exists && !to_exists && !tcp_in_from) || (to_exists && !tcp_in_to)
 }
 
 /// What a CUSTOM action cannot use in a rule, by istiod's names.
