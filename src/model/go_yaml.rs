@@ -63,11 +63,9 @@ fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     } else {
         text.match_indices('\n').nth(line - 2)?.0 + 1
     };
-    let line_text = &text[line_start..];
-    let within = match line_text.char_indices().nth(column.checked_sub(1)?) {
-        Some((offset, _)) => offset,
-        None => return None,
-    };
+    let (within, _) = text[line_start..]
+        .char_indices()
+        .nth(column.checked_sub(1)?)?;
     Some(line_start + within)
 }
 
