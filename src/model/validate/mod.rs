@@ -1,7 +1,6 @@
 //! Validation of Istio resources: identity checks, typed decoding with the structural
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
-mod cel;
 pub(crate) mod common;
 mod go_decode;
 mod jwks;

@@ -2399,7 +2399,7 @@ pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
     for (i, l) in each(&t.access_logging) {
         if let Some(filter) = &l.filter {
             let expression = filter.expression.as_deref().unwrap_or("");
-            if let Some(problem) = super::cel::syntax_error(expression) {
+            if let Some(problem) = crate::model::cel::syntax_error(expression) {
                 err(
                     errs,
                     format!("spec.accessLogging[{i}].filter.expression"),

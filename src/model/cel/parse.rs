@@ -1,6 +1,5 @@
-//! A syntax check for CEL expressions (Telemetry access-log filters), by the grammar of the
-//! CEL specification and the parse-time rules of its standard macros: what istiod's
-//! `Parse` accepts, without evaluating anything.
+//! CEL's grammar: the lexer and a parser that builds the expression tree, with the
+//! parse-time rules of the standard macros (what cel-go's `Parse` accepts).
 
 /// Words CEL reserves; they may not be used as identifiers.
 const RESERVED: &[&str] = &[
@@ -25,24 +24,83 @@ const RESERVED: &[&str] = &[
 /// How deep expressions may nest (CEL's parser refuses deeper ones).
 const MAX_DEPTH: usize = 250;
 
-/// The first syntax error of `source` as `line:column: message`, or None when it parses.
-pub fn syntax_error(source: &str) -> Option<String> {
-    let tokens = match lex(source) {
-        Ok(tokens) => tokens,
-        Err((offset, message)) => return Some(located(source, offset, &message)),
-    };
+/// A literal value written in an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Null,
+    Bool(bool),
+    /// A decimal or hex integer without sign: its magnitude (`-9223372036854775808` is
+    /// the one literal that fits only once negated).
+    Int(u64),
+    Uint(u64),
+    Double(f64),
+    String(String),
+    Bytes(Vec<u8>),
+}
+
+/// The comprehension macros.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Macro {
+    All,
+    Exists,
+    ExistsOne,
+    Map,
+    Filter,
+}
+
+/// A parsed CEL expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Literal(Literal),
+    Ident(String),
+    Select(Box<Expr>, String),
+    /// `has(operand.field)`.
+    Has(Box<Expr>, String),
+    Index(Box<Expr>, Box<Expr>),
+    /// A function call, with its receiver for the method form (`s.size()`).
+    Call {
+        target: Option<Box<Expr>>,
+        function: String,
+        args: Vec<Expr>,
+    },
+    /// `range.all(var, body)` and its siblings; `map(x, filter, transform)` has two bodies.
+    Comprehension {
+        kind: Macro,
+        range: Box<Expr>,
+        var: String,
+        body: Vec<Expr>,
+    },
+    List(Vec<Expr>),
+    Map(Vec<(Expr, Expr)>),
+    /// A message construction `pkg.Type{field: value}`.
+    Message(String, Vec<(String, Expr)>),
+    Not(Box<Expr>),
+    Negate(Box<Expr>),
+    /// A binary operator other than `&&` and `||`: `==`, `<`, `+`, `in`, ...
+    Binary(&'static str, Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Conditional(Box<Expr>, Box<Expr>, Box<Expr>),
+}
+
+/// The expression tree of `source`, or its first syntax error as `line:column: message`.
+pub fn parse(source: &str) -> Result<Expr, String> {
+    let tokens = lex(source).map_err(|(offset, message)| located(source, offset, &message))?;
     let mut parser = Parser {
         tokens,
         at: 0,
         depth: 0,
     };
-    let result = parser.expr().and_then(|_| match parser.peek() {
-        Tok::End => Ok(()),
+    let result = parser.expr().and_then(|expr| match parser.peek() {
+        Tok::End => Ok(expr),
         _ => Err(parser.unexpected()),
     });
-    result
-        .err()
-        .map(|(offset, message)| located(source, offset, &message))
+    result.map_err(|(offset, message)| located(source, offset, &message))
+}
+
+/// The first syntax error of `source` as `line:column: message`, or None when it parses.
+pub fn syntax_error(source: &str) -> Option<String> {
+    parse(source).err()
 }
 
 fn located(source: &str, offset: usize, message: &str) -> String {
@@ -60,8 +118,8 @@ fn located(source: &str, offset: usize, message: &str) -> String {
 enum Tok {
     Ident(String),
     /// A backquoted field name (`a.\`b-c\``), allowed only after a dot or in field inits.
-    Escaped,
-    Literal,
+    Escaped(String),
+    Literal(Literal),
     Punct(&'static str),
     End,
 }
@@ -90,12 +148,16 @@ fn lex(source: &str) -> Result<Vec<(usize, Tok)>, Located> {
             let prefix = word.len() <= 2 && word.chars().all(|c| "rRbB".contains(c));
             if prefix && matches!(quote, Some(b'"' | b'\'')) {
                 let raw = word.contains(['r', 'R']);
-                i = string_end(source, end, raw)?;
-                out.push((end, Tok::Literal));
+                let bytes = word.contains(['b', 'B']);
+                let close = string_end(source, end, raw)?;
+                out.push((end, Tok::Literal(quoted(&source[end..close], raw, bytes))));
+                i = close;
                 continue;
             }
             let token = match word {
-                "true" | "false" | "null" => Tok::Literal,
+                "true" => Tok::Literal(Literal::Bool(true)),
+                "false" => Tok::Literal(Literal::Bool(false)),
+                "null" => Tok::Literal(Literal::Null),
                 "in" => Tok::Punct("in"),
                 _ => Tok::Ident(word.to_string()),
             };
@@ -105,11 +167,11 @@ fn lex(source: &str) -> Result<Vec<(usize, Tok)>, Located> {
             || (c == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
         {
             let end = number_end(source, i)?;
-            out.push((i, Tok::Literal));
+            out.push((i, Tok::Literal(number(&source[i..end]))));
             i = end;
         } else if c == b'"' || c == b'\'' {
             let end = string_end(source, i, false)?;
-            out.push((i, Tok::Literal));
+            out.push((i, Tok::Literal(quoted(&source[i..end], false, false))));
             i = end;
         } else if c == b'`' {
             let close = source[i + 1..].find('`').map(|n| i + 1 + n);
@@ -121,7 +183,7 @@ fn lex(source: &str) -> Result<Vec<(usize, Tok)>, Located> {
             };
             match close.filter(|&n| name_ok(n)) {
                 Some(n) => {
-                    out.push((i, Tok::Escaped));
+                    out.push((i, Tok::Escaped(source[i + 1..n].to_string())));
                     i = n + 1;
                 }
                 None => return Err((i, "token recognition error at: '`'".into())),
@@ -256,6 +318,70 @@ fn escape_len(s: &str) -> Option<usize> {
     }
 }
 
+/// The value of a quoted literal `text` (quotes included, already checked by the lexer).
+fn quoted(text: &str, raw: bool, bytes: bool) -> Literal {
+    let quote = &text[..1];
+    let width = if text.len() >= 6 && text.starts_with(&quote.repeat(3)) {
+        3
+    } else {
+        1
+    };
+    let body = &text[width..text.len() - width];
+    let mut out: Vec<u8> = Vec::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find('\\').filter(|_| !raw) {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        let len = escape_len(&rest[at..]).unwrap_or(2);
+        unescape(&rest[at..at + len], bytes, &mut out);
+        rest = &rest[at + len..];
+    }
+    out.extend_from_slice(rest.as_bytes());
+    if bytes {
+        Literal::Bytes(out)
+    } else {
+        Literal::String(String::from_utf8_lossy(&out).into_owned())
+    }
+}
+
+/// Appends the value of one escape sequence: a byte in a bytes literal, a code point in a
+/// string.
+fn unescape(escape: &str, bytes: bool, out: &mut Vec<u8>) {
+    let code = match &escape[1..2] {
+        "a" => 7,
+        "b" => 8,
+        "f" => 12,
+        "n" => 10,
+        "r" => 13,
+        "t" => 9,
+        "v" => 11,
+        "x" | "X" | "u" | "U" => u32::from_str_radix(&escape[2..], 16).unwrap_or(0xFFFD),
+        d if d.as_bytes()[0].is_ascii_digit() => u32::from_str_radix(&escape[1..], 8).unwrap_or(0),
+        other => other.as_bytes()[0] as u32,
+    };
+    match u8::try_from(code) {
+        Ok(byte) if bytes => out.push(byte),
+        _ => {
+            let ch = char::from_u32(code).unwrap_or('\u{FFFD}');
+            out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+}
+
+/// The value of a number literal the lexer accepted.
+fn number(text: &str) -> Literal {
+    let unsigned = text.ends_with(['u', 'U']);
+    let digits = text.trim_end_matches(['u', 'U']);
+    let parsed = match digits.strip_prefix("0x").or(digits.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None => digits.parse::<u64>().ok(),
+    };
+    match parsed {
+        Some(v) if unsigned => Literal::Uint(v),
+        Some(v) => Literal::Int(v),
+        None => Literal::Double(digits.parse().unwrap_or(f64::NAN)),
+    }
+}
+
 struct Parser {
     tokens: Vec<(usize, Tok)>,
     at: usize,
@@ -263,16 +389,6 @@ struct Parser {
 }
 
 type Parsed<T> = Result<T, Located>;
-
-/// What a parsed expression is, as far as the macros' rules need to know.
-#[derive(PartialEq)]
-enum Shape {
-    /// A plain identifier (a comprehension's variable must be one).
-    Name,
-    /// A field selection `a.b` (the only thing `has()` accepts).
-    Select,
-    Other,
-}
 
 impl Parser {
     fn peek(&self) -> &Tok {
@@ -308,7 +424,7 @@ impl Parser {
             Tok::End => "<EOF>".to_string(),
             Tok::Punct(p) => p.to_string(),
             Tok::Ident(name) => name.clone(),
-            Tok::Escaped | Tok::Literal => "literal".to_string(),
+            Tok::Escaped(_) | Tok::Literal(_) => "literal".to_string(),
         };
         (
             self.offset(),
@@ -316,24 +432,24 @@ impl Parser {
         )
     }
 
-    fn expr(&mut self) -> Parsed<Shape> {
+    fn expr(&mut self) -> Parsed<Expr> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err((self.offset(), "expression recursion limit exceeded".into()));
         }
-        let mut shape = self.binary(0)?;
+        let mut expr = self.binary(0)?;
         if self.eat("?") {
-            self.binary(0)?;
+            let then = self.binary(0)?;
             self.expect(":")?;
-            self.expr()?;
-            shape = Shape::Other;
+            let otherwise = self.expr()?;
+            expr = Expr::Conditional(Box::new(expr), Box::new(then), Box::new(otherwise));
         }
         self.depth -= 1;
-        Ok(shape)
+        Ok(expr)
     }
 
     /// Binary operators by precedence level: `||`, `&&`, relations, `+ -`, `* / %`.
-    fn binary(&mut self, level: usize) -> Parsed<Shape> {
+    fn binary(&mut self, level: usize) -> Parsed<Expr> {
         const LEVELS: &[&[&str]] = &[
             &["||"],
             &["&&"],
@@ -344,65 +460,91 @@ impl Parser {
         let Some(operators) = LEVELS.get(level) else {
             return self.unary();
         };
-        let mut shape = self.binary(level + 1)?;
-        while operators.iter().any(|op| self.is(op)) {
+        let mut left = self.binary(level + 1)?;
+        while let Some(op) = operators.iter().copied().find(|op| self.is(op)) {
             self.at += 1;
-            self.binary(level + 1)?;
-            shape = Shape::Other;
+            let right = Box::new(self.binary(level + 1)?);
+            let left_box = Box::new(left);
+            left = match op {
+                "||" => Expr::Or(left_box, right),
+                "&&" => Expr::And(left_box, right),
+                _ => Expr::Binary(op, left_box, right),
+            };
         }
-        Ok(shape)
+        Ok(left)
     }
 
-    fn unary(&mut self) -> Parsed<Shape> {
-        if self.is("!") || self.is("-") {
-            while self.eat("!") || self.eat("-") {}
-            self.member()?;
-            return Ok(Shape::Other);
+    fn unary(&mut self) -> Parsed<Expr> {
+        let mut ops = Vec::new();
+        while self.is("!") || self.is("-") {
+            ops.push(self.is("!"));
+            self.at += 1;
         }
-        self.member()
+        // The one literal that only fits negated.
+        let smallest = Tok::Literal(Literal::Int(i64::MAX as u64 + 1));
+        let mut operand = match ops.last() {
+            Some(false) if *self.peek() == smallest => {
+                self.at += 1;
+                ops.pop();
+                self.member_of(Expr::Literal(Literal::Int(i64::MAX as u64 + 1)))?
+            }
+            _ => self.member()?,
+        };
+        for not in ops.into_iter().rev() {
+            operand = if not {
+                Expr::Not(Box::new(operand))
+            } else {
+                Expr::Negate(Box::new(operand))
+            };
+        }
+        Ok(operand)
     }
 
-    fn member(&mut self) -> Parsed<Shape> {
-        let mut shape = self.primary()?;
+    fn member(&mut self) -> Parsed<Expr> {
+        let primary = self.primary()?;
+        self.member_of(primary)
+    }
+
+    /// Selections, calls and indexes after `expr`.
+    fn member_of(&mut self, mut expr: Expr) -> Parsed<Expr> {
         // A dotted name of plain identifiers so far (`pkg.Type`), which may construct a message.
-        let mut qualified = shape == Shape::Name;
+        let mut qualified = dotted_name(&expr);
         loop {
             if self.eat(".") {
-                match self.peek().clone() {
-                    Tok::Ident(name) => {
+                let field = match self.peek().clone() {
+                    Tok::Ident(name) => name,
+                    Tok::Escaped(name) => {
                         self.at += 1;
-                        shape = if self.is("(") {
-                            qualified = false;
-                            self.call(&name, true)?
-                        } else {
-                            Shape::Select
-                        };
-                    }
-                    Tok::Escaped => {
-                        self.at += 1;
-                        qualified = false;
-                        shape = Shape::Select;
+                        qualified = None;
+                        expr = Expr::Select(Box::new(expr), name);
+                        continue;
                     }
                     _ => return Err(self.unexpected()),
+                };
+                self.at += 1;
+                if self.is("(") {
+                    qualified = None;
+                    expr = self.call(&field, Some(expr))?;
+                } else {
+                    qualified = qualified.map(|q| format!("{q}.{field}"));
+                    expr = Expr::Select(Box::new(expr), field);
                 }
             } else if self.eat("[") {
-                self.expr()?;
+                let index = self.expr()?;
                 self.expect("]")?;
-                qualified = false;
-                shape = Shape::Other;
-            } else if self.is("{") && qualified {
-                qualified = false;
-                // A message construction `pkg.Type{field: value}`.
+                qualified = None;
+                expr = Expr::Index(Box::new(expr), Box::new(index));
+            } else if self.is("{") && qualified.is_some() {
                 self.at += 1;
-                self.inits(true)?;
-                shape = Shape::Other;
+                let fields = self.field_inits()?;
+                expr = Expr::Message(qualified.take().unwrap_or_default(), fields);
             } else {
-                return Ok(shape);
+                return Ok(expr);
             }
         }
     }
 
-    fn primary(&mut self) -> Parsed<Shape> {
+    fn primary(&mut self) -> Parsed<Expr> {
         let leading_dot = self.eat(".");
         match self.peek().clone() {
             Tok::Ident(name) => {
@@ -411,106 +553,142 @@ impl Parser {
                 }
                 self.at += 1;
                 if self.is("(") {
-                    return self.call(&name, false);
+                    return self.call(&name, None);
                 }
-                Ok(Shape::Name)
+                Ok(Expr::Ident(name))
             }
             _ if leading_dot => Err(self.unexpected()),
-            Tok::Literal => {
+            Tok::Literal(literal) => {
+                if literal == Literal::Int(i64::MAX as u64 + 1) {
+                    return Err((self.offset(), "invalid int literal".into()));
+                }
                 self.at += 1;
-                Ok(Shape::Other)
+                Ok(Expr::Literal(literal))
             }
             Tok::Punct("(") => {
                 self.at += 1;
-                self.expr()?;
+                let inner = self.expr()?;
                 self.expect(")")?;
-                Ok(Shape::Other)
+                Ok(inner)
             }
             Tok::Punct("[") => {
                 self.at += 1;
-                self.list("]")?;
-                Ok(Shape::Other)
+                Ok(Expr::List(self.list("]")?))
             }
             Tok::Punct("{") => {
                 self.at += 1;
-                self.inits(false)?;
-                Ok(Shape::Other)
+                Ok(Expr::Map(self.map_inits()?))
             }
             _ => Err(self.unexpected()),
         }
     }
 
-    /// A call's arguments (after its name), checked against the standard macros' rules.
-    fn call(&mut self, name: &str, receiver: bool) -> Parsed<Shape> {
+    /// A call's arguments (after its name); the standard macros become their own nodes.
+    fn call(&mut self, name: &str, target: Option<Expr>) -> Parsed<Expr> {
         let start = self.offset();
         self.expect("(")?;
-        let args = self.list(")")?;
-        let macro_error = match (name, receiver, args.len()) {
-            ("has", false, 1) if args[0] != Shape::Select => {
-                Some("invalid argument to has() macro")
-            }
-            ("all" | "exists" | "exists_one" | "map" | "filter", true, 2) | ("map", true, 3)
-                if args[0] != Shape::Name =>
-            {
-                Some("argument must be a simple name")
-            }
+        let mut args = self.list(")")?;
+        let kind = match name {
+            "all" => Some(Macro::All),
+            "exists" => Some(Macro::Exists),
+            "exists_one" => Some(Macro::ExistsOne),
+            "map" => Some(Macro::Map),
+            "filter" => Some(Macro::Filter),
             _ => None,
         };
-        match macro_error {
-            Some(message) => Err((start, message.into())),
-            None => Ok(Shape::Other),
+        match (name, target, kind) {
+            ("has", None, _) if args.len() == 1 => match args.pop() {
+                Some(Expr::Select(operand, field)) => Ok(Expr::Has(operand, field)),
+                _ => Err((start, "invalid argument to has() macro".into())),
+            },
+            (_, Some(range), Some(kind))
+                if args.len() == 2 || (kind == Macro::Map && args.len() == 3) =>
+            {
+                let Expr::Ident(var) = args.remove(0) else {
+                    return Err((start, "argument must be a simple name".into()));
+                };
+                Ok(Expr::Comprehension {
+                    kind,
+                    range: Box::new(range),
+                    var,
+                    body: args,
+                })
+            }
+            (_, target, _) => Ok(Expr::Call {
+                target: target.map(Box::new),
+                function: name.to_string(),
+                args,
+            }),
         }
     }
 
     /// Comma-separated expressions up to `close`. A list literal may end with a comma
     /// (even an empty one, `[,]`); a call's arguments may not.
-    fn list(&mut self, close: &str) -> Parsed<Vec<Shape>> {
+    fn list(&mut self, close: &str) -> Parsed<Vec<Expr>> {
         let literal = close == "]";
-        let mut shapes = Vec::new();
+        let mut items = Vec::new();
         if self.eat(close) {
-            return Ok(shapes);
+            return Ok(items);
         }
         if literal && self.eat(",") {
-            return self.expect(close).map(|()| shapes);
+            return self.expect(close).map(|()| items);
         }
         loop {
-            shapes.push(self.expr()?);
+            items.push(self.expr()?);
             if !self.eat(",") {
                 self.expect(close)?;
-                return Ok(shapes);
+                return Ok(items);
             }
             if literal && self.eat(close) {
-                return Ok(shapes);
+                return Ok(items);
             }
         }
     }
 
-    /// `key: value` pairs up to `}`: field names for a message, expressions for a map.
-    fn inits(&mut self, fields: bool) -> Parsed<()> {
+    /// `key: value` pairs of a map literal up to `}`.
+    fn map_inits(&mut self) -> Parsed<Vec<(Expr, Expr)>> {
+        self.inits(|parser| parser.expr())
+    }
+
+    /// `field: value` pairs of a message construction up to `}`.
+    fn field_inits(&mut self) -> Parsed<Vec<(String, Expr)>> {
+        self.inits(|parser| match parser.peek().clone() {
+            Tok::Ident(name) | Tok::Escaped(name) => {
+                parser.at += 1;
+                Ok(name)
+            }
+            _ => Err(parser.unexpected()),
+        })
+    }
+
+    fn inits<K>(&mut self, key: impl Fn(&mut Self) -> Parsed<K>) -> Parsed<Vec<(K, Expr)>> {
+        let mut entries = Vec::new();
         if self.eat("}") {
-            return Ok(());
+            return Ok(entries);
         }
         if self.eat(",") {
-            return self.expect("}");
+            return self.expect("}").map(|()| entries);
         }
         loop {
-            if fields {
-                match self.peek() {
-                    Tok::Ident(_) | Tok::Escaped => self.at += 1,
-                    _ => return Err(self.unexpected()),
-                }
-            } else {
-                self.expr()?;
-            }
+            let k = key(self)?;
             self.expect(":")?;
-            self.expr()?;
+            entries.push((k, self.expr()?));
             if !self.eat(",") {
-                return self.expect("}");
+                return self.expect("}").map(|()| entries);
             }
             if self.eat("}") {
-                return Ok(());
+                return Ok(entries);
             }
         }
+    }
+}
+
+/// `a.b.c` when `expr` is a chain of plain identifiers.
+fn dotted_name(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Ident(name) => Some(name.clone()),
+        Expr::Select(operand, field) => dotted_name(operand).map(|q| format!("{q}.{field}")),
+        _ => None,
     }
 }
 
