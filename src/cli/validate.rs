@@ -22,6 +22,10 @@ pub struct ValidateArgs {
     /// and CEL rules that the API server also enforces)
     #[arg(long)]
     pub webhook_only: bool,
+    /// Check only what the API server enforces from the CRDs (their structural schema and
+    /// CEL rules), as a server-side dry run without istiod's webhook
+    #[arg(long, conflicts_with = "webhook_only")]
+    pub schema_only: bool,
 }
 
 /// Counts of one file's resources; its problem lines are kept until the file has parsed,
@@ -91,10 +95,10 @@ fn skipped_note(res: &Resource) -> Option<String> {
 
 pub fn run(_g: &GlobalOptions, args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let printer = Printer;
-    let depth = if args.webhook_only {
-        Depth::Webhook
-    } else {
-        Depth::Everything
+    let depth = match (args.webhook_only, args.schema_only) {
+        (true, _) => Depth::Webhook,
+        (_, true) => Depth::Schema,
+        _ => Depth::Everything,
     };
     let fresh = || Tally {
         depth,

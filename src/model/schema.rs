@@ -14,9 +14,6 @@ pub struct FieldError {
     pub message: String,
     /// A warning of istiod's webhook: reported, but the resource is still valid.
     pub warning: bool,
-    /// A rule of the release's CRD (a CEL rule or structural constraint) that istiod's
-    /// webhook does not check: `validate` reports it, `analyze` does not.
-    pub crd_rule: bool,
     /// A warning `analyze` reports under its own code (IST0130, IST0131) with these
     /// parameters rather than as a schema warning.
     pub analysis: Option<(&'static str, Vec<String>)>,
@@ -28,16 +25,7 @@ impl FieldError {
             path: path.into(),
             message: message.into(),
             warning: false,
-            crd_rule: false,
             analysis: None,
-        }
-    }
-
-    /// A CRD rule's error (see `crd_rule`).
-    pub fn crd_rule(path: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            crd_rule: true,
-            ..FieldError::new(path, message)
         }
     }
 
@@ -191,7 +179,8 @@ pub fn check_max_len(path: &str, value: &str, max: usize, errs: &mut Vec<FieldEr
     }
 }
 
-fn compiled(pattern: &str) -> Option<regex::Regex> {
+/// A schema pattern compiled once (None when it is not a valid regex).
+pub fn compiled_pattern(pattern: &str) -> Option<regex::Regex> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<regex::Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
@@ -201,7 +190,7 @@ fn compiled(pattern: &str) -> Option<regex::Regex> {
 }
 
 pub fn check_pattern(path: &str, value: &str, pattern: &str, errs: &mut Vec<FieldError>) {
-    if let Some(re) = compiled(pattern) {
+    if let Some(re) = compiled_pattern(pattern) {
         if !re.is_match(value) {
             errs.push(FieldError::new(
                 path,

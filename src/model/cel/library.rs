@@ -423,11 +423,15 @@ fn url_function<'a>(function: &str, text: &str) -> Eval<'a> {
     if function == "isURL" {
         return Ok(Value::Bool(checked.is_ok()));
     }
-    checked.map_err(|e| format!("URL parse error during conversion from string: {e}"))?;
+    // Go's url.Error: the operation and the quoted input before the reason.
+    let failed = |e: String| {
+        let quoted = crate::model::go_text::quote(text);
+        format!("URL parse error during conversion from string: parse {quoted}: {e}")
+    };
+    checked.map_err(failed)?;
     // The stored value is parsed again without the request rules, its fragment apart.
     let without_fragment = text.split('#').next().unwrap_or("");
-    let url = parse_url(without_fragment, false)
-        .map_err(|e| format!("URL parse error during conversion from string: {e}"))?;
+    let url = parse_url(without_fragment, false).map_err(failed)?;
     Ok(Value::Url(Box::new(url)))
 }
 

@@ -6,6 +6,6 @@ mod eval;
 mod library;
 mod parse;
 
-pub use eval::{evaluate, Value};
+pub use eval::{evaluate, Value, NO_SUCH_OVERLOAD};
 pub use library::unsupported_function;
 pub use parse::{parse, syntax_error, Expr, Literal, Macro};

@@ -277,38 +277,6 @@ fn drop_empty_lists(node: &Node, value: &Value) -> Value {
     }
 }
 
-/// The first enum field of `spec` given as a number: Go's decoding takes the number, but
-/// the CRD's structural schema (a string) refuses it at the API server, as Kubernetes
-/// words it.
-pub fn enum_given_as_number(kind: &str, spec: &Value) -> Option<FieldError> {
-    let (path, integer) = enum_number_path(compiled(kind)?, spec)?;
-    let path = format!("spec{path}");
-    let found = if integer { "integer" } else { "number" };
-    Some(FieldError::new(
-        &path,
-        format!("Invalid value: \"{found}\": {path} in body must be of type string: \"{found}\""),
-    ))
-}
-
-/// The path of the first enum given as a number below `node`, and whether it is an integer.
-fn enum_number_path(node: &Node, value: &Value) -> Option<(String, bool)> {
-    match value {
-        Value::Number(n) if node.enums.is_some() => Some((String::new(), !n.is_f64())),
-        Value::Object(map) => map.iter().find_map(|(key, child)| {
-            let (path, integer) = enum_number_path(node.child(key)?, child)?;
-            Some((format!(".{key}{path}"), integer))
-        }),
-        Value::Array(items) => {
-            let item_node = node.items.as_deref()?;
-            items.iter().enumerate().find_map(|(i, item)| {
-                enum_number_path(item_node, item)
-                    .map(|(path, integer)| (format!("[{i}]{path}"), integer))
-            })
-        }
-        _ => None,
-    }
-}
-
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
 /// declared member remains; an enum given by number holds its name (Istio's CRD kinds

@@ -2,12 +2,14 @@
 //! constraints of each schema, then Istio's semantic rules per kind (`rules`).
 
 pub(crate) mod common;
+mod crd_rules;
 mod go_decode;
 mod jwks;
 pub(super) mod locality;
 pub mod mesh;
 pub mod netip;
 mod rules;
+mod structural;
 mod traffic_policy;
 pub mod virtual_service;
 
@@ -16,8 +18,9 @@ use serde_json::Value;
 
 use super::api;
 use super::resource::Resource;
-use super::schema::{Check, FieldError};
+use super::schema::FieldError;
 
+pub use crd_rules::coverage as cel_rule_coverage;
 pub use common::{is_valid_duration, parse_duration_ms, parse_positive_duration};
 pub use rules::parse_protocol;
 
@@ -91,7 +94,7 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         schema: &spec,
         rules: &spec,
     };
-    run_kind(info.kind, views, Depth::Webhook, &mut errs).map_err(|e| problem(res, e))?;
+    run_kind(info.kind, views, &mut errs).map_err(|e| problem(res, e))?;
     resource_rules(res, info.kind, &spec, &mut errs);
     if info.kind == "AuthorizationPolicy" {
         // istiod prefixes each of a policy's errors (not its warnings) with its name.
@@ -105,6 +108,27 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
         }
     }
     Ok(problems(res, errs))
+}
+
+/// The API server's checks of a custom resource's spec: its CRD's structural schema, then
+/// (unless a blocking schema error stops them) its CEL rules. True when any failed.
+fn crd_layer(kind: &str, spec: &Value, errs: &mut Vec<FieldError>) -> bool {
+    let unknown = structural::unknown_fields(kind, spec);
+    if !unknown.is_empty() {
+        // Strict decoding refuses the object before any validation.
+        errs.extend(unknown.into_iter().map(|path| {
+            let message = format!("strict decoding error: unknown field \"{path}\"");
+            FieldError::new(path, message)
+        }));
+        return true;
+    }
+    let received = structural::pruned(kind, spec);
+    let mut found = structural::check(kind, &received);
+    let cel = crd_rules::check(kind, &received, &found);
+    found.extend(cel);
+    let refused = !found.is_empty();
+    errs.extend(found);
+    refused
 }
 
 /// Whether a value has a mapping entry whose value is null.
@@ -282,17 +306,16 @@ fn validate_istio(
         }
         Some(s) => s,
     };
-    common::check_generic_fields(spec, "spec", errs);
-    if depth == Depth::Everything {
-        if let Some(refused) = go_decode::enum_given_as_number(info.kind, spec) {
-            errs.push(refused);
-            return;
-        }
+    let schema_refused = depth != Depth::Webhook && crd_layer(info.kind, spec, errs);
+    if depth == Depth::Schema {
+        return;
     }
+    common::check_generic_fields(spec, "spec", errs);
     // Go decodes every member given, so a oneof member it then drops can still refuse.
     if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
-        // A duration the generic check refused already is not named twice.
-        if !errs.contains(&refused) {
+        // A value the CRD's schema refused already is not named again in Go's words; nor
+        // a duration twice.
+        if !schema_refused && !errs.contains(&refused) {
             errs.push(refused);
         }
         return;
@@ -303,14 +326,14 @@ fn validate_istio(
         schema: &decoded,
         rules: &for_rules,
     };
-    match run_kind(info.kind, views, depth, errs) {
+    match run_kind(info.kind, views, errs) {
         Ok(()) => resource_rules(res, info.kind, &for_rules, errs),
         Err(e) => errs.push(e),
     }
 }
 
-/// A decoded spec as the CRD's schema checks it and as istiod's rules see it (Go's
-/// decoding leaves empty lists unset; the schema still counts their items).
+/// A decoded spec as Go decodes it and as istiod's rules see it (Go's decoding leaves empty
+/// lists unset, which the typed struct still holds).
 #[derive(Clone, Copy)]
 struct Views<'a> {
     schema: &'a Value,
@@ -320,64 +343,55 @@ struct Views<'a> {
 /// How much of Istio's validation runs on a decoded spec.
 #[derive(Clone, Copy, PartialEq, Debug, Default)]
 pub enum Depth {
-    /// The CRD's structural constraints and CEL rules (what the API server enforces), then
-    /// the webhook's rules (`skiff validate`).
+    /// The CRD's structural schema and CEL rules as the API server applies them, then the
+    /// webhook's rules (`skiff validate`).
     #[default]
     Everything,
+    /// The CRD's structural schema and CEL rules alone (what the API server enforces
+    /// without istiod's webhook).
+    Schema,
     /// The webhook's rules alone, as `istioctl validate` and `istioctl analyze` check; an
     /// enum value Istio does not know fails like a decode error, as Go's decoding rejects it.
     Webhook,
 }
 
-/// Decodes a spec into its kind's typed struct and validates it to `depth`; `Err` when it
+/// Decodes a spec into its kind's typed struct and applies istiod's rules; `Err` when it
 /// does not decode.
 fn run_kind(
     kind: &str,
     spec: Views,
-    depth: Depth,
     errs: &mut Vec<FieldError>,
 ) -> Result<(), FieldError> {
     match kind {
-        "VirtualService" => typed(spec, depth, errs, virtual_service::virtual_service),
-        "DestinationRule" => typed(spec, depth, errs, rules::destination_rule),
-        "Gateway" => typed(spec, depth, errs, rules::gateway),
-        "ServiceEntry" => typed(spec, depth, errs, rules::service_entry),
-        "Sidecar" => typed(spec, depth, errs, rules::sidecar),
-        "WorkloadEntry" => typed(spec, depth, errs, rules::workload_entry),
-        "WorkloadGroup" => typed(spec, depth, errs, rules::workload_group),
-        "EnvoyFilter" => typed(spec, depth, errs, rules::envoy_filter),
-        "ProxyConfig" => typed(spec, depth, errs, rules::proxy_config),
-        "AuthorizationPolicy" => typed(spec, depth, errs, rules::authorization_policy),
-        "PeerAuthentication" => typed(spec, depth, errs, rules::peer_authentication),
-        "RequestAuthentication" => typed(spec, depth, errs, rules::request_authentication),
-        "Telemetry" => typed(spec, depth, errs, rules::telemetry),
-        "WasmPlugin" => typed(spec, depth, errs, rules::wasm_plugin),
-        "TrafficExtension" => typed(spec, depth, errs, rules::traffic_extension),
+        "VirtualService" => typed(spec, errs, virtual_service::virtual_service),
+        "DestinationRule" => typed(spec, errs, rules::destination_rule),
+        "Gateway" => typed(spec, errs, rules::gateway),
+        "ServiceEntry" => typed(spec, errs, rules::service_entry),
+        "Sidecar" => typed(spec, errs, rules::sidecar),
+        "WorkloadEntry" => typed(spec, errs, rules::workload_entry),
+        "WorkloadGroup" => typed(spec, errs, rules::workload_group),
+        "EnvoyFilter" => typed(spec, errs, rules::envoy_filter),
+        "ProxyConfig" => typed(spec, errs, rules::proxy_config),
+        "AuthorizationPolicy" => typed(spec, errs, rules::authorization_policy),
+        "PeerAuthentication" => typed(spec, errs, rules::peer_authentication),
+        "RequestAuthentication" => typed(spec, errs, rules::request_authentication),
+        "Telemetry" => typed(spec, errs, rules::telemetry),
+        "WasmPlugin" => typed(spec, errs, rules::wasm_plugin),
+        "TrafficExtension" => typed(spec, errs, rules::traffic_extension),
         _ => Ok(()),
     }
 }
 
-fn typed<T: DeserializeOwned + Check>(
+fn typed<T: DeserializeOwned>(
     spec: Views,
-    depth: Depth,
     errs: &mut Vec<FieldError>,
     rules: fn(&T, &mut Vec<FieldError>),
 ) -> Result<(), FieldError> {
     let mut value = decode::<T>(spec.schema)?;
-    // Enum names in webhook depth were checked by Go's decoding (the release's names; an
-    // enum given by an unknown number stays unknown, as istiod keeps it).
-    if depth == Depth::Everything {
-        value.check("spec", errs);
-    }
     if !std::ptr::eq(spec.schema, spec.rules) {
         value = decode::<T>(spec.rules)?;
     }
-    let mut found = Vec::new();
-    rules(&value, &mut found);
-    if depth == Depth::Webhook {
-        found.retain(|e| !e.crd_rule);
-    }
-    errs.extend(found);
+    rules(&value, errs);
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
-    check_port, crd_err, each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty,
+    each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty,
     parse_duration_ms,
 };
 use super::traffic_policy;
@@ -1326,13 +1326,6 @@ pub fn envoy_filter(ef: &EnvoyFilterSpec, errs: &mut Errs) {
         errs.retain(|e| !e.warning);
         return;
     }
-    if ef.workload_selector.is_some() && non_empty(&ef.target_refs) {
-        crd_err(
-            errs,
-            "spec",
-            "Invalid value: only one of targetRefs or workloadSelector can be set",
-        );
-    }
     for (i, cp) in each(&ef.config_patches) {
         config_patch(&format!("spec.configPatches[{i}]"), cp, errs);
     }
@@ -1450,25 +1443,6 @@ fn filter_without_typed_config(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
 /// istiod's checks of one config patch, in its order: each stops at the first problem.
 fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
     if let Some(m) = &cp.r#match {
-        for (field, port) in [
-            ("waypoint", m.waypoint.as_ref().and_then(|w| w.port_number)),
-            ("listener", m.listener.as_ref().and_then(|l| l.port_number)),
-            ("cluster", m.cluster.as_ref().and_then(|c| c.port_number)),
-            (
-                "routeConfiguration",
-                m.route_configuration.as_ref().and_then(|r| r.port_number),
-            ),
-        ] {
-            if let Some(p) = port {
-                // The CRD's range rule; the webhook does not check it.
-                let mut range = Vec::new();
-                check_port(&format!("{pp}.match.{field}.portNumber"), p, &mut range);
-                errs.extend(range.into_iter().map(|e| FieldError {
-                    crd_rule: true,
-                    ..e
-                }));
-            }
-        }
         if m.context.as_deref() == Some("WAYPOINT") {
             return;
         }
@@ -1578,9 +1552,6 @@ fn target_ref(path: &str, r: &TargetRef, errs: &mut Errs) {
     }
     let group = r.group.as_deref().unwrap_or("");
     let kind = r.kind.as_deref().unwrap_or("");
-    if kind.is_empty() {
-        crd_err(errs, format!("{path}.kind"), "Required value");
-    }
     let allowed = [
         ("core", "Service"),
         ("networking.istio.io", "ServiceEntry"),
@@ -2166,14 +2137,7 @@ pub fn peer_authentication(pa: &PeerAuthenticationSpec, errs: &mut Errs) {
         .as_ref()
         .and_then(|s| s.match_labels.as_ref())
         .is_none_or(|l| l.is_empty());
-    // The CRD's rule and the webhook's say the same of a non-empty map; one is enough.
-    if no_selector && levels.is_empty() {
-        crd_err(
-            errs,
-            "spec",
-            "Invalid value: portLevelMtls requires selector",
-        );
-    } else if no_selector {
+    if no_selector && !levels.is_empty() {
         let message = "mesh/namespace peer authentication cannot have port level mTLS";
         err(errs, "spec.portLevelMtls", message);
     }
@@ -2234,13 +2198,6 @@ fn jwt_rule(rp: &str, rule: &JwtRule, errs: &mut Errs) {
             errs,
             format!("{rp}.jwks"),
             format!("jwks parse error: {problem}"),
-        );
-    }
-    if rule.jwks.is_some() && rule.jwks_uri.is_some() {
-        crd_err(
-            errs,
-            rp,
-            "Invalid value: only one of jwks or jwksUri may be set",
         );
     }
     for h in rule.from_headers.iter().flatten() {
