@@ -2775,7 +2775,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__validate)
-            opts="-f -x -c -n -i -h -V --filename --referential --webhook-only --kubeconfig --context --namespace --istioNamespace --color --help --version"
+            opts="-f -x -c -n -i -h -V --filename --referential --webhook-only --schema-only --kubeconfig --context --namespace --istioNamespace --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -949,6 +949,7 @@ always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand validate" -s x -l referential -d 'Also check references between resources (accepted for istioctl compatibility)'
 complete -c skiff -n "__fish_skiff_using_subcommand validate" -l webhook-only -d 'Check only istiod\'s webhook rules, as istioctl validate does (skip the CRD schema and CEL rules that the API server also enforces)'
+complete -c skiff -n "__fish_skiff_using_subcommand validate" -l schema-only -d 'Check only what the API server enforces from the CRDs (their structural schema and CEL rules), as a server-side dry run without istiod\'s webhook'
 complete -c skiff -n "__fish_skiff_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand v" -s f -l filename -d 'Files or directories to validate ("-" = stdin); repeatable' -r
@@ -961,6 +962,7 @@ always\t''
 never\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand v" -s x -l referential -d 'Also check references between resources (accepted for istioctl compatibility)'
 complete -c skiff -n "__fish_skiff_using_subcommand v" -l webhook-only -d 'Check only istiod\'s webhook rules, as istioctl validate does (skip the CRD schema and CEL rules that the API server also enforces)'
+complete -c skiff -n "__fish_skiff_using_subcommand v" -l schema-only -d 'Check only what the API server enforces from the CRDs (their structural schema and CEL rules), as a server-side dry run without istiod\'s webhook'
 complete -c skiff -n "__fish_skiff_using_subcommand v" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand v" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l remote -d 'Also ask the cluster for its versions (--remote=false for the client only)' -r -f -a "true\t''

@@ -3,13 +3,12 @@
 
 Usage: python3 scripts/gen-model.py ../shared/spec/istio-crds.yaml > src/model/api.rs
 
-The CRD schemas are only read for their facts: field names, JSON types, and the
-structural constraints (required, enum, minimum/maximum, lengths, item counts, patterns,
-one-of groups). Descriptions are not carried over. The output is Rust written by this
-script: serde structs (unknown fields rejected, explicit nulls rejected where the schema
-does not allow them) and a `check` method per struct that reports constraint violations
-with the field path. Rules Istio expresses in CEL are written by hand in
-src/model/validate/.
+The CRD schemas are only read for their facts: field names and JSON types. Descriptions
+are not carried over. The output is Rust written by this script: serde structs (unknown
+fields rejected, explicit nulls rejected where the schema does not allow them) that
+istiod's rules in src/model/validate/ read. The schemas' constraints and CEL rules are
+not code: src/model/validate/structural.rs and crd_rules.rs apply them from the CRD facts
+(src/model/crd-facts.json), as the API server does.
 """
 import re
 import sys
@@ -173,7 +172,6 @@ class Generator:
         lines = ["#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]",
                  "#[serde(deny_unknown_fields)]",
                  "pub struct %s {" % name]
-        checks = []
         used = set()
         for key, ty, child in fields:
             ident = snake(key)
@@ -184,41 +182,14 @@ class Generator:
             lines.append("    #[serde(rename = %s, default, skip_serializing_if = \"Option::is_none\"%s)]"
                          % (rust_str(key), "" if child.get("nullable") else ", deserialize_with = \"crate::model::schema::non_null\""))
             lines.append("    pub %s: Option<%s>," % (ident, ty))
-            checks.extend(self.field_checks(ident, key, ty, child))
         lines.append("}")
         lines.append("")
-        lines.append("impl Check for %s {" % name)
-        lines.append("    fn check(&self, path: &str, errs: &mut Vec<FieldError>) {")
-        for key in sorted(required):
-            lines.append("        if self.%s.is_none() { errs.push(FieldError::required(path, %s)); }"
-                         % (snake(key), rust_str(key)))
-        for fields_sets, optional in one_of_groups(node):
-            conds = []
-            for req in fields_sets:
-                conds.append(" && ".join("self.%s.is_some()" % snake(k) for k in req))
-            names = ", ".join(".".join(r) for r in fields_sets)
-            lines.append("        crate::model::schema::one_of(path, &[%s], &[%s], %s, errs);"
-                         % (", ".join("(%s)" % c for c in conds), ", ".join(rust_str(".".join(r)) for r in fields_sets),
-                            "true" if optional else "false"))
-            del names
-        lines.extend(checks)
-        lines.append("    }")
-        lines.append("}")
         return "\n".join(lines)
-
-    def field_checks(self, _ident, key, ty, node):
-        ident = node["_ident"]
-        out = []
-        sub = "&format!(\"{path}.%s\")" % key
-        body = value_checks("v", ty, node, sub)
-        if body:
-            out.append("        if let Some(v) = &self.%s {" % ident)
-            out.extend("            " + b for b in body)
-            out.append("        }")
-        return out
 
 
 def constraint_sig(node):
+    """The constraints of a node: types that differ only in them stay distinct structs (as
+    they always were), so the generated names are stable."""
     keys = ("enum", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern",
             "minProperties", "maxProperties", "format", "nullable")
     sig = tuple((k, repr(node.get(k))) for k in keys if k in node)
@@ -229,55 +200,6 @@ def constraint_sig(node):
     if isinstance(ap, dict):
         sig += (("values", constraint_sig(ap)),)
     return sig
-
-
-def value_checks(var, ty, node, path_expr):
-    """Rust statements checking one value `var` (a reference) of type `ty` at `path_expr`."""
-    out = []
-    if ty == "String":
-        if "enum" in node:
-            out.append("crate::model::schema::check_enum(%s, %s, &[%s], errs);"
-                       % (path_expr, var, ", ".join(rust_str(str(e)) for e in node["enum"])))
-        if "minLength" in node:
-            out.append("crate::model::schema::check_min_len(%s, %s, %d, errs);" % (path_expr, var, node["minLength"]))
-        if "maxLength" in node:
-            out.append("crate::model::schema::check_max_len(%s, %s, %d, errs);" % (path_expr, var, node["maxLength"]))
-        if "pattern" in node:
-            out.append("crate::model::schema::check_pattern(%s, %s, %s, errs);" % (path_expr, var, rust_str(node["pattern"])))
-        if node.get("format") == "date-time":
-            pass
-    elif ty in ("i64", "f64"):
-        conv = "*%s as f64" % var
-        if "minimum" in node:
-            out.append("crate::model::schema::check_min(%s, %s, %s, errs);" % (path_expr, conv, float_lit(node["minimum"])))
-        if "maximum" in node:
-            out.append("crate::model::schema::check_max(%s, %s, %s, errs);" % (path_expr, conv, float_lit(node["maximum"])))
-    elif ty.startswith("Vec<"):
-        inner = ty[4:-1]
-        if "minItems" in node:
-            out.append("crate::model::schema::check_min_items(%s, %s.len(), %d, errs);" % (path_expr, var, node["minItems"]))
-        if "maxItems" in node:
-            out.append("crate::model::schema::check_max_items(%s, %s.len(), %d, errs);" % (path_expr, var, node["maxItems"]))
-        item_checks = value_checks("item", inner, node.get("items") or {}, "&format!(\"{}[{}]\", %s, i)" % path_expr.lstrip("&"))
-        if item_checks:
-            out.append("for (i, item) in %s.iter().enumerate() {" % var)
-            out.extend("    " + c for c in item_checks)
-            out.append("}")
-    elif ty.startswith("BTreeMap<"):
-        inner = ty[len("BTreeMap<String, "):-1]
-        if "minProperties" in node:
-            out.append("crate::model::schema::check_min_props(%s, %s.len(), %d, errs);" % (path_expr, var, node["minProperties"]))
-        if "maxProperties" in node:
-            out.append("crate::model::schema::check_max_props(%s, %s.len(), %d, errs);" % (path_expr, var, node["maxProperties"]))
-        item_checks = value_checks("item", inner, node.get("additionalProperties") or {},
-                                   "&format!(\"{}[{}]\", %s, key)" % path_expr.lstrip("&"))
-        if item_checks:
-            out.append("for (key, item) in %s.iter() {" % var)
-            out.extend("    " + c for c in item_checks)
-            out.append("}")
-    elif ty != "serde_json::Value" and ty != "bool":
-        out.append("%s.check(%s, errs);" % (var, path_expr))
-    return out
 
 
 def main():
@@ -295,16 +217,14 @@ def main():
         kinds.append((spec, names, versions, spec_ty))
     out = [
         "//! Typed Istio APIs: one struct per schema object, generated by scripts/gen-model.py",
-        "//! from the field facts of Istio's CRDs (names, types, constraints). Do not edit by hand;",
-        "//! rules beyond the structural constraints live in `model::validate`.",
+        "//! from the field facts of Istio's CRDs (names and types). Do not edit by hand; the",
+        "//! schemas' constraints and CEL rules are applied from the CRD facts by `model::validate`.",
         "#![allow(clippy::all, non_camel_case_types, unused_variables)]",
         "",
         "use std::collections::BTreeMap;",
         "",
         "use schemars::JsonSchema;",
         "use serde::{Deserialize, Serialize};",
-        "",
-        "use crate::model::schema::{Check, FieldError};",
         "",
     ]
     for name in gen.order:

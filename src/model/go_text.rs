@@ -43,14 +43,25 @@ pub fn go_float(f: f64) -> String {
         return format!("{mantissa}e{sign}{:02}", exp.abs());
     }
     let plain = format!("{f}");
-    plain.strip_suffix(".0").map(str::to_string).unwrap_or(plain)
+    plain
+        .strip_suffix(".0")
+        .map(str::to_string)
+        .unwrap_or(plain)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn floats_print_as_go_prints_them() {
-        for (f, want) in [(1e6, "1e+06"), (4294967295.0, "4.294967295e+09"), (123456.5, "123456.5"), (0.0001, "0.0001"), (0.00001, "1e-05"), (100.0, "100"), (-2.5, "-2.5")] {
+        for (f, want) in [
+            (1e6, "1e+06"),
+            (4294967295.0, "4.294967295e+09"),
+            (123456.5, "123456.5"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (100.0, "100"),
+            (-2.5, "-2.5"),
+        ] {
             assert_eq!(super::go_float(f), want);
         }
     }

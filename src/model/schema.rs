@@ -1,5 +1,5 @@
-//! Structural checks shared by the generated API types: field errors with paths, the
-//! `Check` trait, and the constraint helpers (enum, ranges, lengths, patterns, one-of).
+//! What the generated API types and the validators share: field errors with paths, the
+//! identity facts of each kind, null-refusing decoding, compiled schema patterns.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -34,10 +34,6 @@ impl FieldError {
             warning: true,
             ..FieldError::new(path, message)
         }
-    }
-
-    pub fn required(path: &str, field: &str) -> Self {
-        FieldError::new(format!("{path}.{field}"), "Required value")
     }
 
     /// The problem as Istio's validation words it, without the field path and the
@@ -83,11 +79,6 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
-}
-
-/// A typed value that can check its own structural constraints.
-pub trait Check {
-    fn check(&self, path: &str, errs: &mut Vec<FieldError>);
 }
 
 /// A served version of a kind.
@@ -145,40 +136,6 @@ where
     deserializer.deserialize_option(NonNullVisitor(std::marker::PhantomData))
 }
 
-pub fn check_enum(path: &str, value: &str, allowed: &[&str], errs: &mut Vec<FieldError>) {
-    if !allowed.contains(&value) {
-        let list = allowed
-            .iter()
-            .map(|a| format!("\"{a}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        errs.push(FieldError::new(
-            path,
-            format!("Unsupported value: \"{value}\": supported values: {list}"),
-        ));
-    }
-}
-
-pub fn check_min_len(path: &str, value: &str, min: usize, errs: &mut Vec<FieldError>) {
-    if value.chars().count() < min {
-        errs.push(FieldError::new(
-            path,
-            format!(
-                "Invalid value: \"{value}\": {path} in body should be at least {min} chars long"
-            ),
-        ));
-    }
-}
-
-pub fn check_max_len(path: &str, value: &str, max: usize, errs: &mut Vec<FieldError>) {
-    if value.chars().count() > max {
-        errs.push(FieldError::new(
-            path,
-            format!("Too long: may not be longer than {max}"),
-        ));
-    }
-}
-
 /// A schema pattern compiled once (None when it is not a valid regex).
 pub fn compiled_pattern(pattern: &str) -> Option<regex::Regex> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<regex::Regex>>>> = OnceLock::new();
@@ -187,119 +144,6 @@ pub fn compiled_pattern(pattern: &str) -> Option<regex::Regex> {
     map.entry(pattern.to_string())
         .or_insert_with(|| regex::Regex::new(pattern).ok())
         .clone()
-}
-
-pub fn check_pattern(path: &str, value: &str, pattern: &str, errs: &mut Vec<FieldError>) {
-    if let Some(re) = compiled_pattern(pattern) {
-        if !re.is_match(value) {
-            errs.push(FieldError::new(
-                path,
-                format!("Invalid value: \"{value}\": {path} in body should match '{pattern}'"),
-            ));
-        }
-    }
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-pub fn check_min(path: &str, value: f64, min: f64, errs: &mut Vec<FieldError>) {
-    if value < min {
-        errs.push(FieldError::new(
-            path,
-            format!(
-                "Invalid value: {}: {path} in body should be greater than or equal to {}",
-                number(value),
-                number(min)
-            ),
-        ));
-    }
-}
-
-pub fn check_max(path: &str, value: f64, max: f64, errs: &mut Vec<FieldError>) {
-    if value > max {
-        errs.push(FieldError::new(
-            path,
-            format!(
-                "Invalid value: {}: {path} in body should be less than or equal to {}",
-                number(value),
-                number(max)
-            ),
-        ));
-    }
-}
-
-pub fn check_min_items(path: &str, len: usize, min: usize, errs: &mut Vec<FieldError>) {
-    if len < min {
-        errs.push(FieldError::new(
-            path,
-            format!("Invalid value: {path} in body should have at least {min} items"),
-        ));
-    }
-}
-
-pub fn check_max_items(path: &str, len: usize, max: usize, errs: &mut Vec<FieldError>) {
-    if len > max {
-        errs.push(FieldError::new(
-            path,
-            format!("Too many: {len}: must have at most {max} items"),
-        ));
-    }
-}
-
-pub fn check_min_props(path: &str, len: usize, min: usize, errs: &mut Vec<FieldError>) {
-    if len < min {
-        errs.push(FieldError::new(
-            path,
-            format!("Invalid value: {path} in body should have at least {min} properties"),
-        ));
-    }
-}
-
-pub fn check_max_props(path: &str, len: usize, max: usize, errs: &mut Vec<FieldError>) {
-    if len > max {
-        errs.push(FieldError::new(
-            path,
-            format!("Too many: {len}: must have at most {max} properties"),
-        ));
-    }
-}
-
-/// At most one (or, when `optional` is false, exactly one) of the field groups is set.
-pub fn one_of(
-    path: &str,
-    set: &[bool],
-    names: &[&str],
-    optional: bool,
-    errs: &mut Vec<FieldError>,
-) {
-    let count = set.iter().filter(|s| **s).count();
-    if count > 1 {
-        let chosen: Vec<&str> = names
-            .iter()
-            .zip(set)
-            .filter(|(_, s)| **s)
-            .map(|(n, _)| *n)
-            .collect();
-        errs.push(FieldError::new(
-            path,
-            format!(
-                "Invalid value: only one of [{}] may be set, found {}",
-                names.join(", "),
-                chosen.join(", ")
-            ),
-        ));
-    } else if count == 0 && !optional {
-        errs.push(FieldError::new(
-            path,
-            format!("Required value: one of [{}] must be set", names.join(", ")),
-        ));
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::eval::{compare, equal, Eval, Value, NO_SUCH_OVERLOAD};
 use super::parse::Expr;
+use super::value::{compare, equal, Eval, Url, Value, NO_SUCH_OVERLOAD};
 
 /// Every function `call` implements, global or method form.
 const FUNCTIONS: &[&str] = &[
@@ -114,7 +114,7 @@ pub fn call<'a>(function: &str, target: Option<Value<'a>>, args: Vec<Value<'a>>)
             })
         }
         ("url" | "isURL", [Value::String(s)]) => url_function(function, s),
-        (_, [Value::Url(u), rest @ ..]) if rest.is_empty() => url_part(function, u),
+        (_, [Value::Url(u)]) => url_part(function, u),
         (_, [Value::String(s), rest @ ..]) => string_function(function, s, rest),
         (_, [list, rest @ ..]) if list.elements().is_some() => {
             list_function(function, list.elements().unwrap_or_default(), rest)
@@ -378,7 +378,7 @@ fn list_function<'a>(function: &str, items: Vec<Value<'a>>, args: &[Value<'a>]) 
         ("sum", []) => {
             let mut items = items.into_iter();
             let first = items.next().unwrap_or(Value::Int(0));
-            items.try_fold(first, super::eval::add)
+            items.try_fold(first, super::value::add)
         }
         ("min" | "max", []) => {
             let want = if function == "min" {
@@ -396,26 +396,16 @@ fn list_function<'a>(function: &str, items: Vec<Value<'a>>, args: &[Value<'a>]) 
             best.ok_or_else(|| format!("{function} called on empty list"))
         }
         ("indexOf" | "lastIndexOf", [needle]) => {
-            let mut positions = items.iter().enumerate().filter(|(_, i)| equal(i, needle));
+            let is_needle = |(_, i): &(usize, &Value<'a>)| equal(i, needle);
             let found = if function == "indexOf" {
-                positions.next()
+                items.iter().enumerate().find(is_needle)
             } else {
-                positions.last()
+                items.iter().enumerate().rev().find(is_needle)
             };
             Ok(Value::Int(found.map_or(-1, |(at, _)| at as i64)))
         }
         _ => Err(NO_SUCH_OVERLOAD.into()),
     }
-}
-
-/// A URL as Go's `net/url` splits it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Url {
-    scheme: String,
-    opaque: String,
-    host: String,
-    path: String,
-    raw_query: String,
 }
 
 fn url_function<'a>(function: &str, text: &str) -> Eval<'a> {

@@ -257,7 +257,6 @@ pub fn err(errs: &mut Vec<FieldError>, path: impl Into<String>, message: impl In
     errs.push(FieldError::new(path, message));
 }
 
-
 /// What Istio's label check says of a label set (one message per bad key or value): keys
 /// are Kubernetes qualified names with an optional DNS prefix, values qualified names or
 /// empty.

@@ -73,7 +73,9 @@ pub fn coverage(kind: &str) -> (usize, Option<String>) {
 }
 
 fn blocks(error: &FieldError) -> bool {
-    BLOCKING.iter().any(|reason| error.message.starts_with(reason))
+    BLOCKING
+        .iter()
+        .any(|reason| error.message.starts_with(reason))
         || error.message.contains("in body must be of type")
 }
 
@@ -181,7 +183,11 @@ fn failure(rule: &Rule, value: &Value) -> Option<String> {
     let type_name = json_type(value);
     let expr = match &rule.expr {
         Ok(expr) => expr,
-        Err(e) => return Some(format!("Invalid value: \"{type_name}\": rule compile error: {e}")),
+        Err(e) => {
+            return Some(format!(
+                "Invalid value: \"{type_name}\": rule compile error: {e}"
+            ))
+        }
     };
     match cel::evaluate(expr, value) {
         Ok(cel::Value::Bool(true)) => None,
@@ -279,6 +285,8 @@ mod tests {
         let earlier = [FieldError::new("spec.x", "Required value")];
         let found = check("AuthorizationPolicy", &json!({}), &earlier);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("some validation rules were not checked"));
+        assert!(found[0]
+            .message
+            .contains("some validation rules were not checked"));
     }
 }

@@ -20,8 +20,8 @@ use super::api;
 use super::resource::Resource;
 use super::schema::FieldError;
 
-pub use crd_rules::coverage as cel_rule_coverage;
 pub use common::{is_valid_duration, parse_duration_ms, parse_positive_duration};
+pub use crd_rules::coverage as cel_rule_coverage;
 pub use rules::parse_protocol;
 
 /// The outcome of validating one resource.
@@ -357,11 +357,7 @@ pub enum Depth {
 
 /// Decodes a spec into its kind's typed struct and applies istiod's rules; `Err` when it
 /// does not decode.
-fn run_kind(
-    kind: &str,
-    spec: Views,
-    errs: &mut Vec<FieldError>,
-) -> Result<(), FieldError> {
+fn run_kind(kind: &str, spec: Views, errs: &mut Vec<FieldError>) -> Result<(), FieldError> {
     match kind {
         "VirtualService" => typed(spec, errs, virtual_service::virtual_service),
         "DestinationRule" => typed(spec, errs, rules::destination_rule),

@@ -4,8 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::common::{
-    each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty,
-    parse_duration_ms,
+    each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty, parse_duration_ms,
 };
 use super::traffic_policy;
 use crate::model::api::*;

@@ -34,7 +34,9 @@ pub fn unknown_fields(kind: &str, spec: &Value) -> Vec<String> {
 fn collect_unknown(schema: &Value, value: &Value, path: &str, found: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
-            if schema["x-kubernetes-preserve-unknown-fields"] == true && schema.get("properties").is_none() {
+            if schema["x-kubernetes-preserve-unknown-fields"] == true
+                && schema.get("properties").is_none()
+            {
                 return;
             }
             let properties = schema["properties"].as_object();
@@ -76,8 +78,11 @@ fn prune(schema: Option<&Value>, value: &Value) -> Value {
             let mut out = Map::new();
             for (key, child) in map {
                 let sub = schema.and_then(|s| {
-                    s.pointer(&format!("/properties/{}", key.replace('~', "~0").replace('/', "~1")))
-                        .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
+                    s.pointer(&format!(
+                        "/properties/{}",
+                        key.replace('~', "~0").replace('/', "~1")
+                    ))
+                    .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
                 });
                 let nullable = sub.is_some_and(|s| s["nullable"] == true);
                 if child.is_null() && !nullable {
@@ -210,10 +215,13 @@ fn type_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
             ),
         )
     };
-    if !textual
-        && !format.is_empty()
-        && !(wanted == actual || format == actual_format || float_int || int_float)
-    {
+    let format_mismatch = !(textual
+        || format.is_empty()
+        || wanted == actual
+        || format == actual_format
+        || float_int
+        || int_float);
+    if format_mismatch {
         errs.push(invalid(format, actual_format));
         return;
     }
@@ -243,7 +251,13 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
                 "{} must validate at least one schema (anyOf)",
                 quote(path)
             )));
-            errs.extend(results.into_iter().next().map(|(_, e)| e).unwrap_or_default());
+            errs.extend(
+                results
+                    .into_iter()
+                    .next()
+                    .map(|(_, e)| e)
+                    .unwrap_or_default(),
+            );
         }
     }
     let one_of = alternatives("oneOf");
@@ -260,7 +274,13 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
                 quote(path)
             )));
             if valid == 0 {
-                errs.extend(results.into_iter().next().map(|(_, e)| e).unwrap_or_default());
+                errs.extend(
+                    results
+                        .into_iter()
+                        .next()
+                        .map(|(_, e)| e)
+                        .unwrap_or_default(),
+                );
             }
         }
     }
@@ -273,7 +293,11 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
             errs.extend(found);
         }
         if validated != all_of.len() {
-            let detail = if validated == 0 { ". None validated" } else { "" };
+            let detail = if validated == 0 {
+                ". None validated"
+            } else {
+                ""
+            };
             errs.push(unnamed(format!(
                 "{} must validate all the schemas (allOf){detail}",
                 quote(path)
@@ -312,7 +336,8 @@ fn string_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>)
         return;
     }
     if let Some(pattern) = schema["pattern"].as_str() {
-        let matches = crate::model::schema::compiled_pattern(pattern).is_none_or(|re| re.is_match(s));
+        let matches =
+            crate::model::schema::compiled_pattern(pattern).is_none_or(|re| re.is_match(s));
         if !matches {
             errs.push(FieldError::new(
                 path,
@@ -349,12 +374,14 @@ fn format_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>)
 fn is_base64(s: &str) -> bool {
     let valid_char = |c: u8| c.is_ascii_alphanumeric() || c == b'+' || c == b'/';
     let bytes = s.as_bytes();
-    if bytes.is_empty() || bytes.len() % 4 != 0 {
+    if bytes.is_empty() || !bytes.len().is_multiple_of(4) {
         return false;
     }
     let padding = bytes.iter().rev().take_while(|b| **b == b'=').count();
     padding <= 2
-        && bytes[..bytes.len() - padding].iter().all(|b| valid_char(*b))
+        && bytes[..bytes.len() - padding]
+            .iter()
+            .all(|b| valid_char(*b))
         && (padding == 0 || bytes.len() >= 4)
 }
 
@@ -576,8 +603,16 @@ mod tests {
             json!({"rules": 5, "action": "MAYBE", "targetRef": {"name": "x"}}),
         );
         assert!(found.contains(&"spec.rules: Invalid value: \"integer\": spec.rules in body must be of type array: \"integer\"".to_string()), "{found:?}");
-        assert!(found.iter().any(|m| m.starts_with("spec.action: Unsupported value: \"MAYBE\": supported values: \"ALLOW\"")), "{found:?}");
-        assert!(found.contains(&"spec.targetRef.kind: Required value".to_string()), "{found:?}");
+        assert!(
+            found.iter().any(|m| m.starts_with(
+                "spec.action: Unsupported value: \"MAYBE\": supported values: \"ALLOW\""
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"spec.targetRef.kind: Required value".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -587,7 +622,10 @@ mod tests {
             json!({"http": [{"route": [{"destination": {"host": "a", "port": {"number": -1}}}]}]}),
         );
         assert_eq!(found, ["spec.http[0].route[0].destination.port.number: Invalid value: -1: spec.http[0].route[0].destination.port.number in body should be greater than or equal to 0"]);
-        let found = messages("TrafficExtension", json!({"wasm": {"url": "a"}, "lua": {"inlineCode": "x"}}));
+        let found = messages(
+            "TrafficExtension",
+            json!({"wasm": {"url": "a"}, "lua": {"inlineCode": "x"}}),
+        );
         assert!(found.contains(&"<nil>: Invalid value: \"\": \"spec\" must validate one and only one schema (oneOf). Found 2 valid alternatives".to_string()), "{found:?}");
     }
 
