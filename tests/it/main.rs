@@ -11,6 +11,7 @@ mod cluster;
 mod common;
 mod completions;
 mod crd_coverage;
+mod crd_rules_cluster;
 mod dashboard;
 mod docs;
 mod fuzz_regressions;
