@@ -123,8 +123,9 @@ fn crd_layer(kind: &str, spec: &Value, errs: &mut Vec<FieldError>) -> bool {
         return true;
     }
     let received = structural::pruned(kind, spec);
-    let mut found = structural::check(kind, &received);
-    let cel = crd_rules::check(kind, &received, &found);
+    let received = received.as_ref();
+    let mut found = structural::check(kind, received);
+    let cel = crd_rules::check(kind, received, &found);
     found.extend(cel);
     let refused = !found.is_empty();
     errs.extend(found);

@@ -3,6 +3,8 @@
 //! property counts, enums, required fields and `oneOf`/`anyOf`/`allOf`/`not`, then the
 //! list-type map invariants — each error in the API server's words.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::model::crd::release_spec_schema;
@@ -16,8 +18,8 @@ pub fn check(kind: &str, spec: &Value) -> Vec<FieldError> {
         return Vec::new();
     };
     let mut errs = Vec::new();
-    validate(schema, spec, "spec", &mut errs);
-    list_maps(schema, spec, "spec", &mut errs);
+    validate(schema, spec, &Path::SPEC, &mut errs);
+    list_maps(schema, spec, &Path::SPEC, &mut errs);
     errs
 }
 
@@ -26,12 +28,12 @@ pub fn check(kind: &str, spec: &Value) -> Vec<FieldError> {
 pub fn unknown_fields(kind: &str, spec: &Value) -> Vec<String> {
     let mut found = Vec::new();
     if let Some(schema) = release_spec_schema(kind) {
-        collect_unknown(schema, spec, "spec", &mut found);
+        collect_unknown(schema, spec, &Path::SPEC, &mut found);
     }
     found
 }
 
-fn collect_unknown(schema: &Value, value: &Value, path: &str, found: &mut Vec<String>) {
+fn collect_unknown(schema: &Value, value: &Value, path: &Path<'_>, found: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             if schema["x-kubernetes-preserve-unknown-fields"] == true
@@ -42,20 +44,20 @@ fn collect_unknown(schema: &Value, value: &Value, path: &str, found: &mut Vec<St
             let properties = schema["properties"].as_object();
             let additional = schema.get("additionalProperties").filter(|a| a.is_object());
             for (key, child) in map {
-                let child_path = format!("{path}.{key}");
+                let child_path = path.key(key);
                 match properties.and_then(|p| p.get(key)).or(additional) {
                     Some(sub) => collect_unknown(sub, child, &child_path, found),
                     None if schema["x-kubernetes-preserve-unknown-fields"] == true => {}
                     // An object where the schema has no such field (a scalar given a
                     // mapping included).
-                    None => found.push(child_path),
+                    None => found.push(child_path.to_string()),
                 }
             }
         }
         Value::Array(items) => {
             if let Some(sub) = schema.get("items") {
                 for (i, item) in items.iter().enumerate() {
-                    collect_unknown(sub, item, &format!("{path}[{i}]"), found);
+                    collect_unknown(sub, item, &path.index(i), found);
                 }
             }
         }
@@ -63,13 +65,92 @@ fn collect_unknown(schema: &Value, value: &Value, path: &str, found: &mut Vec<St
     }
 }
 
+/// A field path built as the walk descends and written out only for an error message.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Spec,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    const SPEC: Path<'static> = Path {
+        parent: None,
+        step: Step::Spec,
+    };
+
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Index(i),
+        }
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent {
+            parent.fmt(f)?;
+        }
+        match self.step {
+            Step::Spec => f.write_str("spec"),
+            Step::Key(key) => write!(f, ".{key}"),
+            Step::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
 /// `spec` as the API server validates it: null values of fields that are not nullable are
 /// dropped, and numbers are integers where the YAML-to-JSON conversion makes them so.
-pub fn pruned(kind: &str, spec: &Value) -> Value {
+pub fn pruned<'v>(kind: &str, spec: &'v Value) -> Cow<'v, Value> {
     match release_spec_schema(kind) {
-        Some(schema) => prune(Some(schema), spec),
-        None => spec.clone(),
+        Some(schema) if needs_pruning(Some(schema), spec) => Cow::Owned(prune(Some(schema), spec)),
+        _ => Cow::Borrowed(spec),
     }
+}
+
+/// The schema node of a mapping's entry `key`.
+fn entry_schema<'s>(schema: Option<&'s Value>, key: &str) -> Option<&'s Value> {
+    let schema = schema?;
+    schema["properties"]
+        .get(key)
+        .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))
+}
+
+/// Whether `value` holds what `prune` changes.
+fn needs_pruning(schema: Option<&Value>, value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.iter().any(|(key, child)| {
+            let sub = entry_schema(schema, key);
+            (child.is_null() && !sub.is_some_and(|s| s["nullable"] == true))
+                || needs_pruning(sub, child)
+        }),
+        Value::Array(items) => {
+            let sub = schema.and_then(|s| s.get("items"));
+            items.iter().any(|i| needs_pruning(sub, i))
+        }
+        Value::Number(n) => integral_float(n).is_some(),
+        _ => false,
+    }
+}
+
+/// A float with an integral value, which YAML-to-JSON conversion writes as an integer.
+fn integral_float(n: &serde_json::Number) -> Option<i64> {
+    let f = n.as_f64().filter(|_| !n.is_i64() && !n.is_u64())?;
+    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
 }
 
 fn prune(schema: Option<&Value>, value: &Value) -> Value {
@@ -77,13 +158,7 @@ fn prune(schema: Option<&Value>, value: &Value) -> Value {
         Value::Object(map) => {
             let mut out = Map::new();
             for (key, child) in map {
-                let sub = schema.and_then(|s| {
-                    s.pointer(&format!(
-                        "/properties/{}",
-                        key.replace('~', "~0").replace('/', "~1")
-                    ))
-                    .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
-                });
+                let sub = entry_schema(schema, key);
                 let nullable = sub.is_some_and(|s| s["nullable"] == true);
                 if child.is_null() && !nullable {
                     continue;
@@ -96,14 +171,9 @@ fn prune(schema: Option<&Value>, value: &Value) -> Value {
             let sub = schema.and_then(|s| s.get("items"));
             Value::Array(items.iter().map(|i| prune(sub, i)).collect())
         }
-        Value::Number(n) => match n.as_f64() {
-            // YAML's 5.0 reaches the API server as JSON 5 (kubectl converts through Go's
-            // float64 and json.Marshal).
-            Some(f) if !n.is_i64() && !n.is_u64() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
-                Value::from(f as i64)
-            }
-            _ => value.clone(),
-        },
+        // YAML's 5.0 reaches the API server as JSON 5 (kubectl converts through Go's
+        // float64 and json.Marshal).
+        Value::Number(n) => integral_float(n).map_or_else(|| value.clone(), Value::from),
         other => other.clone(),
     }
 }
@@ -127,7 +197,7 @@ fn unnamed(message: String) -> FieldError {
     FieldError::new("<nil>", format!("Invalid value: \"\": {message}"))
 }
 
-fn validate(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
+fn validate(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     if data.is_null() {
         return;
     }
@@ -193,7 +263,7 @@ fn kept_format(schema: &Value) -> &str {
     }
 }
 
-fn type_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
+fn type_check(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let wanted = schema["type"].as_str().unwrap_or("");
     let format = kept_format(schema);
     if wanted.is_empty() && format.is_empty() {
@@ -207,7 +277,7 @@ fn type_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
     let textual = matches!(data, Value::String(_) | Value::Array(_));
     let invalid = |expected: &str, found: &str| {
         FieldError::new(
-            path,
+            path.to_string(),
             format!(
                 "Invalid value: {}: {path} in body must be of type {expected}: {}",
                 quote(found),
@@ -235,21 +305,21 @@ fn type_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
 }
 
 /// Whether `data` passes `schema` (every check, children included).
-fn passes(schema: &Value, data: &Value, path: &str) -> (bool, Vec<FieldError>) {
+fn passes(schema: &Value, data: &Value, path: &Path<'_>) -> (bool, Vec<FieldError>) {
     let mut found = Vec::new();
     validate(schema, data, path, &mut found);
     (found.is_empty(), found)
 }
 
-fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
-    let alternatives = |key: &str| schema[key].as_array().cloned().unwrap_or_default();
+fn composites(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
+    let alternatives = |key: &str| schema[key].as_array().map_or(&[][..], Vec::as_slice);
     let any_of = alternatives("anyOf");
     if !any_of.is_empty() {
         let results: Vec<_> = any_of.iter().map(|s| passes(s, data, path)).collect();
         if !results.iter().any(|(ok, _)| *ok) {
             errs.push(unnamed(format!(
                 "{} must validate at least one schema (anyOf)",
-                quote(path)
+                quote(&path.to_string())
             )));
             errs.extend(
                 results
@@ -271,7 +341,7 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
             };
             errs.push(unnamed(format!(
                 "{} must validate one and only one schema (oneOf). {detail}",
-                quote(path)
+                quote(&path.to_string())
             )));
             if valid == 0 {
                 errs.extend(
@@ -287,7 +357,7 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
     let all_of = alternatives("allOf");
     if !all_of.is_empty() {
         let mut validated = 0;
-        for sub in &all_of {
+        for sub in all_of {
             let (ok, found) = passes(sub, data, path);
             validated += usize::from(ok);
             errs.extend(found);
@@ -300,7 +370,7 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
             };
             errs.push(unnamed(format!(
                 "{} must validate all the schemas (allOf){detail}",
-                quote(path)
+                quote(&path.to_string())
             )));
         }
     }
@@ -308,26 +378,26 @@ fn composites(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
         if passes(not, data, path).0 {
             errs.push(unnamed(format!(
                 "{} must not validate the schema (not)",
-                quote(path)
+                quote(&path.to_string())
             )));
         }
     }
 }
 
 /// `maxLength`, `minLength`, `pattern`: the first that fails.
-fn string_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>) {
+fn string_check(schema: &Value, s: &str, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let length = s.chars().count() as u64;
     if let Some(max) = schema["maxLength"].as_u64().filter(|max| length > *max) {
         let unit = if max == 1 { "byte" } else { "bytes" };
         errs.push(FieldError::new(
-            path,
+            path.to_string(),
             format!("Too long: may not be more than {max} {unit}"),
         ));
         return;
     }
     if let Some(min) = schema["minLength"].as_u64().filter(|min| length < *min) {
         errs.push(FieldError::new(
-            path,
+            path.to_string(),
             format!(
                 "Invalid value: {}: {path} in body should be at least {min} chars long",
                 quote(s)
@@ -340,7 +410,7 @@ fn string_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>)
             crate::model::schema::compiled_pattern(pattern).is_none_or(|re| re.is_match(s));
         if !matches {
             errs.push(FieldError::new(
-                path,
+                path.to_string(),
                 format!(
                     "Invalid value: {}: {path} in body should match '{pattern}'",
                     quote(s)
@@ -351,7 +421,7 @@ fn string_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>)
 }
 
 /// The string formats the API server knows and checks (`byte`: base64).
-fn format_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>) {
+fn format_check(schema: &Value, s: &str, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let format = kept_format(schema);
     let valid = match format {
         "byte" => is_base64(s),
@@ -359,7 +429,7 @@ fn format_check(schema: &Value, s: &str, path: &str, errs: &mut Vec<FieldError>)
     };
     if !valid {
         errs.push(FieldError::new(
-            path,
+            path.to_string(),
             format!(
                 "Invalid value: {}: {path} in body must be of type {format}: {}",
                 quote(s),
@@ -385,7 +455,7 @@ fn is_base64(s: &str) -> bool {
         && (padding == 0 || bytes.len() >= 4)
 }
 
-fn number_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
+fn number_check(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let integer = data.is_i64() || data.is_u64();
     let shown = |v: f64| {
         if integer {
@@ -408,7 +478,7 @@ fn number_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldEr
         };
         if fails {
             errs.push(FieldError::new(
-                path,
+                path.to_string(),
                 format!(
                     "Invalid value: {value_text}: {path} in body should be {relation} {}",
                     shown(min)
@@ -424,7 +494,7 @@ fn number_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldEr
         };
         if fails {
             errs.push(FieldError::new(
-                path,
+                path.to_string(),
                 format!(
                     "Invalid value: {value_text}: {path} in body should be {relation} {}",
                     shown(max)
@@ -434,16 +504,16 @@ fn number_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldEr
     }
 }
 
-fn array_check(schema: &Value, items: &[Value], path: &str, errs: &mut Vec<FieldError>) {
+fn array_check(schema: &Value, items: &[Value], path: &Path<'_>, errs: &mut Vec<FieldError>) {
     if let Some(item_schema) = schema.get("items").filter(|s| s.is_object()) {
         for (i, item) in items.iter().enumerate() {
-            validate(item_schema, item, &format!("{path}[{i}]"), errs);
+            validate(item_schema, item, &path.index(i), errs);
         }
     }
     let len = items.len() as u64;
     if let Some(min) = schema["minItems"].as_u64().filter(|min| len < *min) {
         errs.push(FieldError::new(
-            path,
+            path.to_string(),
             format!("Invalid value: {len}: {path} in body should have at least {min} items"),
         ));
     }
@@ -452,15 +522,15 @@ fn array_check(schema: &Value, items: &[Value], path: &str, errs: &mut Vec<Field
     }
 }
 
-fn too_many(path: &str, len: u64, max: u64) -> FieldError {
+fn too_many(path: &Path<'_>, len: u64, max: u64) -> FieldError {
     let unit = if max == 1 { "item" } else { "items" };
     FieldError::new(
-        path,
+        path.to_string(),
         format!("Too many: {len}: must have at most {max} {unit}"),
     )
 }
 
-fn enum_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
+fn enum_check(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let Some(allowed) = schema["enum"].as_array().filter(|a| !a.is_empty()) else {
         return;
     };
@@ -479,7 +549,7 @@ fn enum_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
         other => other.to_string(),
     };
     errs.push(FieldError::new(
-        path,
+        path.to_string(),
         format!(
             "Unsupported value: {shown}: supported values: {}",
             supported.join(", ")
@@ -487,11 +557,16 @@ fn enum_check(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldErro
     ));
 }
 
-fn object_check(schema: &Value, map: &Map<String, Value>, path: &str, errs: &mut Vec<FieldError>) {
+fn object_check(
+    schema: &Value,
+    map: &Map<String, Value>,
+    path: &Path<'_>,
+    errs: &mut Vec<FieldError>,
+) {
     let len = map.len() as u64;
     if let Some(min) = schema["minProperties"].as_u64().filter(|min| len < *min) {
         errs.push(FieldError::new(
-            path,
+            path.to_string(),
             format!("Invalid value: {len}: {path} in body should have at least {min} properties"),
         ));
     }
@@ -501,7 +576,7 @@ fn object_check(schema: &Value, map: &Map<String, Value>, path: &str, errs: &mut
     let properties = schema["properties"].as_object();
     let additional = schema.get("additionalProperties").filter(|a| a.is_object());
     for (key, value) in map {
-        let child_path = format!("{path}.{key}");
+        let child_path = path.key(key);
         match properties.and_then(|p| p.get(key)) {
             Some(sub) => validate(sub, value, &child_path, errs),
             None => {
@@ -520,7 +595,7 @@ fn object_check(schema: &Value, map: &Map<String, Value>, path: &str, errs: &mut
 
 /// `x-kubernetes-list-type: map` lists: an entry whose key repeats an earlier entry's is a
 /// duplicate (reported once per key, at its second entry).
-fn list_maps(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError>) {
+fn list_maps(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     match data {
         Value::Object(map) => {
             let properties = schema["properties"].as_object();
@@ -528,7 +603,7 @@ fn list_maps(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError
             for (key, value) in map {
                 let sub = properties.and_then(|p| p.get(key)).or(additional);
                 if let Some(sub) = sub {
-                    list_maps(sub, value, &format!("{path}.{key}"), errs);
+                    list_maps(sub, value, &path.key(key), errs);
                 }
             }
         }
@@ -538,7 +613,7 @@ fn list_maps(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError
             }
             if let Some(sub) = schema.get("items") {
                 for (i, item) in items.iter().enumerate() {
-                    list_maps(sub, item, &format!("{path}[{i}]"), errs);
+                    list_maps(sub, item, &path.index(i), errs);
                 }
             }
         }
@@ -546,10 +621,10 @@ fn list_maps(schema: &Value, data: &Value, path: &str, errs: &mut Vec<FieldError
     }
 }
 
-fn duplicate_keys(schema: &Value, items: &[Value], path: &str, errs: &mut Vec<FieldError>) {
+fn duplicate_keys(schema: &Value, items: &[Value], path: &Path<'_>, errs: &mut Vec<FieldError>) {
     if let Some(i) = items.iter().position(|x| !x.is_object() && !x.is_null()) {
         errs.push(FieldError::new(
-            format!("{path}[{i}]"),
+            path.index(i).to_string(),
             format!(
                 "Invalid value: {}: must be an object for an array of list-type map",
                 items[i]
@@ -577,7 +652,7 @@ fn duplicate_keys(schema: &Value, items: &[Value], path: &str, errs: &mut Vec<Fi
         if keys[..i].contains(key) && !reported.contains(&key) {
             reported.push(key);
             errs.push(FieldError::new(
-                format!("{path}[{i}]"),
+                path.index(i).to_string(),
                 format!("Duplicate value: {}", Value::Object(key.clone())),
             ));
         }
