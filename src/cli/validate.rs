@@ -8,6 +8,7 @@ use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError, Visited};
 use crate::model::resource::Resource;
 use crate::model::validate::{is_istio_kind, validate_resource_with, Depth};
+use crate::model::{operator, operator_rules};
 use crate::output::Printer;
 
 #[derive(Debug, Args)]
@@ -40,6 +41,10 @@ struct Tally {
 
 impl Tally {
     fn check(&mut self, res: &Resource, lines: &mut Vec<String>) {
+        if res.gvk.group == "install.istio.io" && res.kind() == operator::KIND {
+            self.check_operator(res, lines);
+            return;
+        }
         if !is_istio_kind(res) {
             self.skipped += 1;
             // istioctl passes these silently; skiff says what it skipped and why.
@@ -66,6 +71,28 @@ impl Tally {
                 p.error
             ));
         }
+    }
+}
+
+impl Tally {
+    /// An IstioOperator is checked as `manifest generate` checks it (as istioctl validate
+    /// does): its types and unknown fields anywhere, values, hub, tag, revision, and the
+    /// Kubernetes-typed `k8s` settings of its components.
+    fn check_operator(&mut self, res: &Resource, lines: &mut Vec<String>) {
+        self.validated += 1;
+        let Err(problem) = operator_rules::check_document(&res.object) else {
+            return;
+        };
+        self.invalid += 1;
+        let line = operator_rules::message_path(&problem).map_or(res.source.line, |field| {
+            res.line_of(&format!("spec.{field}"))
+        });
+        lines.push(format!(
+            "{}:{line}: {} {}: {problem}",
+            res.source.file,
+            res.kind(),
+            res.name()
+        ));
     }
 }
 

@@ -7,6 +7,24 @@ use serde_json::Value;
 use super::validate::common::{is_cidr, is_dns_label};
 use super::{operator_k8s, values_schema};
 
+/// The first reason istioctl would refuse an IstioOperator document as written (its types,
+/// unknown fields anywhere, then `check`), as `istioctl validate` checks one.
+pub fn check_document(iop: &Value) -> Result<(), String> {
+    super::operator::IstioOperator::from_value(iop)?;
+    check(iop)
+}
+
+/// The field path (below `spec`) a refusal message of `check_document` starts with, if it
+/// names one (`components.pilot.k8s.bogus: unknown field "bogus"`).
+pub fn message_path(message: &str) -> Option<&str> {
+    let field = message.split(": ").next()?;
+    let is_path = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-[]".contains(c));
+    is_path.then_some(field)
+}
+
 /// The first reason istioctl would refuse this merged IstioOperator, if any.
 pub fn check(iop: &Value) -> Result<(), String> {
     let spec = &iop["spec"];

@@ -91,14 +91,7 @@ fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
 /// Where a problem of the merged IstioOperator comes from: the `file:line` of the last
 /// user file that sets the field the message starts with, if any.
 fn problem_origin(files: &[Resource], message: &str) -> Option<String> {
-    let field = message.split(": ").next()?;
-    let is_path = !field.is_empty()
-        && field
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-[]".contains(c));
-    if !is_path {
-        return None;
-    }
+    let field = operator_rules::message_path(message)?;
     let path = format!("spec.{field}");
     let sets = |doc: &&Resource| {
         let pointer = format!("/{}", path.replace('.', "/"));

@@ -248,6 +248,52 @@ fn validate_applies_crd_rules_unless_webhook_only() {
 }
 
 #[test]
+fn validate_schema_only_says_what_the_api_server_says() {
+    let dir = std::env::temp_dir().join(format!("skiff-cli-schema-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("we.yaml");
+    // A CEL rule of the CRD (UDS paths); istiod's webhook says the same in its words.
+    std::fs::write(
+        &file,
+        "apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: a, namespace: default}\nspec:\n  address: unix:///var/run/\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (out, _) = expect(&skiff(&["validate", "--schema-only", "-f", f]), 1);
+    assert_eq!(
+        out.lines().next().unwrap_or_default(),
+        format!("✘ {f}:5: WorkloadEntry default/a: spec.address: Invalid value: \"unix:///var/run/\": UDS may not be a dir")
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let both = skiff(&["validate", "--schema-only", "--webhook-only", "-f", f]);
+    assert_eq!(both.status.code(), Some(64));
+    assert!(text(&both).1.contains("cannot be used with"));
+}
+
+#[test]
+fn validate_checks_istio_operator_documents_as_manifest_generate_does() {
+    let dir = std::env::temp_dir().join(format!("skiff-cli-iop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("iop.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: {name: x}\nspec:\n  profile: demo\n  components:\n    pilot:\n      k8s:\n        bogus: 1\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (out, _) = expect(&skiff(&["validate", "-f", f]), 1);
+    assert!(
+        out.contains(&format!(
+            "{f}:9: IstioOperator x: components.pilot.k8s.bogus: unknown field \"bogus\""
+        )),
+        "{out}"
+    );
+    std::fs::write(&file, "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: {name: x}\nspec:\n  profile: demo\n").unwrap();
+    let (out, _) = expect(&skiff(&["validate", "-f", f]), 0);
+    assert!(out.contains("validated 1 resources"), "{out}");
+}
+
+#[test]
 fn validate_names_what_it_skips_for_a_reason() {
     let dir = std::env::temp_dir().join(format!("skiff-cli-skipped-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
