@@ -105,6 +105,8 @@ pub struct Snapshot {
     known_kinds: Option<std::collections::HashSet<String>>,
     cluster_only_kinds_unknown: bool,
     by_kind_namespace: HashMap<(String, String), Vec<usize>>,
+    /// Positions by kind, namespace and name (`find` without a scan).
+    by_name: HashMap<(String, String, String), Vec<usize>>,
     indexes: std::sync::OnceLock<Indexes>,
     /// The kinds analyzers asked for, recorded only after `record_reads` (tests check
     /// with it that each analyzer declares every kind it reads).
@@ -138,7 +140,13 @@ impl Snapshot {
         let kept = last_of_each(kept);
         let mut by_kind: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_kind_namespace: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
         for (i, r) in kept.iter().enumerate() {
+            let namespace = r.namespace().unwrap_or("").to_string();
+            by_name
+                .entry((r.kind().to_string(), namespace, r.name().to_string()))
+                .or_default()
+                .push(i);
             by_kind.entry(r.kind().to_string()).or_default().push(i);
             by_kind_namespace
                 .entry((
@@ -159,6 +167,7 @@ impl Snapshot {
             known_kinds: None,
             cluster_only_kinds_unknown: false,
             by_kind_namespace,
+            by_name,
             indexes: std::sync::OnceLock::new(),
             reads: None,
         }
@@ -248,12 +257,18 @@ impl Snapshot {
         namespace: &str,
         name: &str,
     ) -> Option<&'a Resource> {
-        self.of(group, kind)
-            .find(|r| r.name() == name && r.namespace().unwrap_or("") == namespace)
+        self.note_read(&[kind]);
+        let key = (kind.to_string(), namespace.to_string(), name.to_string());
+        self.by_name
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.resources[i])
+            .find(|r| r.gvk.group == group)
     }
 
     pub fn namespace_object(&self, name: &str) -> Option<&Resource> {
-        self.core("Namespace").find(|r| r.name() == name)
+        self.find("", "Namespace", "", name)
     }
 
     /// Objects of a kind in one namespace.

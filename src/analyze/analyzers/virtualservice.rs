@@ -80,6 +80,8 @@ pub static DESTINATION_HOST: Analyzer = Analyzer {
 
 fn destination_host(snap: &Snapshot, out: &mut Reporter) {
     let hosts = ServiceHosts::new(snap);
+    // Read once for every VirtualService bound to a gateway (not once per such service).
+    let by_subset = std::sync::OnceLock::new();
     for vs in snap.istio("VirtualService") {
         let export_to = strings(vs.object.pointer("/spec/exportTo"));
         for d in destinations(vs) {
@@ -101,7 +103,10 @@ fn destination_host(snap: &Snapshot, out: &mut Reporter) {
                 }
             }
         }
-        ingress_route_rules_not_affected(snap, vs, out);
+        if !gateways(vs).is_empty() {
+            let by_subset = by_subset.get_or_init(|| subset_routed_hosts(snap));
+            ingress_route_rules_not_affected(vs, by_subset, out);
+        }
     }
 }
 
@@ -142,11 +147,12 @@ fn check_destination_port(
 /// A gateway-bound VirtualService routing to a host without a subset, where another
 /// VirtualService routes that host (one of its own hosts) by subset: Istio warns that the
 /// other's subset rules do not apply to ingress traffic.
-fn ingress_route_rules_not_affected(snap: &Snapshot, vs: &Resource, out: &mut Reporter) {
-    if gateways(vs).is_empty() {
-        return;
-    }
-    let by_subset = subset_routed_hosts(snap);
+/// `by_subset`: `subset_routed_hosts` of the snapshot.
+fn ingress_route_rules_not_affected(
+    vs: &Resource,
+    by_subset: &[(String, Vec<String>)],
+    out: &mut Reporter,
+) {
     for (i, rule) in array_at(&vs.object, "/spec/http").iter().enumerate() {
         let rule_name = rule.get("name").and_then(Value::as_str).unwrap_or("");
         for (j, route) in array_at(rule, "/route").iter().enumerate() {
@@ -161,7 +167,7 @@ fn ingress_route_rules_not_affected(snap: &Snapshot, vs: &Resource, out: &mut Re
                 .and_then(|d| d.get("host"))
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            for (other, hosts) in &by_subset {
+            for (other, hosts) in by_subset {
                 for _ in hosts.iter().filter(|h| h.as_str() == host) {
                     // Istio names the rule where it means the section: the path finds no
                     // field unless a rule is named like one, and the resource's line shows.

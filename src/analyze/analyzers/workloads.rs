@@ -280,7 +280,18 @@ pub static MULTI_SERVICE: Analyzer = Analyzer {
     run: multi_service,
 };
 
+/// A label or selector map.
+type Labels = BTreeMap<String, String>;
+
 fn multi_service(snap: &Snapshot, out: &mut Reporter) {
+    // The Services with a selector, by namespace (read once, not once per Deployment).
+    let mut selecting: BTreeMap<&str, Vec<(&Resource, Labels)>> = BTreeMap::new();
+    for svc in snap.core("Service") {
+        let sel = labels_at(&svc.object, "/spec/selector");
+        if !sel.is_empty() {
+            selecting.entry(ns(svc)).or_default().push((svc, sel));
+        }
+    }
     for dep in snap.of("apps", "Deployment") {
         let template = dep.object.pointer("/spec/template").unwrap_or(&Value::Null);
         let meta = template.get("metadata").unwrap_or(&Value::Null);
@@ -290,12 +301,12 @@ fn multi_service(snap: &Snapshot, out: &mut Reporter) {
             continue;
         }
         let labels = labels_at(meta, "/labels");
-        let services: Vec<&Resource> = snap
-            .core("Service")
-            .filter(|s| {
-                let sel = labels_at(&s.object, "/spec/selector");
-                ns(s) == ns(dep) && !sel.is_empty() && selects(&sel, &labels)
-            })
+        let services: Vec<&Resource> = selecting
+            .get(ns(dep))
+            .into_iter()
+            .flatten()
+            .filter(|(_, sel)| selects(sel, &labels))
+            .map(|(svc, _)| *svc)
             .collect();
         conflicting_protocols(dep, &services, out);
         conflicting_target_ports(dep, &services, out);
