@@ -157,10 +157,23 @@ fn subset_select_pod(snap: &Snapshot, out: &mut Reporter) {
         .core("Node")
         .map(|n| (n.name(), labels_at(&n.object, "/metadata/labels")))
         .collect();
+    // A subset of a Service host can only match pods of the Service's namespace: only
+    // those subsets and the unscoped ones are tried on each pod.
+    let mut scoped: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut anywhere: Vec<usize> = Vec::new();
+    for (i, subset) in subsets.iter().enumerate() {
+        match subset.endpoint_pods {
+            Some((namespace, _)) => scoped.entry(namespace.as_str()).or_default().push(i),
+            None => anywhere.push(i),
+        }
+    }
     for w in snap.workloads() {
         let labels = with_node_labels(&w.labels, snap.pod_spec(w), &nodes);
-        for subset in subsets.iter_mut().filter(|s| !s.matched) {
-            subset.matched = subset.matches(&w.namespace, &labels);
+        let candidates = scoped.get(w.namespace.as_str()).into_iter().flatten();
+        for &i in candidates.chain(&anywhere) {
+            if !subsets[i].matched {
+                subsets[i].matched = subsets[i].matches(&w.namespace, &labels);
+            }
         }
     }
     for subset in subsets.into_iter().filter(|s| !s.matched) {

@@ -100,7 +100,7 @@ fn ingress_gateway_port(snap: &Snapshot, out: &mut Reporter) {
 fn exposed_ports(snap: &Snapshot, pods: &[&Workload]) -> std::collections::BTreeSet<i64> {
     let mut exposed = std::collections::BTreeSet::new();
     for pod in pods {
-        for svc in snap.core("Service").filter(|s| ns(s) == pod.namespace) {
+        for svc in snap.of_in("", "Service", &pod.namespace) {
             if !selects(&labels_at(&svc.object, "/spec/selector"), &pod.labels) {
                 continue;
             }
