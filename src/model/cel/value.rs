@@ -40,34 +40,33 @@ pub fn add<'a>(a: Value<'a>, b: Value<'a>) -> Eval<'a> {
     arithmetic("+", a, b)
 }
 
+/// `a op b` on integers, worked in 128 bits; None when the result is out of range for
+/// the operands' type (checked by the caller), Err for a division by zero.
+fn integer_op(op: &str, a: i128, b: i128) -> Result<Option<i128>, String> {
+    Ok(match op {
+        "+" => a.checked_add(b),
+        "-" => a.checked_sub(b),
+        "*" => a.checked_mul(b),
+        "/" if b == 0 => return Err("division by zero".into()),
+        "%" if b == 0 => return Err("modulus by zero".into()),
+        "/" => a.checked_div(b),
+        _ => a.checked_rem(b),
+    })
+}
+
 pub fn arithmetic<'a>(op: &str, left: Value<'a>, right: Value<'a>) -> Eval<'a> {
     use Value::*;
-    let ints = |a: i64, b: i64| -> Eval<'a> {
-        let result = match op {
-            "+" => a.checked_add(b),
-            "-" => a.checked_sub(b),
-            "*" => a.checked_mul(b),
-            "/" if b == 0 => return Err("division by zero".into()),
-            "%" if b == 0 => return Err("modulus by zero".into()),
-            "/" => a.checked_div(b),
-            _ => a.checked_rem(b),
-        };
-        result.map(Int).ok_or(overflow())
-    };
     match (left, right) {
-        (Int(a), Int(b)) => ints(a, b),
-        (Uint(a), Uint(b)) => {
-            let result = match op {
-                "+" => a.checked_add(b),
-                "-" => a.checked_sub(b),
-                "*" => a.checked_mul(b),
-                "/" if b == 0 => return Err("division by zero".into()),
-                "%" if b == 0 => return Err("modulus by zero".into()),
-                "/" => Some(a / b),
-                _ => Some(a % b),
-            };
-            result.map(Uint).ok_or(overflow())
-        }
+        // cel-go refuses MinInt64 % -1 as an overflow, as its division.
+        (Int(i64::MIN), Int(-1)) if op == "%" => Err(overflow()),
+        (Int(a), Int(b)) => integer_op(op, a.into(), b.into())?
+            .and_then(|r| i64::try_from(r).ok())
+            .map(Int)
+            .ok_or(overflow()),
+        (Uint(a), Uint(b)) => integer_op(op, a.into(), b.into())?
+            .and_then(|r| u64::try_from(r).ok())
+            .map(Uint)
+            .ok_or(overflow()),
         (Double(a), Double(b)) => match op {
             "+" => Ok(Double(a + b)),
             "-" => Ok(Double(a - b)),

@@ -311,6 +311,16 @@ fn passes(schema: &Value, data: &Value, path: &Path<'_>) -> (bool, Vec<FieldErro
     (found.is_empty(), found)
 }
 
+/// The errors of the first alternative when none passed (all alternatives of Istio's groups
+/// count the same checks, so the API server keeps the first one's errors).
+fn first_failures(results: Vec<(bool, Vec<FieldError>)>) -> Vec<FieldError> {
+    results
+        .into_iter()
+        .next()
+        .map(|(_, e)| e)
+        .unwrap_or_default()
+}
+
 fn composites(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     let alternatives = |key: &str| schema[key].as_array().map_or(&[][..], Vec::as_slice);
     let any_of = alternatives("anyOf");
@@ -321,13 +331,7 @@ fn composites(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<Fiel
                 "{} must validate at least one schema (anyOf)",
                 quote(&path.to_string())
             )));
-            errs.extend(
-                results
-                    .into_iter()
-                    .next()
-                    .map(|(_, e)| e)
-                    .unwrap_or_default(),
-            );
+            errs.extend(first_failures(results));
         }
     }
     let one_of = alternatives("oneOf");
@@ -344,13 +348,7 @@ fn composites(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<Fiel
                 quote(&path.to_string())
             )));
             if valid == 0 {
-                errs.extend(
-                    results
-                        .into_iter()
-                        .next()
-                        .map(|(_, e)| e)
-                        .unwrap_or_default(),
-                );
+                errs.extend(first_failures(results));
             }
         }
     }
