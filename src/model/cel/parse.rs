@@ -737,7 +737,17 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
-        let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
-        assert!(syntax_error(&deep).unwrap().contains("recursion limit"));
+        // The main thread's stack (8 MB), where skiff parses: a test thread has 2 MB, which
+        // an unoptimised build's frames outgrow before the 250-level limit.
+        let parse = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+                syntax_error(&deep)
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(parse.unwrap().contains("recursion limit"));
     }
 }
