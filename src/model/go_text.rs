@@ -1,5 +1,5 @@
 //! Go's text formatting where skiff must print what Go prints: `strconv.Quote` (and so
-//! `%q`) of a string, `%v` of a float64.
+//! `%q`) of a string, `%v` of a float64; and Go's reading of a duration.
 
 /// Go's `strconv.Quote`: double quotes, `\"` and `\\`, `\n`/`\t`/`\r`, other control
 /// characters as `\xNN`; printable characters as they are.
@@ -49,8 +49,82 @@ pub fn go_float(f: f64) -> String {
         .unwrap_or(plain)
 }
 
+/// A duration as Go's `time.ParseDuration` reads it ("1h2m3.5s", "300ms", "-1.5us"), in
+/// nanoseconds; None when it does not parse or overflows.
+pub fn go_duration_nanos(text: &str) -> Option<i64> {
+    let (negative, mut rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if rest == "0" {
+        return Some(0);
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    let mut total: u128 = 0;
+    while !rest.is_empty() {
+        let whole_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let whole = &rest[..whole_len];
+        rest = &rest[whole_len..];
+        let mut fraction = "";
+        if let Some(after) = rest.strip_prefix('.') {
+            let len = after.bytes().take_while(u8::is_ascii_digit).count();
+            fraction = &after[..len];
+            rest = &after[len..];
+        }
+        if whole.is_empty() && fraction.is_empty() {
+            return None;
+        }
+        let unit_len = rest
+            .find(|c: char| c == '.' || c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let scale: u128 = match &rest[..unit_len] {
+            "ns" => 1,
+            "us" | "µs" | "μs" => 1_000,
+            "ms" => 1_000_000,
+            "s" => 1_000_000_000,
+            "m" => 60_000_000_000,
+            "h" => 3_600_000_000_000,
+            _ => return None,
+        };
+        rest = &rest[unit_len..];
+        let whole: u128 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let mut part = whole.checked_mul(scale)?;
+        let mut unit = scale;
+        for digit in fraction.bytes().take(30) {
+            unit /= 10;
+            part += u128::from(digit - b'0') * unit;
+        }
+        total = total.checked_add(part)?;
+        if total > i64::MAX as u128 + u128::from(negative) {
+            return None;
+        }
+    }
+    let signed = i128::try_from(total).ok()?;
+    i64::try_from(if negative { -signed } else { signed }).ok()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::go_duration_nanos;
+
+    #[test]
+    fn durations_parse_as_go_parses_them() {
+        assert_eq!(go_duration_nanos("1ms"), Some(1_000_000));
+        assert_eq!(go_duration_nanos("1h2m3.5s"), Some(3_723_500_000_000));
+        assert_eq!(go_duration_nanos("-1.5us"), Some(-1500));
+        assert_eq!(go_duration_nanos("0"), Some(0));
+        for bad in ["", "1", "5x", "1.s5", ".s", "3000000h"] {
+            assert_eq!(go_duration_nanos(bad), None, "{bad}");
+        }
+    }
+
     #[test]
     fn floats_print_as_go_prints_them() {
         for (f, want) in [

@@ -94,44 +94,7 @@ pub fn invalid_duration_message(text: &str) -> String {
 /// Parses a Go-style duration ("1h2m3.5s", "300ms", "10us", "-1s": Go's
 /// `time.ParseDuration`, which Istio's duration decoding uses) into milliseconds.
 pub fn parse_duration_ms(s: &str) -> Option<f64> {
-    let s = s.trim();
-    if let Some(rest) = s.strip_prefix('-') {
-        return parse_duration_ms(rest.strip_prefix(['-', '+']).map_or(rest, |_| "")).map(|ms| -ms);
-    }
-    let s = s.strip_prefix('+').unwrap_or(s);
-    if s.is_empty() {
-        return None;
-    }
-    if s == "0" {
-        return Some(0.0);
-    }
-    let mut total = 0.0;
-    let mut rest = s;
-    while !rest.is_empty() {
-        let num_len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        if num_len == 0 {
-            return None;
-        }
-        let number: f64 = rest[..num_len].parse().ok()?;
-        rest = &rest[num_len..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let factor = match &rest[..unit_len] {
-            "h" => 3_600_000.0,
-            "m" => 60_000.0,
-            "s" => 1000.0,
-            "ms" => 1.0,
-            "us" | "µs" => 0.001,
-            "ns" => 0.000_001,
-            _ => return None,
-        };
-        total += number * factor;
-        rest = &rest[unit_len..];
-    }
-    Some(total)
+    crate::model::go_text::go_duration_nanos(s.trim()).map(|nanos| nanos as f64 / 1e6)
 }
 
 /// A positive duration flag value (`30s`, `1m`) as a `Duration`.

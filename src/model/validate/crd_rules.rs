@@ -7,6 +7,7 @@ use std::sync::{Mutex, OnceLock};
 
 use serde_json::Value;
 
+use super::structural;
 use crate::model::cel::{self, Expr};
 use crate::model::crd::release_spec_schema;
 use crate::model::schema::FieldError;
@@ -180,7 +181,7 @@ fn walk(node: &RuleNode, value: &Value, path: String, errs: &mut Vec<FieldError>
 
 /// The API server's error text when `rule` does not hold for `value`.
 fn failure(rule: &Rule, value: &Value) -> Option<String> {
-    let type_name = json_type(value);
+    let type_name = structural::data_type(value).0;
     let expr = match &rule.expr {
         Ok(expr) => expr,
         Err(e) => {
@@ -193,7 +194,7 @@ fn failure(rule: &Rule, value: &Value) -> Option<String> {
         Ok(cel::Value::Bool(true)) => None,
         Ok(cel::Value::Bool(false)) => Some(match value {
             Value::Object(_) | Value::Array(_) => format!("Invalid value: {}", rule.message),
-            scalar => format!("Invalid value: {}: {}", shown(scalar), rule.message),
+            scalar => format!("Invalid value: {}: {}", structural::shown(scalar), rule.message),
         }),
         Ok(_) => Some(format!(
             "Invalid value: \"{type_name}\": rule did not evaluate to a bool: {}",
@@ -207,27 +208,6 @@ fn failure(rule: &Rule, value: &Value) -> Option<String> {
             "Invalid value: \"{type_name}\": {e} evaluating rule: {}",
             rule.message
         )),
-    }
-}
-
-/// The schema type name the API server shows for a value.
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Object(_) => "object",
-        Value::Array(_) => "array",
-        Value::String(_) => "string",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::Null => "null",
-    }
-}
-
-/// A scalar as Go's `%v` / `%q` print it in a field error.
-fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => format!("{s:?}"),
-        other => other.to_string(),
     }
 }
 

@@ -41,11 +41,9 @@ fn collect_unknown(schema: &Value, value: &Value, path: &Path<'_>, found: &mut V
             {
                 return;
             }
-            let properties = schema["properties"].as_object();
-            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
             for (key, child) in map {
                 let child_path = path.key(key);
-                match properties.and_then(|p| p.get(key)).or(additional) {
+                match entry_schema(Some(schema), key) {
                     Some(sub) => collect_unknown(sub, child, &child_path, found),
                     None if schema["x-kubernetes-preserve-unknown-fields"] == true => {}
                     // An object where the schema has no such field (a scalar given a
@@ -178,9 +176,17 @@ fn prune(schema: Option<&Value>, value: &Value) -> Value {
     }
 }
 
+/// A value as a field error shows it: Go's `%q` for a string, `%v` (JSON) otherwise.
+pub(super) fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => quote(s),
+        other => other.to_string(),
+    }
+}
+
 /// A value's JSON type and the format Go infers for it (`int64` for integers, `float64`
 /// for other numbers), as the OpenAPI type validator compares them.
-fn data_type(value: &Value) -> (&'static str, &'static str) {
+pub(super) fn data_type(value: &Value) -> (&'static str, &'static str) {
     match value {
         Value::Object(_) => ("object", ""),
         Value::Array(_) => ("array", ""),
@@ -542,14 +548,11 @@ fn enum_check(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<Fiel
             other => quote(&other.to_string()),
         })
         .collect();
-    let shown = match data {
-        Value::String(s) => quote(s),
-        other => other.to_string(),
-    };
     errs.push(FieldError::new(
         path.to_string(),
         format!(
-            "Unsupported value: {shown}: supported values: {}",
+            "Unsupported value: {}: supported values: {}",
+            shown(data),
             supported.join(", ")
         ),
     ));
@@ -571,17 +574,9 @@ fn object_check(
     if let Some(max) = schema["maxProperties"].as_u64().filter(|max| len > *max) {
         errs.push(too_many(path, len, max));
     }
-    let properties = schema["properties"].as_object();
-    let additional = schema.get("additionalProperties").filter(|a| a.is_object());
     for (key, value) in map {
-        let child_path = path.key(key);
-        match properties.and_then(|p| p.get(key)) {
-            Some(sub) => validate(sub, value, &child_path, errs),
-            None => {
-                if let Some(sub) = additional {
-                    validate(sub, value, &child_path, errs);
-                }
-            }
+        if let Some(sub) = entry_schema(Some(schema), key) {
+            validate(sub, value, &path.key(key), errs);
         }
     }
     for required in schema["required"].as_array().into_iter().flatten() {
@@ -596,11 +591,8 @@ fn object_check(
 fn list_maps(schema: &Value, data: &Value, path: &Path<'_>, errs: &mut Vec<FieldError>) {
     match data {
         Value::Object(map) => {
-            let properties = schema["properties"].as_object();
-            let additional = schema.get("additionalProperties").filter(|a| a.is_object());
             for (key, value) in map {
-                let sub = properties.and_then(|p| p.get(key)).or(additional);
-                if let Some(sub) = sub {
+                if let Some(sub) = entry_schema(Some(schema), key) {
                     list_maps(sub, value, &path.key(key), errs);
                 }
             }
