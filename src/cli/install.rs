@@ -14,7 +14,7 @@ use super::render_flags::RenderFlags;
 use super::GlobalOptions;
 use crate::cluster::{self, Cluster};
 use crate::exit::{CliError, ExitCode};
-use crate::install::{apply, owned, plan, readiness};
+use crate::install::{apply, owned, plan, readiness, revision_tag};
 use crate::output::Printer;
 use crate::render::{self, Rendered};
 
@@ -89,7 +89,7 @@ struct ClusterRender {
 fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Result<ClusterRender> {
     let (iop, mut rendered) = super::render_flags::render_flags(flags, cluster_settings)?;
     let revision = render::revision_of(&iop);
-    owned::stamp(&mut rendered, &revision, &render::owner_of(&iop));
+    owned::stamp(&mut rendered, &owned::Owner::of(&iop));
     Ok(ClusterRender {
         iop,
         rendered,
@@ -103,7 +103,12 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;
         let settings = super::render_flags::cluster_settings(&cluster, args.render.force).await?;
-        let ClusterRender { iop, rendered, revision } = render_for(&args.render, settings)?;
+        let ClusterRender { iop, mut rendered, revision } = render_for(&args.render, settings)?;
+        let tagged = revision_tag::wanted(&iop, revision_tag::default_tag_exists(&cluster).await?);
+        if tagged {
+            let validator = revision_tag::existing_validator(&cluster).await?;
+            revision_tag::add_default_tag(&mut rendered, &owned::Owner::of(&iop), validator.as_ref())?;
+        }
         let selector = owned::revision_selector(&revision);
         let (previous, running) = tokio::join!(
             owned::list(&cluster, &selector),
@@ -138,6 +143,9 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
         };
         apply::ensure_namespaces(&cluster, &rendered).await?;
         let mut outcome = apply::apply(&cluster, &rendered, &previous).await?;
+        if tagged {
+            outcome.changed.extend(revision_tag::deactivate_other_injectors(&cluster, &rendered).await?);
+        }
         let stale = apply::stale(&rendered, &previous);
         if !stale.is_empty() {
             printer.out("- Pruning removed resources");

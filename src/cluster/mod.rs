@@ -398,6 +398,24 @@ impl Cluster {
         Ok(out)
     }
 
+    /// Every kind the server serves that can be listed, as `(apiVersion, kind)` in each
+    /// group's preferred version.
+    pub async fn served_listable_kinds(&self) -> Result<Vec<(String, String)>, ClusterError> {
+        let discovery = kube::discovery::Discovery::new(self.client.clone())
+            .run()
+            .await
+            .map_err(|e| self.error(e))?;
+        let mut out = Vec::new();
+        for group in discovery.groups() {
+            for (resource, caps) in group.recommended_resources() {
+                if caps.supports_operation(kube::discovery::verbs::LIST) {
+                    out.push((resource.api_version.clone(), resource.kind.clone()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Versions of running istiod pods in the Istio namespace, read from their image tags.
     pub async fn control_plane_versions(
         &self,

@@ -182,7 +182,8 @@ pub async fn wait_for_terminating(
     Ok(terminating.len())
 }
 
-/// Owned objects of `previous` the render no longer has.
+/// Owned objects of `previous` the render no longer has, less those marked as not pruned
+/// (the default revision tag's, which outlive the install that made them).
 pub fn stale<'a>(rendered: &[Rendered], previous: &'a [Value]) -> Vec<&'a Value> {
     let wanted: BTreeSet<String> = rendered
         .iter()
@@ -191,6 +192,7 @@ pub fn stale<'a>(rendered: &[Rendered], previous: &'a [Value]) -> Vec<&'a Value>
     previous
         .iter()
         .filter(|o| !wanted.contains(&owned::key(o)))
+        .filter(|o| o["metadata"]["labels"][owned::NOT_PRUNED_LABEL] != "true")
         .collect()
 }
 

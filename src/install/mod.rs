@@ -7,3 +7,4 @@ pub mod k8s_version;
 pub mod owned;
 pub mod plan;
 pub mod readiness;
+pub mod revision_tag;

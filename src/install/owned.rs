@@ -84,23 +84,81 @@ pub fn comparable(object: &Value) -> Value {
     o
 }
 
+/// Marks an object that install's prune leaves alone (the default revision tag's objects).
+pub const NOT_PRUNED_LABEL: &str = "install.operator.istio.io/owning-resource-not-pruned";
+
+/// The IstioOperator an installation is made from, as its labels name it.
+pub struct Owner {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    /// `default` for the unnamed revision.
+    pub revision: String,
+}
+
+impl Owner {
+    pub fn of(iop: &Value) -> Owner {
+        let text = |pointer: &str| {
+            iop.pointer(pointer)
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let revision = crate::render::revision_of(iop);
+        Owner {
+            name: text("/metadata/name"),
+            namespace: text("/metadata/namespace"),
+            revision: if revision.is_empty() {
+                "default".into()
+            } else {
+                revision
+            },
+        }
+    }
+
+    /// The labels istioctl's installer puts on every object it applies: the operator's
+    /// management and version marks, the owning IstioOperator (when named) and its
+    /// namespace, the revision, and the component (`None` for objects of no component).
+    pub fn labels(&self, component: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut labels = vec![
+            ("operator.istio.io/managed", "Reconcile".to_string()),
+            (
+                "operator.istio.io/version",
+                crate::ISTIO_VERSION.to_string(),
+            ),
+            (REVISION_LABEL, self.revision.clone()),
+        ];
+        if let Some(name) = &self.name {
+            labels.push((OWNER_LABEL, name.clone()));
+        }
+        if let Some(ns) = &self.namespace {
+            labels.push((
+                "install.operator.istio.io/owning-resource-namespace",
+                ns.clone(),
+            ));
+        }
+        if let Some(c) = component {
+            labels.push((COMPONENT_LABEL, c.to_string()));
+        }
+        labels
+    }
+}
+
+/// Sets `labels` on an object.
+pub fn label(object: &mut Value, labels: &[(&str, String)]) {
+    if !object["metadata"]["labels"].is_object() {
+        object["metadata"]["labels"] = json!({});
+    }
+    for (key, value) in labels {
+        object["metadata"]["labels"][*key] = json!(value);
+    }
+}
+
 /// Adds the ownership labels to every object of every component.
-pub fn stamp(rendered: &mut [Rendered], revision: &str, owner: &str) {
-    let rev = if revision.is_empty() {
-        "default"
-    } else {
-        revision
-    };
+pub fn stamp(rendered: &mut [Rendered], owner: &Owner) {
     for r in rendered.iter_mut() {
-        let component = r.component.kind.label();
+        let labels = owner.labels(Some(r.component.kind.label()));
         for object in r.objects.iter_mut() {
-            if !object["metadata"]["labels"].is_object() {
-                object["metadata"]["labels"] = json!({});
-            }
-            let labels = &mut object["metadata"]["labels"];
-            labels[COMPONENT_LABEL] = json!(component);
-            labels[REVISION_LABEL] = json!(rev);
-            labels[OWNER_LABEL] = json!(owner);
+            label(object, &labels);
         }
     }
 }

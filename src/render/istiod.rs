@@ -121,6 +121,8 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(injector_config_map(&n));
     }
     out.push(values_config_map(&n));
+    let tags = revision_tags(&n);
+    out.extend(tags.iter().map(|tag| tag_webhook(&n, tag)));
     out.push(mutating_webhook(&n));
     if remote {
         out.extend(remote_endpoint(&n));
@@ -129,6 +131,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.extend(namespace_rbac(&n));
     }
     if !runs_istiod {
+        out.extend(tags.iter().map(|tag| tag_service(&n, tag)));
         return out;
     }
     out.push(deployment(&n));
@@ -143,6 +146,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(disruption_budget(&n));
     }
     out.push(service(&n));
+    out.extend(tags.iter().map(|tag| tag_service(&n, tag)));
     out
 }
 
@@ -722,24 +726,26 @@ fn expr(key: &str, operator: &str, values: &[&str]) -> Value {
     }
 }
 
-fn mutating_webhook(n: &Names) -> Value {
-    let rev = n.ctx.revision_label();
+/// The injection webhooks selecting pods by `selector_rev` (a revision or a revision tag);
+/// the `istio-injection` and `sidecar.istio.io/inject` ones only for the default revision
+/// or the `default` tag.
+fn injection_hooks(n: &Names, selector_rev: &str, serves_default: bool) -> Vec<Value> {
     let not_disabled = expr("sidecar.istio.io/inject", "NotIn", &["false"]);
     let mut hooks = vec![
         inject_webhook(
             n,
             "rev.namespace.sidecar-injector.istio.io",
-            json!({"matchExpressions": [expr("istio.io/rev", "In", &[&rev]), expr("istio-injection", "DoesNotExist", &[])]}),
+            json!({"matchExpressions": [expr("istio.io/rev", "In", &[selector_rev]), expr("istio-injection", "DoesNotExist", &[])]}),
             json!({"matchExpressions": [not_disabled]}),
         ),
         inject_webhook(
             n,
             "rev.object.sidecar-injector.istio.io",
             json!({"matchExpressions": [expr("istio.io/rev", "DoesNotExist", &[]), expr("istio-injection", "DoesNotExist", &[])]}),
-            json!({"matchExpressions": [not_disabled, expr("istio.io/rev", "In", &[&rev])]}),
+            json!({"matchExpressions": [not_disabled, expr("istio.io/rev", "In", &[selector_rev])]}),
         ),
     ];
-    if n.ctx.revision.is_empty() {
+    if serves_default {
         hooks.push(inject_webhook(
             n,
             "namespace.sidecar-injector.istio.io",
@@ -774,7 +780,18 @@ fn mutating_webhook(n: &Names) -> Value {
             ));
         }
     }
-    let mut name = format!("istio-sidecar-injector{}", n.ctx.rev_suffix());
+    hooks
+}
+
+/// A MutatingWebhookConfiguration of istiod's injection webhooks; names of
+/// cluster-scoped webhook objects carry the namespace unless it is `istio-system`.
+fn injection_webhook_config(
+    n: &Names,
+    name: &str,
+    extra_labels: &Map<String, Value>,
+    hooks: Vec<Value>,
+) -> Value {
+    let mut name = name.to_string();
     if n.ns != "istio-system" {
         name = format!("{name}-{}", n.ns);
     }
@@ -782,6 +799,7 @@ fn mutating_webhook(n: &Names) -> Value {
         &meta::label("app", "sidecar-injector"),
         &n.chart("istiod"),
         &n.op(),
+        extra_labels,
     ]);
     let mut mwc = meta::object(
         "admissionregistration.k8s.io/v1",
@@ -792,6 +810,40 @@ fn mutating_webhook(n: &Names) -> Value {
     );
     mwc["webhooks"] = json!(hooks);
     mwc
+}
+
+fn mutating_webhook(n: &Names) -> Value {
+    let hooks = injection_hooks(n, &n.ctx.revision_label(), n.ctx.revision.is_empty());
+    let name = format!("istio-sidecar-injector{}", n.ctx.rev_suffix());
+    injection_webhook_config(n, &name, &Map::new(), hooks)
+}
+
+/// `values.revisionTags`: each tag is a second name for this revision, with its own
+/// injection webhooks (`istio-revision-tag-<tag>`) and istiod Service
+/// (`istiod-revision-tag-<tag>`); the `default` tag also serves `istio-injection`.
+fn revision_tags(n: &Names) -> Vec<String> {
+    n.ctx
+        .get("revisionTags")
+        .as_array()
+        .map(|tags| {
+            tags.iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn tag_webhook(n: &Names, tag: &str) -> Value {
+    let hooks = injection_hooks(n, tag, tag == "default");
+    let labels = meta::label("istio.io/tag", tag);
+    injection_webhook_config(n, &format!("istio-revision-tag-{tag}"), &labels, hooks)
+}
+
+fn tag_service(n: &Names, tag: &str) -> Value {
+    let mut svc = service(n);
+    svc["metadata"]["name"] = json!(format!("istiod-revision-tag-{tag}"));
+    svc["metadata"]["labels"]["istio.io/tag"] = json!(tag);
+    svc
 }
 
 /// A number as Helm prints it: `1.0` -> `1`, `0.5` -> `0.5`.

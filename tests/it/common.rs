@@ -221,3 +221,27 @@ pub fn check_goldens(dir: &str, actual: impl IntoIterator<Item = (String, String
         differences.join("\n")
     );
 }
+
+/// The reference istioctl 1.30.3 (`scripts/reference-istioctl`, built from Istio's Go
+/// module on first use).
+pub fn reference_istioctl() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/reference-istioctl");
+        let out = Command::new(&script)
+            .output()
+            .expect("run scripts/reference-istioctl");
+        assert!(
+            out.status.success(),
+            "scripts/reference-istioctl failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+        assert!(
+            path.is_absolute(),
+            "not an absolute path: {}",
+            path.display()
+        );
+        path
+    })
+}

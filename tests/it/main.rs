@@ -20,6 +20,7 @@ mod golden_injections;
 mod golden_manifests;
 mod inject_templates;
 mod install;
+mod interop;
 mod istiod;
 mod kube_inject;
 mod layering;

@@ -3,9 +3,7 @@
 //! built-in profiles whose rendered objects (kind, namespace, name) are the same in both.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::process::Command;
-use std::sync::OnceLock;
 
 /// Profiles whose `manifest generate` object set equals istioctl's. A profile that starts
 /// agreeing must be added here; one that stops agreeing fails the test.
@@ -21,28 +19,6 @@ const AGREEING_PROFILES: &[&str] = &[
     "remote",
     "stable",
 ];
-
-fn reference_istioctl() -> &'static PathBuf {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/reference-istioctl");
-        let out = Command::new(&script)
-            .output()
-            .expect("run scripts/reference-istioctl");
-        assert!(
-            out.status.success(),
-            "scripts/reference-istioctl failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
-        assert!(
-            path.is_absolute(),
-            "not an absolute path: {}",
-            path.display()
-        );
-        path
-    })
-}
 
 /// Runs a command with no kubeconfig, so nothing can reach a cluster.
 fn offline(program: &std::path::Path, args: &[&str]) -> String {
@@ -75,7 +51,7 @@ fn object_keys(render: &str) -> BTreeSet<String> {
 #[test]
 #[ignore = "needs istioctl built from Go modules (./scripts/test builds it)"]
 fn reference_istioctl_is_1_30_3_and_renders_offline() {
-    let istioctl = reference_istioctl();
+    let istioctl = crate::common::reference_istioctl();
     let version = offline(istioctl, &["version", "--remote=false"]);
     assert_eq!(version.trim(), "client version: 1.30.3");
     let demo = offline(istioctl, &["manifest", "generate", "--set", "profile=demo"]);
@@ -90,8 +66,8 @@ fn reference_istioctl_is_1_30_3_and_renders_offline() {
 #[test]
 #[ignore = "needs istioctl built from Go modules (./scripts/test builds it)"]
 fn profiles_render_the_same_objects_as_istioctl() {
-    let istioctl = reference_istioctl();
-    let skiff = PathBuf::from(env!("CARGO_BIN_EXE_skiff"));
+    let istioctl = crate::common::reference_istioctl();
+    let skiff = std::path::PathBuf::from(env!("CARGO_BIN_EXE_skiff"));
     let mut agreeing = Vec::new();
     let mut differences = Vec::new();
     for profile in skiff::render::profiles::NAMES {
