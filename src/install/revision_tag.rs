@@ -190,13 +190,12 @@ fn tag_objects(
             target.reinvocation
         ));
     }
-    let webhook = pick(&target, sets, INJECTOR, "istio-revision-tag-default")?;
+    let webhook = pick(&target, sets, INJECTOR)?;
     // The Service is rendered for the revision by name, `default` included.
     let service = pick(
         &target,
         vec![format!("revision={}", owner.revision)],
         "Service",
-        "istiod-revision-tag-default",
     )?;
     let validator = default_validator(&target, revision, existing_validator)?;
 
@@ -222,9 +221,9 @@ fn tag_objects(
     Ok(out)
 }
 
-/// One object of the istiod chart rendered alone (the `empty` profile with Pilot) for the
-/// `default` tag in the target's namespace.
-fn pick(target: &Target, extra: Vec<String>, kind: &str, name: &str) -> Result<Value, RenderError> {
+/// The `default` tag's object of one kind from the istiod chart rendered alone (the
+/// `empty` profile with Pilot) in the target's namespace.
+fn pick(target: &Target, extra: Vec<String>, kind: &str) -> Result<Value, RenderError> {
     let mut sets = vec![
         "profile=empty".to_string(),
         "components.pilot.enabled=true".to_string(),
@@ -232,7 +231,9 @@ fn pick(target: &Target, extra: Vec<String>, kind: &str, name: &str) -> Result<V
         format!("values.global.istioNamespace={}", target.namespace),
     ];
     sets.extend(extra);
-    find_rendered(&sets, kind, name)
+    find_rendered(&sets, kind, |o| {
+        o["metadata"]["labels"][TAG_LABEL] == DEFAULT_TAG
+    })
 }
 
 /// The base chart's default validator for the tagged revision, its failure policy left to
@@ -258,7 +259,9 @@ fn default_validator(
     if let Some(url) = target.url.strip_suffix("/inject") {
         sets.push(format!("values.base.validationURL={url}/validate"));
     }
-    let mut validator = find_rendered(&sets, VALIDATOR, VALIDATOR_NAME)?;
+    let mut validator = find_rendered(&sets, VALIDATOR, |o| {
+        o["metadata"]["name"] == VALIDATOR_NAME
+    })?;
     validator["metadata"]["labels"][TAG_LABEL] = json!(DEFAULT_TAG);
     // The tag's validator leaves objects of a named revision to that revision's own.
     for hook in validator["webhooks"].as_array_mut().into_iter().flatten() {
@@ -282,7 +285,11 @@ fn default_validator(
     Ok(validator)
 }
 
-fn find_rendered(sets: &[String], kind: &str, name: &str) -> Result<Value, RenderError> {
+fn find_rendered(
+    sets: &[String],
+    kind: &str,
+    wanted: impl Fn(&Value) -> bool,
+) -> Result<Value, RenderError> {
     let merged = inputs::merge(&inputs::Request {
         sets: sets.to_vec(),
         ..Default::default()
@@ -290,10 +297,8 @@ fn find_rendered(sets: &[String], kind: &str, name: &str) -> Result<Value, Rende
     render::render(&merged.iop)?
         .into_iter()
         .flat_map(|r| r.objects)
-        .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
-        .ok_or_else(|| {
-            RenderError::Failed(format!("the default revision tag has no {kind} {name}"))
-        })
+        .find(|o| o["kind"] == kind && wanted(o))
+        .ok_or_else(|| RenderError::Failed(format!("the default revision tag renders no {kind}")))
 }
 
 #[cfg(test)]

@@ -452,4 +452,22 @@ fn kube_inject_with_use_kube_follows_the_clusters_injector_and_mesh_config_maps(
         "{stderr}"
     );
     assert!(missing.stdout.is_empty());
+    // A stray injector ConfigMap would be read by istioctl analyze in other tests (it reads
+    // them from every namespace): gone before the next exclusive test starts.
+    rt.block_on(async {
+        let cluster = connect(&view(&kc, Some("skiff-test")))
+            .await
+            .expect("connect");
+        cluster
+            .delete("v1", "Namespace", None, &ns)
+            .await
+            .expect("delete namespace");
+        for _ in 0..120 {
+            match cluster.get("v1", "Namespace", None, &ns).await {
+                Err(_) => return,
+                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(500)).await,
+            }
+        }
+        panic!("namespace {ns} still there after 60 s");
+    });
 }

@@ -56,7 +56,7 @@ async fn wait_gone(cluster: &Cluster, ns: &str, name: &str) {
 }
 
 /// Starts `skiff dashboard ...` and returns it with the URL it printed.
-fn start_dashboard(kc: &str, args: &[&str]) -> (Child, String) {
+pub(crate) fn start_dashboard(kc: &str, args: &[&str]) -> (Child, String) {
     start_dashboard_with(kc, args, None)
 }
 
@@ -81,7 +81,7 @@ fn start_dashboard_with(kc: &str, args: &[&str], transport: Option<&str>) -> (Ch
     (child, line.trim().to_string())
 }
 
-fn get(url: &str) -> String {
+pub(crate) fn get(url: &str) -> String {
     String::from_utf8(get_bytes(url)).expect("a text page")
 }
 
@@ -101,7 +101,7 @@ fn get_bytes(url: &str) -> Vec<u8> {
     })
 }
 
-fn interrupt(child: &mut Child) -> Option<i32> {
+pub(crate) fn interrupt(child: &mut Child) -> Option<i32> {
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -110,12 +110,18 @@ fn install_converges_after_the_api_server_dies_midway() {
     );
     assert_eq!(out.status.code(), Some(0));
     let render = String::from_utf8(out.stdout).unwrap();
-    let rendered: std::collections::BTreeSet<String> =
+    let mut rendered: std::collections::BTreeSet<String> =
         skiff::model::load::parse_documents(&render, "render")
             .unwrap()
             .iter()
             .map(|r| owned::key(&r.object))
             .collect();
+    // Beside the render, install adds the default revision tag, as istioctl's does.
+    rendered.extend([
+        format!("MutatingWebhookConfiguration::istio-revision-tag-default-{ns}"),
+        format!("Service:{ns}:istiod-revision-tag-default"),
+        "ValidatingWebhookConfiguration::istiod-default-validator".to_string(),
+    ]);
     let rt = skiff::cluster::runtime();
     rt.block_on(async {
         let cluster = connect(&ConnectOptions {
@@ -162,7 +168,9 @@ fn install_lifecycle() {
         .and_then(|l| l.split(' ').next())
         .and_then(|n| n.parse::<usize>().ok())
         .unwrap_or_else(|| panic!("no dry-run summary: {out}"));
-    assert!(creates >= 27, "{out}"); // 42 objects, of which the 15 CRDs may exist already
+    // 45 objects (the render's 42 and the default revision tag's 3), of which the 15 CRDs
+    // may exist already.
+    assert!(creates >= 30, "{out}");
     assert!(
         !rt.block_on(exists(&cluster, "v1", "Namespace", None, &ns)),
         "dry run created the namespace"
@@ -203,7 +211,7 @@ fn install_lifecycle() {
     );
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("No changes: all 42 objects are up to date"),
+        out.contains("No changes: all 45 objects are up to date"),
         "{out}"
     );
 

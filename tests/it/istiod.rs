@@ -70,7 +70,8 @@ fn istiod_from_the_local_image_becomes_ready() {
 
     let rt = skiff::cluster::runtime();
     let cluster = common::connect_to(&rt, &kc);
-    rt.block_on(the_webhook_rejects_an_invalid_gateway(&cluster));
+    rt.block_on(the_webhooks_reject_what_validate_rejects(&cluster));
+    dashboards_reach_istiod(&kc, &ns);
     let app_ns = common::namespace_for("injected");
     let pod = rt.block_on(a_pod_injected_by_the_webhook(&cluster, &app_ns));
     // The API server defaults what it stores (fieldRef apiVersion, ...): the prediction gets
@@ -88,6 +89,63 @@ fn istiod_from_the_local_image_becomes_ready() {
         ),
         "the webhook's pod (left) and skiff kube-inject --use-kube (right) differ"
     );
+    rt.block_on(cluster.apply(&route_to_nowhere(&app_ns), None))
+        .expect("a valid VirtualService is accepted");
+    live_analysis_agrees_with_istioctl(&kc, &ns, &app_ns);
+}
+
+/// `skiff dashboard controlz` and `istiod-debug` reach the running istiod: each prints
+/// its URL, the page arrives through the port-forward, and SIGINT ends it with 0.
+fn dashboards_reach_istiod(kc: &str, istio_ns: &str) {
+    for (dashboard, page) in [
+        ("controlz", "ControlZ"),
+        ("istiod-debug", "Pilot Debug Console"),
+    ] {
+        let (mut child, url) = crate::dashboard::start_dashboard(
+            kc,
+            &["dashboard", dashboard, "-i", istio_ns, "--browser=false"],
+        );
+        let body = crate::dashboard::get(&url);
+        assert_eq!(
+            crate::dashboard::interrupt(&mut child),
+            Some(0),
+            "{dashboard}"
+        );
+        assert!(body.contains(page), "{dashboard} at {url}: {body:.300}");
+    }
+}
+
+/// A VirtualService whose destination host exists nowhere (IST0101 for both tools).
+fn route_to_nowhere(ns: &str) -> Value {
+    json!({
+        "apiVersion": "networking.istio.io/v1", "kind": "VirtualService",
+        "metadata": {"name": "to-nowhere", "namespace": ns},
+        "spec": {"hosts": ["web"], "http": [{"route": [{"destination": {"host": "nowhere"}}]}]}
+    })
+}
+
+/// `skiff analyze -n` on the mesh namespace says what istioctl analyze says on the same
+/// cluster, with the same exit code.
+fn live_analysis_agrees_with_istioctl(kc: &str, istio_ns: &str, app_ns: &str) {
+    let args = ["analyze", "-n", app_ns, "-i", istio_ns];
+    let skiff = common::skiff(kc, &args);
+    let home = std::env::temp_dir().join("skiff-istiod-istioctl-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let istioctl = std::process::Command::new(common::reference_istioctl())
+        .args(args)
+        .env("KUBECONFIG", kc)
+        .env("HOME", &home)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run the reference istioctl");
+    let text = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(text(&istioctl).contains("IST0101"), "{}", text(&istioctl));
+    assert_eq!(
+        text(&skiff),
+        text(&istioctl),
+        "analyze -n {app_ns}: skiff (left), istioctl (right)"
+    );
+    assert_eq!(skiff.status.code(), istioctl.status.code());
 }
 
 /// A Deployment for the injection check; its ports carry the protocol the API server would
@@ -128,30 +186,68 @@ where
     panic!("{what}: not after 120 s: {last}");
 }
 
-async fn the_webhook_rejects_an_invalid_gateway(cluster: &Cluster) {
+/// istiod's validating webhooks refuse what `skiff validate` refuses, in its words: a
+/// Gateway of the revision (the revision's own webhook) and an unlabelled VirtualService
+/// (the default validator, which install added with the default revision tag).
+async fn the_webhooks_reject_what_validate_rejects(cluster: &Cluster) {
     let gateway = json!({
         "apiVersion": "networking.istio.io/v1", "kind": "Gateway",
-        // The revision's validating webhook selects objects of its revision (an unlabelled
-        // object is validated only once a default revision tag exists, as with istioctl).
         "metadata": {"name": "short-host", "namespace": "default",
                      "labels": {"istio.io/rev": "default"}},
         "spec": {"servers": [{"port": {"number": 80, "name": "http", "protocol": "HTTP"},
                               "hosts": ["reviews"]}]}
     });
-    let message = eventually(
-        "istiod's validating webhook rejects a short host",
-        || async {
-            match cluster.apply_with(&gateway, None, true).await {
+    let virtual_service = json!({
+        "apiVersion": "networking.istio.io/v1", "kind": "VirtualService",
+        "metadata": {"name": "mesh-wildcard", "namespace": "default"},
+        "spec": {"hosts": ["*"], "http": [{"route": [{"destination": {"host": "reviews"}}]}]}
+    });
+    for object in [gateway, virtual_service] {
+        let predicted = validate_message(&object);
+        let refused = eventually("istiod's validating webhook refuses it", || async {
+            match cluster.apply_with(&object, None, true).await {
                 Err(e) if e.to_string().contains("validation.istio.io") => Ok(e.to_string()),
                 other => Err(format!("{other:?}")),
             }
-        },
-    )
-    .await;
-    assert!(
-        message.contains("short names (non FQDN) are not allowed"),
-        "{message}"
+        })
+        .await;
+        assert!(
+            refused.contains(&predicted),
+            "the webhook said {refused:?}; skiff validate said {predicted:?}"
+        );
+    }
+}
+
+/// What `skiff validate` says is wrong with one object (the text after the field path).
+fn validate_message(object: &Value) -> String {
+    let file = std::env::temp_dir().join(format!(
+        "skiff-istiod-validate-{}-{}.json",
+        std::process::id(),
+        object["metadata"]["name"].as_str().unwrap()
+    ));
+    std::fs::write(&file, serde_json::to_string(object).unwrap()).unwrap();
+    let out = common::skiff_command()
+        .args(["validate", "-f", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skiff validate accepts {object}"
     );
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with('✘'))
+        .unwrap_or_else(|| panic!("{text}"));
+    // `<file>:<line>: <Kind> <ns>/<name>: <path>: [Invalid value: "<value>": ]<message>`
+    let message = line.rsplit_once("]: ").map_or(line, |(_, m)| m);
+    message
+        .strip_prefix("Invalid value: ")
+        .and_then(|rest| rest.split_once("\": "))
+        .map_or(message, |(_, m)| m)
+        .to_string()
 }
 
 async fn a_pod_injected_by_the_webhook(cluster: &Cluster, ns: &str) -> Value {
