@@ -106,9 +106,12 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
         let ClusterRender { iop, mut rendered, revision } = render_for(&args.render, settings)?;
         let tagged = revision_tag::wanted(&iop, revision_tag::default_tag_exists(&cluster).await?);
         if tagged {
-            let validator = revision_tag::existing_validator(&cluster).await?;
-            revision_tag::add_default_tag(&mut rendered, &owned::Owner::of(&iop), validator.as_ref())?;
+            revision_tag::add_default_tag(&mut rendered, &owned::Owner::of(&iop))?;
         }
+        let validators = cluster
+            .list("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", None, "")
+            .await?;
+        apply::leave_failure_policy_to_istiod(&mut rendered, &validators);
         let selector = owned::revision_selector(&revision);
         let (previous, running) = tokio::join!(
             owned::list(&cluster, &selector),

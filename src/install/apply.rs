@@ -182,6 +182,37 @@ pub async fn wait_for_terminating(
     Ok(terminating.len())
 }
 
+/// istiod switches its validating webhooks to fail closed once it serves them; applying the
+/// chart's `Ignore` again would open them until istiod notices. Webhooks the cluster already
+/// has failing closed are applied without a failure policy, which leaves it to istiod (as
+/// istioctl does for the default validator).
+pub fn leave_failure_policy_to_istiod(rendered: &mut [Rendered], cluster_validators: &[Value]) {
+    let fails_closed = |config: &str, hook: &Value| {
+        cluster_validators
+            .iter()
+            .filter(|v| v["metadata"]["name"] == config)
+            .flat_map(|v| v["webhooks"].as_array().into_iter().flatten())
+            .any(|h| h["name"] == hook["name"] && h["failurePolicy"] == "Fail")
+    };
+    let validators = rendered
+        .iter_mut()
+        .flat_map(|r| r.objects.iter_mut())
+        .filter(|o| o["kind"] == "ValidatingWebhookConfiguration");
+    for validator in validators {
+        let config = validator["metadata"]["name"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        for hook in validator["webhooks"].as_array_mut().into_iter().flatten() {
+            if fails_closed(&config, hook) {
+                if let Some(h) = hook.as_object_mut() {
+                    h.remove("failurePolicy");
+                }
+            }
+        }
+    }
+}
+
 /// Owned objects of `previous` the render no longer has, less those marked as not pruned
 /// (the default revision tag's, which outlive the install that made them).
 pub fn stale<'a>(rendered: &[Rendered], previous: &'a [Value]) -> Vec<&'a Value> {
@@ -215,4 +246,35 @@ pub async fn delete_all(cluster: &Cluster, objects: &[&Value]) -> Result<Vec<Str
     }))
     .await;
     results.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{self, inputs};
+
+    fn validator_policies(rendered: &[Rendered]) -> Vec<Value> {
+        rendered
+            .iter()
+            .flat_map(|r| &r.objects)
+            .filter(|o| o["kind"] == "ValidatingWebhookConfiguration")
+            .flat_map(|o| o["webhooks"].as_array().cloned().unwrap_or_default())
+            .map(|h| h["failurePolicy"].clone())
+            .collect()
+    }
+
+    #[test]
+    fn only_webhooks_istiod_closed_lose_their_failure_policy() {
+        let iop = inputs::merge(&inputs::Request::default()).unwrap().iop;
+        let mut rendered = render::render(&iop).unwrap();
+        assert_eq!(validator_policies(&rendered), vec![json!("Ignore")]);
+        let other = json!({"metadata": {"name": "istio-validator-istio-system"},
+            "webhooks": [{"name": "rev.validation.istio.io", "failurePolicy": "Ignore"}]});
+        leave_failure_policy_to_istiod(&mut rendered, &[other]);
+        assert_eq!(validator_policies(&rendered), vec![json!("Ignore")]);
+        let closed = json!({"metadata": {"name": "istio-validator-istio-system"},
+            "webhooks": [{"name": "rev.validation.istio.io", "failurePolicy": "Fail"}]});
+        leave_failure_policy_to_istiod(&mut rendered, &[closed]);
+        assert_eq!(validator_policies(&rendered), vec![Value::Null]);
+    }
 }

@@ -41,14 +41,6 @@ pub async fn default_revision_injectors(cluster: &Cluster) -> Result<Vec<Value>,
     cluster.list(WEBHOOK_API, INJECTOR, None, &selector).await
 }
 
-/// The cluster's `istiod-default-validator`, if any.
-pub async fn existing_validator(cluster: &Cluster) -> Result<Option<Value>, ClusterError> {
-    let all = cluster.list(WEBHOOK_API, VALIDATOR, None, "").await?;
-    Ok(all
-        .into_iter()
-        .find(|o| o["metadata"]["name"] == VALIDATOR_NAME))
-}
-
 /// Deactivates the default revision's injectors in the cluster that the render does not
 /// carry (an earlier installation's), as istioctl does when a default tag takes over;
 /// returns what it changed.
@@ -98,14 +90,9 @@ fn is_revision_injector(object: &Value, revision: &str) -> bool {
 }
 
 /// Adds the default tag's objects to the Pilot component of a stamped render and
-/// deactivates the default revision's injector in it. `existing_validator` is the
-/// cluster's `istiod-default-validator`, whose failure policy istiod may have tightened.
-/// Without a Pilot component (nothing to point the tag at) the render is left alone.
-pub fn add_default_tag(
-    rendered: &mut [Rendered],
-    owner: &Owner,
-    existing_validator: Option<&Value>,
-) -> Result<(), RenderError> {
+/// deactivates the default revision's injector in it. Without a Pilot component (nothing
+/// to point the tag at) the render is left alone.
+pub fn add_default_tag(rendered: &mut [Rendered], owner: &Owner) -> Result<(), RenderError> {
     let Some(pilot) = rendered
         .iter_mut()
         .find(|r| r.component.kind == ComponentKind::Pilot)
@@ -120,7 +107,7 @@ pub fn add_default_tag(
     else {
         return Ok(());
     };
-    let mut tag_objects = tag_objects(&canonical, owner, existing_validator)?;
+    let mut tag_objects = tag_objects(&canonical, owner)?;
     for object in pilot.objects.iter_mut() {
         if is_revision_injector(object, "default") {
             deactivate(object);
@@ -163,11 +150,7 @@ fn target_of(canonical: &Value) -> Target {
 /// Renders the tag's webhook, Service and validator, labelled as istioctl labels them:
 /// the render's labels, the canonical injector's (less `app`), the owner's, and
 /// `owning-resource-not-pruned`.
-fn tag_objects(
-    canonical: &Value,
-    owner: &Owner,
-    existing_validator: Option<&Value>,
-) -> Result<Vec<Value>, RenderError> {
+fn tag_objects(canonical: &Value, owner: &Owner) -> Result<Vec<Value>, RenderError> {
     let target = target_of(canonical);
     let revision = if owner.revision == "default" {
         ""
@@ -197,7 +180,7 @@ fn tag_objects(
         vec![format!("revision={}", owner.revision)],
         "Service",
     )?;
-    let validator = default_validator(&target, revision, existing_validator)?;
+    let validator = default_validator(&target, revision)?;
 
     let inherited: Vec<(String, String)> = canonical["metadata"]["labels"]
         .as_object()
@@ -236,13 +219,8 @@ fn pick(target: &Target, extra: Vec<String>, kind: &str) -> Result<Value, Render
     })
 }
 
-/// The base chart's default validator for the tagged revision, its failure policy left to
-/// the server (and istiod) when the cluster's copy already fails closed.
-fn default_validator(
-    target: &Target,
-    revision: &str,
-    existing: Option<&Value>,
-) -> Result<Value, RenderError> {
+/// The base chart's default validator for the tagged revision.
+fn default_validator(target: &Target, revision: &str) -> Result<Value, RenderError> {
     let mut sets = vec![
         "profile=empty".to_string(),
         "components.base.enabled=true".to_string(),
@@ -266,21 +244,6 @@ fn default_validator(
     // The tag's validator leaves objects of a named revision to that revision's own.
     for hook in validator["webhooks"].as_array_mut().into_iter().flatten() {
         hook["objectSelector"] = json!({"matchExpressions": [{"key": owned::REVISION_LABEL, "operator": "DoesNotExist"}]});
-    }
-    let fails_closed = |hook: &Value| hook["failurePolicy"] == "Fail";
-    if let (Some(existing), Some(hooks)) = (existing, validator["webhooks"].as_array_mut()) {
-        for hook in hooks {
-            let current = existing["webhooks"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|h| h["name"] == hook["name"]);
-            if current.is_some_and(fails_closed) {
-                if let Some(h) = hook.as_object_mut() {
-                    h.remove("failurePolicy");
-                }
-            }
-        }
     }
     Ok(validator)
 }
@@ -343,7 +306,7 @@ mod tests {
     #[test]
     fn the_default_tag_takes_over_injection_from_the_default_revision() {
         let (mut rendered, owner) = stamped(&["profile=minimal"]);
-        add_default_tag(&mut rendered, &owner, None).unwrap();
+        add_default_tag(&mut rendered, &owner).unwrap();
         let injector = find(&rendered, INJECTOR, "istio-sidecar-injector");
         for hook in injector["webhooks"].as_array().unwrap() {
             assert_eq!(
@@ -379,7 +342,7 @@ mod tests {
     #[test]
     fn a_named_revision_tag_points_at_its_istiod_and_leaves_other_injectors() {
         let (mut rendered, owner) = stamped(&["profile=minimal", "revision=canary"]);
-        add_default_tag(&mut rendered, &owner, None).unwrap();
+        add_default_tag(&mut rendered, &owner).unwrap();
         let injector = find(&rendered, INJECTOR, "istio-sidecar-injector-canary");
         assert!(injector["webhooks"][0]["namespaceSelector"]["matchExpressions"].is_array());
         let tag = find(&rendered, INJECTOR, "istio-revision-tag-default");
@@ -393,15 +356,5 @@ mod tests {
             validator["webhooks"][0]["clientConfig"]["service"]["name"],
             "istiod-canary"
         );
-    }
-
-    #[test]
-    fn a_validator_istiod_made_fail_closed_stays_so() {
-        let (mut rendered, owner) = stamped(&["profile=minimal"]);
-        let existing =
-            json!({"webhooks": [{"name": "validation.istio.io", "failurePolicy": "Fail"}]});
-        add_default_tag(&mut rendered, &owner, Some(&existing)).unwrap();
-        let validator = find(&rendered, VALIDATOR, VALIDATOR_NAME);
-        assert!(validator["webhooks"][0].get("failurePolicy").is_none());
     }
 }

@@ -372,6 +372,44 @@ fn skiff_and_istioctl_install_alike_and_remove_each_others_installations() {
     assert_only_runtime_leftovers(&before, &purged(&rt, &cluster));
 
     demo_gateways_are_reported_and_installed_alike(&rt, &cluster, &kc, &before);
+    ambient_node_agents_are_reported(&rt, &cluster, &kc, &before);
+}
+
+/// ambient: the CNI agent and ztunnel (DaemonSets) cannot start without their images;
+/// skiff names each pod and the image.
+fn ambient_node_agents_are_reported(
+    rt: &tokio::runtime::Runtime,
+    cluster: &Cluster,
+    kc: &str,
+    before: &Inventory,
+) {
+    let (code, out, _) = skiff(kc, &install_args("profile=ambient", "20s"));
+    assert_eq!(code, 1, "{out}");
+    for (component, daemonset, image) in [
+        ("Cni", "istio-cni-node", "install-cni"),
+        ("Ztunnel", "ztunnel", "ztunnel"),
+    ] {
+        assert!(
+            out.contains(&format!(
+                "✘ {component} encountered an error: resources not ready after 20s:"
+            )),
+            "{out}"
+        );
+        let line = out
+            .lines()
+            .find(|l| l.contains(&format!("DaemonSet/istio-system/{daemonset}:")))
+            .unwrap_or_else(|| panic!("no report of {daemonset}: {out}"));
+        assert!(
+            line.contains("0/1 pods ready")
+                && line.contains(&format!(
+                    "image skiff.local/istio/{image}:1.30.3-distroless cannot be pulled"
+                )),
+            "{line}"
+        );
+    }
+    let (code, out, _) = skiff(kc, &["uninstall", "--purge", "-y"]);
+    assert_eq!(code, 0, "{out}");
+    assert_only_runtime_leftovers(before, &purged(rt, cluster));
 }
 
 /// demo: istiod runs, the gateways cannot (no proxyv2 image); skiff names each gateway

@@ -73,10 +73,71 @@ fn istiod_from_the_local_image_becomes_ready() {
     rt.block_on(the_webhooks_reject_what_validate_rejects(&cluster));
     dashboards_reach_istiod(&kc, &ns);
     let app_ns = common::namespace_for("injected");
-    let pod = rt.block_on(a_pod_injected_by_the_webhook(&cluster, &app_ns));
+    injection_matches_the_prediction(
+        &rt,
+        &cluster,
+        &kc,
+        &ns,
+        &app_ns,
+        ("istio-injection", "enabled"),
+    );
+    rt.block_on(cluster.apply(&route_to_nowhere(&app_ns), None))
+        .expect("a valid VirtualService is accepted");
+    live_analysis_agrees_with_istioctl(&kc, &ns, &app_ns);
+
+    istiod_replaced_midway_converges(&rt, &cluster, &kc, &ns);
+
+    // A canary revision beside it: its own istiod and webhook inject `istio.io/rev=canary`.
+    let (code, out) = run(
+        &kc,
+        &[
+            "install",
+            "-y",
+            "-r",
+            "canary",
+            "--readiness-timeout",
+            "180s",
+            "--set",
+            "profile=minimal",
+            "--set",
+            HUB,
+            "--set",
+            TAG,
+            "--set",
+            &ns_set,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let canary_ns = common::namespace_for("canary");
+    injection_matches_the_prediction(
+        &rt,
+        &cluster,
+        &kc,
+        &ns,
+        &canary_ns,
+        ("istio.io/rev", "canary"),
+    );
+}
+
+/// The pod istiod's webhook injects in a namespace labelled `label` equals what
+/// `skiff kube-inject --use-kube` predicts for the same Deployment (and revision).
+fn injection_matches_the_prediction(
+    rt: &tokio::runtime::Runtime,
+    cluster: &Cluster,
+    kc: &str,
+    istio_ns: &str,
+    app_ns: &str,
+    label: (&str, &str),
+) {
+    let pod = rt.block_on(a_pod_injected_by_the_webhook(cluster, app_ns, label));
     // The API server defaults what it stores (fieldRef apiVersion, ...): the prediction gets
     // the same defaults through a server-side dry run, under another name.
-    let mut predicted = predicted_injection(&kc, &ns, &app_ns);
+    let revision = if label.0 == "istio.io/rev" {
+        label.1
+    } else {
+        "default"
+    };
+    let mut predicted = predicted_injection(kc, istio_ns, app_ns, revision);
     predicted["metadata"]["name"] = json!("web-predicted");
     let predicted = rt
         .block_on(cluster.apply_with(&predicted, None, true))
@@ -87,11 +148,47 @@ fn istiod_from_the_local_image_becomes_ready() {
             &predicted["spec"]["template"]["spec"],
             &predicted["spec"]["template"]["metadata"]
         ),
-        "the webhook's pod (left) and skiff kube-inject --use-kube (right) differ"
+        "the webhook's pod (left) and skiff kube-inject --use-kube -r {revision} (right) differ"
     );
-    rt.block_on(cluster.apply(&route_to_nowhere(&app_ns), None))
-        .expect("a valid VirtualService is accepted");
-    live_analysis_agrees_with_istioctl(&kc, &ns, &app_ns);
+}
+
+/// istiod's pod is killed; `install` run again finds nothing to change, waits for the
+/// replacement pod and ends ready.
+fn istiod_replaced_midway_converges(
+    rt: &tokio::runtime::Runtime,
+    cluster: &Cluster,
+    kc: &str,
+    ns: &str,
+) {
+    let pods = rt
+        .block_on(cluster.list("v1", "Pod", Some(ns), "app=istiod"))
+        .expect("istiod pods");
+    for pod in &pods {
+        let name = pod["metadata"]["name"].as_str().unwrap();
+        rt.block_on(cluster.delete("v1", "Pod", Some(ns), name))
+            .expect("kill istiod's pod");
+    }
+    let ns_set = format!("values.global.istioNamespace={ns}");
+    let (code, out) = run(
+        kc,
+        &[
+            "install",
+            "-y",
+            "--readiness-timeout",
+            "180s",
+            "--set",
+            "profile=minimal",
+            "--set",
+            HUB,
+            "--set",
+            TAG,
+            "--set",
+            &ns_set,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("No changes"), "{out}");
+    assert!(out.contains("✔ Istiod installed"), "{out}");
 }
 
 /// `skiff dashboard controlz` and `istiod-debug` reach the running istiod: each prints
@@ -250,9 +347,9 @@ fn validate_message(object: &Value) -> String {
         .to_string()
 }
 
-async fn a_pod_injected_by_the_webhook(cluster: &Cluster, ns: &str) -> Value {
+async fn a_pod_injected_by_the_webhook(cluster: &Cluster, ns: &str, label: (&str, &str)) -> Value {
     let namespace = json!({"apiVersion": "v1", "kind": "Namespace",
-        "metadata": {"name": ns, "labels": {"istio-injection": "enabled"}}});
+        "metadata": {"name": ns, "labels": {label.0: label.1}}});
     cluster.apply(&namespace, None).await.expect("namespace");
     let deployment = web_deployment(ns);
     eventually("the Deployment is accepted", || async {
@@ -274,7 +371,7 @@ async fn a_pod_injected_by_the_webhook(cluster: &Cluster, ns: &str) -> Value {
     .await
 }
 
-fn predicted_injection(kc: &str, istio_ns: &str, app_ns: &str) -> Value {
+fn predicted_injection(kc: &str, istio_ns: &str, app_ns: &str, revision: &str) -> Value {
     let dir = std::env::temp_dir().join(format!("skiff-istiod-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("web.yaml");
@@ -288,6 +385,8 @@ fn predicted_injection(kc: &str, istio_ns: &str, app_ns: &str) -> Value {
         &[
             "kube-inject",
             "--use-kube",
+            "-r",
+            revision,
             "-i",
             istio_ns,
             "-f",
