@@ -15,6 +15,23 @@ use skiff::cluster::Cluster;
 const HUB: &str = "values.global.hub=skiff.local/istio";
 const TAG: &str = "values.global.tag=1.30.3";
 
+/// `skiff install` of the minimal profile with the local images into `ns`, waiting for
+/// readiness; `extra` flags besides.
+fn install_minimal(kc: &str, ns: &str, extra: &[&str]) -> (i32, String) {
+    let ns_set = format!("values.global.istioNamespace={ns}");
+    let mut args = vec![
+        "install",
+        "-y",
+        "--readiness-timeout",
+        "180s",
+        "--set",
+        "profile=minimal",
+    ];
+    args.extend(["--set", HUB, "--set", TAG, "--set", &ns_set]);
+    args.extend(extra);
+    run(kc, &args)
+}
+
 /// Purges the installation however the test ends: a validating webhook left behind without
 /// its istiod would refuse Istio resources in the test binaries that run later.
 struct Purge<'a>(&'a str);
@@ -34,25 +51,8 @@ fn istiod_from_the_local_image_becomes_ready() {
     let _cluster = common::exclusive_cluster();
     let kc = common::kubeconfig();
     let ns = common::namespace_for("istiod");
-    let ns_set = format!("values.global.istioNamespace={ns}");
     let _purge = Purge(&kc);
-    let (code, out) = run(
-        &kc,
-        &[
-            "install",
-            "-y",
-            "--readiness-timeout",
-            "180s",
-            "--set",
-            "profile=minimal",
-            "--set",
-            HUB,
-            "--set",
-            TAG,
-            "--set",
-            &ns_set,
-        ],
-    );
+    let (code, out) = install_minimal(&kc, &ns, &[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Installation complete"), "{out}");
 
@@ -88,25 +88,7 @@ fn istiod_from_the_local_image_becomes_ready() {
     istiod_replaced_midway_converges(&rt, &cluster, &kc, &ns);
 
     // A canary revision beside it: its own istiod and webhook inject `istio.io/rev=canary`.
-    let (code, out) = run(
-        &kc,
-        &[
-            "install",
-            "-y",
-            "-r",
-            "canary",
-            "--readiness-timeout",
-            "180s",
-            "--set",
-            "profile=minimal",
-            "--set",
-            HUB,
-            "--set",
-            TAG,
-            "--set",
-            &ns_set,
-        ],
-    );
+    let (code, out) = install_minimal(&kc, &ns, &["-r", "canary"]);
     assert_eq!(code, 0, "{out}");
     let canary_ns = common::namespace_for("canary");
     injection_matches_the_prediction(
@@ -168,24 +150,7 @@ fn istiod_replaced_midway_converges(
         rt.block_on(cluster.delete("v1", "Pod", Some(ns), name))
             .expect("kill istiod's pod");
     }
-    let ns_set = format!("values.global.istioNamespace={ns}");
-    let (code, out) = run(
-        kc,
-        &[
-            "install",
-            "-y",
-            "--readiness-timeout",
-            "180s",
-            "--set",
-            "profile=minimal",
-            "--set",
-            HUB,
-            "--set",
-            TAG,
-            "--set",
-            &ns_set,
-        ],
-    );
+    let (code, out) = install_minimal(kc, ns, &[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("No changes"), "{out}");
     assert!(out.contains("✔ Istiod installed"), "{out}");
