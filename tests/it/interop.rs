@@ -40,7 +40,8 @@ fn key(object: &Value) -> Key {
 
 /// Every object of every listable kind, less bookkeeping kinds, objects a controller owns
 /// (pods, ReplicaSets, EndpointSlices, ...: they follow their owners) and objects on their
-/// way out (being deleted, or in a namespace being deleted, by an earlier test).
+/// way out (being deleted, in a namespace being deleted, or of a CRD being deleted, by an
+/// earlier test).
 async fn inventory(cluster: &Cluster) -> Inventory {
     // Right after a purge the server may still announce a removed CRD's group.
     let mut attempts = 0;
@@ -77,6 +78,11 @@ async fn inventory(cluster: &Cluster) -> Inventory {
         .filter(|o| o["kind"] == "Namespace" && leaving(o))
         .filter_map(|o| o["metadata"]["name"].as_str())
         .collect();
+    let removed_groups: BTreeSet<&str> = objects
+        .iter()
+        .filter(|o| o["kind"] == "CustomResourceDefinition" && leaving(o))
+        .filter_map(|o| o["spec"]["group"].as_str())
+        .collect();
     objects
         .iter()
         .filter(|o| o["metadata"]["ownerReferences"].is_null() && !leaving(o))
@@ -87,6 +93,7 @@ async fn inventory(cluster: &Cluster) -> Inventory {
                 .as_str()
                 .is_none_or(|ns| !terminating.contains(ns))
         })
+        .filter(|o| !removed_groups.contains(key(o).0.as_str()))
         .map(|o| (key(o), o.clone()))
         .collect()
 }
