@@ -28,6 +28,8 @@ fn install_minimal(kc: &str, ns: &str, extra: &[&str]) -> (i32, String) {
         "profile=minimal",
     ];
     args.extend(["--set", HUB, "--set", TAG, "--set", &ns_set]);
+    // Two istiods (default and canary) fit on the test node's two cores beside the others.
+    args.extend(["--set", "values.pilot.resources.requests.cpu=50m"]);
     args.extend(extra);
     run(kc, &args)
 }
@@ -99,6 +101,10 @@ fn istiod_from_the_local_image_becomes_ready() {
         &canary_ns,
         ("istio.io/rev", "canary"),
     );
+    for app in [&app_ns, &canary_ns] {
+        rt.block_on(cluster.delete("v1", "Namespace", None, app))
+            .expect("delete the application namespace");
+    }
 }
 
 /// The pod istiod's webhook injects in a namespace labelled `label` equals what
