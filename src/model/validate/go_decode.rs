@@ -47,8 +47,8 @@ struct Node {
     items: Option<Box<Node>>,
     /// Fields beyond the declared ones are kept (preserve-unknown-fields or a map).
     open: bool,
-    /// A one-of group's members in declaration order.
-    oneof: Vec<String>,
+    /// The one-of groups, each its members in declaration order.
+    oneof: Vec<Vec<String>>,
     /// The Go integer type of an integer field: (min, max, name).
     integer: Option<(f64, f64, &'static str)>,
     enums: Option<Vec<String>>,
@@ -114,10 +114,14 @@ fn compile(schema: &Value) -> Node {
             let bounds = (schema["minimum"].as_f64(), schema["maximum"].as_f64());
             // A field bounded as a port (only TrafficExtension's port selectors are) is a
             // protobuf uint32, as every port number in Istio's API.
-            let go_bounds = if bounds == (Some(1.0), Some(65535.0)) {
-                (Some(0.0), Some(4_294_967_295.0))
-            } else {
-                bounds
+            // A field bounded below by 0 alone is a protobuf uint64 (its maximum does not
+            // fit the CRD generator's numbers).
+            let go_bounds = match bounds {
+                (Some(1.0), Some(65535.0)) => (Some(0.0), Some(4_294_967_295.0)),
+                (Some(0.0), None) if declared.is_none() => {
+                    (Some(0.0), Some(18_446_744_073_709_551_615.0))
+                }
+                _ => bounds,
             };
             GO_INTEGER_BOUNDS
                 .iter()
@@ -136,21 +140,7 @@ fn compile(schema: &Value) -> Node {
         items: child("items"),
         open: schema["x-kubernetes-preserve-unknown-fields"] == true
             || schema.get("additionalProperties").is_some(),
-        oneof: schema
-            .get("oneOf")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|alt| {
-                Some(
-                    alt.get("required")?
-                        .as_array()?
-                        .first()?
-                        .as_str()?
-                        .to_string(),
-                )
-            })
-            .collect(),
+        oneof: oneof_groups(schema),
         integer,
         base64: schema["format"] == "byte",
         duration: schema["x-kubernetes-validations"]
@@ -277,6 +267,38 @@ fn drop_empty_lists(node: &Node, value: &Value) -> Value {
     }
 }
 
+/// The protobuf `oneof` groups of an object schema: its own `oneOf` and each `allOf`
+/// entry's (a message with several groups lists them under `allOf`), each as the members
+/// its `required` alternatives name, in declaration order.
+fn oneof_groups(schema: &Value) -> Vec<Vec<String>> {
+    let group = |one_of: &Value| -> Vec<String> {
+        one_of
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|alt| {
+                Some(
+                    alt.get("required")?
+                        .as_array()?
+                        .first()?
+                        .as_str()?
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let nested = schema["allOf"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|part| &part["oneOf"]);
+    std::iter::once(&schema["oneOf"])
+        .chain(nested)
+        .map(group)
+        .filter(|g| !g.is_empty())
+        .collect()
+}
+
 /// The spec as Go's decoding leaves it: of a protobuf `oneof` group given more than one
 /// member (the CRD's `oneOf` of `required` entries, in declaration order), only the last
 /// declared member remains; an enum given by number holds its name (Istio's CRD kinds
@@ -307,12 +329,13 @@ fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, decoded: bool) 
     match value {
         Value::Object(map) => {
             decoded
-                && node
-                    .oneof
-                    .iter()
-                    .filter(|m| map.contains_key(m.as_str()))
-                    .count()
-                    > 1
+                && node.oneof.iter().any(|group| {
+                    group
+                        .iter()
+                        .filter(|m| map.contains_key(m.as_str()))
+                        .count()
+                        > 1
+                })
                 || map.iter().any(|(k, v)| match node.child(k) {
                     Some(_) if unknown == UnknownFields::Dropped && is_empty_map(node, k, v) => {
                         true
@@ -333,16 +356,27 @@ fn rewritten(node: &Node, value: &Value, unknown: UnknownFields, decoded: bool) 
 fn rewrite(node: &Node, value: &Value, unknown: UnknownFields, decoded: bool) -> Value {
     match value {
         Value::Object(map) => {
-            let kept = node
+            // Per group, the member Go's decoding keeps (the last declared one given).
+            let kept: Vec<(&Vec<String>, &String)> = node
                 .oneof
                 .iter()
-                .rev()
-                .find(|m| decoded && map.contains_key(m.as_str()));
+                .filter_map(|group| {
+                    let last = group
+                        .iter()
+                        .rev()
+                        .find(|m| decoded && map.contains_key(m.as_str()))?;
+                    Some((group, last))
+                })
+                .collect();
+            let dropped = |k: &String| {
+                kept.iter()
+                    .any(|(group, last)| k != *last && group.contains(k))
+            };
             let out = map
                 .iter()
                 .filter(|(k, _)| !(unknown == UnknownFields::Dropped && node.lacks(k)))
                 .filter(|(k, v)| !(unknown == UnknownFields::Dropped && is_empty_map(node, k, v)))
-                .filter(|(k, _)| kept.is_none_or(|kept| *k == kept || !node.oneof.contains(k)))
+                .filter(|(k, _)| !dropped(k))
                 .map(|(k, v)| {
                     let v = node
                         .child(k)
@@ -517,6 +551,15 @@ mod tests {
         )
         .is_none());
         assert!(strict("WorkloadEntry", &json!({"ports": {"http": -80}})).is_some());
+        // Bounded below by 0 alone: a uint64.
+        let ring = |size: Value| {
+            json!({"host": "h", "trafficPolicy": {"loadBalancer": {
+            "consistentHash": {"useSourceIp": true, "minimumRingSize": size}}}})
+        };
+        let refused = strict("DestinationRule", &ring(json!(-5))).map(|p| p.message);
+        assert!(refused.is_some_and(|why| why.contains("Go value of type uint64")));
+        assert!(strict("DestinationRule", &ring(json!(1.5))).is_some());
+        assert!(strict("DestinationRule", &ring(json!(1024))).is_none());
     }
 
     #[test]
@@ -568,6 +611,19 @@ mod tests {
         assert_eq!(
             decoded_view("WorkloadGroup", &probe, UnknownFields::Refused).into_owned(),
             json!({"probe": {"grpc": {}}, "template": {}})
+        );
+    }
+
+    #[test]
+    fn each_oneof_group_of_a_message_keeps_its_own_last_member() {
+        // consistentHash has two groups (hash key; ring hash or maglev), under `allOf`.
+        let hash = json!({"host": "h", "trafficPolicy": {"loadBalancer": {"consistentHash": {
+            "httpCookie": {"ttl": "0s"}, "useSourceIp": true,
+            "ringHash": {"minimumRingSize": 1024}, "maglev": {"tableSize": 65537}}}}});
+        assert_eq!(
+            decoded_view("DestinationRule", &hash, UnknownFields::Refused).into_owned(),
+            json!({"host": "h", "trafficPolicy": {"loadBalancer": {"consistentHash": {
+                "useSourceIp": true, "maglev": {"tableSize": 65537}}}}})
         );
     }
 
