@@ -84,16 +84,19 @@ struct ClusterRender {
     iop: Value,
     rendered: Vec<Rendered>,
     revision: String,
+    owner: owned::Owner,
 }
 
 fn render_for(flags: &RenderFlags, cluster_settings: Vec<String>) -> anyhow::Result<ClusterRender> {
     let (iop, mut rendered) = super::render_flags::render_flags(flags, cluster_settings)?;
     let revision = render::revision_of(&iop);
-    owned::stamp(&mut rendered, &owned::Owner::of(&iop));
+    let owner = owned::Owner::of(&iop);
+    owned::stamp(&mut rendered, &owner);
     Ok(ClusterRender {
         iop,
         rendered,
         revision,
+        owner,
     })
 }
 
@@ -103,10 +106,10 @@ pub fn install(g: &GlobalOptions, args: InstallArgs) -> anyhow::Result<ExitCode>
     cluster::runtime().block_on(async {
         let cluster = cluster::connect(&g.view()).await?;
         let settings = super::render_flags::cluster_settings(&cluster, args.render.force).await?;
-        let ClusterRender { iop, mut rendered, revision } = render_for(&args.render, settings)?;
+        let ClusterRender { iop, mut rendered, revision, owner } = render_for(&args.render, settings)?;
         let tagged = revision_tag::wanted(&iop, revision_tag::default_tag_exists(&cluster).await?);
         if tagged {
-            revision_tag::add_default_tag(&mut rendered, &owned::Owner::of(&iop))?;
+            revision_tag::add_default_tag(&mut rendered, &owner)?;
         }
         let validators = cluster
             .list("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", None, "")

@@ -245,3 +245,17 @@ pub fn reference_istioctl() -> &'static PathBuf {
         path
     })
 }
+
+/// Runs the reference istioctl against the cluster of `kubeconfig`, with a HOME of its own
+/// and plain output.
+pub fn istioctl(kubeconfig: &str, args: &[&str]) -> std::process::Output {
+    let home = std::env::temp_dir().join("skiff-istioctl-home");
+    std::fs::create_dir_all(&home).expect("create istioctl's HOME");
+    Command::new(reference_istioctl())
+        .args(args)
+        .env("HOME", &home)
+        .env("KUBECONFIG", kubeconfig)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run the reference istioctl")
+}

@@ -7,7 +7,6 @@
 //! are reported not ready with the reason. Install wall times are printed side by side.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -137,25 +136,8 @@ fn drop_descriptions(value: &mut Value) {
 /// An installed object less what the server, istiod and the documented deviations
 /// (docs/deviations.md) make differ between two installations of the same render.
 fn comparable(object: &Value) -> Value {
-    let mut o = object.clone();
-    for field in [
-        "uid",
-        "resourceVersion",
-        "creationTimestamp",
-        "managedFields",
-        "generation",
-    ] {
-        remove(&mut o, &["metadata", field]);
-    }
-    remove(
-        &mut o,
-        &[
-            "metadata",
-            "annotations",
-            "deployment.kubernetes.io/revision",
-        ],
-    );
-    remove(&mut o, &["status"]);
+    // The server's bookkeeping (uid, versions, timestamps, managed fields, status).
+    let mut o = skiff::install::owned::comparable(object);
     // Allocated by the server.
     remove(&mut o, &["spec", "clusterIP"]);
     remove(&mut o, &["spec", "clusterIPs"]);
@@ -257,16 +239,8 @@ fn leaves(value: &Value) -> BTreeMap<String, Value> {
 
 /// Runs the reference istioctl against the cluster: exit code, output, wall time.
 fn istioctl(kubeconfig: &str, args: &[&str]) -> (i32, String, Duration) {
-    let home = std::env::temp_dir().join("skiff-interop-home");
-    std::fs::create_dir_all(&home).unwrap();
     let started = Instant::now();
-    let out = Command::new(common::reference_istioctl())
-        .args(args)
-        .env("HOME", &home)
-        .env("KUBECONFIG", kubeconfig)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run the reference istioctl");
+    let out = common::istioctl(kubeconfig, args);
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

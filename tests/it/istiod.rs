@@ -197,15 +197,7 @@ fn route_to_nowhere(ns: &str) -> Value {
 fn live_analysis_agrees_with_istioctl(kc: &str, istio_ns: &str, app_ns: &str) {
     let args = ["analyze", "-n", app_ns, "-i", istio_ns];
     let skiff = common::skiff(kc, &args);
-    let home = std::env::temp_dir().join("skiff-istiod-istioctl-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let istioctl = std::process::Command::new(common::reference_istioctl())
-        .args(args)
-        .env("KUBECONFIG", kc)
-        .env("HOME", &home)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run the reference istioctl");
+    let istioctl = common::istioctl(kc, &args);
     let text = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).to_string();
     assert!(text(&istioctl).contains("IST0101"), "{}", text(&istioctl));
     assert_eq!(
