@@ -142,19 +142,19 @@ impl Snapshot {
         let mut by_kind_namespace: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
         for (i, r) in kept.iter().enumerate() {
-            let namespace = r.namespace().unwrap_or("").to_string();
-            by_name
-                .entry((r.kind().to_string(), namespace, r.name().to_string()))
-                .or_default()
-                .push(i);
-            by_kind.entry(r.kind().to_string()).or_default().push(i);
-            by_kind_namespace
-                .entry((
-                    r.kind().to_string(),
-                    r.namespace().unwrap_or("").to_string(),
-                ))
-                .or_default()
-                .push(i);
+            let (kind, namespace) = (r.kind(), r.namespace().unwrap_or(""));
+            match by_kind.get_mut(kind) {
+                Some(positions) => positions.push(i),
+                None => drop(by_kind.insert(kind.to_string(), vec![i])),
+            }
+            let kind_namespace = (kind.to_string(), namespace.to_string());
+            let named = (
+                kind_namespace.0.clone(),
+                kind_namespace.1.clone(),
+                r.name().to_string(),
+            );
+            by_kind_namespace.entry(kind_namespace).or_default().push(i);
+            by_name.entry(named).or_default().push(i);
         }
         Snapshot {
             resources: kept,
@@ -440,33 +440,36 @@ impl Snapshot {
 /// that a copy whose text is byte for byte the kept one's changes nothing (istioctl's
 /// store compares the documents' hashes), so the kept one keeps its place and line.
 fn last_of_each(resources: Vec<Resource>) -> Vec<Resource> {
-    let key = |r: &Resource| {
+    fn key(r: &Resource) -> (&str, &str, &str, &str) {
         (
-            r.gvk.group.clone(),
-            r.kind().to_string(),
-            r.namespace().unwrap_or("").to_string(),
-            r.name().to_string(),
+            &r.gvk.group,
+            r.kind(),
+            r.namespace().unwrap_or(""),
+            r.name(),
         )
-    };
+    }
     fn document(r: &Resource) -> Option<&str> {
         r.text
             .as_ref()
             .and_then(|(text, range)| text.get(range.clone()))
             .map(str::trim_end)
     }
-    let mut last: HashMap<_, usize> = HashMap::new();
+    let mut last: HashMap<_, usize> = HashMap::with_capacity(resources.len());
+    let mut keep = vec![false; resources.len()];
     for (i, r) in resources.iter().enumerate() {
         let kept = last.entry(key(r)).or_insert(i);
         let same_text = document(r).is_some() && document(r) == document(&resources[*kept]);
         if !same_text {
+            keep[*kept] = false;
             *kept = i;
         }
+        keep[*kept] = true;
     }
+    drop(last);
     resources
         .into_iter()
-        .enumerate()
-        .filter(|(i, r)| last.get(&key(r)) == Some(i))
-        .map(|(_, r)| r)
+        .zip(keep)
+        .filter_map(|(r, keep)| keep.then_some(r))
         .collect()
 }
 

@@ -14,9 +14,9 @@ use crate::cluster::live::Remotes;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError};
 use crate::model::mesh::MeshConfig;
-use crate::model::strict_value;
 use crate::model::validate::{validate_webhook_rules, Problem};
 use crate::model::Resource;
+use crate::model::{parallel, strict_value};
 use crate::output::Printer;
 
 #[derive(Debug, Args)]
@@ -517,12 +517,13 @@ fn load_inputs(
 /// a bad duration) apart from the others: istioctl cannot read them and skips them, so no
 /// analyzer sees them.
 fn split_unreadable(resources: Vec<Resource>) -> (Vec<Resource>, Vec<(Resource, Problem)>) {
+    let verdicts = parallel::map(&resources, |r| validate_webhook_rules(r).err());
     let mut readable = Vec::with_capacity(resources.len());
     let mut unreadable = Vec::new();
-    for r in resources {
-        match validate_webhook_rules(&r) {
-            Err(problem) => unreadable.push((r, problem)),
-            Ok(_) => readable.push(r),
+    for (r, verdict) in resources.into_iter().zip(verdicts) {
+        match verdict {
+            Some(problem) => unreadable.push((r, problem)),
+            None => readable.push(r),
         }
     }
     (readable, unreadable)

@@ -333,6 +333,23 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadErro
     check_flow_depth(text, file, 1)?;
     let chunks = split_documents(text);
     let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+    if let Some(parsed) = parse_chunks_in_parallel(text, &chunks) {
+        let mut out = Vec::new();
+        for (doc, value) in parsed {
+            push_document(value, doc, file, &shared, &mut out)?;
+        }
+        return Ok(out);
+    }
+    parse_whole_text(text, file, &chunks, &shared)
+}
+
+/// [`parse_documents`] by one parse of the whole text.
+fn parse_whole_text(
+    text: &str,
+    file: &str,
+    chunks: &[RawDocument],
+    shared: &std::sync::Arc<str>,
+) -> Result<Vec<Resource>, LoadError> {
     let values = documents_from_yaml_str(text).map_err(|e| {
         let (line, message) = describe_error(text, &e);
         LoadError::Parse {
@@ -346,17 +363,45 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Resource>, LoadErro
     let mut out = Vec::new();
     if non_blank.len() == non_null.len() {
         for (doc, value) in non_blank.into_iter().zip(non_null) {
-            push_document(value, doc, file, &shared, &mut out)?;
+            push_document(value, doc, file, shared, &mut out)?;
         }
     } else {
         // The chunks do not line up with the parser's documents (e.g. a `---` inside a
         // block scalar): parse chunk by chunk instead.
         for document in stream_documents(text, file) {
             let (doc, value) = document?;
-            push_document(value, &doc, file, &shared, &mut out)?;
+            push_document(value, &doc, file, shared, &mut out)?;
         }
     }
     Ok(out)
+}
+
+/// Texts this large are parsed on every core, a run of documents each.
+const PARALLEL_PARSE_BYTES: usize = 1 << 20;
+
+/// A large text's documents parsed chunk by chunk on every core, each non-blank chunk
+/// paired with its one document. `None` when that would not be the whole-text parse's
+/// answer or is not worth it: a small text, one core, a `--- content` separator line (the
+/// chunk would lose the content), or a chunk that does not parse alone into exactly one
+/// non-null document (the whole-text parse then decides, errors included).
+fn parse_chunks_in_parallel<'c, 'a>(
+    text: &str,
+    chunks: &'c [RawDocument<'a>],
+) -> Option<Vec<(&'c RawDocument<'a>, Value)>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let content_on_separator = text.starts_with("--- ") || text.contains("\n--- ");
+    if text.len() < PARALLEL_PARSE_BYTES || threads < 2 || content_on_separator {
+        return None;
+    }
+    let non_blank: Vec<&RawDocument> = chunks.iter().filter(|c| !c.is_blank()).collect();
+    let parse_one = |doc: &&'c RawDocument<'a>| -> Option<(&'c RawDocument<'a>, Value)> {
+        let mut values = documents_from_yaml_str(doc.text).ok()?;
+        values.retain(|v| !v.is_null());
+        (values.len() == 1).then(|| (*doc, values.remove(0)))
+    };
+    super::parallel::map(&non_blank, parse_one)
+        .into_iter()
+        .collect()
 }
 
 /// What [`visit_resources`] did: streamed every resource, or found a chunk that does not
@@ -547,6 +592,31 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn large_texts_parsed_on_every_core_give_the_whole_text_parse() {
+        let document = |i: usize| {
+            format!(
+                "# copy {i}\napiVersion: v1\nkind: Service\nmetadata:\n  name: s{i}\n  labels: {{app: a}}\nspec:\n  ports:\n  - port: {i}\n    name: http\n"
+            )
+        };
+        let mut docs: Vec<String> = (0..8000).map(document).collect();
+        docs.insert(10, "# only a comment\n".to_string());
+        docs.insert(20, "\n".to_string());
+        let text = docs.join("---\n");
+        assert!(text.len() > PARALLEL_PARSE_BYTES);
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
+        let whole = parse_whole_text(&text, "f.yaml", &split_documents(&text), &shared).unwrap();
+        assert_eq!(parse_documents(&text, "f.yaml").unwrap(), whole);
+        assert_eq!(whole.len(), 8000);
+        // A document that does not parse: the whole-text parse's error, line included.
+        let broken = text.replacen("name: s7000\n", "name: [s7000\n", 1);
+        let err = parse_documents(&broken, "f.yaml").unwrap_err().to_string();
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(broken.as_str());
+        let chunks = split_documents(&broken);
+        let expected = parse_whole_text(&broken, "f.yaml", &chunks, &shared).unwrap_err();
+        assert_eq!(err, expected.to_string());
     }
 
     #[test]

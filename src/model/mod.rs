@@ -14,6 +14,7 @@ pub mod mesh;
 pub mod operator;
 pub mod operator_k8s;
 pub mod operator_rules;
+pub mod parallel;
 pub mod quantity;
 pub mod resource;
 pub mod schema;

@@ -1,10 +1,11 @@
 //! Gateway analyzers: selectors that match no pod, ports the gateway's Service does not
 //! expose, missing TLS credentials, conflicting servers, duplicate certificates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::gateway_hosts::ServerGroup;
 use super::util::*;
 use crate::analyze::messages as msg;
 use crate::analyze::snapshot::{selects, Workload};
@@ -183,20 +184,17 @@ pub static CONFLICTING_GATEWAY: Analyzer = Analyzer {
     run: conflicting_gateway,
 };
 
-/// For each (selector text, port): each gateway's server hosts there, with their bind.
-type ServerTable = BTreeMap<(String, String), BTreeMap<String, BTreeMap<String, String>>>;
+/// For each (selector text, port): the gateways with a server there.
+type ServerTable = BTreeMap<(String, String), ServerGroup>;
 
 fn conflicting_gateway(snap: &Snapshot, out: &mut Reporter) {
     let mut table: ServerTable = BTreeMap::new();
     for gw in istio_gateways(snap) {
         let sel = selector_string(&labels_at(&gw.object, "/spec/selector"));
         for server in array_at(&gw.object, "/spec/servers") {
-            let hosts = server_hosts(server)
-                .into_iter()
-                .map(|h| (h, server_bind(server).to_string()))
-                .collect();
             let key = (sel.clone(), server_port(server));
-            table.entry(key).or_default().insert(qualified(gw), hosts);
+            let group = table.entry(key).or_default();
+            group.declare(&qualified(gw), &server_hosts(server), server_bind(server));
         }
     }
     for gw in istio_gateways(snap) {
@@ -217,13 +215,8 @@ fn conflicting_gateway(snap: &Snapshot, out: &mut Reporter) {
             let hosts = server_hosts(server);
             let mut conflicts = Vec::new();
             for key in same_pods.iter().filter(|(_, p)| *p == port) {
-                let Some(gateways) = table.get_mut(key) else {
-                    continue;
-                };
-                for (other, known) in gateways.iter_mut().filter(|(o, _)| **o != name) {
-                    if has_duplicate_hosts(&hosts, server_bind(server), known) {
-                        conflicts.push(other.clone());
-                    }
+                if let Some(group) = table.get_mut(key) {
+                    conflicts.extend(group.check(&name, &hosts, server_bind(server)));
                 }
             }
             if !conflicts.is_empty() {
@@ -287,21 +280,6 @@ fn selectors_share_pods(
         .any(|w| selects(own, &w.labels) && selects(&other, &w.labels))
 }
 
-/// Istio's duplicate-host check: the hosts already known with the same bind; when there
-/// are none, the hosts become known (Istio records them in the other gateway's entry,
-/// which later checks then see).
-fn has_duplicate_hosts(hosts: &[String], bind: &str, known: &mut BTreeMap<String, String>) -> bool {
-    let duplicate = hosts
-        .iter()
-        .any(|h| known.get(h).is_some_and(|b| b == bind));
-    if !duplicate {
-        for h in hosts {
-            known.insert(h.clone(), bind.to_string());
-        }
-    }
-    duplicate
-}
-
 pub static CERTIFICATE: Analyzer = Analyzer {
     name: "gateway.CertificateAnalyzer",
     doc: "Checks that a Gateway does not serve the same TLS certificate as a Gateway its selector also selects",
@@ -313,33 +291,36 @@ pub static CERTIFICATE: Analyzer = Analyzer {
 
 fn certificate(snap: &Snapshot, out: &mut Reporter) {
     let gateways: Vec<&Resource> = istio_gateways(snap).collect();
-    for gw in &gateways {
-        let selector = labels_at(&gw.object, "/spec/selector");
-        let servers = array_at(&gw.object, "/spec/servers");
-        for other in &gateways {
-            let other_selector = labels_at(&other.object, "/spec/selector");
-            let selected = selector
-                .iter()
-                .all(|(k, v)| other_selector.get(k) == Some(v));
-            if std::ptr::eq(*gw, *other) || !selected {
-                continue;
+    let selectors: Vec<BTreeMap<String, String>> = gateways
+        .iter()
+        .map(|gw| labels_at(&gw.object, "/spec/selector"))
+        .collect();
+    // Gateways are compared only with those serving the same certificate, so the work
+    // follows the number of sharing pairs rather than the square of all gateways.
+    let mut sharing: BTreeMap<Certificate, BTreeSet<usize>> = BTreeMap::new();
+    for (i, gw) in gateways.iter().enumerate() {
+        for server in array_at(&gw.object, "/spec/servers") {
+            if let Some(cert) = server_tls(server).and_then(certificate_of) {
+                sharing.entry(cert).or_default().insert(i);
             }
-            let other_servers = array_at(&other.object, "/spec/servers");
-            for server in servers {
-                for other_server in other_servers {
-                    let (Some(a), Some(b)) = (server_tls(server), server_tls(other_server)) else {
-                        continue;
-                    };
-                    if same_certificate(a, b) {
-                        let names = format!("[{} {}]", qualified(gw), qualified(other));
-                        out.report(
-                            &msg::GATEWAY_DUPLICATE_CERTIFICATE,
-                            Some(gw),
-                            Some("metadata.name"),
-                            &[names.into()],
-                        );
-                    }
-                }
+        }
+    }
+    for holders in sharing.values().filter(|h| h.len() > 1) {
+        for &i in holders {
+            let also_selected = |j: &&usize| {
+                **j != i
+                    && selectors[i]
+                        .iter()
+                        .all(|(k, v)| selectors[**j].get(k) == Some(v))
+            };
+            for &j in holders.iter().filter(also_selected) {
+                let names = format!("[{} {}]", qualified(gateways[i]), qualified(gateways[j]));
+                out.report(
+                    &msg::GATEWAY_DUPLICATE_CERTIFICATE,
+                    Some(gateways[i]),
+                    Some("metadata.name"),
+                    &[names.into()],
+                );
             }
         }
     }
@@ -350,25 +331,21 @@ fn server_tls(server: &Value) -> Option<&Value> {
     server.get("tls").filter(|t| !t.is_null())
 }
 
-/// Two server TLS settings serve the same certificate: the same `credentialName`, or
+/// What makes two servers serve the same certificate: the same `credentialName`, or
 /// (neither having one) the same certificate file and the same key file.
-fn same_certificate(a: &Value, b: &Value) -> bool {
-    let field = |tls: &Value, key: &str| {
-        tls.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    let (credential_a, credential_b) = (field(a, "credentialName"), field(b, "credentialName"));
-    if !credential_a.is_empty() && !credential_b.is_empty() {
-        return credential_a == credential_b;
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Certificate {
+    Credential(String),
+    Files(String, String),
+}
+
+fn certificate_of(tls: &Value) -> Option<Certificate> {
+    let field = |key: &str| tls.get(key).and_then(Value::as_str).unwrap_or("");
+    let credential = field("credentialName");
+    if !credential.is_empty() {
+        return Some(Certificate::Credential(credential.to_string()));
     }
-    if !credential_a.is_empty() || !credential_b.is_empty() {
-        return false;
-    }
-    let set_and_equal = |key: &str| {
-        let (x, y) = (field(a, key), field(b, key));
-        !x.is_empty() && x == y
-    };
-    set_and_equal("serverCertificate") && set_and_equal("privateKey")
+    let (cert, key) = (field("serverCertificate"), field("privateKey"));
+    (!cert.is_empty() && !key.is_empty())
+        .then(|| Certificate::Files(cert.to_string(), key.to_string()))
 }

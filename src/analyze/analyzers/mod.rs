@@ -4,6 +4,7 @@ mod annotations;
 mod config;
 mod destinationrule;
 mod gateway;
+mod gateway_hosts;
 mod imageauto;
 mod multicluster;
 mod policies;

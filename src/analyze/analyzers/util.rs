@@ -223,8 +223,9 @@ pub struct MeshService {
 pub struct ServiceHosts {
     services: Vec<MeshService>,
     scoped: std::collections::HashMap<(String, String), usize>,
-    /// The (scope, host) keys in the order first added, for the wildcard scan.
-    keys: Vec<(String, String)>,
+    /// The (scope, host) keys with a wildcard host (`*.suffix`), in the order first
+    /// added: the only ones the suffix scan can match.
+    wildcard_keys: Vec<(String, String)>,
 }
 
 impl ServiceHosts {
@@ -232,7 +233,7 @@ impl ServiceHosts {
         let mut table = ServiceHosts {
             services: Vec::new(),
             scoped: Default::default(),
-            keys: Vec::new(),
+            wildcard_keys: Vec::new(),
         };
         for se in snap.istio("ServiceEntry") {
             let ports = array_at(&se.object, "/spec/ports")
@@ -300,8 +301,8 @@ impl ServiceHosts {
 
     fn insert(&mut self, scope: &str, fqdn: &str, service: usize) {
         let key = (scope.to_string(), fqdn.to_string());
-        if self.scoped.insert(key.clone(), service).is_none() {
-            self.keys.push(key);
+        if self.scoped.insert(key.clone(), service).is_none() && fqdn.starts_with('*') {
+            self.wildcard_keys.push(key);
         }
     }
 
@@ -337,7 +338,7 @@ impl ServiceHosts {
             return exported;
         }
         let bare = host.strip_prefix('*').unwrap_or(host);
-        self.keys.iter().find_map(|(scope, se_host)| {
+        self.wildcard_keys.iter().find_map(|(scope, se_host)| {
             let suffix = se_host.strip_prefix('*')?;
             let visible = scope == "*" || scope == source_ns;
             (visible && bare.ends_with(suffix)).then(|| self.get(scope, se_host))?

@@ -1,7 +1,7 @@
 //! VirtualService analyzers: destination hosts and subsets, gateway references and hosts,
 //! conflicting mesh hosts, JWT claim routes.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -150,7 +150,7 @@ fn check_destination_port(
 /// `by_subset`: `subset_routed_hosts` of the snapshot.
 fn ingress_route_rules_not_affected(
     vs: &Resource,
-    by_subset: &[(String, Vec<String>)],
+    by_subset: &HashMap<String, Vec<String>>,
     out: &mut Reporter,
 ) {
     for (i, rule) in array_at(&vs.object, "/spec/http").iter().enumerate() {
@@ -167,28 +167,27 @@ fn ingress_route_rules_not_affected(
                 .and_then(|d| d.get("host"))
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            for (other, hosts) in by_subset {
-                for _ in hosts.iter().filter(|h| h.as_str() == host) {
-                    // Istio names the rule where it means the section: the path finds no
-                    // field unless a rule is named like one, and the resource's line shows.
-                    out.report(
-                        &msg::INGRESS_ROUTE_RULES_NOT_AFFECTED,
-                        Some(vs),
-                        Some(&format!(
-                            "spec.{rule_name}[{i}].route[{j}].destination.host"
-                        )),
-                        &[other.clone().into(), qualified(vs).into()],
-                    );
-                }
+            for other in by_subset.get(host).into_iter().flatten() {
+                // Istio names the rule where it means the section: the path finds no
+                // field unless a rule is named like one, and the resource's line shows.
+                out.report(
+                    &msg::INGRESS_ROUTE_RULES_NOT_AFFECTED,
+                    Some(vs),
+                    Some(&format!(
+                        "spec.{rule_name}[{i}].route[{j}].destination.host"
+                    )),
+                    &[other.clone().into(), qualified(vs).into()],
+                );
             }
         }
     }
 }
 
-/// For each VirtualService (`ns/name`), the hosts its http routes send to by subset where
-/// the host is one of its own hosts, written the same way.
-fn subset_routed_hosts(snap: &Snapshot) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::new();
+/// For each host, the VirtualServices (`ns/name`) whose http routes send to it by subset
+/// where the host is one of their own hosts, written the same way (a VirtualService once
+/// per such route and own host).
+fn subset_routed_hosts(snap: &Snapshot) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for vs in snap.istio("VirtualService") {
         let own_hosts = strings(vs.object.pointer("/spec/hosts"));
         let mut routed = Vec::new();
@@ -211,7 +210,10 @@ fn subset_routed_hosts(snap: &Snapshot) -> Vec<(String, Vec<String>)> {
             }
         }
         if !routed.is_empty() {
-            out.push((qualified(vs), routed));
+            let name = qualified(vs);
+            for host in routed {
+                out.entry(host).or_default().push(name.clone());
+            }
         }
     }
     out
