@@ -14,7 +14,7 @@ use crate::cluster::live::Remotes;
 use crate::exit::{CliError, ExitCode};
 use crate::model::load::{self, LoadError};
 use crate::model::mesh::MeshConfig;
-use crate::model::validate::{validate_webhook_rules, Problem};
+use crate::model::validate::{validate_webhook_rules, Problem, RememberedVerdict};
 use crate::model::Resource;
 use crate::model::{parallel, strict_value};
 use crate::output::Printer;
@@ -517,13 +517,20 @@ fn load_inputs(
 /// a bad duration) apart from the others: istioctl cannot read them and skips them, so no
 /// analyzer sees them.
 fn split_unreadable(resources: Vec<Resource>) -> (Vec<Resource>, Vec<(Resource, Problem)>) {
-    let verdicts = parallel::map(&resources, |r| validate_webhook_rules(r).err());
+    // A readable resource keeps its verdict: the schema analyzer reports its problems.
+    let verdicts = parallel::map(&resources, |r| match validate_webhook_rules(r) {
+        Err(problem) => Err(problem),
+        Ok(problems) => Ok(RememberedVerdict::of(r, Ok(problems))),
+    });
     let mut readable = Vec::with_capacity(resources.len());
     let mut unreadable = Vec::new();
-    for (r, verdict) in resources.into_iter().zip(verdicts) {
+    for (mut r, verdict) in resources.into_iter().zip(verdicts) {
         match verdict {
-            Some(problem) => unreadable.push((r, problem)),
-            None => readable.push(r),
+            Err(problem) => unreadable.push((r, problem)),
+            Ok(remembered) => {
+                r.webhook_verdict = remembered;
+                readable.push(r);
+            }
         }
     }
     (readable, unreadable)

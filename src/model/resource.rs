@@ -59,6 +59,9 @@ pub struct Resource {
     /// Text of the file the object came from and the byte range of its document, for
     /// field line lookups (shared by every document of the file).
     pub text: Option<(std::sync::Arc<str>, std::ops::Range<usize>)>,
+    /// The validating webhook's verdict, kept once computed (see
+    /// `validate::RememberedVerdict`); not part of the object's identity.
+    pub webhook_verdict: crate::model::validate::RememberedVerdict,
 }
 
 impl Resource {
@@ -77,6 +80,7 @@ impl Resource {
             object,
             source,
             text,
+            webhook_verdict: Default::default(),
         }
     }
 

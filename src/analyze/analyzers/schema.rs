@@ -4,7 +4,7 @@
 use super::util::mesh_origin;
 use crate::analyze::messages::{self as msg, MessageType};
 use crate::analyze::{Analyzer, Reporter, Snapshot};
-use crate::model::validate::{mesh as mesh_validation, validate_webhook_rules};
+use crate::model::validate::{mesh as mesh_validation, remembered_webhook_rules};
 
 const VALIDATION_DOC: &str = "Validates the resources of one Istio kind against Istio's schema and webhook rules (as `skiff validate`)";
 const VALIDATION_CODES: &[&MessageType] = &[
@@ -74,7 +74,7 @@ pub static MESH_NETWORKS: Analyzer = Analyzer {
 /// of it here.
 fn validate_kind(kind: &str, snap: &Snapshot, out: &mut Reporter) {
     for r in snap.istio(kind) {
-        for p in validate_webhook_rules(r).unwrap_or_default() {
+        for p in remembered_webhook_rules(r).unwrap_or_default() {
             if let Some((code, params)) = &p.error.analysis {
                 let params: Vec<_> = params.iter().map(|v| v.clone().into()).collect();
                 out.report_code(code, Some(r), None, &params);

@@ -58,6 +58,37 @@ pub fn validate_resource_with(res: &Resource, depth: Depth) -> Vec<Problem> {
     problems(res, errs)
 }
 
+/// A resource's webhook verdict kept on it, with the namespace the resource had when it
+/// was computed (the verdict depends on it). Never makes two resources differ.
+#[derive(Debug, Clone, Default)]
+pub struct RememberedVerdict(Option<std::sync::Arc<(Option<String>, WebhookVerdict)>>);
+
+/// What [`validate_webhook_rules`] returns.
+pub type WebhookVerdict = Result<Vec<Problem>, Problem>;
+
+impl PartialEq for RememberedVerdict {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl RememberedVerdict {
+    /// A verdict computed for `res` (by [`validate_webhook_rules`]), to keep on it.
+    pub fn of(res: &Resource, verdict: WebhookVerdict) -> Self {
+        let namespace = res.namespace().map(str::to_string);
+        RememberedVerdict(Some(std::sync::Arc::new((namespace, verdict))))
+    }
+}
+
+/// [`validate_webhook_rules`], from the verdict kept on the resource when it still applies
+/// (computed for the namespace the resource has now).
+pub fn remembered_webhook_rules(res: &Resource) -> WebhookVerdict {
+    match &res.webhook_verdict.0 {
+        Some(kept) if kept.0.as_deref() == res.namespace() => kept.1.clone(),
+        _ => validate_webhook_rules(res),
+    }
+}
+
 /// What istiod's validating webhook alone says of a resource, as `istioctl analyze` reports
 /// it (no CRD schema rules). `Err` when the resource does not decode into its Istio type
 /// (wrong field types, bad durations): istioctl cannot read it at all and skips it.
