@@ -11,24 +11,33 @@ use crate::analyze::snapshot::selects;
 use crate::analyze::{Analyzer, Reporter, Snapshot};
 use crate::model::Resource;
 
-fn needs_ca(tls: &Value) -> Option<&str> {
+/// The TLS mode of settings that originate TLS (SIMPLE or MUTUAL) without verifying the
+/// server: no `caCertificates`, and not the one exemption Istio makes, a `credentialName`
+/// on a DestinationRule with a workload selector (`insecureSkipVerify` is none).
+fn needs_ca<'a>(tls: &'a Value, has_workload_selector: bool) -> Option<&'a str> {
     let mode = tls.get("mode").and_then(Value::as_str)?;
     if !matches!(mode, "SIMPLE" | "MUTUAL") {
         return None;
     }
-    let has_ca = tls
-        .get("caCertificates")
-        .and_then(Value::as_str)
-        .is_some_and(|c| !c.is_empty());
-    let has_credential = tls
-        .get("credentialName")
-        .and_then(Value::as_str)
-        .is_some_and(|c| !c.is_empty());
-    let skip = tls
-        .get("insecureSkipVerify")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    (!has_ca && !has_credential && !skip).then_some(mode)
+    let set = |key: &str| {
+        tls.get(key)
+            .and_then(Value::as_str)
+            .is_some_and(|c| !c.is_empty())
+    };
+    let exempt = set("credentialName") && has_workload_selector;
+    (!set("caCertificates") && !exempt).then_some(mode)
+}
+
+/// A port selector as Istio's message prints it (the protobuf text form): `number:443`,
+/// empty for a selector without a number, `<nil>` for none.
+fn port_selector_text(port: Option<&Value>) -> String {
+    match port.filter(|p| !p.is_null()) {
+        None => "<nil>".to_string(),
+        Some(p) => match p.get("number").and_then(Value::as_u64).filter(|n| *n != 0) {
+            Some(number) => format!("number:{number}"),
+            None => String::new(),
+        },
+    }
 }
 
 pub static CA_CERTIFICATE: Analyzer = Analyzer {
@@ -43,11 +52,12 @@ pub static CA_CERTIFICATE: Analyzer = Analyzer {
 fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
     for dr in snap.istio("DestinationRule") {
         let host = str_at(&dr.object, "/spec/host").unwrap_or("");
-        if let Some(mode) = dr
+        let selected = dr
             .object
-            .pointer("/spec/trafficPolicy/tls")
-            .and_then(needs_ca)
-        {
+            .pointer("/spec/workloadSelector")
+            .is_some_and(|s| !s.is_null());
+        let tls = dr.object.pointer("/spec/trafficPolicy/tls");
+        if let Some(mode) = tls.and_then(|tls| needs_ca(tls, selected)) {
             out.report(
                 &msg::NO_SERVER_CERTIFICATE_VERIFICATION_DESTINATION_LEVEL,
                 Some(dr),
@@ -64,11 +74,8 @@ fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
             .iter()
             .enumerate()
         {
-            if let Some(mode) = pls.get("tls").and_then(needs_ca) {
-                let port = pls
-                    .pointer("/port/number")
-                    .and_then(Value::as_i64)
-                    .unwrap_or(0);
+            if let Some(mode) = pls.get("tls").and_then(|tls| needs_ca(tls, selected)) {
+                let port = port_selector_text(pls.get("port"));
                 out.report(
                     &msg::NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL,
                     Some(dr),
@@ -80,7 +87,7 @@ fn ca_certificate(snap: &Snapshot, out: &mut Reporter) {
                         ns(dr).into(),
                         mode.into(),
                         host.into(),
-                        port.to_string().into(),
+                        port.into(),
                     ],
                 );
             }
