@@ -14,7 +14,7 @@ use crate::model::Resource;
 /// The TLS mode of settings that originate TLS (SIMPLE or MUTUAL) without verifying the
 /// server: no `caCertificates`, and not the one exemption Istio makes, a `credentialName`
 /// on a DestinationRule with a workload selector (`insecureSkipVerify` is none).
-fn needs_ca<'a>(tls: &'a Value, has_workload_selector: bool) -> Option<&'a str> {
+fn needs_ca(tls: &Value, has_workload_selector: bool) -> Option<&str> {
     let mode = tls.get("mode").and_then(Value::as_str)?;
     if !matches!(mode, "SIMPLE" | "MUTUAL") {
         return None;
