@@ -406,13 +406,11 @@ fn report(
             .take(2)
             .collect::<Vec<_>>()
             .join(".");
-        return Err(CliError::new(
-            ExitCode::AnalyzeIssues,
-            format!(
-                "Analyzers found issues when analyzing {target}. See https://istio.io/v{minor}/docs/reference/config/analysis for more information about causes and resolutions."
-            ),
-        )
-        .into());
+        // A finding, not a failure of skiff: istioctl's two lines, word for word.
+        Printer.err(format!(
+            "Error: Analyzers found issues when analyzing {target}.\nSee https://istio.io/v{minor}/docs/reference/config/analysis for more information about causes and resolutions."
+        ));
+        return Ok(ExitCode::AnalyzeIssues);
     }
     if parse_errors > 0 && !args.ignore_unknown {
         return Err(CliError::new(
