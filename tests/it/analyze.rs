@@ -609,3 +609,50 @@ fn each_code_fixture_gives_istioctls_own_messages() {
         differences.join("\n")
     );
 }
+
+/// IST0134 (ServiceEntry addresses required) is Istio's only when proxies do not capture
+/// DNS and allocate addresses themselves (mesh proxy metadata); then one message per TCP
+/// or protocol-less port.
+#[test]
+fn service_entry_addresses_are_not_required_when_proxies_allocate_them() {
+    let dir = std::env::temp_dir().join(format!("skiff-ist0134-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let entry = "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se, namespace: default}\nspec:\n  hosts: [\"*.example.com\"]\n  ports:\n  - {number: 80, name: http, protocol: HTTP}\n  - {number: 9000, name: tcp, protocol: TCP}\n  - {number: 9001, name: other}\n  resolution: NONE\n";
+    std::fs::write(dir.join("se.yaml"), entry).unwrap();
+    let metadata = |entries: &str| format!("defaultConfig:\n  proxyMetadata:\n{entries}");
+    let cases = [
+        (
+            "    ISTIO_META_DNS_CAPTURE: \"true\"\n    ISTIO_META_DNS_AUTO_ALLOCATE: \"true\"\n",
+            0,
+        ),
+        (
+            "    ISTIO_META_DNS_CAPTURE: \"true\"\n    PILOT_ENABLE_IP_AUTOALLOCATE: \"true\"\n",
+            0,
+        ),
+        ("    ISTIO_META_DNS_CAPTURE: \"true\"\n", 2),
+        ("    ISTIO_META_DNS_AUTO_ALLOCATE: \"true\"\n", 2),
+    ];
+    for (entries, expected) in cases {
+        std::fs::write(dir.join("mesh.yaml"), metadata(entries)).unwrap();
+        let out = skiff_in(
+            &dir,
+            &[
+                "analyze",
+                "--use-kube=false",
+                "-A",
+                "-o",
+                "json",
+                "--meshConfigFile",
+                "mesh.yaml",
+                "se.yaml",
+            ],
+        );
+        let required = if out.stdout.is_empty() {
+            0
+        } else {
+            json(&out).iter().filter(|m| m["code"] == "IST0134").count()
+        };
+        assert_eq!(required, expected, "{entries}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

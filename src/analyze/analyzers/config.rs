@@ -19,7 +19,29 @@ pub static SERVICE_ENTRY: Analyzer = Analyzer {
     run: service_entry,
 };
 
+/// Whether the mesh's proxies capture DNS and allocate addresses to ServiceEntries
+/// themselves (`ISTIO_META_DNS_CAPTURE` with `ISTIO_META_DNS_AUTO_ALLOCATE` or
+/// `PILOT_ENABLE_IP_AUTOALLOCATE` in the default proxy metadata): then no ServiceEntry
+/// needs addresses.
+fn proxies_allocate_addresses(snap: &Snapshot) -> bool {
+    let metadata = snap
+        .mesh
+        .default_config
+        .as_ref()
+        .and_then(|c| c.proxy_metadata.as_ref());
+    let on = |key: &str| {
+        metadata
+            .and_then(|m| m.get(key))
+            .is_some_and(|v| v == "true")
+    };
+    on("ISTIO_META_DNS_CAPTURE")
+        && (on("ISTIO_META_DNS_AUTO_ALLOCATE") || on("PILOT_ENABLE_IP_AUTOALLOCATE"))
+}
+
 fn service_entry(snap: &Snapshot, out: &mut Reporter) {
+    if proxies_allocate_addresses(snap) {
+        return;
+    }
     for se in snap.istio("ServiceEntry") {
         let has_addresses = !strings(se.object.pointer("/spec/addresses")).is_empty()
             || !array_at(&se.object, "/status/addresses").is_empty();
