@@ -7,16 +7,31 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-/// Decodes one document strictly: like `Value::deserialize`, but a repeated mapping key is
-/// an error naming the key (the YAML deserializer adds the line).
-pub fn deserialize_strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-    StrictValue.deserialize(deserializer)
+/// Decodes one document of `text` strictly: like `Value::deserialize`, but a repeated
+/// mapping key is an error naming the key (the YAML deserializer adds the line), and a
+/// plain scalar Go's YAML (1.1) reads as a boolean is one (see [`go_boolean`]).
+fn deserialize_strict<'de, D: Deserializer<'de>>(
+    text: &str,
+    deserializer: D,
+) -> Result<Value, D::Error> {
+    StrictValue { text }.deserialize(deserializer)
+}
+
+/// The booleans of Go's YAML beyond `true`/`false` (which every YAML reads): as a plain
+/// (unquoted) scalar, `y`, `yes`, `on` are true and `n`, `no`, `off` false, in lower,
+/// capitalised or upper case, as istioctl and kubectl read them.
+fn go_boolean(scalar: &str) -> Option<bool> {
+    match scalar {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
 }
 
 /// Parses a single YAML (or JSON) document strictly, as Go's YAML reads it.
 pub fn from_yaml_str(text: &str) -> Result<Value, serde_yaml::Error> {
     super::go_yaml::parse_as_go(text, |text| {
-        deserialize_strict(serde_yaml::Deserializer::from_str(text))
+        deserialize_strict(text, serde_yaml::Deserializer::from_str(text))
     })
 }
 
@@ -25,7 +40,7 @@ pub fn from_yaml_str(text: &str) -> Result<Value, serde_yaml::Error> {
 pub fn documents_from_yaml_str(text: &str) -> Result<Vec<Value>, serde_yaml::Error> {
     super::go_yaml::parse_as_go(text, |text| {
         serde_yaml::Deserializer::from_str(text)
-            .map(deserialize_strict)
+            .map(|document| deserialize_strict(text, document))
             .collect()
     })
 }
@@ -91,11 +106,25 @@ fn key_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize
     None
 }
 
-/// The seed that builds a [`Value`] and refuses repeated keys at every depth.
+/// The seed that builds a [`Value`] and refuses repeated keys at every depth. `text` is
+/// the text being parsed: a scalar borrowed from it is plain unless a quote precedes it.
 #[derive(Clone, Copy)]
-struct StrictValue;
+struct StrictValue<'t> {
+    text: &'t str,
+}
 
-impl<'de> DeserializeSeed<'de> for StrictValue {
+impl StrictValue<'_> {
+    /// Whether `scalar`, a slice of the parsed text, was written without quotes.
+    fn is_plain(&self, scalar: &str) -> bool {
+        let start = (scalar.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if start > self.text.len() {
+            return false;
+        }
+        start == 0 || !matches!(self.text.as_bytes()[start - 1], b'\'' | b'"')
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -103,7 +132,7 @@ impl<'de> DeserializeSeed<'de> for StrictValue {
     }
 }
 
-impl<'de> Visitor<'de> for StrictValue {
+impl<'de> Visitor<'de> for StrictValue<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -128,6 +157,15 @@ impl<'de> Visitor<'de> for StrictValue {
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))
+    }
+
+    // Plain one-line scalars come borrowed from the text (so do quoted ones without
+    // escapes); block and multi-line scalars do not, and are never booleans.
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
+        match go_boolean(v).filter(|_| self.is_plain(v)) {
+            Some(boolean) => Ok(Value::Bool(boolean)),
+            None => Ok(Value::String(v.to_string())),
+        }
     }
 
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
@@ -188,6 +226,26 @@ mod tests {
         let strict = from_yaml_str(text).unwrap();
         let plain: Value = serde_yaml::from_str(text).unwrap();
         assert_eq!(strict, plain);
+    }
+
+    #[test]
+    fn plain_yaml_1_1_booleans_are_booleans_as_go_reads_them() {
+        let text =
+            "a: yes\nb: Off\nc: 'yes'\nd: \"on\"\ne: [y, N, yesno]\nf: |\n  no\ng: {h: ON}\n";
+        let value = from_yaml_str(text).unwrap();
+        let expected = serde_json::json!({
+            "a": true, "b": false, "c": "yes", "d": "on",
+            "e": [true, false, "yesno"], "f": "no\n", "g": {"h": true}
+        });
+        assert_eq!(value, expected);
+        let documents = documents_from_yaml_str("x: no\n---\nx: 'no'\n").unwrap();
+        assert_eq!(
+            documents,
+            vec![
+                serde_json::json!({"x": false}),
+                serde_json::json!({"x": "no"})
+            ]
+        );
     }
 
     #[test]
