@@ -9,7 +9,8 @@ use serde_json::{Map, Number, Value};
 
 /// Decodes one document of `text` strictly: like `Value::deserialize`, but a repeated
 /// mapping key is an error naming the key (the YAML deserializer adds the line), and a
-/// plain scalar Go's YAML (1.1) reads as a boolean is one (see [`go_boolean`]).
+/// plain scalar Go's YAML (1.1) reads as a boolean or octal number is one (see
+/// [`go_boolean`], [`go_octal`]).
 fn deserialize_strict<'de, D: Deserializer<'de>>(
     text: &str,
     deserializer: D,
@@ -106,6 +107,22 @@ fn key_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize
     None
 }
 
+/// An integer written in Go's YAML octal form, a leading `0` then octal digits (`0400`,
+/// a file mode): YAML 1.2 reads it as a string, Go's YAML (1.1) as the number.
+fn go_octal(scalar: &str) -> Option<i64> {
+    let (negative, digits) = match scalar.as_bytes().first()? {
+        b'-' => (true, &scalar[1..]),
+        b'+' => (false, &scalar[1..]),
+        _ => (false, scalar),
+    };
+    let octal = digits.strip_prefix('0').filter(|d| !d.is_empty())?;
+    if !octal.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
+        return None;
+    }
+    let n = i64::from_str_radix(octal, 8).ok()?;
+    Some(if negative { -n } else { n })
+}
+
 /// The seed that builds a [`Value`] and refuses repeated keys at every depth. `text` is
 /// the text being parsed: a scalar borrowed from it is plain unless a quote precedes it.
 #[derive(Clone, Copy)]
@@ -162,8 +179,12 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     // Plain one-line scalars come borrowed from the text (so do quoted ones without
     // escapes); block and multi-line scalars do not, and are never booleans.
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
-        match go_boolean(v).filter(|_| self.is_plain(v)) {
-            Some(boolean) => Ok(Value::Bool(boolean)),
+        let go_value = || match go_boolean(v) {
+            Some(boolean) => Some(Value::Bool(boolean)),
+            None => go_octal(v).map(|n| Value::Number(n.into())),
+        };
+        match go_value().filter(|_| self.is_plain(v)) {
+            Some(value) => Ok(value),
             None => Ok(Value::String(v.to_string())),
         }
     }
@@ -238,6 +259,9 @@ mod tests {
             "e": [true, false, "yesno"], "f": "no\n", "g": {"h": true}
         });
         assert_eq!(value, expected);
+        let octal = from_yaml_str("a: 0400\nb: '0400'\nc: 0\nd: 0800\ne: -010\n").unwrap();
+        let expected = serde_json::json!({"a": 256, "b": "0400", "c": 0, "d": "0800", "e": -8});
+        assert_eq!(octal, expected);
         let documents = documents_from_yaml_str("x: no\n---\nx: 'no'\n").unwrap();
         assert_eq!(
             documents,
