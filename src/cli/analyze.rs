@@ -516,9 +516,8 @@ fn load_inputs(
 /// analyzer sees them.
 fn split_unreadable(resources: Vec<Resource>) -> (Vec<Resource>, Vec<(Resource, Problem)>) {
     // A readable resource keeps its verdict: the schema analyzer reports its problems.
-    let verdicts = parallel::map(&resources, |r| match validate_webhook_rules(r) {
-        Err(problem) => Err(problem),
-        Ok(problems) => Ok(RememberedVerdict::of(r, Ok(problems))),
+    let verdicts = parallel::map(&resources, |r| {
+        validate_webhook_rules(r).map(|problems| RememberedVerdict::of(r, Ok(problems)))
     });
     let mut readable = Vec::with_capacity(resources.len());
     let mut unreadable = Vec::new();

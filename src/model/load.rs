@@ -381,16 +381,15 @@ const PARALLEL_PARSE_BYTES: usize = 1 << 20;
 
 /// A large text's documents parsed chunk by chunk on every core, each non-blank chunk
 /// paired with its one document. `None` when that would not be the whole-text parse's
-/// answer or is not worth it: a small text, one core, a `--- content` separator line (the
+/// answer or is not worth it: a small text, a `--- content` separator line (the
 /// chunk would lose the content), or a chunk that does not parse alone into exactly one
 /// non-null document (the whole-text parse then decides, errors included).
 fn parse_chunks_in_parallel<'c, 'a>(
     text: &str,
     chunks: &'c [RawDocument<'a>],
 ) -> Option<Vec<(&'c RawDocument<'a>, Value)>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let content_on_separator = text.starts_with("--- ") || text.contains("\n--- ");
-    if text.len() < PARALLEL_PARSE_BYTES || threads < 2 || content_on_separator {
+    if text.len() < PARALLEL_PARSE_BYTES || content_on_separator {
         return None;
     }
     let non_blank: Vec<&RawDocument> = chunks.iter().filter(|c| !c.is_blank()).collect();
