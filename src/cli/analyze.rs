@@ -565,9 +565,9 @@ fn default_ingress_resources(mesh: &MeshConfig, istio_namespace: &str) -> Vec<Re
         .unwrap_or_else(|| "istio-ingressgateway".to_string());
     let pod = json!({
         "apiVersion": "v1", "kind": "Pod",
-        "metadata": {"name": "istio-ingressgateway-dummypod", "namespace": istio_namespace,
+        "metadata": {"name": format!("{service}-dummypod"), "namespace": istio_namespace,
                      "labels": {"istio": "ingressgateway"}},
-        "spec": {"containers": [{"name": "istio-proxy", "image": "proxyv2"}]}
+        "spec": {"containers": [{"name": "istio-proxy"}]}
     });
     let svc = json!({
         "apiVersion": "v1", "kind": "Service",
@@ -575,10 +575,10 @@ fn default_ingress_resources(mesh: &MeshConfig, istio_namespace: &str) -> Vec<Re
         "spec": {
             "selector": {"istio": "ingressgateway"},
             "ports": [
-                {"name": "http2", "port": 80, "targetPort": 8080, "protocol": "TCP"},
-                {"name": "https", "port": 443, "targetPort": 8443, "protocol": "TCP"},
-                {"name": "tcp", "port": 31400, "targetPort": 31400, "protocol": "TCP"},
-                {"name": "tls", "port": 15443, "targetPort": 15443, "protocol": "TCP"}
+                {"name": "http2", "nodePort": 31380, "port": 80, "protocol": "TCP", "targetPort": 80},
+                {"name": "https", "nodePort": 31390, "port": 443, "protocol": "TCP", "targetPort": 443},
+                {"name": "tcp", "nodePort": 31400, "port": 31400, "protocol": "TCP", "targetPort": 31400},
+                {"name": "tls", "nodePort": 31447, "port": 15443, "protocol": "TCP", "targetPort": 15443}
             ]
         }
     });

@@ -610,6 +610,60 @@ fn each_code_fixture_gives_istioctls_own_messages() {
     );
 }
 
+/// `testdata/analyze-cluster/<CODE>/<case>/`: inputs with cluster objects (Pods,
+/// Namespaces, ConfigMaps, ...) that istioctl's file mode does not read, so the expected
+/// messages (`expected.json`) are those of Istio 1.30.3's own analyzers loading
+/// `input.yaml` (and `mesh.yaml`, when present) as its analyzer tests do
+/// (`scripts/build-testenv analyze-files`). skiff's file mode must give exactly those.
+#[test]
+fn each_cluster_fixture_gives_istios_own_messages() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/analyze-cluster");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .flat_map(|code| std::fs::read_dir(code.path()).unwrap().flatten())
+        .map(|case| case.path())
+        .collect();
+    cases.sort();
+    assert!(
+        !cases.is_empty(),
+        "no fixtures under testdata/analyze-cluster"
+    );
+    let mut differences = Vec::new();
+    for case in &cases {
+        let code = case
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let expected: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+                .unwrap();
+        assert!(
+            expected.iter().any(|m| m["code"] == code),
+            "{}: Istio's messages do not include {code}",
+            case.display()
+        );
+        let mut args = vec!["analyze", "--use-kube=false", "-A", "-o", "json"];
+        if case.join("mesh.yaml").exists() {
+            args.extend(["--meshConfigFile", "mesh.yaml"]);
+        }
+        args.push("input.yaml");
+        let got = json(&skiff_in(case, &args));
+        if got != expected {
+            differences.push(format!(
+                "{}:\n  istio: {}\n  skiff: {}",
+                case.display(),
+                serde_json::to_string(&expected).unwrap(),
+                serde_json::to_string(&got).unwrap()
+            ));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
 /// IST0134 (ServiceEntry addresses required) is Istio's only when proxies do not capture
 /// DNS and allocate addresses themselves (mesh proxy metadata); then one message per TCP
 /// or protocol-less port.

@@ -8,6 +8,7 @@ mod gateway_hosts;
 mod imageauto;
 mod multicluster;
 mod policies;
+mod proxy_image;
 mod schema;
 mod util;
 mod virtualservice;
@@ -35,7 +36,7 @@ pub static ALL: &[&Analyzer] = &[
     &gateway::INGRESS_GATEWAY_PORT,
     &gateway::SECRET,
     &workloads::INJECTION,
-    &workloads::IMAGE,
+    &proxy_image::IMAGE,
     &imageauto::IMAGE_AUTO,
     &config::CRD_VERSION,
     &policies::K8S_GATEWAY_SELECTOR,

@@ -1,4 +1,4 @@
-//! Analyzers of Kubernetes workloads and namespaces: sidecar injection, proxy images,
+//! Analyzers of Kubernetes workloads and namespaces: sidecar injection,
 //! Service port names, Deployments behind several Services, the reserved UID 1337.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,79 +151,6 @@ fn injection_labels(ns_obj: &Resource) -> Vec<String> {
         }
     }
     labels
-}
-
-pub static IMAGE: Analyzer = Analyzer {
-    name: "injection.ImageAnalyzer",
-    doc: "Checks that the istio-proxy image of running pods matches the image the injector would use now",
-    inputs: &["Namespace", "Pod", "ConfigMap"],
-    requires: &[],
-    codes: &[&msg::PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE],
-    run: image,
-};
-
-fn image(snap: &Snapshot, out: &mut Reporter) {
-    for ns_obj in snap.core("Namespace") {
-        let revision = label(ns_obj, REVISION_LABEL);
-        let enabled = label(ns_obj, INJECTION_LABEL) == Some("enabled");
-        if !enabled && revision.is_none() {
-            continue;
-        }
-        let cm_name = match revision {
-            Some(r) if r != "default" => format!("istio-sidecar-injector-{r}"),
-            _ => "istio-sidecar-injector".to_string(),
-        };
-        let Some(values) = injector_values(snap, &cm_name) else {
-            continue;
-        };
-        let Some(expected) = proxy_image(&values) else {
-            continue;
-        };
-        let mismatched: Vec<String> = snap
-            .core("Pod")
-            .filter(|p| ns(p) == ns_obj.name())
-            .filter(|p| {
-                let Some(spec) = p.spec() else { return false };
-                ["/containers", "/initContainers"].iter().any(|ptr| {
-                    array_at(spec, ptr).iter().any(|c| {
-                        c.get("name").and_then(Value::as_str) == Some("istio-proxy")
-                            && c.get("image")
-                                .and_then(Value::as_str)
-                                .is_some_and(|i| i != expected)
-                    })
-                })
-            })
-            .map(|p| p.name().to_string())
-            .collect();
-        if !mismatched.is_empty() {
-            out.report(
-                &msg::PODS_ISTIO_PROXY_IMAGE_MISMATCH_IN_NAMESPACE,
-                Some(ns_obj),
-                None,
-                &[mismatched.join(", ").into()],
-            );
-        }
-    }
-}
-
-/// The proxy image an injector's values produce (`hub/image:tag`, or an absolute image).
-fn proxy_image(values: &Value) -> Option<String> {
-    let image = values.pointer("/global/proxy/image")?.as_str()?;
-    if image.contains('/') {
-        return Some(image.to_string());
-    }
-    let hub = values.pointer("/global/hub")?.as_str()?;
-    let tag = match values.pointer("/global/tag")? {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let variant = values
-        .pointer("/global/variant")
-        .and_then(Value::as_str)
-        .filter(|v| !v.is_empty())
-        .map(|v| format!("-{v}"))
-        .unwrap_or_default();
-    Some(format!("{hub}/{image}:{tag}{variant}"))
 }
 
 pub static PORT_NAME: Analyzer = Analyzer {
