@@ -16,6 +16,7 @@ mod dashboard;
 mod docs;
 mod fuzz_regressions;
 mod gateway_templates;
+mod go_regexp;
 mod golden_injections;
 mod golden_manifests;
 mod inject_templates;

@@ -195,17 +195,6 @@ pub fn check_port(path: &str, port: i64, errs: &mut Vec<FieldError>) {
     }
 }
 
-pub fn check_regex(path: &str, re: &str, errs: &mut Vec<FieldError>) {
-    if let Err(e) = regex::Regex::new(re) {
-        let first = e.to_string();
-        let last = first.lines().last().unwrap_or("").trim().to_string();
-        errs.push(FieldError::new(
-            path,
-            format!("Invalid value: \"{re}\": regex does not compile: {last}"),
-        ));
-    }
-}
-
 /// The items of an optional list with their indexes.
 pub fn each<T>(items: &Option<Vec<T>>) -> impl Iterator<Item = (usize, &T)> {
     items.iter().flatten().enumerate()

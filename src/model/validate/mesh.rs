@@ -4,9 +4,7 @@
 
 use serde_json::Value;
 
-use super::common::{
-    check_host, check_port, check_regex, is_cidr, is_dns_label, parse_duration_ms,
-};
+use super::common::{check_host, check_port, is_cidr, is_dns_label, parse_duration_ms};
 use crate::model::api::LocalityLbSetting;
 use crate::model::schema::FieldError;
 
@@ -282,13 +280,6 @@ fn proxy_config(proxy: &Value, path: &str, errs: &mut Errs) {
         &["NONE", "MUTUAL_TLS"],
         errs,
     );
-    if let Some(matcher) = proxy.get("proxyStatsMatcher") {
-        for key in ["inclusionRegexps", "exclusionRegexps"] {
-            for (i, re) in strings(matcher, key) {
-                check_regex(&format!("{path}proxyStatsMatcher.{key}[{i}]"), re, errs);
-            }
-        }
-    }
 }
 
 /// Problems in a MeshNetworks document (`networks: {name: {endpoints, gateways}}`).

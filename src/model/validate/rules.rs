@@ -8,6 +8,7 @@ use super::common::{
 };
 use super::traffic_policy;
 use crate::model::api::*;
+use crate::model::go_regexp;
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
@@ -1486,7 +1487,7 @@ fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
         .and_then(|p| p.proxy_version.as_deref())
         .unwrap_or("");
     // 1.30.3 compiles every pattern (later releases skip ones over 1024 characters).
-    if !version.is_empty() && regex::Regex::new(version).is_err() {
+    if !version.is_empty() && go_regexp::syntax_error(version).is_some() {
         err(
             errs,
             format!("{pp}.match.proxy.proxyVersion"),

@@ -9,6 +9,7 @@ use super::common::{
     wildcard_domain_problem,
 };
 use crate::model::api::*;
+use crate::model::go_regexp;
 use crate::model::schema::FieldError;
 
 type Errs = Vec<FieldError>;
@@ -939,9 +940,8 @@ fn regex_problem(re: &str, field: &str) -> Option<String> {
             "{field:?}: regex is too large, max length allowed is 1024"
         ));
     }
-    regex::Regex::new(re).err().map(|e| {
-        let reason = e.to_string().lines().last().unwrap_or("").trim().to_string();
-        format!("{field:?}: error parsing regexp: {reason}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)")
+    go_regexp::syntax_error(re).map(|e| {
+        format!("{field:?}: {e}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)")
     })
 }
 

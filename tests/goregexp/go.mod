@@ -1,0 +1,3 @@
+module skiff.local/goregexp
+
+go 1.22
