@@ -117,6 +117,13 @@ const KINDS: &[WantedKind] = &[
         "httproutes",
         true,
     ),
+    kind(
+        "gateway.networking.k8s.io",
+        &["v1"],
+        "GRPCRoute",
+        "grpcroutes",
+        true,
+    ),
 ];
 
 /// Kubernetes' version order: `v2` > `v1` > `v1beta2` > `v1beta1` > `v1alpha3`.

@@ -407,41 +407,83 @@ fn crd_version(snap: &Snapshot, out: &mut Reporter) {
 
 pub static CONDITION: Analyzer = Analyzer {
     name: "conditions.ConditionAnalyzer",
-    doc: "Reports Istio and Gateway API resources whose status has a negative condition",
-    inputs: &["ServiceEntry", "Gateway", "HTTPRoute"],
+    doc:
+        "Reports negative status conditions Istio knows: istio.io/WaypointBound False on Services, \
+          ServiceEntries and WorkloadEntries; ZtunnelAccepted or WaypointAccepted False (and \
+          WaypointAccepted PartiallyInvalid) on AuthorizationPolicies; Accepted, Programmed or \
+          ResolvedRefs False on Gateway API Gateways and on HTTPRoute/GRPCRoute parents",
+    inputs: &[
+        "Service",
+        "ServiceEntry",
+        "WorkloadEntry",
+        "AuthorizationPolicy",
+        "Gateway",
+        "HTTPRoute",
+        "GRPCRoute",
+    ],
     requires: &[],
     codes: &[&msg::NEGATIVE_CONDITION_STATUS],
     run: condition,
 };
 
+const GATEWAY_API: &str = "gateway.networking.k8s.io";
+const GATEWAY_API_NEGATIVE: &[&str] = &["Accepted", "Programmed", "ResolvedRefs"];
+const WAYPOINT_BOUND: &[&str] = &["istio.io/WaypointBound"];
+
+/// Per kind (group, kind): the condition types that are negative when False, and whether
+/// the conditions are the route's per-parent ones.
+const NEGATIVE_WHEN_FALSE: &[(&str, &str, &[&str], bool)] = &[
+    ("", "Service", WAYPOINT_BOUND, false),
+    ("networking.istio.io", "ServiceEntry", WAYPOINT_BOUND, false),
+    (
+        "networking.istio.io",
+        "WorkloadEntry",
+        WAYPOINT_BOUND,
+        false,
+    ),
+    (
+        "security.istio.io",
+        "AuthorizationPolicy",
+        &["ZtunnelAccepted", "WaypointAccepted"],
+        false,
+    ),
+    (GATEWAY_API, "Gateway", GATEWAY_API_NEGATIVE, false),
+    (GATEWAY_API, "HTTPRoute", GATEWAY_API_NEGATIVE, true),
+    (GATEWAY_API, "GRPCRoute", GATEWAY_API_NEGATIVE, true),
+];
+
 fn condition(snap: &Snapshot, out: &mut Reporter) {
-    let kinds = snap
-        .istio("ServiceEntry")
-        .chain(snap.of("gateway.networking.k8s.io", "Gateway"))
-        .chain(snap.of("gateway.networking.k8s.io", "HTTPRoute"));
-    for r in kinds {
-        for c in array_at(&r.object, "/status/conditions") {
-            let negative = match c.get("type").and_then(Value::as_str) {
-                Some("Reconciled" | "Accepted" | "Programmed" | "ResolvedRefs") => {
-                    c.get("status").and_then(Value::as_str) == Some("False")
+    for (group, kind, negative, per_parent) in NEGATIVE_WHEN_FALSE {
+        for r in snap.of(group, kind) {
+            for c in status_conditions(&r.object, *per_parent) {
+                let text = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("");
+                let reported = negative.contains(&text("type")) && text("status") == "False";
+                // A policy a waypoint accepts only in part says so with status True.
+                let partial = *kind == "AuthorizationPolicy"
+                    && text("type") == "WaypointAccepted"
+                    && text("reason") == "PartiallyInvalid";
+                let args = [
+                    text("type").into(),
+                    text("reason").into(),
+                    text("message").into(),
+                ];
+                for _ in 0..(usize::from(reported) + usize::from(partial)) {
+                    out.report(&msg::NEGATIVE_CONDITION_STATUS, Some(r), None, &args);
                 }
-                _ => false,
-            };
-            if negative {
-                let get = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                out.report(
-                    &msg::NEGATIVE_CONDITION_STATUS,
-                    Some(r),
-                    None,
-                    &[
-                        get("type").into(),
-                        get("reason").into(),
-                        get("message").into(),
-                    ],
-                );
             }
         }
     }
+}
+
+/// The status conditions of an object, or of each parent of a route.
+fn status_conditions(object: &Value, per_parent: bool) -> Vec<&Value> {
+    if !per_parent {
+        return array_at(object, "/status/conditions").iter().collect();
+    }
+    array_at(object, "/status/parents")
+        .iter()
+        .flat_map(|p| array_at(p, "/conditions"))
+        .collect()
 }
 
 pub static MESH_NETWORKS: Analyzer = Analyzer {
