@@ -215,8 +215,8 @@ fn parse_structured(text: &str, what: &str) -> anyhow::Result<Value> {
     })
 }
 
-/// Documents are written as they are rewritten: on stdout, those before a failing
-/// document have been printed; `-o` is all or nothing.
+/// Writes every file's rewritten documents to `out`; the callers publish `out` only when
+/// every document succeeded, so a failure leaves no partial output.
 fn rewrite_each(
     files: &[std::path::PathBuf],
     out: &mut dyn Write,
@@ -343,7 +343,7 @@ fn print_diffs(input: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
 
 type Rewrite<'a> = dyn Fn(&str, &str, &mut dyn Write, &mut Vec<String>) -> anyhow::Result<()> + 'a;
 
-/// Streams every file of `input` through `rewrite` to `output` (or stdout), then
+/// Rewrites every file of `input` to `output` (or stdout), all or nothing, then
 /// prints the warnings.
 fn rewrite_files(input: &str, output: Option<&str>, rewrite: &Rewrite) -> anyhow::Result<ExitCode> {
     let files = load::expand_path(input)?;
@@ -355,10 +355,9 @@ fn rewrite_files(input: &str, output: Option<&str>, rewrite: &Rewrite) -> anyhow
             out.commit()?;
         }
         None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let result = rewrite_each(&files, &mut out, &mut warnings, rewrite)
-                .and_then(|()| out.flush().map_err(Into::into));
-            if let Err(e) = result {
+            let mut out = crate::output::SpooledStdout::new();
+            rewrite_each(&files, &mut out, &mut warnings, rewrite)?;
+            if let Err(e) = out.publish().map_err(anyhow::Error::from) {
                 // A closed pipe (`| head`) is not an error.
                 if !is_broken_pipe(&e) {
                     return Err(e);

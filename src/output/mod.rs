@@ -198,6 +198,74 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Output for stdout held back until the command has succeeded, so a failure part way
+/// through prints nothing: kept in memory up to `SPOOL_IN_MEMORY` bytes, then in an
+/// unlinked temporary file, so large outputs do not grow the process.
+pub struct SpooledStdout {
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+const SPOOL_IN_MEMORY: usize = 512 << 10;
+
+impl SpooledStdout {
+    pub fn new() -> Self {
+        SpooledStdout {
+            memory: Vec::new(),
+            file: None,
+        }
+    }
+
+    /// Copies everything written to stdout.
+    pub fn publish(self) -> std::io::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&self.memory)?;
+        if let Some(file) = self.file {
+            let mut file = file.into_inner().map_err(|e| e.into_error())?;
+            std::io::Seek::rewind(&mut file)?;
+            std::io::copy(&mut file, &mut stdout)?;
+        }
+        stdout.flush()
+    }
+
+    fn spill(&mut self) -> std::io::Result<()> {
+        let path = std::env::temp_dir().join(format!(".skiff-stdout-{}", std::process::id()));
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        // Unlinked at once: the data lives only as long as the open file.
+        let _ = std::fs::remove_file(&path);
+        let mut file = std::io::BufWriter::new(file?);
+        file.write_all(&std::mem::take(&mut self.memory))?;
+        self.file = Some(file);
+        Ok(())
+    }
+}
+
+impl Default for SpooledStdout {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Write for SpooledStdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.file.is_none() && self.memory.len() + buf.len() > SPOOL_IN_MEMORY {
+            self.spill()?;
+        }
+        match self.file.as_mut() {
+            Some(file) => file.write(buf),
+            None => self.memory.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A unified diff of two texts, coloured when colour is on.
 pub fn text_diff(old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);

@@ -318,6 +318,55 @@ fn a_bad_annotation_fails_naming_the_document_and_writes_nothing() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A good Deployment repeated `copies` times, then (when `broken`) one whose labels are
+/// a string.
+fn deployments(copies: usize, broken: bool) -> String {
+    let good = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  \
+                selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    \
+                spec:\n      containers: [{name: web, image: nginx}]\n";
+    let mut docs = vec![good; copies].join("---\n");
+    if broken {
+        docs.push_str("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bad}\nspec:\n  \
+                       template:\n    metadata: {labels: oops}\n    spec:\n      containers: [{name: a, image: a}]\n");
+    }
+    docs
+}
+
+#[test]
+fn a_failing_document_leaves_stdout_empty_however_much_came_before() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("stdout-all-or-nothing");
+    std::fs::create_dir_all(&dir).unwrap();
+    // 1,500 injected Deployments (about 9 MB) are well past what is held in memory before spilling.
+    for copies in [1, 1500] {
+        let input = dir.join(format!("input-{copies}.yaml"));
+        std::fs::write(&input, deployments(copies, true)).unwrap();
+        let o = skiff(&["kube-inject", "-f", input.to_str().unwrap()], false);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("metadata.labels must be a mapping"),
+            "{stderr}"
+        );
+        assert!(o.stdout.is_empty(), "{copies}: partial output on stdout");
+
+        std::fs::write(&input, deployments(copies, false)).unwrap();
+        let o = skiff(&["kube-inject", "-f", input.to_str().unwrap()], false);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = String::from_utf8(o.stdout).unwrap();
+        assert_eq!(
+            text.matches("name: istio-proxy").count(),
+            copies,
+            "every copy injected"
+        );
+        assert!(text.len() > copies * 1000, "whole output published");
+    }
+}
+
 #[test]
 fn stdin_and_unparseable_input() {
     let mut child = common::skiff_command()
