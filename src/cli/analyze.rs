@@ -575,8 +575,8 @@ fn default_ingress_resources(mesh: &MeshConfig, istio_namespace: &str) -> Vec<Re
         "spec": {
             "selector": {"istio": "ingressgateway"},
             "ports": [
-                {"name": "http2", "nodePort": 31380, "port": 80, "protocol": "TCP", "targetPort": 80},
-                {"name": "https", "nodePort": 31390, "port": 443, "protocol": "TCP", "targetPort": 443},
+                {"name": "http2", "nodePort": 31380, "port": 80, "protocol": "TCP", "targetPort": 8080},
+                {"name": "https", "nodePort": 31390, "port": 443, "protocol": "TCP", "targetPort": 8443},
                 {"name": "tcp", "nodePort": 31400, "port": 31400, "protocol": "TCP", "targetPort": 31400},
                 {"name": "tls", "nodePort": 31447, "port": 15443, "protocol": "TCP", "targetPort": 15443}
             ]
