@@ -16,7 +16,7 @@ pub use settings::{merge, Settings};
 pub use sidecar::{canonical_quantity, hub_proxy_image, STATUS_ANNOTATION};
 pub use templated::typed_template_data;
 
-use crate::model::load;
+use crate::model::{load, parallel};
 use crate::output::yaml;
 
 /// Why an injection stopped. The CLI maps both to exit 1 (a bad input, named).
@@ -305,85 +305,94 @@ fn check_pod_shape(
     meta_pointer: &str,
     spec_pointer: &str,
 ) -> Result<(), InjectError> {
-    let mut checks: Vec<(String, Shape)> = Vec::new();
     let template = spec_pointer.trim_end_matches("/spec");
     if !template.is_empty() {
-        checks.push((template.to_string(), Shape::Mapping));
+        expect_shape(object, template, Shape::Mapping)?;
     }
-    checks.push((meta_pointer.to_string(), Shape::Mapping));
-    checks.push((format!("{meta_pointer}/labels"), Shape::Mapping));
-    checks.push((format!("{meta_pointer}/annotations"), Shape::Mapping));
-    checks.push((spec_pointer.to_string(), Shape::Mapping));
+    expect_shape(object, meta_pointer, Shape::Mapping)?;
+    let meta = object.pointer(meta_pointer);
+    let meta_path = dotted(meta_pointer);
+    for map in ["labels", "annotations"] {
+        let field = meta.and_then(|m| m.get(map));
+        expect_at(field, Shape::Mapping, || format!("{meta_path}.{map}"))?;
+    }
+    expect_shape(object, spec_pointer, Shape::Mapping)?;
+    let spec = object.pointer(spec_pointer);
+    let spec_path = dotted(spec_pointer);
     for list in [
         "containers",
         "initContainers",
         "volumes",
         "imagePullSecrets",
     ] {
-        checks.push((format!("{spec_pointer}/{list}"), Shape::List));
-    }
-    for (pointer, shape) in &checks {
-        expect_shape(object, pointer, *shape)?;
+        let field = spec.and_then(|s| s.get(list));
+        expect_at(field, Shape::List, || format!("{spec_path}.{list}"))?;
     }
     for map in ["labels", "annotations"] {
-        let entries = object
-            .pointer(&format!("{meta_pointer}/{map}"))
-            .and_then(Value::as_object);
-        for key in entries.into_iter().flat_map(|m| m.keys()) {
-            let pointer = format!(
-                "{meta_pointer}/{map}/{}",
-                key.replace('~', "~0").replace('/', "~1")
-            );
-            expect_shape(object, &pointer, Shape::Text)?;
+        let entries = meta.and_then(|m| m.get(map)).and_then(Value::as_object);
+        for (key, value) in entries.into_iter().flatten() {
+            expect_at(Some(value), Shape::Text, || {
+                format!("{meta_path}.{map}.{key}")
+            })?;
         }
     }
     for list in ["containers", "initContainers"] {
-        let base = format!("{spec_pointer}/{list}");
-        let count = object
-            .pointer(&base)
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
-        for i in 0..count {
-            let container = format!("{base}/{i}");
-            expect_shape(object, &container, Shape::Mapping)?;
-            for (field, shape) in CHECKED_CONTAINER_FIELDS {
-                expect_shape(object, &format!("{container}/{field}"), *shape)?;
-            }
-            let ports = object
-                .pointer(&format!("{container}/ports"))
-                .and_then(Value::as_array);
-            for j in 0..ports.map_or(0, Vec::len) {
-                expect_shape(object, &format!("{container}/ports/{j}"), Shape::Mapping)?;
-                expect_shape(
-                    object,
-                    &format!("{container}/ports/{j}/containerPort"),
-                    Shape::Integer,
-                )?;
-            }
+        let containers = spec.and_then(|s| s.get(list)).and_then(Value::as_array);
+        for (i, container) in containers.into_iter().flatten().enumerate() {
+            check_container_shape(container, &format!("{spec_path}.{list}.{i}"))?;
         }
+    }
+    Ok(())
+}
+
+/// The shapes of one container's fields that injection reads or rewrites.
+fn check_container_shape(container: &Value, path: &str) -> Result<(), InjectError> {
+    expect_at(Some(container), Shape::Mapping, || path.to_string())?;
+    for (field, shape) in CHECKED_CONTAINER_FIELDS {
+        expect_at(container.get(*field), *shape, || format!("{path}.{field}"))?;
+    }
+    let ports = container.get("ports").and_then(Value::as_array);
+    for (j, port) in ports.into_iter().flatten().enumerate() {
+        expect_at(Some(port), Shape::Mapping, || format!("{path}.ports.{j}"))?;
+        let number = port.get("containerPort");
+        expect_at(number, Shape::Integer, || {
+            format!("{path}.ports.{j}.containerPort")
+        })?;
     }
     Ok(())
 }
 
 /// An absent or null field fits any shape; a present one must have it.
 fn expect_shape(object: &Value, pointer: &str, shape: Shape) -> Result<(), InjectError> {
-    match object.pointer(pointer) {
+    expect_at(object.pointer(pointer), shape, || dotted(pointer))
+}
+
+/// `expect_shape` for a value already found; `path` names it (dotted) only on error.
+fn expect_at(
+    value: Option<&Value>,
+    shape: Shape,
+    path: impl FnOnce() -> String,
+) -> Result<(), InjectError> {
+    match value {
         None | Some(Value::Null) => Ok(()),
         Some(value) if shape.fits(value) => Ok(()),
-        Some(value) => {
-            let field = pointer
-                .trim_start_matches('/')
-                .split('/')
-                .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
-                .collect::<Vec<_>>()
-                .join(".");
-            Err(InjectError::Annotation(format!(
-                "{field} must be {}, not {}",
-                shape.name(),
-                load::type_name(value)
-            )))
-        }
+        Some(value) => Err(InjectError::Annotation(format!(
+            "{} must be {}, not {}",
+            path(),
+            shape.name(),
+            load::type_name(value)
+        ))),
     }
+}
+
+/// A JSON pointer as the dotted field path errors show.
+fn dotted(pointer: &str) -> String {
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Puts the keys of `meta[field]` that are in `order` first, in that order.
@@ -483,9 +492,7 @@ pub fn inject_text(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    transform_text(text, file, out, warnings, &mut |o| {
-        inject_object(settings, o)
-    })
+    transform_text(text, file, out, warnings, &|o| inject_object(settings, o))
 }
 
 /// `inject_text` for `kube-uninject`.
@@ -495,20 +502,49 @@ pub fn uninject_text(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    transform_text(text, file, out, warnings, &mut uninject_object)
+    transform_text(text, file, out, warnings, &uninject_object)
 }
 
+/// The type of `inject_object`/`uninject_object`: one object in, its outcome out.
+type Transform<'a> = dyn Fn(Value) -> Result<Outcome, InjectError> + Sync + 'a;
+
+/// Documents go through `transform` this many at a time, spread over the cores: output
+/// keeps document order and memory is bounded by one batch.
+const BATCH: usize = 64;
+
 /// Streams the documents of `text` through `transform`: documents it leaves unchanged
-/// are written as they were.
+/// are written as they were. The first failing document (in file order) is the error.
 fn transform_text(
     text: &str,
     file: &str,
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
-    transform: &mut dyn FnMut(Value) -> Result<Outcome, InjectError>,
+    transform: &Transform<'_>,
 ) -> anyhow::Result<()> {
-    let mut buffer = String::new();
-    for document in load::stream_documents(text, file) {
+    let chunks: Vec<_> = load::split_documents(text)
+        .into_iter()
+        .filter(|chunk| !chunk.is_blank())
+        .collect();
+    for batch in chunks.chunks(BATCH) {
+        let results = parallel::map(batch, |chunk| transform_chunk(*chunk, file, transform));
+        for result in results {
+            let (rendered, notes) = result?;
+            warnings.extend(notes);
+            out.write_all(rendered.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// The documents of one `---` chunk transformed and rendered, with their warnings.
+fn transform_chunk(
+    chunk: load::RawDocument,
+    file: &str,
+    transform: &Transform<'_>,
+) -> anyhow::Result<(String, Vec<String>)> {
+    let mut rendered = String::new();
+    let mut notes = Vec::new();
+    for document in load::parse_chunk(chunk, file) {
         let (raw, object) = document?;
         if !object.is_object() {
             return Err(load::LoadError::Parse {
@@ -529,23 +565,21 @@ fn transform_text(
             name,
             message: e.to_string(),
         })?;
-        buffer.clear();
         match outcome {
-            Outcome::Injected(v) => yaml::push(&mut buffer, &v),
+            Outcome::Injected(v) => yaml::push(&mut rendered, &v),
             Outcome::Skipped(object, w) => {
-                warnings.push(w);
-                yaml::push(&mut buffer, &object);
+                notes.push(w);
+                yaml::push(&mut rendered, &object);
             }
             // Documents skiff does not inject are kept exactly as they were written.
             Outcome::Unchanged(_) => {
-                buffer.push_str(raw.text.trim_matches('\n'));
-                buffer.push('\n');
+                rendered.push_str(raw.text.trim_matches('\n'));
+                rendered.push('\n');
             }
         }
-        buffer.push_str("---\n");
-        out.write_all(buffer.as_bytes())?;
+        rendered.push_str("---\n");
     }
-    Ok(())
+    Ok((rendered, notes))
 }
 
 fn str_at<'a>(object: &'a Value, pointer: &str) -> &'a str {

@@ -341,8 +341,10 @@ fn proxy_security(settings: &Settings, tproxy: bool, net_bind: bool) -> Value {
     } else {
         (false, 0)
     };
-    json!({"allowPrivilegeEscalation": privileged, "capabilities": capabilities, "privileged": privileged,
-           "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": non_root, "runAsUser": user})
+    let mut security = json!({"allowPrivilegeEscalation": privileged, "capabilities": null, "privileged": privileged,
+           "readOnlyRootFilesystem": true, "runAsGroup": 1337, "runAsNonRoot": non_root, "runAsUser": user});
+    security["capabilities"] = capabilities;
+    security
 }
 
 /// Fields of a container in the order Go's Container encodes them.
@@ -675,13 +677,16 @@ pub fn inject_pod(
         json!({"allowPrivilegeEscalation": false, "capabilities": {"add": ["NET_ADMIN", "NET_RAW"], "drop": ["ALL"]},
                "privileged": false, "readOnlyRootFilesystem": false, "runAsGroup": 0, "runAsNonRoot": false, "runAsUser": 0})
     };
+    // `json!` deep-copies the values it interpolates: the built ones are moved in after.
     let mut init = json!({
         "args": init_args,
         "image": container_image(meta, settings, "/global/proxy_init/image", &hub_image),
         "name": init_name,
-        "resources": res,
-        "securityContext": init_security,
+        "resources": null,
+        "securityContext": null,
     });
+    init["resources"] = res.clone();
+    init["securityContext"] = init_security;
     add_pull_policy(settings, &mut init);
     if let Some(md) = pc
         .get("proxyMetadata")
@@ -939,12 +944,12 @@ pub fn inject_pod(
         "args": ["proxy", "sidecar", "--domain", domain, format!("--proxyLogLevel={log_level}"),
                  format!("--proxyComponentLogLevel={component_level}"),
                  format!("--log_output_level={agent_level}")],
-        "env": envs,
+        "env": null,
         "image": proxy_image,
         "name": "istio-proxy",
         "ports": [{"containerPort": 15090, "name": "http-envoy-prom", "protocol": "TCP"}],
-        "resources": res,
-        "securityContext": proxy_security(settings, tproxy, net_bind),
+        "resources": null,
+        "securityContext": null,
         "volumeMounts": [
             {"mountPath": "/var/run/secrets/workload-spiffe-uds", "name": "workload-socket"},
             {"mountPath": "/var/run/secrets/credential-uds", "name": "credential-socket"},
@@ -957,6 +962,9 @@ pub fn inject_pod(
             {"mountPath": "/etc/istio/pod", "name": "istio-podinfo"}
         ]
     });
+    proxy["env"] = Value::Array(envs);
+    proxy["resources"] = res;
+    proxy["securityContext"] = proxy_security(settings, tproxy, net_bind);
     // The gateway takes no user volumes.
     let user_entries_of = |key: &str| {
         if gateway {

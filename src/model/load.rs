@@ -228,28 +228,33 @@ pub fn stream_documents<'a>(
     split_documents(text)
         .into_iter()
         .filter(|chunk| !chunk.is_blank())
-        .flat_map(move |chunk| {
-            let parsed: Vec<Result<Value, LoadError>> =
-                match check_flow_depth(chunk.text, file, chunk.text_line) {
-                    Err(e) => vec![Err(e)],
-                    Ok(()) => match documents_from_yaml_str(chunk.text) {
-                        Ok(values) => values
-                            .into_iter()
-                            .filter(|v| !v.is_null())
-                            .map(Ok)
-                            .collect(),
-                        Err(e) => {
-                            let (line, message) = describe_error(chunk.text, &e);
-                            vec![Err(LoadError::Parse {
-                                file: file.to_string(),
-                                line: chunk.text_line + line - 1,
-                                message,
-                            })]
-                        }
-                    },
-                };
-            parsed.into_iter().map(move |r| r.map(|v| (chunk, v)))
-        })
+        .flat_map(move |chunk| parse_chunk(chunk, file))
+}
+
+/// The non-null documents of one `---` chunk of `file`, each with the chunk, or the
+/// chunk's parse error (with its line in the file).
+pub fn parse_chunk<'a>(
+    chunk: RawDocument<'a>,
+    file: &str,
+) -> Vec<Result<(RawDocument<'a>, Value), LoadError>> {
+    if let Err(e) = check_flow_depth(chunk.text, file, chunk.text_line) {
+        return vec![Err(e)];
+    }
+    match documents_from_yaml_str(chunk.text) {
+        Ok(values) => values
+            .into_iter()
+            .filter(|v| !v.is_null())
+            .map(|v| Ok((chunk, v)))
+            .collect(),
+        Err(e) => {
+            let (line, message) = describe_error(chunk.text, &e);
+            vec![Err(LoadError::Parse {
+                file: file.to_string(),
+                line: chunk.text_line + line - 1,
+                message,
+            })]
+        }
+    }
 }
 
 /// Flow collections (`[`/`{`) nested deeper than this are refused before the YAML parser

@@ -207,6 +207,8 @@ pub struct SpooledStdout {
 }
 
 const SPOOL_IN_MEMORY: usize = 512 << 10;
+/// The spill file is written in blocks this large (fewer, larger writes).
+const SPOOL_WRITE_BUFFER: usize = 64 << 10;
 
 impl SpooledStdout {
     pub fn new() -> Self {
@@ -237,7 +239,7 @@ impl SpooledStdout {
             .open(&path);
         // Unlinked at once: the data lives only as long as the open file.
         let _ = std::fs::remove_file(&path);
-        let mut file = std::io::BufWriter::new(file?);
+        let mut file = std::io::BufWriter::with_capacity(SPOOL_WRITE_BUFFER, file?);
         file.write_all(&std::mem::take(&mut self.memory))?;
         self.file = Some(file);
         Ok(())
