@@ -311,14 +311,14 @@ fn check_pod_shape(
     }
     expect_shape(object, meta_pointer, Shape::Mapping)?;
     let meta = object.pointer(meta_pointer);
-    let meta_path = dotted(meta_pointer);
+    let meta_path = || dotted(meta_pointer);
     for map in ["labels", "annotations"] {
         let field = meta.and_then(|m| m.get(map));
-        expect_at(field, Shape::Mapping, || format!("{meta_path}.{map}"))?;
+        expect_at(field, Shape::Mapping, || format!("{}.{map}", meta_path()))?;
     }
     expect_shape(object, spec_pointer, Shape::Mapping)?;
     let spec = object.pointer(spec_pointer);
-    let spec_path = dotted(spec_pointer);
+    let spec_path = || dotted(spec_pointer);
     for list in [
         "containers",
         "initContainers",
@@ -326,37 +326,42 @@ fn check_pod_shape(
         "imagePullSecrets",
     ] {
         let field = spec.and_then(|s| s.get(list));
-        expect_at(field, Shape::List, || format!("{spec_path}.{list}"))?;
+        expect_at(field, Shape::List, || format!("{}.{list}", spec_path()))?;
     }
     for map in ["labels", "annotations"] {
         let entries = meta.and_then(|m| m.get(map)).and_then(Value::as_object);
         for (key, value) in entries.into_iter().flatten() {
             expect_at(Some(value), Shape::Text, || {
-                format!("{meta_path}.{map}.{key}")
+                format!("{}.{map}.{key}", meta_path())
             })?;
         }
     }
     for list in ["containers", "initContainers"] {
         let containers = spec.and_then(|s| s.get(list)).and_then(Value::as_array);
         for (i, container) in containers.into_iter().flatten().enumerate() {
-            check_container_shape(container, &format!("{spec_path}.{list}.{i}"))?;
+            check_container_shape(container, &|| format!("{}.{list}.{i}", spec_path()))?;
         }
     }
     Ok(())
 }
 
 /// The shapes of one container's fields that injection reads or rewrites.
-fn check_container_shape(container: &Value, path: &str) -> Result<(), InjectError> {
-    expect_at(Some(container), Shape::Mapping, || path.to_string())?;
+/// `path` names the container (dotted) and is only called on error.
+fn check_container_shape(container: &Value, path: &dyn Fn() -> String) -> Result<(), InjectError> {
+    expect_at(Some(container), Shape::Mapping, path)?;
     for (field, shape) in CHECKED_CONTAINER_FIELDS {
-        expect_at(container.get(*field), *shape, || format!("{path}.{field}"))?;
+        expect_at(container.get(*field), *shape, || {
+            format!("{}.{field}", path())
+        })?;
     }
     let ports = container.get("ports").and_then(Value::as_array);
     for (j, port) in ports.into_iter().flatten().enumerate() {
-        expect_at(Some(port), Shape::Mapping, || format!("{path}.ports.{j}"))?;
+        expect_at(Some(port), Shape::Mapping, || {
+            format!("{}.ports.{j}", path())
+        })?;
         let number = port.get("containerPort");
         expect_at(number, Shape::Integer, || {
-            format!("{path}.ports.{j}.containerPort")
+            format!("{}.ports.{j}.containerPort", path())
         })?;
     }
     Ok(())
