@@ -55,7 +55,7 @@ pub struct IstioOperatorSpec {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Components {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base: Option<ComponentSpec>,
+    pub base: Option<BaseComponentSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pilot: Option<ComponentSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +68,17 @@ pub struct Components {
     pub ingress_gateways: Option<Vec<GatewayComponentSpec>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress_gateways: Option<Vec<GatewayComponentSpec>>,
+}
+
+/// The base component (CRDs, reader account, default-revision webhook) has no namespace,
+/// hub or tag of its own: its objects follow `values.global.istioNamespace`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BaseComponentSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub k8s: Option<BTreeMap<String, Value>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -4,10 +4,11 @@
 use serde_json::{json, Value};
 
 use super::meta;
-use super::{Component, Ctx};
+use super::Ctx;
 use crate::model::crd;
 
-pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+/// Every namespaced object of the base chart lives in the Istio namespace (`global.istioNamespace`).
+pub fn render(ctx: &Ctx) -> Vec<Value> {
     let cluster_scoped = ctx.renders_cluster_scoped();
     let namespaced = ctx.renders_namespaced();
     let labels = meta::istio_labels("base");
@@ -16,7 +17,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.extend(crds(ctx, &labels));
     }
     if namespaced && ctx.get("global.enableReaderRBAC").as_bool() != Some(false) {
-        out.push(reader_service_account(ctx, component, &labels));
+        out.push(reader_service_account(ctx, &labels));
     }
     let default_revision = ctx.str("defaultRevision");
     if cluster_scoped && !default_revision.is_empty() {
@@ -63,23 +64,19 @@ fn crds(ctx: &Ctx, labels: &serde_json::Map<String, Value>) -> Vec<Value> {
 }
 
 /// The reader ServiceAccount multicluster remote secrets use.
-fn reader_service_account(
-    ctx: &Ctx,
-    component: &Component,
-    labels: &serde_json::Map<String, Value>,
-) -> Value {
+fn reader_service_account(ctx: &Ctx, labels: &serde_json::Map<String, Value>) -> Value {
     let name = ctx.str("global.readerServiceAccount.name");
     let (name, ns) = if name.is_empty() {
         (
             "istio-reader-service-account".to_string(),
-            component.namespace.clone(),
+            ctx.istio_namespace.clone(),
         )
     } else {
         let ns = ctx.str("global.readerServiceAccount.namespace");
         (
             name,
             if ns.is_empty() {
-                component.namespace.clone()
+                ctx.istio_namespace.clone()
             } else {
                 ns
             },

@@ -90,7 +90,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(meta::service_account(
             ctx,
             &n.istiod,
-            n.ns,
+            &ctx.istio_namespace,
             with_app("istiod", n.chart("istiod")),
         ));
     }
@@ -413,20 +413,22 @@ fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
             None,
             istiod_labels.clone(),
             &n.istiod,
-            n.ns,
+            &ctx.istio_namespace,
         ));
     }
     roles.extend(bindings);
     roles
 }
 
+/// istiod's Role and RoleBinding live with its ServiceAccount, in the Istio namespace.
 fn namespace_rbac(n: &Names) -> Vec<Value> {
     let labels = with_app("istiod", n.chart("istiod"));
+    let ns = n.ctx.istio_namespace.as_str();
     let mut role = meta::object(
         "rbac.authorization.k8s.io/v1",
         "Role",
         &n.istiod,
-        Some(n.ns),
+        Some(ns),
         labels.clone(),
     );
     role["rules"] = json!([
@@ -443,14 +445,7 @@ fn namespace_rbac(n: &Names) -> Vec<Value> {
             &["get", "update", "patch", "create"]
         ),
     ]);
-    let rb = binding(
-        "RoleBinding",
-        &n.istiod,
-        Some(n.ns),
-        labels,
-        &n.istiod,
-        n.ns,
-    );
+    let rb = binding("RoleBinding", &n.istiod, Some(ns), labels, &n.istiod, ns);
     vec![role, rb]
 }
 
@@ -464,13 +459,17 @@ fn validating_webhook(n: &Names) -> Value {
     let mut vwc = meta::object(
         "admissionregistration.k8s.io/v1",
         "ValidatingWebhookConfiguration",
-        &n.cluster_name("istio-validator"),
+        &format!(
+            "istio-validator{}-{}",
+            n.ctx.rev_suffix(),
+            n.ctx.istio_namespace
+        ),
         None,
         labels,
     );
     let url = n.ctx.str("base.validationURL");
     let client = if url.is_empty() {
-        json!({"service": {"name": n.istiod, "namespace": n.ns, "path": "/validate"}})
+        json!({"service": {"name": n.istiod, "namespace": n.ctx.istio_namespace, "path": "/validate"}})
     } else {
         json!({"url": url})
     };
@@ -919,7 +918,7 @@ fn deployment(n: &Names) -> Value {
     }
     let trusted_ns = ctx.str("pilot.trustedZtunnelNamespace");
     let trusted_ns = if trusted_ns.is_empty() {
-        ctx.istio_namespace.clone()
+        n.ns.to_string()
     } else {
         trusted_ns
     };

@@ -484,7 +484,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
             }
         }
         let mut objects = match component.kind {
-            ComponentKind::Base => base::render(&ctx, &component),
+            ComponentKind::Base => base::render(&ctx),
             ComponentKind::Pilot => istiod::render(&ctx, &component),
             ComponentKind::Cni => cni::render(&ctx.with_chart_values("cni"), &component),
             ComponentKind::Ztunnel => {

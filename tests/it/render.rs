@@ -63,6 +63,57 @@ fn default_install_has_istiod_and_ingress_but_no_egress() {
     assert_eq!(objs.last().unwrap().0, "Service", "Services come last");
 }
 
+/// The istiod chart puts its workload in the component's namespace and its identity
+/// (ServiceAccount, Role, RoleBinding, webhook service) in `global.istioNamespace`.
+#[test]
+fn pilot_in_its_own_namespace_keeps_its_identity_in_the_istio_namespace() {
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "components.pilot.namespace=istio-control",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let objs = objects(&text);
+    for (kind, ns, name) in [
+        ("Deployment", "istio-control", "istiod"),
+        ("Service", "istio-control", "istiod"),
+        ("ConfigMap", "istio-control", "istio"),
+        ("ServiceAccount", "istio-system", "istiod"),
+        ("Role", "istio-system", "istiod"),
+        ("RoleBinding", "istio-system", "istiod"),
+        (
+            "ServiceAccount",
+            "istio-system",
+            "istio-reader-service-account",
+        ),
+        ("ClusterRoleBinding", "", "istiod-clusterrole-istio-control"),
+        (
+            "ValidatingWebhookConfiguration",
+            "",
+            "istio-validator-istio-system",
+        ),
+    ] {
+        assert!(
+            has(&objs, kind, ns, name),
+            "no {kind} {ns}/{name} in {objs:?}"
+        );
+    }
+    assert!(
+        text.contains("value: istio-control/ztunnel"),
+        "CA_TRUSTED_NODE_ACCOUNTS"
+    );
+    let refused = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "components.base.namespace=x",
+    ]);
+    assert_eq!(refused.status.code(), Some(65));
+    assert!(stderr(&refused).contains("spec.components.base.namespace: unknown field"));
+}
+
 #[test]
 fn demo_profile_with_hub_and_revision() {
     let out = skiff(&[
