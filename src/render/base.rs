@@ -72,15 +72,11 @@ fn reader_service_account(ctx: &Ctx, labels: &serde_json::Map<String, Value>) ->
             ctx.istio_namespace.clone(),
         )
     } else {
-        let ns = ctx.str("global.readerServiceAccount.namespace");
-        (
-            name,
-            if ns.is_empty() {
-                ctx.istio_namespace.clone()
-            } else {
-                ns
-            },
-        )
+        let ns = ctx.str_or(
+            "global.readerServiceAccount.namespace",
+            &ctx.istio_namespace,
+        );
+        (name, ns)
     };
     meta::service_account(
         ctx,

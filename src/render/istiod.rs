@@ -39,7 +39,12 @@ impl Names<'_> {
 
     /// `<prefix>[-<rev>]-<namespace>`, the naming of istiod's cluster-scoped objects.
     fn cluster_name(&self, prefix: &str) -> String {
-        format!("{prefix}{}-{}", self.ctx.rev_suffix(), self.ns)
+        self.cluster_name_in(prefix, self.ns)
+    }
+
+    /// `cluster_name` for the objects the chart names after another namespace.
+    fn cluster_name_in(&self, prefix: &str, namespace: &str) -> String {
+        format!("{prefix}{}-{namespace}", self.ctx.rev_suffix())
     }
 }
 
@@ -374,12 +379,10 @@ fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
         } else {
             sa
         };
-        let sa_ns = ctx.str("global.readerServiceAccount.namespace");
-        let sa_ns = if sa_ns.is_empty() {
-            ctx.istio_namespace.clone()
-        } else {
-            sa_ns
-        };
+        let sa_ns = ctx.str_or(
+            "global.readerServiceAccount.namespace",
+            &ctx.istio_namespace,
+        );
         let mut rules = reader_rules();
         if ctx.bool("istiodRemote.enabled") {
             rules.push(meta::rule(
@@ -459,11 +462,7 @@ fn validating_webhook(n: &Names) -> Value {
     let mut vwc = meta::object(
         "admissionregistration.k8s.io/v1",
         "ValidatingWebhookConfiguration",
-        &format!(
-            "istio-validator{}-{}",
-            n.ctx.rev_suffix(),
-            n.ctx.istio_namespace
-        ),
+        &n.cluster_name_in("istio-validator", &n.ctx.istio_namespace),
         None,
         labels,
     );
@@ -916,12 +915,7 @@ fn deployment(n: &Names) -> Value {
     if let Some(extra) = ctx.get("pilot.extraContainerArgs").as_array() {
         args.extend(extra.iter().cloned());
     }
-    let trusted_ns = ctx.str("pilot.trustedZtunnelNamespace");
-    let trusted_ns = if trusted_ns.is_empty() {
-        n.ns.to_string()
-    } else {
-        trusted_ns
-    };
+    let trusted_ns = ctx.str_or("pilot.trustedZtunnelNamespace", n.ns);
     let trusted_name = ctx.str("pilot.trustedZtunnelName");
     let trusted_name = if trusted_name.is_empty() {
         ctx.str("ztunnel.resourceName")
