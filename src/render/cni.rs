@@ -42,6 +42,30 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         if ctx.str("cni.provider") == "multus" {
             out.push(network_attachment_definition());
         }
+        if ctx.bool("cni.resourceQuotas.enabled") {
+            let labels = meta::labels(&[
+                &meta::label("app.kubernetes.io/name", "istio-cni"),
+                &meta::istio_labels("cni"),
+            ]);
+            let pods = ctx.get("cni.resourceQuotas.pods");
+            out.push(meta::resource_quota(
+                "istio-cni-resource-quota",
+                ns,
+                labels,
+                pods,
+            ));
+        }
+    }
+    if meta::wants_network_policy(ctx) {
+        let node = meta::label("k8s-app", "istio-cni-node");
+        let labels = meta::labels(&[&node, &common]);
+        out.push(meta::network_policy(
+            &format!("istio-cni{}", ctx.rev_suffix()),
+            ns,
+            labels,
+            json!(node),
+            &[meta::tcp_ports(&[15014]), meta::tcp_ports(&[8000])],
+        ));
     }
     out
 }

@@ -104,6 +104,10 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(pdb);
     }
 
+    if meta::wants_network_policy(ctx) {
+        out.push(network_policy(ctx, component, &gw, &own_labels));
+    }
+
     let mut svc = meta::object("v1", "Service", name, Some(ns), object_labels);
     if let Some(a) = gw["serviceAnnotations"]
         .as_object()
@@ -148,6 +152,35 @@ fn gateway_labels(ctx: &Ctx, component: &Component, chart: &str) -> Map<String, 
         &meta::label("app.kubernetes.io/name", app_name),
         &meta::istio_labels(chart),
     ])
+}
+
+/// A gateway's NetworkPolicy: the status port, the metrics ports, then each of the
+/// gateway's ports (its `targetPort`, else its `port`).
+fn network_policy(
+    ctx: &Ctx,
+    component: &Component,
+    gw: &Value,
+    own_labels: &Map<String, Value>,
+) -> Value {
+    let istio = if component.kind == ComponentKind::IngressGateways {
+        "ingressgateway"
+    } else {
+        "egressgateway"
+    };
+    let labels = meta::labels(&[
+        &meta::label("app", &component.name),
+        own_labels,
+        &meta::label("istio", istio),
+    ]);
+    let mut ingress = vec![meta::tcp_ports(&[15021]), meta::tcp_ports(&[15020, 15090])];
+    for port in gw["ports"].as_array().into_iter().flatten() {
+        let protocol = super::or_default(&port["protocol"], json!("TCP"));
+        let number = super::or_default(&port["targetPort"], port["port"].clone());
+        ingress.push(vec![(protocol, number)]);
+    }
+    let name = format!("{}{}", component.name, ctx.rev_suffix());
+    let ns = component.namespace.as_str();
+    meta::network_policy(&name, ns, labels, gw["labels"].clone(), &ingress)
 }
 
 /// `ingressPorts` entries, added to the Service after `ports` (port and name only).
@@ -277,7 +310,6 @@ fn deployment(
         json!({"mountPath": "/var/run/secrets/workload-spiffe-credentials", "name": "workload-certs"}),
         json!({"mountPath": "/etc/istio/proxy", "name": "istio-envoy"}),
         json!({"mountPath": "/etc/istio/config", "name": "config-volume"}),
-        json!({"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"}),
         json!({"mountPath": "/var/run/secrets/tokens", "name": "istio-token", "readOnly": true}),
         json!({"mountPath": "/var/lib/istio/data", "name": "istio-data"}),
         json!({"mountPath": "/etc/istio/pod", "name": "podinfo"}),
@@ -286,7 +318,6 @@ fn deployment(
         json!({"emptyDir": {}, "name": "workload-socket"}),
         json!({"emptyDir": {}, "name": "credential-socket"}),
         json!({"emptyDir": {}, "name": "workload-certs"}),
-        json!({"configMap": {"name": "istio-ca-root-cert"}, "name": "istiod-ca-cert"}),
         json!({"downwardAPI": {"items": [
             {"fieldRef": {"fieldPath": "metadata.labels"}, "path": "labels"},
             {"fieldRef": {"fieldPath": "metadata.annotations"}, "path": "annotations"}
@@ -296,6 +327,17 @@ fn deployment(
         meta::istio_token_volume(&ctx.str("global.sds.token.aud")),
         json!({"configMap": {"name": format!("istio{}", ctx.rev_suffix()), "optional": true}, "name": "config-volume"}),
     ];
+    // The istiod CA bundle only where istiod is the certificate provider.
+    if ctx.str("global.pilotCertProvider") == "istiod" {
+        let mount = json!({"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"});
+        mounts.insert(5, mount);
+        let bundle = ctx.str("global.trustBundleName");
+        let ctb = ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+        volumes.insert(
+            3,
+            meta::ca_bundle_volume("istiod-ca-cert", &bundle, ctb, false),
+        );
+    }
     for secret in gw["secretVolumes"].as_array().cloned().unwrap_or_default() {
         mounts.push(
             json!({"mountPath": secret["mountPath"], "name": secret["name"], "readOnly": true}),

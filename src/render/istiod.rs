@@ -90,6 +90,42 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     // is also the config cluster or runs a local injector istiod.
     let control_plane_rbac = !remote || ctx.bool("global.configCluster") || local_injector;
     let runs_istiod = !remote || local_injector;
+    let tags = revision_tags(&n);
+    let mut out = Vec::new();
+    // Each template renders only in its `global.resourceScope` (all, cluster or namespace).
+    if ctx.renders_cluster_scoped() {
+        out.extend(cluster_scoped_objects(&n, control_plane_rbac, &tags));
+    }
+    if ctx.renders_namespaced() {
+        out.extend(namespaced_objects(
+            &n,
+            control_plane_rbac,
+            runs_istiod,
+            &tags,
+        ));
+    }
+    out
+}
+
+/// Cluster RBAC and the admission webhooks.
+fn cluster_scoped_objects(n: &Names, control_plane_rbac: bool, tags: &[String]) -> Vec<Value> {
+    let mut out = cluster_rbac(n, control_plane_rbac);
+    if control_plane_rbac && n.ctx.bool("global.configValidation") {
+        out.push(validating_webhook(n));
+    }
+    out.extend(tags.iter().map(|tag| tag_webhook(n, tag)));
+    out.push(mutating_webhook(n));
+    out
+}
+
+/// Everything in istiod's namespace, and the validation policy the chart scopes with it.
+fn namespaced_objects(
+    n: &Names,
+    control_plane_rbac: bool,
+    runs_istiod: bool,
+    tags: &[String],
+) -> Vec<Value> {
+    let ctx = n.ctx;
     let mut out = Vec::new();
     if control_plane_rbac {
         out.push(meta::service_account(
@@ -99,47 +135,41 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
             with_app("istiod", n.chart("istiod")),
         ));
     }
-    out.extend(cluster_rbac(&n, control_plane_rbac));
-    if control_plane_rbac && ctx.bool("global.configValidation") {
-        out.push(validating_webhook(&n));
-    }
     if control_plane_rbac && ctx.bool("experimental.stableValidationPolicy") {
-        let suffix = format!("{}-{}.istio.io", ctx.rev_suffix(), ctx.istio_namespace);
-        out.extend(meta::stable_validation_policy(
-            &format!("stable-channel-policy{suffix}"),
-            &format!("stable-channel-policy-binding{suffix}"),
-            meta::labels(&[
-                &meta::label("app.kubernetes.io/name", "istiod"),
-                &meta::istio_labels("istiod"),
-            ]),
-            Some(json!({"matchExpressions": [{
-                "key": "istio.io/rev",
-                "operator": "In",
-                "values": [ctx.revision_label()]
-            }]})),
-        ));
+        out.extend(stable_validation_policy(n));
     }
     if ctx.bool("pilot.configMap") {
-        out.push(mesh_config_map(&n));
+        out.push(mesh_config_map(n));
     }
     if !ctx.bool("global.omitSidecarInjectorConfigMap") {
-        out.push(injector_config_map(&n));
+        out.push(injector_config_map(n));
     }
-    out.push(values_config_map(&n));
-    let tags = revision_tags(&n);
-    out.extend(tags.iter().map(|tag| tag_webhook(&n, tag)));
-    out.push(mutating_webhook(&n));
-    if remote {
-        out.extend(remote_endpoint(&n));
+    out.push(values_config_map(n));
+    out.extend(gateway_class_config_maps(n));
+    if runs_istiod && super::is_set(ctx.get("pilot.jwksResolverExtraRootCA")) {
+        out.push(jwks_config_map(n));
+    }
+    if ctx.bool("istiodRemote.enabled") {
+        out.extend(remote_endpoint(n));
     }
     if control_plane_rbac {
-        out.extend(namespace_rbac(&n));
+        out.extend(namespace_rbac(n));
     }
-    if !runs_istiod {
-        out.extend(tags.iter().map(|tag| tag_service(&n, tag)));
-        return out;
+    // The chart renders istiod's NetworkPolicy even where no istiod runs (remote profile).
+    if meta::wants_network_policy(ctx) {
+        out.push(network_policy(n));
     }
-    out.push(deployment(&n));
+    out.extend(tags.iter().map(|tag| tag_service(n, tag)));
+    if runs_istiod {
+        out.extend(istiod_workload(n));
+    }
+    out
+}
+
+/// The Deployment with its autoscaler, disruption budget and Service.
+fn istiod_workload(n: &Names) -> Vec<Value> {
+    let ctx = n.ctx;
+    let mut out = vec![deployment(n)];
     let hpa_labels = meta::labels(&[&meta::label("app", "istiod"), &n.chart("istiod"), &n.op()]);
     out.extend(meta::autoscaler(
         &n.istiod,
@@ -148,18 +178,35 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         ctx.get("pilot"),
     ));
     if meta::wants_disruption_budget(ctx, ctx.get("pilot")) {
-        out.push(disruption_budget(&n));
+        out.push(disruption_budget(n));
     }
-    out.push(service(&n));
-    out.extend(tags.iter().map(|tag| tag_service(&n, tag)));
+    out.push(service(n));
     out
+}
+
+fn stable_validation_policy(n: &Names) -> [Value; 2] {
+    let ctx = n.ctx;
+    let suffix = format!("{}-{}.istio.io", ctx.rev_suffix(), ctx.istio_namespace);
+    meta::stable_validation_policy(
+        &format!("stable-channel-policy{suffix}"),
+        &format!("stable-channel-policy-binding{suffix}"),
+        meta::labels(&[
+            &meta::label("app.kubernetes.io/name", "istiod"),
+            &meta::istio_labels("istiod"),
+        ]),
+        Some(json!({"matchExpressions": [{
+            "key": "istio.io/rev",
+            "operator": "In",
+            "values": [ctx.revision_label()]
+        }]})),
+    )
 }
 
 fn with_app(app: &str, rest: Map<String, Value>) -> Map<String, Value> {
     meta::labels(&[&meta::label("app", app), &rest])
 }
 
-fn reader_rules() -> Vec<Value> {
+fn reader_rules(mcs_group: &str) -> Vec<Value> {
     vec![
         meta::rule(ISTIO_GROUPS, &["*"], READ),
         meta::rule(
@@ -193,11 +240,11 @@ fn reader_rules() -> Vec<Value> {
         ),
         meta::rule(&["discovery.k8s.io"], &["endpointslices"], READ),
         meta::rule(
-            &["multicluster.x-k8s.io"],
+            &[mcs_group],
             &["serviceexports"],
             &["get", "list", "watch", "create", "delete"],
         ),
-        meta::rule(&["multicluster.x-k8s.io"], &["serviceimports"], READ),
+        meta::rule(&[mcs_group], &["serviceimports"], READ),
         meta::rule(&["apps"], &["replicasets"], READ),
         meta::rule(&["authentication.k8s.io"], &["tokenreviews"], &["create"]),
         meta::rule(
@@ -224,11 +271,71 @@ fn webhook_rules() -> [Value; 2] {
     ]
 }
 
-fn istiod_rules() -> Vec<Value> {
+/// istiod's ClusterRole rules, in the chart's order; values switch some groups on.
+fn istiod_rules(ctx: &Ctx) -> Vec<Value> {
     let gwv = &["get", "watch", "list"];
+    let analysis = ctx.bool("global.istiod.enableAnalysis");
     let mut rules = webhook_rules().to_vec();
+    rules.push(meta::rule(ISTIO_GROUPS, &["*"], gwv));
+    if analysis {
+        rules.push(meta::rule(
+            ISTIO_GROUPS,
+            ANALYSIS_STATUS,
+            &["update", "patch"],
+        ));
+    }
+    rules.extend(status_and_discovery_rules());
+    if ctx.bool("pilot.taint.enabled") {
+        rules.push(meta::rule(&[""], &["nodes"], &["patch"]));
+    }
+    if analysis {
+        let groups = &["extensions", "networking.k8s.io"];
+        rules.push(meta::rule(groups, &["ingresses"], READ));
+        rules.push(meta::rule(groups, &["ingresses/status"], &["*"]));
+    }
     rules.extend([
-        meta::rule(ISTIO_GROUPS, &["*"], gwv),
+        meta::rule(
+            &["networking.k8s.io"],
+            &["ingresses", "ingressclasses"],
+            READ,
+        ),
+        meta::rule(&["networking.k8s.io"], &["ingresses/status"], &["*"]),
+        meta::rule(
+            &[""],
+            &["configmaps"],
+            &["create", "get", "list", "watch", "update"],
+        ),
+    ]);
+    rules.extend(certificate_rules(ctx));
+    rules.extend(auth_and_gateway_rules(&mcs_group(ctx)));
+    rules
+}
+
+/// The Multi-Cluster Services API group (`pilot.env.MCS_API_GROUP`).
+fn mcs_group(ctx: &Ctx) -> String {
+    ctx.str_or("pilot.env.MCS_API_GROUP", "multicluster.x-k8s.io")
+}
+
+/// The `<kind>/status` resources istiod writes analysis results to.
+const ANALYSIS_STATUS: &[&str] = &[
+    "authorizationpolicies/status",
+    "destinationrules/status",
+    "envoyfilters/status",
+    "gateways/status",
+    "peerauthentications/status",
+    "proxyconfigs/status",
+    "requestauthentications/status",
+    "serviceentries/status",
+    "sidecars/status",
+    "telemetries/status",
+    "virtualservices/status",
+    "wasmplugins/status",
+    "workloadentries/status",
+    "workloadgroups/status",
+];
+
+fn status_and_discovery_rules() -> Vec<Value> {
+    vec![
         meta::rule(&["networking.istio.io"], &["workloadentries"], MANAGE),
         meta::rule(
             &["networking.istio.io"],
@@ -252,17 +359,49 @@ fn istiod_rules() -> Vec<Value> {
             READ,
         ),
         meta::rule(&["discovery.k8s.io"], &["endpointslices"], READ),
-        meta::rule(
-            &["networking.k8s.io"],
-            &["ingresses", "ingressclasses"],
-            READ,
-        ),
-        meta::rule(&["networking.k8s.io"], &["ingresses/status"], &["*"]),
-        meta::rule(
-            &[""],
-            &["configmaps"],
-            &["create", "get", "list", "watch", "update"],
-        ),
+    ]
+}
+
+/// CSR signing where istiod does not issue certificates itself (or `EXTERNAL_CA` is set),
+/// and ClusterTrustBundle publishing with `ENABLE_CLUSTER_TRUST_BUNDLE_API`.
+fn certificate_rules(ctx: &Ctx) -> Vec<Value> {
+    let group = &["certificates.k8s.io"];
+    let mut rules = Vec::new();
+    let provider = ctx.str("global.pilotCertProvider");
+    let signs_csrs = !matches!(provider.as_str(), "istiod" | "custom" | "none");
+    if super::is_set(ctx.get("pilot.env.EXTERNAL_CA")) || signs_csrs {
+        rules.push(meta::rule(
+            group,
+            &[
+                "certificatesigningrequests",
+                "certificatesigningrequests/approval",
+                "certificatesigningrequests/status",
+            ],
+            &["update", "create", "get", "delete", "watch"],
+        ));
+        // No `global.certSigners` renders a null `resourceNames`, which is left out.
+        let mut signer_rule = meta::rule(group, &["signers"], &["approve"]);
+        if super::is_set(ctx.get("global.certSigners")) {
+            signer_rule["resourceNames"] = ctx.get("global.certSigners").clone();
+        }
+        rules.push(signer_rule);
+    }
+    if ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true) {
+        rules.push(meta::rule(
+            group,
+            &["clustertrustbundles"],
+            &["update", "create", "delete", "list", "watch", "get"],
+        ));
+        let mut attest = meta::rule(group, &["signers"], &["attest"]);
+        attest["resourceNames"] = json!(["istio.io/istiod-ca"]);
+        rules.push(attest);
+    }
+    rules
+}
+
+fn auth_and_gateway_rules(mcs_group: &str) -> Vec<Value> {
+    let gwv = &["get", "watch", "list"];
+    vec![
         meta::rule(&["authentication.k8s.io"], &["tokenreviews"], &["create"]),
         meta::rule(
             &["authorization.k8s.io"],
@@ -308,13 +447,12 @@ fn istiod_rules() -> Vec<Value> {
         ),
         meta::rule(&[""], &["secrets"], gwv),
         meta::rule(
-            &["multicluster.x-k8s.io"],
+            &[mcs_group],
             &["serviceexports"],
             &["get", "watch", "list", "create", "delete"],
         ),
-        meta::rule(&["multicluster.x-k8s.io"], &["serviceimports"], gwv),
-    ]);
-    rules
+        meta::rule(&[mcs_group], &["serviceimports"], gwv),
+    ]
 }
 
 fn gateway_controller_rules() -> Vec<Value> {
@@ -383,7 +521,7 @@ fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
             "global.readerServiceAccount.namespace",
             &ctx.istio_namespace,
         );
-        let mut rules = reader_rules();
+        let mut rules = reader_rules(&mcs_group(ctx));
         if ctx.bool("istiodRemote.enabled") {
             rules.push(meta::rule(
                 &[""],
@@ -404,8 +542,13 @@ fn cluster_rbac(n: &Names, control_plane: bool) -> Vec<Value> {
     }
     let mut owned = Vec::new();
     if control_plane {
-        owned.push(("istiod-clusterrole", istiod_rules()));
-        owned.push(("istiod-gateway-controller", gateway_controller_rules()));
+        owned.push(("istiod-clusterrole", istiod_rules(ctx)));
+        let controller = super::scalar_string(
+            ctx.get("pilot.env.PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER"),
+        );
+        if controller != "false" {
+            owned.push(("istiod-gateway-controller", gateway_controller_rules()));
+        }
     }
     for (prefix, rules) in owned {
         let name = n.cluster_name(prefix);
@@ -686,6 +829,60 @@ fn values_config_map(n: &Names) -> Value {
     cm
 }
 
+/// One ConfigMap per `gatewayClasses` entry: the defaults istiod's gateway controller
+/// applies to the objects it deploys for that class, one YAML text per kind.
+fn gateway_class_config_maps(n: &Names) -> Vec<Value> {
+    let Some(classes) = n.ctx.get("gatewayClasses").as_object() else {
+        return Vec::new();
+    };
+    let revision = n.ctx.revision_label();
+    let mut names: Vec<&String> = classes.keys().collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|class| {
+            let labels = meta::labels(&[
+                &n.chart("istiod"),
+                &n.op(),
+                &meta::label("gateway.istio.io/defaults-for-class", class),
+            ]);
+            let name = format!("istio-{revision}-gatewayclass-{class}");
+            let mut cm = meta::object("v1", "ConfigMap", &name, Some(n.ns), labels);
+            cm["data"] = overlay_texts(&classes[class]);
+            cm
+        })
+        .collect()
+}
+
+/// Each kind's overlay as `toYaml` text; every text but the last (in key order) ends with
+/// a newline, as the chart's block scalars leave them.
+fn overlay_texts(overlays: &Value) -> Value {
+    let Some(kinds) = overlays.as_object() else {
+        return json!({});
+    };
+    let mut keys: Vec<&String> = kinds.keys().collect();
+    keys.sort();
+    let last = keys.len().saturating_sub(1);
+    let data = keys.iter().enumerate().map(|(i, kind)| {
+        let mut text = super::output::go_yaml_text(&kinds[kind.as_str()]);
+        if i < last {
+            text.push('\n');
+        }
+        (kind.to_string(), Value::String(text))
+    });
+    Value::Object(data.collect())
+}
+
+/// `pilot.jwksResolverExtraRootCA`: extra roots istiod trusts when it fetches JWKS.
+fn jwks_config_map(n: &Names) -> Value {
+    let name = format!("pilot-jwks-extra-cacerts{}", n.ctx.rev_suffix());
+    let labels = meta::labels(&[&n.chart("istiod"), &n.op()]);
+    let mut cm = meta::object("v1", "ConfigMap", &name, Some(n.ns), labels);
+    let ca = n.ctx.str("pilot.jwksResolverExtraRootCA");
+    cm["data"] = json!({ "extra.pem": ca });
+    cm
+}
+
 fn inject_webhook(
     n: &Names,
     name: &str,
@@ -915,47 +1112,7 @@ fn deployment(n: &Names) -> Value {
     if let Some(extra) = ctx.get("pilot.extraContainerArgs").as_array() {
         args.extend(extra.iter().cloned());
     }
-    let trusted_ns = ctx.str_or("pilot.trustedZtunnelNamespace", n.ns);
-    let trusted_name = ctx.str("pilot.trustedZtunnelName");
-    let trusted_name = if trusted_name.is_empty() {
-        ctx.str("ztunnel.resourceName")
-    } else {
-        trusted_name
-    };
-    let mut env = vec![
-        meta::env("REVISION", ctx.revision_label()),
-        meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
-        meta::env_field("POD_NAME", "metadata.name"),
-        meta::env_field("POD_NAMESPACE", "metadata.namespace"),
-        meta::env_field("SERVICE_ACCOUNT", "spec.serviceAccountName"),
-        meta::env("KUBECONFIG", "/var/run/secrets/remote/config"),
-        meta::env(
-            "CA_TRUSTED_NODE_ACCOUNTS",
-            format!("{trusted_ns}/{trusted_name}"),
-        ),
-    ];
-    if let Some(user_env) = ctx.get("pilot.env").as_object() {
-        for (k, v) in user_env {
-            if v.is_object() {
-                env.push(json!({"name": k, "valueFrom": v}));
-            } else {
-                env.push(meta::env(k, super::scalar_string(v)));
-            }
-        }
-    }
-    env.extend([
-        meta::env(
-            "PILOT_TRACE_SAMPLING",
-            number_text(ctx.get("pilot.traceSampling")),
-        ),
-        meta::env(
-            "PILOT_ENABLE_ANALYSIS",
-            ctx.bool("global.istiod.enableAnalysis").to_string(),
-        ),
-        meta::env("CLUSTER_ID", ctx.cluster_id()),
-        meta::env_resource("GOMAXPROCS", "limits.cpu"),
-        meta::env("PLATFORM", ctx.str("global.platform")),
-    ]);
+    let env = istiod_env(n);
     let mut container = json!({
         "args": args,
         "env": env,
@@ -985,6 +1142,11 @@ fn deployment(n: &Names) -> Value {
             {"mountPath": "/var/run/secrets/istiod/ca", "name": "istio-csr-ca-configmap", "readOnly": true}
         ]
     });
+    let extra_roots = super::is_set(ctx.get("pilot.jwksResolverExtraRootCA"));
+    if extra_roots {
+        let mount = json!({"mountPath": "/cacerts", "name": "extracacerts"});
+        insert_at(&mut container["volumeMounts"], 4, mount);
+    }
     let policy = ctx.str("global.imagePullPolicy");
     if !policy.is_empty() {
         container["imagePullPolicy"] = json!(policy);
@@ -1013,14 +1175,28 @@ fn deployment(n: &Names) -> Value {
             {"name": "cacerts", "secret": {"optional": true, "secretName": "cacerts"}},
             {"name": "istio-kubeconfig", "secret": {"optional": true, "secretName": "istio-kubeconfig"}},
             {"name": "istio-csr-dns-cert", "secret": {"optional": true, "secretName": "istiod-tls"}},
-            {"configMap": {"defaultMode": 420, "name": "istio-ca-root-cert", "optional": true}, "name": "istio-csr-ca-configmap"}
+            ca_bundle_volume(ctx)
         ]
     });
+    if extra_roots {
+        let name = format!("pilot-jwks-extra-cacerts{}", ctx.rev_suffix());
+        let volume = json!({"configMap": {"name": name}, "name": "extracacerts"});
+        insert_at(&mut pod_spec["volumes"], 6, volume);
+    }
+    append_list(
+        container_volume_mounts(&mut pod_spec),
+        ctx.get("pilot.volumeMounts"),
+    );
+    append_list(&mut pod_spec["volumes"], ctx.get("pilot.volumes"));
     for (key, path) in [
         ("nodeSelector", "pilot.nodeSelector"),
         ("affinity", "pilot.affinity"),
+        (
+            "topologySpreadConstraints",
+            "pilot.topologySpreadConstraints",
+        ),
     ] {
-        if ctx.get(path).as_object().is_some_and(|m| !m.is_empty()) {
+        if super::is_set(ctx.get(path)) {
             pod_spec[key] = ctx.get(path).clone();
         }
     }
@@ -1045,6 +1221,92 @@ fn deployment(n: &Names) -> Value {
     d
 }
 
+/// The discovery container's environment, in the chart's order: fixed entries,
+/// `pilot.env` (sorted by name), `pilot.envVarFrom`, then the ones values switch on.
+fn istiod_env(n: &Names) -> Vec<Value> {
+    let ctx = n.ctx;
+    let user_env = ctx.get("pilot.env");
+    let user_sets = |name: &str| super::is_set(&user_env[name]);
+    let mut env = vec![
+        meta::env("REVISION", ctx.revision_label()),
+        meta::env("PILOT_CERT_PROVIDER", ctx.str("global.pilotCertProvider")),
+        meta::env_field("POD_NAME", "metadata.name"),
+        meta::env_field("POD_NAMESPACE", "metadata.namespace"),
+        meta::env_field("SERVICE_ACCOUNT", "spec.serviceAccountName"),
+        meta::env("KUBECONFIG", "/var/run/secrets/remote/config"),
+    ];
+    if !user_sets("CA_TRUSTED_NODE_ACCOUNTS") {
+        env.push(meta::env(
+            "CA_TRUSTED_NODE_ACCOUNTS",
+            trusted_node_accounts(n),
+        ));
+    }
+    if let Some(user_env) = user_env.as_object() {
+        let mut names: Vec<&String> = user_env.keys().collect();
+        names.sort();
+        for (k, v) in names.into_iter().map(|k| (k, &user_env[k])) {
+            if v.is_object() {
+                env.push(json!({"name": k, "valueFrom": v}));
+            } else {
+                env.push(meta::env(k, super::scalar_string(v)));
+            }
+        }
+    }
+    if let Some(from) = ctx.get("pilot.envVarFrom").as_array() {
+        env.extend(from.iter().cloned());
+    }
+    if super::is_set(ctx.get("pilot.traceSampling")) {
+        let sampling = number_text(ctx.get("pilot.traceSampling"));
+        env.push(meta::env("PILOT_TRACE_SAMPLING", sampling));
+    }
+    if ctx.bool("pilot.taint.enabled") {
+        env.push(meta::env("PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS", "true"));
+        let taint = ctx.str("pilot.taint.name");
+        env.push(meta::env(
+            "PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME",
+            taint,
+        ));
+    }
+    if super::is_set(ctx.get("global.externalIstiod")) && !user_sets("EXTERNAL_ISTIOD") {
+        env.push(meta::env(
+            "EXTERNAL_ISTIOD",
+            ctx.str("global.externalIstiod"),
+        ));
+    }
+    for (name, path) in [
+        ("PILOT_CA_CERT_CONFIGMAP", "global.trustBundleName"),
+        ("PILOT_CRL_CONFIGMAP", "pilot.crlConfigMapName"),
+    ] {
+        if super::is_set(ctx.get(path)) {
+            env.push(meta::env(name, ctx.str(path)));
+        }
+    }
+    let platform = ctx.str_or("global.platform", &ctx.str("pilot.platform"));
+    env.extend([
+        meta::env(
+            "PILOT_ENABLE_ANALYSIS",
+            ctx.bool("global.istiod.enableAnalysis").to_string(),
+        ),
+        meta::env("CLUSTER_ID", ctx.cluster_id()),
+        meta::env_resource("GOMAXPROCS", "limits.cpu"),
+        meta::env("PLATFORM", platform),
+    ]);
+    env
+}
+
+/// `<namespace>/<name>` of the ztunnel service account istiod trusts to ask for node certs.
+fn trusted_node_accounts(n: &Names) -> String {
+    let ctx = n.ctx;
+    let trusted_ns = ctx.str_or("pilot.trustedZtunnelNamespace", n.ns);
+    let trusted_name = ctx.str("pilot.trustedZtunnelName");
+    let trusted_name = if trusted_name.is_empty() {
+        ctx.str("ztunnel.resourceName")
+    } else {
+        trusted_name
+    };
+    format!("{trusted_ns}/{trusted_name}")
+}
+
 fn disruption_budget(n: &Names) -> Value {
     let labels = meta::labels(&[
         &meta::label("app", "istiod"),
@@ -1063,6 +1325,27 @@ fn disruption_budget(n: &Names) -> Value {
     super::inputs::overlay(&mut match_labels, &selector(n));
     pdb["spec"] = json!({"minAvailable": 1, "selector": {"matchLabels": match_labels}});
     pdb
+}
+
+/// istiod's NetworkPolicy: the webhook port, then the xDS, CA and monitoring ports.
+fn network_policy(n: &Names) -> Value {
+    let labels = meta::labels(&[
+        &meta::label("app", "istiod"),
+        &n.chart("istiod"),
+        &n.op(),
+        &meta::label("istio", "pilot"),
+    ]);
+    let selector = json!({"app": "istiod", "istio.io/rev": n.ctx.revision_label()});
+    meta::network_policy(
+        &n.istiod,
+        n.ns,
+        labels,
+        selector,
+        &[
+            meta::tcp_ports(&[15017]),
+            meta::tcp_ports(&[15010, 15011, 15012, 8080, 15014]),
+        ],
+    )
 }
 
 fn service(n: &Names) -> Value {
@@ -1166,4 +1449,29 @@ fn remote_endpoint(n: &Names) -> Vec<Value> {
         {"port": 15017, "name": "tcp-webhook", "protocol": "TCP"}
     ]);
     vec![svc, slice]
+}
+
+/// Inserts into a JSON list (`index` clamped to its length).
+fn insert_at(list: &mut Value, index: usize, item: Value) {
+    if let Some(items) = list.as_array_mut() {
+        items.insert(index.min(items.len()), item);
+    }
+}
+
+/// Appends a values list (`pilot.volumes`, ...) to a JSON list.
+fn append_list(list: &mut Value, extra: &Value) {
+    if let (Some(items), Some(extra)) = (list.as_array_mut(), extra.as_array()) {
+        items.extend(extra.iter().cloned());
+    }
+}
+
+fn container_volume_mounts(pod_spec: &mut Value) -> &mut Value {
+    &mut pod_spec["containers"][0]["volumeMounts"]
+}
+
+/// The CA bundle istiod reads for istio-csr.
+fn ca_bundle_volume(ctx: &Ctx) -> Value {
+    let bundle = ctx.str("global.trustBundleName");
+    let ctb = ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+    meta::ca_bundle_volume("istio-csr-ca-configmap", &bundle, ctb, true)
 }

@@ -152,6 +152,51 @@ pub fn wants_disruption_budget(ctx: &Ctx, scaling: &Value) -> bool {
         && ((autoscale && min > 1) || (!autoscale && replicas > 1))
 }
 
+/// Whether the charts render their NetworkPolicies (`global.networkPolicy.enabled`).
+pub fn wants_network_policy(ctx: &Ctx) -> bool {
+    ctx.bool("global.networkPolicy.enabled")
+}
+
+/// A NetworkPolicy for a component's pods: each group of `(protocol, port)` pairs is one
+/// allowed ingress rule; all egress is allowed.
+pub fn network_policy(
+    name: &str,
+    namespace: &str,
+    labels: Map<String, Value>,
+    pod_selector: Value,
+    ingress: &[Vec<(Value, Value)>],
+) -> Value {
+    let mut np = object(
+        "networking.k8s.io/v1",
+        "NetworkPolicy",
+        name,
+        Some(namespace),
+        labels,
+    );
+    let rules: Vec<Value> = ingress
+        .iter()
+        .map(|group| {
+            let ports: Vec<Value> = group
+                .iter()
+                .map(|(protocol, port)| json!({"protocol": protocol, "port": port}))
+                .collect();
+            json!({"ports": ports})
+        })
+        .collect();
+    np["spec"] = json!({
+        "podSelector": {"matchLabels": pod_selector},
+        "policyTypes": ["Ingress", "Egress"],
+        "ingress": rules,
+        "egress": [{}]
+    });
+    np
+}
+
+/// TCP `(protocol, port)` pairs, for `network_policy`.
+pub fn tcp_ports(ports: &[u16]) -> Vec<(Value, Value)> {
+    ports.iter().map(|p| (json!("TCP"), json!(p))).collect()
+}
+
 /// A `fieldRef` environment variable.
 pub fn env_field(name: &str, field_path: &str) -> Value {
     json!({"name": name, "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": field_path}}})
@@ -371,3 +416,49 @@ const STABLE_AUTHORIZATION_RULE: &str = "!(
     )
   )
 )";
+
+/// The volume of the CA bundle a workload trusts: `global.trustBundleName`'s ConfigMap
+/// (default `istio-ca-root-cert`), or with `cluster_trust_bundle` the ClusterTrustBundle
+/// `istio.io:istiod-ca:<bundle or root-cert>`. `optional` marks istiod's own copy.
+pub fn ca_bundle_volume(
+    volume: &str,
+    bundle: &str,
+    cluster_trust_bundle: bool,
+    optional: bool,
+) -> Value {
+    let or = |fallback: &str| {
+        if bundle.is_empty() {
+            fallback.to_string()
+        } else {
+            bundle.to_string()
+        }
+    };
+    if cluster_trust_bundle {
+        let mut source = json!({"name": format!("istio.io:istiod-ca:{}", or("root-cert")), "path": "root-cert.pem"});
+        if optional {
+            source["optional"] = json!(true);
+        }
+        return json!({"name": volume, "projected": {"sources": [{"clusterTrustBundle": source}]}});
+    }
+    let mut config_map = json!({"name": or("istio-ca-root-cert")});
+    if optional {
+        config_map["defaultMode"] = json!(420);
+        config_map["optional"] = json!(true);
+    }
+    json!({"configMap": config_map, "name": volume})
+}
+
+/// A node agent's ResourceQuota (`resourceQuotas.enabled`): at most `pods` pods of the
+/// `system-node-critical` priority class in its namespace.
+pub fn resource_quota(name: &str, ns: &str, labels: Map<String, Value>, pods: &Value) -> Value {
+    let mut quota = object("v1", "ResourceQuota", name, Some(ns), labels);
+    quota["spec"] = json!({
+        "hard": {"pods": super::scalar_string(pods)},
+        "scopeSelector": {"matchExpressions": [{
+            "operator": "In",
+            "scopeName": "PriorityClass",
+            "values": ["system-node-critical"]
+        }]}
+    });
+    quota
+}

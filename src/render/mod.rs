@@ -265,6 +265,15 @@ pub fn is_set(v: &Value) -> bool {
     }
 }
 
+/// Helm's `value | default fallback`: the value when `is_set`, else the fallback.
+pub fn or_default(v: &Value, fallback: Value) -> Value {
+    if is_set(v) {
+        v.clone()
+    } else {
+        fallback
+    }
+}
+
 pub fn as_int(v: &Value) -> Option<i64> {
     match v {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),

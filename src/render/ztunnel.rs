@@ -1,7 +1,7 @@
 //! The Ztunnel component (ambient mode's node proxy): the `ztunnel` DaemonSet, its
 //! ServiceAccount and cluster RBAC.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::meta;
 use super::{Component, Ctx};
@@ -26,10 +26,20 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let app = meta::label("app", "ztunnel");
     let object_annotations = annotations_with_revision(ctx);
     let mut out = Vec::new();
+    // The chart's own `resourceScope` (from `global.resourceScope` or `ztunnel.resourceScope`).
+    let scope = ctx.str("ztunnel.resourceScope");
+    let namespaced = matches!(scope.as_str(), "all" | "namespace");
+    let cluster_scoped = matches!(scope.as_str(), "all" | "cluster");
 
     let mut sa = meta::service_account(ctx, &name, ns, labels.clone());
     sa["metadata"]["annotations"] = object_annotations.clone();
-    out.push(sa);
+    if namespaced {
+        out.push(sa);
+    }
+    if namespaced && ctx.bool("ztunnel.resourceQuotas.enabled") {
+        let pods = ctx.get("ztunnel.resourceQuotas.pods");
+        out.push(meta::resource_quota(&name, ns, labels.clone(), pods));
+    }
 
     let mut ds = meta::object("apps/v1", "DaemonSet", &name, Some(ns), labels);
     ds["metadata"]["annotations"] = object_annotations.clone();
@@ -46,6 +56,9 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     }
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
 
+    let ctb = ctx.get("ztunnel.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+    let bundle = ctx.str("ztunnel.trustBundleName");
+    let ca_bundle = meta::ca_bundle_volume("istiod-ca-cert", &bundle, ctb, false);
     let istiod = format!(
         "istiod{}.{}.svc:15012",
         ctx.rev_suffix(),
@@ -152,7 +165,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
                 "tolerations": ctx.get("ztunnel.tolerations"),
                 "volumes": [
                     meta::istio_token_volume("istio-ca"),
-                    {"configMap": {"name": "istio-ca-root-cert"}, "name": "istiod-ca-cert"},
+                    ca_bundle,
                     {"hostPath": {"path": "/var/run/ztunnel", "type": "DirectoryOrCreate"}, "name": "cni-ztunnel-sock-dir"},
                     {"emptyDir": {}, "name": "tmp"}
                 ]
@@ -161,9 +174,15 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "updateStrategy": ctx.get("ztunnel.updateStrategy")
     });
 
-    // ztunnel's own cluster RBAC exists only on OpenShift: the privileged SCC.
-    if ctx.str("global.platform") != "openshift" {
+    if meta::wants_network_policy(ctx) {
+        out.push(network_policy(ctx, &name, ns, &chart));
+    }
+
+    if namespaced {
         out.push(ds);
+    }
+    // ztunnel's own cluster RBAC exists only on OpenShift: the privileged SCC.
+    if ctx.str("global.platform") != "openshift" || !cluster_scoped {
         return out;
     }
     let rbac_labels = meta::labels(&[
@@ -180,8 +199,37 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let mut binding = meta::cluster_role_binding(&name, &name, rbac_labels, &name, ns);
     role["metadata"]["annotations"] = object_annotations.clone();
     binding["metadata"]["annotations"] = object_annotations;
-    out.extend([role, binding, ds]);
+    out.extend([role, binding]);
     out
+}
+
+/// ztunnel's NetworkPolicy: readiness, metrics, admin, HBONE, outbound, inbound
+/// plaintext and DNS capture (TCP and UDP).
+fn network_policy(ctx: &Ctx, name: &str, ns: &str, chart: &Map<String, Value>) -> Value {
+    let app = meta::label("app", "ztunnel");
+    let labels = meta::labels(&[
+        &app,
+        chart,
+        &meta::label("release", "istio"),
+        &meta::label("istio.io/rev", &ctx.revision_label()),
+        &meta::label("install.operator.istio.io/owning-resource", &ctx.owner),
+        &meta::label("operator.istio.io/component", "Ztunnel"),
+    ]);
+    let mut ingress: Vec<Vec<(Value, Value)>> = [15021, 15020, 15000, 15008, 15001, 15006]
+        .iter()
+        .map(|p| meta::tcp_ports(&[*p]))
+        .collect();
+    ingress.push(vec![
+        (json!("TCP"), json!(15053)),
+        (json!("UDP"), json!(15053)),
+    ]);
+    meta::network_policy(
+        &format!("{name}{}", ctx.rev_suffix()),
+        ns,
+        labels,
+        json!(app),
+        &ingress,
+    )
 }
 
 /// `ztunnel.annotations`, with `istio.io/rev` when a revision is installed.

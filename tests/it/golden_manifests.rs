@@ -1,5 +1,7 @@
 //! Golden renders: `skiff manifest generate --set profile=<p>` for the default, demo,
-//! minimal, ambient and remote profiles, byte for byte, against the files committed under
+//! minimal, ambient and remote profiles, and `-f tests/golden/manifest-inputs/<name>.yaml`
+//! for each committed input (values that switch optional objects and fields on; each one
+//! checked against istioctl 1.30.3 when written), byte for byte, against the files committed under
 //! `tests/golden/manifest/` (CRDs left out: they are the release's CRD facts, checked by
 //! their own generator and by `tests/it/crd_coverage.rs`). A change in rendering shows here
 //! as a reviewed diff; `SKIFF_UPDATE_GOLDEN=1 cargo test --test it golden_manifests` rewrites
@@ -24,14 +26,32 @@ fn without_crds(render: &str) -> String {
     out
 }
 
+const INPUTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/manifest-inputs");
+
 fn render(profile: &str) -> String {
+    render_with(profile, &["--set", &format!("profile={profile}")])
+}
+
+/// The committed inputs' names (file stems), sorted.
+fn input_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(INPUTS)
+        .expect("read manifest inputs")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".yaml").map(str::to_string))
+        .collect();
+    names.sort();
+    names
+}
+
+fn render_input(name: &str) -> String {
+    let file = format!("{INPUTS}/{name}.yaml");
+    render_with(name, &["-f", &file])
+}
+
+fn render_with(profile: &str, args: &[&str]) -> String {
     let out = common::skiff_command()
-        .args([
-            "manifest",
-            "generate",
-            "--set",
-            &format!("profile={profile}"),
-        ])
+        .args(["manifest", "generate"])
+        .args(args)
         .env("KUBECONFIG", "/nonexistent/kubeconfig")
         .output()
         .expect("run skiff");
@@ -48,6 +68,18 @@ fn profile_renders_match_their_goldens() {
     common::check_goldens(
         "manifest",
         PROFILES.iter().map(|p| (p.to_string(), render(p))),
+    );
+}
+
+#[test]
+fn input_renders_match_their_goldens() {
+    let names = input_names();
+    assert!(!names.is_empty(), "no inputs in {INPUTS}");
+    common::check_goldens(
+        "manifest",
+        names
+            .iter()
+            .map(|n| (format!("input-{n}"), render_input(n))),
     );
 }
 
