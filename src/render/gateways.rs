@@ -13,9 +13,10 @@ fn gateway_values(ctx: &Ctx, component: &Component, (chart, root): (&str, &str))
     let mut passed = ctx.passed_values.clone();
     let own = &mut passed["gateways"][root];
     own["name"] = json!(component.name);
-    if let Some(label) = component.spec.get("label").filter(|l| l.is_object()) {
-        own["labels"] = label.clone();
-    }
+    // istioctl always sets the labels from the component (`{}` without a `label`), so
+    // `values.gateways.<gateway>.labels` never reaches the chart: its defaults fill in.
+    let label = component.spec.get("label").filter(|l| l.is_object());
+    own["labels"] = label.cloned().unwrap_or_else(|| json!({}));
     for key in ["hub", "tag"] {
         if let Some(v) = component.spec.get(key).filter(|v| !v.is_null()) {
             own[key] = v.clone();
@@ -38,6 +39,17 @@ fn chart_of(component: &Component) -> (&'static str, &'static str) {
     } else {
         ("istio-egress", "istio-egressgateway")
     }
+}
+
+/// A value that selects what skiff does not render yet: `injectionTemplate` asks the chart
+/// for a bare Deployment that the injector completes at admission.
+pub fn unsupported_values(ctx: &Ctx, component: &Component) -> Option<String> {
+    let (chart, root) = chart_of(component);
+    let values = gateway_values(ctx, component, (chart, root));
+    let template = &values["gateways"][root]["injectionTemplate"];
+    (template.as_str().is_some_and(|t| !t.is_empty())).then(|| {
+        format!("not supported yet: values.gateways.{root}.injectionTemplate (gateway {}: a Deployment completed by injection)", component.name)
+    })
 }
 
 pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
@@ -108,6 +120,15 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         out.push(network_policy(ctx, component, &gw, &own_labels));
     }
 
+    if !super::is_set(&gw["customService"]) {
+        out.push(service(name, ns, &gw, object_labels));
+    }
+    out
+}
+
+/// The gateway's Service (left out with `customService`).
+fn service(name: &str, ns: &str, gw: &Value, object_labels: Map<String, Value>) -> Value {
+    let selector = gw["labels"].clone();
     let mut svc = meta::object("v1", "Service", name, Some(ns), object_labels);
     if let Some(a) = gw["serviceAnnotations"]
         .as_object()
@@ -120,7 +141,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         .cloned()
         .unwrap_or_default()
         .into_iter()
-        .chain(ingress_ports(&gw))
+        .chain(ingress_ports(gw))
         .collect();
     let mut spec = json!({"ports": ports, "selector": selector, "type": gw["type"]});
     for key in ["loadBalancerIP", "externalTrafficPolicy", "ipFamilyPolicy"] {
@@ -134,8 +155,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         }
     }
     svc["spec"] = spec;
-    out.push(svc);
-    out
+    svc
 }
 
 /// The labels the gateway charts give their objects besides the gateway's own labels:

@@ -1106,6 +1106,12 @@ fn deployment(n: &Names) -> Value {
     args.extend([
         json!("--domain"),
         json!(ctx.str("global.proxy.clusterDomain")),
+    ]);
+    if super::is_set(ctx.get("pilot.taint.namespace")) {
+        let namespace = ctx.str("pilot.taint.namespace");
+        args.push(json!(format!("--cniNamespace={namespace}")));
+    }
+    args.extend([
         json!("--keepaliveMaxServerConnectionAge"),
         json!(ctx.str("pilot.keepaliveMaxServerConnectionAge")),
     ]);
@@ -1298,12 +1304,8 @@ fn istiod_env(n: &Names) -> Vec<Value> {
 fn trusted_node_accounts(n: &Names) -> String {
     let ctx = n.ctx;
     let trusted_ns = ctx.str_or("pilot.trustedZtunnelNamespace", n.ns);
-    let trusted_name = ctx.str("pilot.trustedZtunnelName");
-    let trusted_name = if trusted_name.is_empty() {
-        ctx.str("ztunnel.resourceName")
-    } else {
-        trusted_name
-    };
+    // The istiod chart does not see `ztunnel.resourceName`: the name defaults to `ztunnel`.
+    let trusted_name = ctx.str_or("pilot.trustedZtunnelName", "ztunnel");
     format!("{trusted_ns}/{trusted_name}")
 }
 
@@ -1371,6 +1373,12 @@ fn service(n: &Names) -> Value {
         ],
         "selector": selector
     });
+    for key in ["ipFamilyPolicy", "ipFamilies"] {
+        let value = n.ctx.get(&format!("pilot.{key}"));
+        if super::is_set(value) {
+            svc["spec"][key] = value.clone();
+        }
+    }
     svc
 }
 

@@ -492,6 +492,14 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
                 return Err(RenderError::Invalid(why));
             }
         }
+        if matches!(
+            component.kind,
+            ComponentKind::IngressGateways | ComponentKind::EgressGateways
+        ) {
+            if let Some(why) = gateways::unsupported_values(&ctx, &component) {
+                return Err(RenderError::Failed(why));
+            }
+        }
         let mut objects = match component.kind {
             ComponentKind::Base => base::render(&ctx),
             ComponentKind::Pilot => istiod::render(&ctx, &component),

@@ -51,19 +51,25 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         ctx.get("ztunnel.podLabels").as_object().unwrap_or(&empty),
     ]);
     let mut annotations = json!({"sidecar.istio.io/inject": "false"});
-    if !ctx.revision.is_empty() {
-        annotations["istio.io/rev"] = json!(ctx.revision);
+    let revision = ctx.str("ztunnel.revision");
+    if !revision.is_empty() {
+        annotations["istio.io/rev"] = json!(revision);
     }
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
 
     let ctb = ctx.get("ztunnel.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
     let bundle = ctx.str("ztunnel.trustBundleName");
     let ca_bundle = meta::ca_bundle_volume("istiod-ca-cert", &bundle, ctb, false);
-    let istiod = format!(
-        "istiod{}.{}.svc:15012",
-        ctx.rev_suffix(),
-        ctx.istio_namespace
-    );
+    // The chart reads its own `revision` and `istioNamespace` (the globals flattened in,
+    // `values.ztunnel.*` overriding them).
+    let revision = ctx.str("ztunnel.revision");
+    let rev_suffix = if revision.is_empty() {
+        String::new()
+    } else {
+        format!("-{revision}")
+    };
+    let istio_ns = ctx.str("ztunnel.istioNamespace");
+    let istiod = format!("istiod{rev_suffix}.{istio_ns}.svc:15012");
     let or_istiod = |key: &str| {
         let v = ctx.str(key);
         if v.is_empty() {
@@ -173,6 +179,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         },
         "updateStrategy": ctx.get("ztunnel.updateStrategy")
     });
+    add_pod_options(ctx, &mut ds["spec"]["template"]["spec"]);
 
     if meta::wants_network_policy(ctx) {
         out.push(network_policy(ctx, &name, ns, &chart));
@@ -233,11 +240,46 @@ fn network_policy(ctx: &Ctx, name: &str, ns: &str, chart: &Map<String, Value>) -
 }
 
 /// `ztunnel.annotations`, with `istio.io/rev` when a revision is installed.
+/// What values add to the pod: node selection, DNS, the peer CA CRL, extra volumes.
+fn add_pod_options(ctx: &Ctx, pod: &mut Value) {
+    let set = |path: &str| Some(ctx.get(path)).filter(|v| super::is_set(v));
+    if let Some(selector) = set("ztunnel.nodeSelector") {
+        super::inputs::overlay(&mut pod["nodeSelector"], selector);
+    }
+    for (key, path) in [
+        ("affinity", "ztunnel.affinity"),
+        ("dnsPolicy", "ztunnel.dnsPolicy"),
+        ("dnsConfig", "ztunnel.dnsConfig"),
+    ] {
+        if let Some(value) = set(path) {
+            pod[key] = value.clone();
+        }
+    }
+    let mut mounts = Vec::new();
+    let mut volumes = Vec::new();
+    if ctx.bool("ztunnel.peerCaCrl.enabled") {
+        mounts.push(json!({"mountPath": "/var/run/secrets/istio/crl", "name": "crl-volume", "readOnly": true}));
+        volumes.push(
+            json!({"configMap": {"name": "istio-ca-crl", "optional": true}, "name": "crl-volume"}),
+        );
+    }
+    let extra = |path: &str| ctx.get(path).as_array().cloned().unwrap_or_default();
+    mounts.extend(extra("ztunnel.volumeMounts"));
+    volumes.extend(extra("ztunnel.volumes"));
+    if let Some(list) = pod["containers"][0]["volumeMounts"].as_array_mut() {
+        list.extend(mounts);
+    }
+    if let Some(list) = pod["volumes"].as_array_mut() {
+        list.extend(volumes);
+    }
+}
+
 fn annotations_with_revision(ctx: &Ctx) -> Value {
     let mut annotations = json!({});
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.annotations"));
-    if !ctx.revision.is_empty() {
-        annotations["istio.io/rev"] = json!(ctx.revision);
+    let revision = ctx.str("ztunnel.revision");
+    if !revision.is_empty() {
+        annotations["istio.io/rev"] = json!(revision);
     }
     annotations
 }

@@ -406,3 +406,51 @@ fn values_the_istiod_chart_refuses_are_errors_only_when_istiod_renders() {
         );
     }
 }
+
+#[test]
+fn gateway_values_istioctl_overrides_or_skiff_does_not_render_yet() {
+    // The component's label always replaces values.gateways.<gateway>.labels.
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.gateways.istio-ingressgateway.labels.app=other",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("app: other"));
+    // customService leaves the gateway's Service to the user.
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.gateways.istio-ingressgateway.customService=true",
+    ]);
+    let objs = objects(&stdout(&out));
+    assert!(has(
+        &objs,
+        "Deployment",
+        "istio-system",
+        "istio-ingressgateway"
+    ));
+    assert!(!has(
+        &objs,
+        "Service",
+        "istio-system",
+        "istio-ingressgateway"
+    ));
+    // An injected gateway Deployment is not rendered yet: one line, exit 1, no output.
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.gateways.istio-ingressgateway.injectionTemplate=gateway",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not supported yet: values.gateways.istio-ingressgateway.injectionTemplate"),
+        "{err}"
+    );
+}
