@@ -421,13 +421,12 @@ fn deployment(
             json!({"runAsGroup": 1337, "runAsNonRoot": true, "runAsUser": 1337})
         };
     }
-    for key in ["nodeSelector", "affinity"] {
-        if gw[key].as_object().is_some_and(|m| !m.is_empty()) {
-            pod_spec[key] = gw[key].clone();
-        }
+    if let Some(affinity) = affinity(ctx, gw) {
+        pod_spec["affinity"] = affinity;
     }
-    if gw["tolerations"].as_array().is_some_and(|l| !l.is_empty()) {
-        pod_spec["tolerations"] = gw["tolerations"].clone();
+    let tolerations = [&gw["tolerations"], ctx.get("global.defaultTolerations")];
+    if let Some(list) = tolerations.into_iter().find(|t| super::is_set(t)) {
+        pod_spec["tolerations"] = list.clone();
     }
     let priority = ctx.str("global.priorityClassName");
     if !priority.is_empty() {
@@ -469,4 +468,130 @@ fn gateway_image(ctx: &Ctx, gw: &Value) -> String {
         format!("-{variant}")
     };
     format!("{}/{}:{}{}", pick("hub"), image, pick("tag"), suffix)
+}
+
+/// The gateway chart's scheduling: its `nodeSelector` (else `global.defaultNodeSelector`)
+/// and `global.arch` weights become node affinity (the pod gets no `nodeSelector`), the
+/// `podAntiAffinity*LabelSelector` lists pod anti-affinity. None when all are empty (the
+/// chart's null lists, left out).
+fn affinity(ctx: &Ctx, gw: &Value) -> Option<Value> {
+    let mut affinity = Map::new();
+    let node = node_affinity(ctx, gw);
+    if !node.is_empty() {
+        affinity.insert("nodeAffinity".into(), Value::Object(node));
+    }
+    let mut anti = Map::new();
+    let required = anti_affinity_terms(&gw["podAntiAffinityLabelSelector"], false);
+    if !required.is_empty() {
+        anti.insert(
+            "requiredDuringSchedulingIgnoredDuringExecution".into(),
+            json!(required),
+        );
+    }
+    let preferred = anti_affinity_terms(&gw["podAntiAffinityTermLabelSelector"], true);
+    if !preferred.is_empty() {
+        anti.insert(
+            "preferredDuringSchedulingIgnoredDuringExecution".into(),
+            json!(preferred),
+        );
+    }
+    if !anti.is_empty() {
+        affinity.insert("podAntiAffinity".into(), Value::Object(anti));
+    }
+    (!affinity.is_empty()).then_some(Value::Object(affinity))
+}
+
+fn node_affinity(ctx: &Ctx, gw: &Value) -> Map<String, Value> {
+    let selector = [&gw["nodeSelector"], ctx.get("global.defaultNodeSelector")]
+        .into_iter()
+        .find(|s| super::is_set(s))
+        .and_then(Value::as_object);
+    let arch = ctx.get("global.arch").as_object();
+    let weighted: Vec<(&String, i64)> = arch
+        .map(|a| {
+            a.iter()
+                .map(|(k, v)| (k, as_int(v)))
+                .filter(|(_, w)| *w > 0)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut node = Map::new();
+    if arch.is_some_and(|a| !a.is_empty()) || selector.is_some() {
+        let mut exprs = Vec::new();
+        if arch.is_some_and(|a| !a.is_empty()) {
+            let names: Vec<&String> = weighted.iter().map(|(k, _)| *k).collect();
+            exprs.push(json!({"key": "kubernetes.io/arch", "operator": "In", "values": names}));
+        }
+        for (key, value) in selector.into_iter().flatten() {
+            let value = super::scalar_string(value);
+            exprs.push(json!({"key": key, "operator": "In", "values": [value]}));
+        }
+        let terms = json!({"nodeSelectorTerms": [{"matchExpressions": exprs}]});
+        node.insert(
+            "requiredDuringSchedulingIgnoredDuringExecution".into(),
+            terms,
+        );
+    }
+    let preferred: Vec<Value> = weighted
+        .iter()
+        .map(|(arch, weight)| {
+            let expr = json!({"key": "kubernetes.io/arch", "operator": "In", "values": [arch]});
+            json!({"preference": {"matchExpressions": [expr]}, "weight": weight})
+        })
+        .collect();
+    if !preferred.is_empty() {
+        node.insert(
+            "preferredDuringSchedulingIgnoredDuringExecution".into(),
+            json!(preferred),
+        );
+    }
+    node
+}
+
+/// Helm's `int` of a value (numbers truncated, numeric strings parsed, else 0).
+fn as_int(v: &Value) -> i64 {
+    match v {
+        Value::Number(n) => n.as_f64().map(|f| f as i64).unwrap_or(0),
+        Value::String(s) => s.trim().parse().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// One anti-affinity term per `{key, operator, values, topologyKey, namespaces}` entry;
+/// `values` and `namespaces` are comma-separated lists.
+fn anti_affinity_terms(items: &Value, preferred: bool) -> Vec<Value> {
+    let items = items.as_array().cloned().unwrap_or_default();
+    items
+        .iter()
+        .map(|item| {
+            let mut expr = json!({"key": item["key"], "operator": item["operator"]});
+            if super::is_set(&item["values"]) {
+                expr["values"] = json!(split_list(&item["values"]));
+            }
+            let selector = json!({"matchExpressions": [expr]});
+            if preferred {
+                let term = json!({"labelSelector": selector, "topologyKey": item["topologyKey"]});
+                return json!({"podAffinityTerm": term, "weight": 100});
+            }
+            let mut term = json!({"labelSelector": selector, "topologyKey": item["topologyKey"]});
+            if super::is_set(&item["namespaces"]) {
+                term["namespaces"] = json!(split_list(&item["namespaces"]));
+            }
+            term
+        })
+        .collect()
+}
+
+/// Sprig's `split ","` ranged over: the parts in the order of their keys `_0`, `_1`, ...
+/// compared as strings (`_10` before `_2`).
+fn split_list(v: &Value) -> Vec<String> {
+    let text = super::scalar_string(v);
+    let parts: Vec<&str> = text.split(',').collect();
+    let mut keyed: Vec<(String, &str)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("_{i}"), *p))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, p)| p.to_string()).collect()
 }

@@ -128,12 +128,13 @@ fn namespaced_objects(
     let ctx = n.ctx;
     let mut out = Vec::new();
     if control_plane_rbac {
-        out.push(meta::service_account(
-            ctx,
-            &n.istiod,
-            &ctx.istio_namespace,
-            with_app("istiod", n.chart("istiod")),
-        ));
+        let labels = with_app("istiod", n.chart("istiod"));
+        let mut sa = meta::service_account(ctx, &n.istiod, &ctx.istio_namespace, labels);
+        let annotations = ctx.get("pilot.serviceAccountAnnotations");
+        if super::is_set(annotations) {
+            sa["metadata"]["annotations"] = annotations.clone();
+        }
+        out.push(sa);
     }
     if control_plane_rbac && ctx.bool("experimental.stableValidationPolicy") {
         out.extend(stable_validation_policy(n));
@@ -721,7 +722,13 @@ fn as_count(text: &str) -> Value {
 
 fn mesh_config_map(n: &Names) -> Value {
     let mesh = super::output::sorted(&mesh_config(n.ctx, n.ns));
-    let networks = json!({"networks": n.ctx.get("global.meshNetworks").get("networks").cloned().unwrap_or(json!({}))});
+    // The chart writes `global.meshNetworks` under `networks:` as it is.
+    let mesh_networks = n.ctx.get("global.meshNetworks");
+    let networks = if super::is_set(mesh_networks) {
+        json!({"networks": mesh_networks})
+    } else {
+        json!({"networks": {}})
+    };
     let mut cm = meta::object(
         "v1",
         "ConfigMap",
