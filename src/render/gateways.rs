@@ -352,7 +352,7 @@ fn deployment(
         let mount = json!({"mountPath": "/var/run/secrets/istio", "name": "istiod-ca-cert"});
         mounts.insert(5, mount);
         let bundle = ctx.str("global.trustBundleName");
-        let ctb = ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+        let ctb = meta::uses_cluster_trust_bundle(ctx.get("pilot.env"));
         volumes.insert(
             3,
             meta::ca_bundle_volume("istiod-ca-cert", &bundle, ctb, false),
@@ -510,7 +510,7 @@ fn node_affinity(ctx: &Ctx, gw: &Value) -> Map<String, Value> {
     let weighted: Vec<(&String, i64)> = arch
         .map(|a| {
             a.iter()
-                .map(|(k, v)| (k, as_int(v)))
+                .map(|(k, v)| (k, super::as_int(v).unwrap_or(0)))
                 .filter(|(_, w)| *w > 0)
                 .collect()
         })
@@ -546,15 +546,6 @@ fn node_affinity(ctx: &Ctx, gw: &Value) -> Map<String, Value> {
         );
     }
     node
-}
-
-/// Helm's `int` of a value (numbers truncated, numeric strings parsed, else 0).
-fn as_int(v: &Value) -> i64 {
-    match v {
-        Value::Number(n) => n.as_f64().map(|f| f as i64).unwrap_or(0),
-        Value::String(s) => s.trim().parse().unwrap_or(0),
-        _ => 0,
-    }
 }
 
 /// One anti-affinity term per `{key, operator, values, topologyKey, namespaces}` entry;

@@ -37,6 +37,16 @@ impl Names<'_> {
         meta::operator_labels(self.ctx, self.component)
     }
 
+    /// The labels of istiod's Service, disruption budget and NetworkPolicy.
+    fn pilot_labels(&self) -> Map<String, Value> {
+        meta::labels(&[
+            &meta::label("app", "istiod"),
+            &self.chart("istiod"),
+            &self.op(),
+            &meta::label("istio", "pilot"),
+        ])
+    }
+
     /// `<prefix>[-<rev>]-<namespace>`, the naming of istiod's cluster-scoped objects.
     fn cluster_name(&self, prefix: &str) -> String {
         self.cluster_name_in(prefix, self.ns)
@@ -387,7 +397,7 @@ fn certificate_rules(ctx: &Ctx) -> Vec<Value> {
         }
         rules.push(signer_rule);
     }
-    if ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true) {
+    if meta::uses_cluster_trust_bundle(ctx.get("pilot.env")) {
         rules.push(meta::rule(
             group,
             &["clustertrustbundles"],
@@ -1197,7 +1207,7 @@ fn deployment(n: &Names) -> Value {
         insert_at(&mut pod_spec["volumes"], 6, volume);
     }
     append_list(
-        container_volume_mounts(&mut pod_spec),
+        &mut pod_spec["containers"][0]["volumeMounts"],
         ctx.get("pilot.volumeMounts"),
     );
     append_list(&mut pod_spec["volumes"], ctx.get("pilot.volumes"));
@@ -1317,12 +1327,7 @@ fn trusted_node_accounts(n: &Names) -> String {
 }
 
 fn disruption_budget(n: &Names) -> Value {
-    let labels = meta::labels(&[
-        &meta::label("app", "istiod"),
-        &n.chart("istiod"),
-        &n.op(),
-        &meta::label("istio", "pilot"),
-    ]);
+    let labels = n.pilot_labels();
     let mut pdb = meta::object(
         "policy/v1",
         "PodDisruptionBudget",
@@ -1338,12 +1343,7 @@ fn disruption_budget(n: &Names) -> Value {
 
 /// istiod's NetworkPolicy: the webhook port, then the xDS, CA and monitoring ports.
 fn network_policy(n: &Names) -> Value {
-    let labels = meta::labels(&[
-        &meta::label("app", "istiod"),
-        &n.chart("istiod"),
-        &n.op(),
-        &meta::label("istio", "pilot"),
-    ]);
+    let labels = n.pilot_labels();
     let selector = json!({"app": "istiod", "istio.io/rev": n.ctx.revision_label()});
     meta::network_policy(
         &n.istiod,
@@ -1358,12 +1358,7 @@ fn network_policy(n: &Names) -> Value {
 }
 
 fn service(n: &Names) -> Value {
-    let labels = meta::labels(&[
-        &meta::label("app", "istiod"),
-        &n.chart("istiod"),
-        &n.op(),
-        &meta::label("istio", "pilot"),
-    ]);
+    let labels = n.pilot_labels();
     let mut svc = meta::object("v1", "Service", &n.istiod, Some(n.ns), labels);
     let annotations = n.ctx.get("pilot.serviceAnnotations");
     if annotations.as_object().is_some_and(|a| !a.is_empty()) {
@@ -1480,13 +1475,9 @@ fn append_list(list: &mut Value, extra: &Value) {
     }
 }
 
-fn container_volume_mounts(pod_spec: &mut Value) -> &mut Value {
-    &mut pod_spec["containers"][0]["volumeMounts"]
-}
-
 /// The CA bundle istiod reads for istio-csr.
 fn ca_bundle_volume(ctx: &Ctx) -> Value {
     let bundle = ctx.str("global.trustBundleName");
-    let ctb = ctx.get("pilot.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+    let ctb = meta::uses_cluster_trust_bundle(ctx.get("pilot.env"));
     meta::ca_bundle_volume("istio-csr-ca-configmap", &bundle, ctb, true)
 }

@@ -417,6 +417,12 @@ const STABLE_AUTHORIZATION_RULE: &str = "!(
   )
 )";
 
+/// Whether a chart's `env` turns on `ENABLE_CLUSTER_TRUST_BUNDLE_API` (the boolean `true`
+/// only: the charts compare with `eq ... true`).
+pub fn uses_cluster_trust_bundle(env: &Value) -> bool {
+    env["ENABLE_CLUSTER_TRUST_BUNDLE_API"] == Value::Bool(true)
+}
+
 /// The volume of the CA bundle a workload trusts: `global.trustBundleName`'s ConfigMap
 /// (default `istio-ca-root-cert`), or with `cluster_trust_bundle` the ClusterTrustBundle
 /// `istio.io:istiod-ca:<bundle or root-cert>`. `optional` marks istiod's own copy.

@@ -24,7 +24,10 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     let user_labels = ctx.get("ztunnel.labels").as_object().unwrap_or(&empty);
     let labels = meta::labels(&[&chart, user_labels]);
     let app = meta::label("app", "ztunnel");
-    let object_annotations = annotations_with_revision(ctx);
+    // The chart reads its own `revision` and `istioNamespace` (the globals flattened in,
+    // `values.ztunnel.*` overriding them).
+    let revision = ctx.str("ztunnel.revision");
+    let object_annotations = annotations_with_revision(ctx, &revision);
     let mut out = Vec::new();
     // The chart's own `resourceScope` (from `global.resourceScope` or `ztunnel.resourceScope`).
     let scope = ctx.str("ztunnel.resourceScope");
@@ -51,18 +54,14 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         ctx.get("ztunnel.podLabels").as_object().unwrap_or(&empty),
     ]);
     let mut annotations = json!({"sidecar.istio.io/inject": "false"});
-    let revision = ctx.str("ztunnel.revision");
     if !revision.is_empty() {
         annotations["istio.io/rev"] = json!(revision);
     }
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
 
-    let ctb = ctx.get("ztunnel.env.ENABLE_CLUSTER_TRUST_BUNDLE_API") == &Value::Bool(true);
+    let ctb = meta::uses_cluster_trust_bundle(ctx.get("ztunnel.env"));
     let bundle = ctx.str("ztunnel.trustBundleName");
     let ca_bundle = meta::ca_bundle_volume("istiod-ca-cert", &bundle, ctb, false);
-    // The chart reads its own `revision` and `istioNamespace` (the globals flattened in,
-    // `values.ztunnel.*` overriding them).
-    let revision = ctx.str("ztunnel.revision");
     let rev_suffix = if revision.is_empty() {
         String::new()
     } else {
@@ -274,10 +273,9 @@ fn add_pod_options(ctx: &Ctx, pod: &mut Value) {
     }
 }
 
-fn annotations_with_revision(ctx: &Ctx) -> Value {
+fn annotations_with_revision(ctx: &Ctx, revision: &str) -> Value {
     let mut annotations = json!({});
     super::inputs::overlay(&mut annotations, ctx.get("ztunnel.annotations"));
-    let revision = ctx.str("ztunnel.revision");
     if !revision.is_empty() {
         annotations["istio.io/rev"] = json!(revision);
     }
