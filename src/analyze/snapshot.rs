@@ -475,6 +475,12 @@ fn last_of_each(resources: Vec<Resource>) -> Vec<Resource> {
 
 fn normalize_namespace(r: &mut Resource, default_namespace: &str) {
     let cluster_scoped = CLUSTER_SCOPED.contains(&r.kind());
+    // A resource without metadata is named "" in the default namespace, as istioctl reads it.
+    if let Some(object) = r.object.as_object_mut() {
+        object
+            .entry("metadata")
+            .or_insert_with(|| Value::Object(Default::default()));
+    }
     let Some(meta) = r.object.get_mut("metadata").and_then(Value::as_object_mut) else {
         return;
     };

@@ -710,3 +710,31 @@ fn service_entry_addresses_are_not_required_when_proxies_allocate_them() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn webhook_messages_follow_istiods_error_plumbing() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "json",
+        "webhook-quirks.yaml",
+    ]);
+    let msgs = json(&o);
+    assert!(
+        !msgs
+            .iter()
+            .any(|m| m["origin"] == "VirtualService default/abort-only"),
+        "istiod drops the abort warning: {msgs:?}"
+    );
+    let regex = msgs
+        .iter()
+        .find(|m| m["code"] == "IST0106")
+        .unwrap_or_else(|| panic!("no IST0106: {msgs:?}"));
+    assert_eq!(regex["origin"], "EnvoyFilter default/");
+    assert_eq!(
+        regex["message"],
+        "Schema validation error: Envoy filter: invalid regex for proxy version, \
+         [error parsing regexp: missing argument to repetition operator: `*`]"
+    );
+}

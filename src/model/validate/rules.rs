@@ -1487,11 +1487,11 @@ fn config_patch(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
         .and_then(|p| p.proxy_version.as_deref())
         .unwrap_or("");
     // 1.30.3 compiles every pattern (later releases skip ones over 1024 characters).
-    if !version.is_empty() && go_regexp::syntax_error(version).is_some() {
+    if let Some(problem) = go_regexp::syntax_error(version).filter(|_| !version.is_empty()) {
         err(
             errs,
             format!("{pp}.match.proxy.proxyVersion"),
-            "Invalid value: Envoy filter: invalid regex for proxy version",
+            format!("Invalid value: Envoy filter: invalid regex for proxy version, [{problem}]"),
         );
         return;
     }
