@@ -108,8 +108,8 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let (mesh, mesh_networks) = read_mesh_files(&args)?;
-    let (file_resources, parse_errors) = load_inputs(&args.files, &Printer, args.verbose)?;
-    let Some(inputs) = gather_inputs(g, &args, mesh, file_resources)? else {
+    let files = load_inputs(&args.files, &Printer, args.verbose)?;
+    let Some(inputs) = gather_inputs(g, &args, mesh, files.resources)? else {
         return Ok(ExitCode::Ok);
     };
     let namespace = inputs.namespace.clone();
@@ -132,7 +132,12 @@ pub fn run(g: &GlobalOptions, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         messages.retain(|m| in_namespace(m, &namespace));
     }
     messages.retain(|m| !is_suppressed(m, &suppressions));
-    report(&args, messages, &namespace, parse_errors)
+    let target = Target {
+        namespace: &namespace,
+        files: &files.names,
+        parse_errors: files.parse_errors,
+    };
+    report(&args, messages, &target)
 }
 
 /// `-L`: every analyzer with what it checks and the codes it reports.
@@ -354,12 +359,48 @@ fn print_plan(snapshot: &Snapshot, remote_snapshots: &[Snapshot], only: &[String
 /// Prints the messages at or above `--output-threshold` in the chosen format and picks
 /// the exit code: 79 for a message at or above `--failure-threshold`, 65 for unparsed
 /// files (unless `--ignore-unknown`).
-fn report(
-    args: &AnalyzeArgs,
-    messages: Vec<Message>,
-    namespace: &str,
+/// What was analyzed, as the closing lines name it.
+struct Target<'a> {
+    namespace: &'a str,
+    /// The files read, named as given (directories walked).
+    files: &'a [String],
     parse_errors: usize,
-) -> anyhow::Result<ExitCode> {
+}
+
+impl Target<'_> {
+    /// The namespace scope: `namespace: NS` or `all namespaces`.
+    fn scope(&self, all_namespaces: bool) -> String {
+        if all_namespaces {
+            "all namespaces".to_string()
+        } else {
+            format!("namespace: {}", self.namespace)
+        }
+    }
+
+    /// istioctl's line when nothing is shown: the files when all of them parsed, the
+    /// scope and the count of unparsed files otherwise.
+    fn clean_line(&self, all_namespaces: bool) -> String {
+        let tick = colored::Colorize::green("✔");
+        match (self.parse_errors, self.files) {
+            (0, []) => format!(
+                "{tick} No validation issues found when analyzing {}.",
+                self.scope(all_namespaces)
+            ),
+            (0, [file]) => format!("{tick} No validation issues found when analyzing {file}."),
+            (0, files) => format!(
+                "{tick} No validation issues found when analyzing:\n  - {}",
+                files.join("\n  - ")
+            ),
+            (n, _) => format!(
+                "No validation issues found when analyzing {} (but {n} {} could not be parsed).",
+                self.scope(all_namespaces),
+                if n == 1 { "file" } else { "files" }
+            ),
+        }
+    }
+}
+
+fn report(args: &AnalyzeArgs, messages: Vec<Message>, target: &Target) -> anyhow::Result<ExitCode> {
     let printer = Printer;
     let failure_threshold = Level::from(args.failure_threshold);
     let output_threshold = Level::from(args.output_threshold);
@@ -368,37 +409,26 @@ fn report(
         .into_iter()
         .filter(|m| m.level() >= output_threshold)
         .collect();
-    let target = if args.all_namespaces {
-        "all namespaces".to_string()
-    } else {
-        format!("namespace: {namespace}")
-    };
+    let scope = target.scope(args.all_namespaces);
     match args.output {
         AnalyzeFormat::Json => {
             printer.out_raw(output::to_json(&shown));
         }
         AnalyzeFormat::Yaml => {
-            printer.out_raw(output::to_yaml(&shown));
+            // The YAML ends in a newline and istioctl prints it with one more.
+            printer.out(output::to_yaml(&shown));
         }
         AnalyzeFormat::Sarif => {
             printer.out_raw(output::to_sarif(&shown));
         }
         AnalyzeFormat::Log => {
-            for m in &shown {
-                printer.out(colored_line(m));
-            }
+            let lines: Vec<String> = shown.iter().map(colored_line).collect();
+            // istioctl prints its (possibly empty) block of lines with a newline.
+            printer.out(lines.join("\n"));
         }
     }
     if shown.is_empty() {
-        let note = if parse_errors > 0 {
-            format!(" (but {parse_errors} files could not be parsed)")
-        } else {
-            String::new()
-        };
-        printer.err(format!(
-            "{} No validation issues found when analyzing {target}{note}.",
-            colored::Colorize::green("✔")
-        ));
+        printer.err(target.clean_line(args.all_namespaces));
     }
     if failed {
         let minor: String = crate::ISTIO_VERSION
@@ -408,14 +438,14 @@ fn report(
             .join(".");
         // A finding, not a failure of skiff: istioctl's two lines, word for word.
         Printer.err(format!(
-            "Error: Analyzers found issues when analyzing {target}.\nSee https://istio.io/v{minor}/docs/reference/config/analysis for more information about causes and resolutions."
+            "Error: Analyzers found issues when analyzing {scope}.\nSee https://istio.io/v{minor}/docs/reference/config/analysis for more information about causes and resolutions."
         ));
         return Ok(ExitCode::AnalyzeIssues);
     }
-    if parse_errors > 0 && !args.ignore_unknown {
+    if target.parse_errors > 0 && !args.ignore_unknown {
         return Err(CliError::new(
             ExitCode::DataErr,
-            format!("{parse_errors} file(s) could not be parsed"),
+            format!("{} file(s) could not be parsed", target.parse_errors),
         )
         .into());
     }
@@ -461,23 +491,28 @@ fn colored_line(m: &Message) -> String {
 }
 
 /// Reads every input file; unparseable files are reported and counted, not fatal.
-fn load_inputs(
-    args: &[String],
-    printer: &Printer,
-    verbose: bool,
-) -> anyhow::Result<(Vec<Resource>, usize)> {
+/// The resources read from the file arguments, the files read (named as istioctl names
+/// them) and how many could not be parsed.
+struct FileInputs {
+    resources: Vec<Resource>,
+    names: Vec<String>,
+    parse_errors: usize,
+}
+
+fn load_inputs(args: &[String], printer: &Printer, verbose: bool) -> anyhow::Result<FileInputs> {
     let mut resources = Vec::new();
+    let mut names = Vec::new();
     let mut parse_errors = 0;
     for arg in args {
-        let explicit_file = arg != "-" && Path::new(arg).is_file();
-        for file in load::expand_path(arg)? {
-            if explicit_file && !load::has_manifest_extension(&file) {
+        for file in load::expand_path_all(arg)? {
+            if arg != "-" && !load::has_manifest_extension(&file) {
                 printer.err(format!(
                     "Skipping file {}, recognized file extensions are: [.json .yaml .yml]",
                     file.display()
                 ));
                 continue;
             }
+            names.push(file.display().to_string());
             match load::load_file(&file) {
                 Ok(loaded) => {
                     let (readable, unreadable) = split_unreadable(loaded);
@@ -508,7 +543,11 @@ fn load_inputs(
             }
         }
     }
-    Ok((resources, parse_errors))
+    Ok(FileInputs {
+        resources,
+        names,
+        parse_errors,
+    })
 }
 
 /// Istio resources that do not decode into their Istio type (a field of the wrong type,

@@ -41,6 +41,16 @@ impl LoadError {
 
 /// The files a path stands for: itself, or the manifests under a directory (sorted).
 pub fn expand_path(path: &str) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = expand_path_all(path)?;
+    if Path::new(path).is_dir() {
+        files.retain(|f| has_manifest_extension(f));
+    }
+    Ok(files)
+}
+
+/// The files a path stands for: itself, or every file under a directory, in the order Go's
+/// `filepath.Walk` visits them and named as it names them (the joined path, cleaned).
+pub fn expand_path_all(path: &str) -> Result<Vec<PathBuf>, LoadError> {
     if path == "-" {
         return Ok(vec![PathBuf::from("-")]);
     }
@@ -65,14 +75,38 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         source,
     })?;
     for entry in entries.flatten() {
-        let path = entry.path();
+        let path = clean(&entry.path());
         if path.is_dir() {
             walk_dir(&path, out)?;
-        } else if has_manifest_extension(&path) {
+        } else {
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// A path cleaned lexically as Go's `filepath.Clean` does: no `.` parts, `..` folded into
+/// the part before it where there is one.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut parts: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir) => {}
+                _ => parts.push(part),
+            },
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        return PathBuf::from(".");
+    }
+    parts.iter().collect()
 }
 
 pub fn has_manifest_extension(path: &Path) -> bool {
@@ -516,6 +550,20 @@ pub fn type_name(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_cleaned_as_go_does() {
+        for (given, want) in [
+            ("./dd/b.yaml", "dd/b.yaml"),
+            ("dd//sub/./a.yml", "dd/sub/a.yml"),
+            ("dd/sub/../b.yaml", "dd/b.yaml"),
+            ("../x/./y", "../x/y"),
+            ("/../a", "/a"),
+            ("./", "."),
+        ] {
+            assert_eq!(clean(Path::new(given)), PathBuf::from(want), "{given}");
+        }
+    }
 
     #[test]
     fn documents_keep_their_start_lines() {

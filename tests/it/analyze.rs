@@ -250,7 +250,56 @@ fn files_with_other_extensions_are_skipped_with_istioctls_message() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("No validation issues found when analyzing namespace: default."),
+        stderr.contains("✔ No validation issues found when analyzing suppressed.yaml.\n"),
+        "istioctl names the one file read: {stderr}"
+    );
+}
+
+#[test]
+fn a_clean_run_names_what_it_read_as_istioctl_does() {
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "-o",
+        "yaml",
+        "suppressed.yaml",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "[]\n\n");
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "./suppressed.yaml",
+        "notes.txt",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "\n",
+        "log: an empty block"
+    );
+    // A directory is walked in name order, each path cleaned as Go joins it, and files
+    // of other types are named as skipped.
+    let dir = std::env::temp_dir().join(format!("skiff-analyze-clean-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy(data().join("suppressed.yaml"), dir.join("b.yaml")).unwrap();
+    std::fs::copy(data().join("suppressed.yaml"), dir.join("sub/a.yml")).unwrap();
+    std::fs::write(dir.join("c.txt"), "not yaml").unwrap();
+    let o = skiff_in(&dir, &["analyze", "--use-kube=false", "./"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        stderr,
+        "Skipping file c.txt, recognized file extensions are: [.json .yaml .yml]\n\
+         ✔ No validation issues found when analyzing:\n  - b.yaml\n  - sub/a.yml\n"
+    );
+    let o = skiff(&[
+        "analyze",
+        "--use-kube=false",
+        "suppressed.yaml",
+        "broken.yaml",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("No validation issues found when analyzing namespace: default (but 1 file could not be parsed).\n"),
         "{stderr}"
     );
 }

@@ -28,6 +28,15 @@ const DURATION_FIELDS: &[&str] = &[
     "terminationDrainDuration",
 ];
 
+/// Runs `check` and keeps only the errors it adds. istiod joins some rules' results with
+/// `appendErrors`, which passes their errors on and drops their warnings.
+pub fn errors_only(errs: &mut Vec<FieldError>, check: impl FnOnce(&mut Vec<FieldError>)) {
+    let mark = errs.len();
+    check(errs);
+    let added = errs.split_off(mark);
+    errs.extend(added.into_iter().filter(|e| !e.warning));
+}
+
 pub fn check_metadata(res: &Resource, errs: &mut Vec<FieldError>) {
     let name = res.name();
     let generate_name = res

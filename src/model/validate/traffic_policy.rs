@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::common::{each, err, parse_duration_ms};
+use super::common::{each, err, errors_only, parse_duration_ms};
 use crate::model::api::*;
 use crate::model::schema::FieldError;
 
@@ -90,19 +90,22 @@ fn port_traffic_policy(path: &str, pls: &PortLevelSetting, errs: &mut Errs) {
             "port traffic policy must have at least one field",
         );
     }
-    if let Some(od) = &pls.outlier_detection {
-        outlier_detection(&format!("{path}.outlierDetection"), od, errs);
-    }
-    if let Some(pool) = &pls.connection_pool {
-        connection_pool(&format!("{path}.connectionPool"), pool, errs);
-    }
-    if let Some(lb) = &pls.load_balancer {
-        let has_outlier = pls.outlier_detection.is_some();
-        load_balancer(&format!("{path}.loadBalancer"), lb, has_outlier, errs);
-    }
-    if let Some(tls) = &pls.tls {
-        client_tls(&format!("{path}.tls"), tls, errs);
-    }
+    // istiod keeps a port's errors only: the deprecation warnings of its settings are lost.
+    errors_only(errs, |errs| {
+        if let Some(od) = &pls.outlier_detection {
+            outlier_detection(&format!("{path}.outlierDetection"), od, errs);
+        }
+        if let Some(pool) = &pls.connection_pool {
+            connection_pool(&format!("{path}.connectionPool"), pool, errs);
+        }
+        if let Some(lb) = &pls.load_balancer {
+            let has_outlier = pls.outlier_detection.is_some();
+            load_balancer(&format!("{path}.loadBalancer"), lb, has_outlier, errs);
+        }
+        if let Some(tls) = &pls.tls {
+            client_tls(&format!("{path}.tls"), tls, errs);
+        }
+    });
 }
 
 /// istiod's rule for a duration field: at least 1ms, in whole milliseconds.

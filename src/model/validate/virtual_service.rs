@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::common::{
-    each, err, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty, parse_duration_ms,
-    wildcard_domain_problem,
+    each, err, errors_only, fqdn_problem, is_cidr, is_dns_label, label_problems, non_empty,
+    parse_duration_ms, wildcard_domain_problem,
 };
 use crate::model::api::*;
 use crate::model::go_regexp;
@@ -116,14 +116,17 @@ pub fn virtual_service(vs: &VirtualServiceSpec, errs: &mut Errs) {
     for (i, tcp) in each(&vs.tcp) {
         let path = format!("spec.tcp[{i}]");
         for (j, m) in each(&tcp.r#match) {
-            l4_match(
-                &format!("{path}.match[{j}]"),
-                &m.destination_subnets,
-                m.port,
-                &m.source_labels,
-                &m.gateways,
-                errs,
-            );
+            // istiod keeps a TCP match's errors only (its gateway names' warnings are lost).
+            errors_only(errs, |errs| {
+                l4_match(
+                    &format!("{path}.match[{j}]"),
+                    &m.destination_subnets,
+                    m.port,
+                    &m.source_labels,
+                    &m.gateways,
+                    errs,
+                )
+            });
         }
         if !non_empty(&tcp.route) {
             err(errs, format!("{path}.route"), "TCP route is required");
@@ -877,11 +880,13 @@ fn http_matches(path: &str, http: &HttpRoute, errs: &mut Errs) {
         for p in label_problems(m.source_labels.as_ref().unwrap_or(&BTreeMap::new())) {
             err(errs, format!("{mp}.sourceLabels"), p);
         }
-        gateway_names(
-            &format!("{mp}.gateways"),
-            m.gateways.as_deref().unwrap_or_default(),
-            errs,
-        );
+        errors_only(errs, |errs| {
+            gateway_names(
+                &format!("{mp}.gateways"),
+                m.gateways.as_deref().unwrap_or_default(),
+                errs,
+            )
+        });
         if let Some(ns) = m.source_namespace.as_deref().filter(|ns| !ns.is_empty()) {
             if !is_dns_label(ns) {
                 err(
@@ -1148,37 +1153,45 @@ fn fault_injection(path: &str, fault: &Fault, errs: &mut Errs) {
         );
     }
     if let Some(abort) = &fault.abort {
-        let ap = format!("{path}.abort");
-        percentage(&ap, abort.percentage.as_ref(), errs);
-        if let Some(status) = &abort.grpc_status {
-            if !GRPC_STATUSES.contains(&status.as_str()) {
-                err(errs, &ap, format!("gRPC status {status:?} is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'"));
-            }
-        } else if abort.http2_error.is_some() {
-            err(errs, &ap, "HTTP/2 abort fault injection not supported yet");
-        } else if let Some(status) = abort.http_status {
-            http_status(&ap, status, errs);
-        }
-        // istiod words a warning for an abort without an error type, but its fault
-        // validation keeps only errors, so neither istioctl nor the webhook shows it.
+        errors_only(errs, |errs| {
+            fault_abort(&format!("{path}.abort"), abort, errs)
+        });
     }
     if let Some(delay) = &fault.delay {
-        let dp = format!("{path}.delay");
-        percentage(&dp, delay.percentage.as_ref(), errs);
-        if let Some(d) = &delay.fixed_delay {
-            if let Some(p) = duration_problem(d) {
-                err(errs, format!("{dp}.fixedDelay"), p);
-            }
-        } else if let Some(d) = &delay.exponential_delay {
-            if let Some(p) = duration_problem(d) {
-                err(errs, format!("{dp}.exponentialDelay"), p);
-            }
-            err(
-                errs,
-                format!("{dp}.exponentialDelay"),
-                "exponentialDelay not supported yet",
-            );
+        fault_delay(&format!("{path}.delay"), delay, errs);
+    }
+}
+
+fn fault_abort(path: &str, abort: &Abort, errs: &mut Errs) {
+    percentage(path, abort.percentage.as_ref(), errs);
+    if let Some(status) = &abort.grpc_status {
+        if !GRPC_STATUSES.contains(&status.as_str()) {
+            err(errs, path, format!("gRPC status {status:?} is not supported. See https://github.com/grpc/grpc/blob/master/doc/statuscodes.md for a list of supported codes, for example 'NOT_FOUND'"));
         }
+    } else if abort.http2_error.is_some() {
+        err(errs, path, "HTTP/2 abort fault injection not supported yet");
+    } else if let Some(status) = abort.http_status {
+        http_status(path, status, errs);
+    } else {
+        warn(errs, path, "abort configured, but error type not set");
+    }
+}
+
+fn fault_delay(path: &str, delay: &Delay, errs: &mut Errs) {
+    percentage(path, delay.percentage.as_ref(), errs);
+    if let Some(d) = &delay.fixed_delay {
+        if let Some(p) = duration_problem(d) {
+            err(errs, format!("{path}.fixedDelay"), p);
+        }
+    } else if let Some(d) = &delay.exponential_delay {
+        if let Some(p) = duration_problem(d) {
+            err(errs, format!("{path}.exponentialDelay"), p);
+        }
+        err(
+            errs,
+            format!("{path}.exponentialDelay"),
+            "exponentialDelay not supported yet",
+        );
     }
 }
 
