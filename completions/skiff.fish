@@ -220,12 +220,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s f -l filenam
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s o -l output -d 'Output file (default stdout); written atomically, so it may be the input file' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigFile -d 'Mesh configuration file (MeshConfig YAML)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l valuesFile -d 'Injection values file (JSON or YAML)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injector config file (policy, selectors, injectedAnnotations; or the istio-sidecar-injector ConfigMap). Its Go templates are not executed' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigFile -d 'Injector config file (policy, selectors, injectedAnnotations, templates; or the istio-sidecar-injector ConfigMap, whose values are used too)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l use-kube -d 'Read values, injector config and mesh config from the cluster\'s ConfigMaps (files given with the flags above take their place)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l injectConfigMapName -d 'Injector ConfigMap read with --use-kube (`-<revision>` is appended)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l meshConfigMapName -d 'Mesh ConfigMap read with --use-kube (`-<revision>` is appended)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file whose spec.values and spec.meshConfig are used' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l operatorFileName -d 'IstioOperator file: injection is configured as its installation would be' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s r -l revision -d 'Control-plane revision' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -s s -l set -d 'Override a value, e.g. values.global.proxy.statusPort=15021 (repeatable)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube-inject" -l reinject -d 'Replace the sidecar of already injected workloads with the current one (--reinject=false keeps them as they are)' -r -f -a "true\t''

@@ -60,14 +60,13 @@ pub fn analyze_documents(data: &[u8]) {
 /// `kube-inject` and `kube-uninject` of every document, with the default settings.
 pub fn inject_documents(data: &[u8]) {
     let Some(text) = text(data) else { return };
+    static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
+    let settings = SETTINGS.get_or_init(|| {
+        let installed = render::default_injection_config();
+        Settings::new(false, installed.values, installed.mesh)
+    });
     let (mut out, mut warnings) = (Vec::new(), Vec::new());
-    let _ = inject::inject_text(
-        &Settings::new(false),
-        text,
-        "fuzz.yaml",
-        &mut out,
-        &mut warnings,
-    );
+    let _ = inject::inject_text(settings, text, "fuzz.yaml", &mut out, &mut warnings);
     let _ = inject::uninject_text(text, "fuzz.yaml", &mut Vec::new(), &mut warnings);
 }
 

@@ -1,5 +1,5 @@
-//! `kube-inject`: injects the Istio sidecar into manifests offline, with built-in defaults
-//! for the targeted Istio release, or values and mesh config from files and `--set`.
+//! `kube-inject`: injects the Istio sidecar into manifests offline, configured as an
+//! installation with the same IstioOperator settings would be, or from files or a cluster.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,6 +12,7 @@ use crate::exit::{CliError, ExitCode};
 use crate::inject::{self, Settings};
 use crate::model::{load, strict_value};
 use crate::output::{AtomicFile, Printer};
+use crate::render;
 
 #[derive(Debug, Args)]
 pub struct KubeInjectArgs {
@@ -27,8 +28,8 @@ pub struct KubeInjectArgs {
     /// Injection values file (JSON or YAML)
     #[arg(long = "valuesFile")]
     pub values_file: Option<String>,
-    /// Injector config file (policy, selectors, injectedAnnotations; or the
-    /// istio-sidecar-injector ConfigMap). Its Go templates are not executed.
+    /// Injector config file (policy, selectors, injectedAnnotations, templates; or the
+    /// istio-sidecar-injector ConfigMap, whose values are used too)
     #[arg(long = "injectConfigFile")]
     pub inject_config_file: Option<String>,
     /// Read values, injector config and mesh config from the cluster's ConfigMaps
@@ -41,7 +42,7 @@ pub struct KubeInjectArgs {
     /// Mesh ConfigMap read with --use-kube (`-<revision>` is appended)
     #[arg(long = "meshConfigMapName", default_value = "istio")]
     pub mesh_config_map_name: String,
-    /// IstioOperator file whose spec.values and spec.meshConfig are used
+    /// IstioOperator file: injection is configured as its installation would be
     #[arg(long = "operatorFileName")]
     pub operator_file_name: Option<String>,
     /// Control-plane revision
@@ -230,6 +231,34 @@ fn rewrite_each(
     Ok(())
 }
 
+/// The injection settings of an installation made with the same `--operatorFileName`,
+/// `--set` and revision as `manifest generate` renders them (its `istio-sidecar-injector`
+/// values and `istio` mesh config), and what the user set, for configuration read from
+/// files or a cluster to be overridden with.
+pub fn installed_settings(
+    native_sidecars: bool,
+    operator_file: Option<&str>,
+    sets: &[String],
+    revision: Option<&str>,
+) -> anyhow::Result<(Settings, Value)> {
+    let request = render::inputs::Request {
+        files: operator_file.map(str::to_string).into_iter().collect(),
+        sets: sets.to_vec(),
+        revision: revision.map(str::to_string),
+        ..Default::default()
+    };
+    let mut warnings = Vec::new();
+    let (user, _) = render::inputs::user_settings(&request, &mut warnings)?;
+    let merged = render::inputs::merge(&request)?;
+    for warning in &merged.warnings {
+        Printer.err(format!("Warning: {warning}"));
+    }
+    let installed = render::injection_config(&merged.iop)?;
+    let mut settings = Settings::new(native_sidecars, installed.values, installed.mesh);
+    settings.revision = installed.revision;
+    Ok((settings, user))
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<std::io::Error>()
         .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
@@ -244,7 +273,18 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         ClusterConfig::default()
     };
     let native = native_sidecars_setting().unwrap_or(from_cluster.nodes_take_native_sidecars);
-    let mut settings = Settings::new(native);
+    let (mut settings, user) = installed_settings(
+        native,
+        args.operator_file_name.as_deref(),
+        &args.set,
+        revision.as_deref(),
+    )?;
+    let given_config = args.values_file.is_some()
+        || args.mesh_config_file.is_some()
+        || args.inject_config_file.is_some()
+        || from_cluster.values.is_some()
+        || from_cluster.mesh.is_some()
+        || from_cluster.injector.is_some();
     let values = match &args.values_file {
         Some(path) => Some(read_structured(path)?),
         None => from_cluster.values,
@@ -275,14 +315,10 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         settings.injector = config;
         warnings.extend(notes);
     }
-    if let Some(path) = &args.operator_file_name {
-        settings.apply_operator(&read_structured(path)?);
-    }
-    for s in &args.set {
-        settings.set(s).map_err(CliError::usage)?;
-    }
-    if let Some(r) = revision {
-        settings.revision = r;
+    // A cluster's or file's configuration takes the installed defaults' place; what the
+    // user set on the command line still wins over it.
+    if given_config {
+        settings.apply_operator(&user);
     }
     settings.reinject = args.reinject;
     for w in warnings {

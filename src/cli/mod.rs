@@ -7,7 +7,7 @@ pub use completion::generate as completion_script;
 mod dashboard;
 mod flags;
 mod install;
-mod kube_inject;
+pub mod kube_inject;
 mod manifest;
 mod render_flags;
 mod validate;

@@ -1,10 +1,8 @@
-//! Injection settings: the injector values (built-in defaults for the targeted Istio
-//! release, then `--valuesFile`, `--operatorFileName`, `--set`), the mesh config, the
-//! revision, and whether native sidecars are used.
+//! Injection settings: the injector values and the mesh config (what an installation
+//! renders into istiod's ConfigMaps, or what a cluster or files give), the revision, and
+//! whether native sidecars are used.
 
 use serde_json::{json, Value};
-
-use crate::model::setpath;
 
 /// Everything the injector needs besides the manifests.
 #[derive(Debug, Clone)]
@@ -19,62 +17,6 @@ pub struct Settings {
     pub reinject: bool,
     /// Policy, selectors and injected annotations of the injector config.
     pub injector: super::InjectorConfig,
-}
-
-/// The injector values of the targeted Istio release (the keys skiff reads).
-pub fn default_values() -> Value {
-    json!({
-        "global": {
-            "hub": crate::ISTIO_HUB,
-            "tag": crate::ISTIO_VERSION,
-            "variant": "",
-            "imagePullPolicy": "",
-            "imagePullSecrets": [],
-            "istioNamespace": "istio-system",
-            "caAddress": "",
-            "meshID": "",
-            "network": "",
-            "multiCluster": {"clusterName": ""},
-            "logging": {"level": "default:info"},
-            "proxy": {
-                "image": "proxyv2",
-                "clusterDomain": "cluster.local",
-                "logLevel": "warning",
-                "componentLogLevel": "misc:error",
-                "statusPort": 15020,
-                "readinessInitialDelaySeconds": 0,
-                "readinessPeriodSeconds": 15,
-                "readinessFailureThreshold": 4,
-                "startupProbe": {"enabled": true, "failureThreshold": 600},
-                "holdApplicationUntilProxyStarts": false,
-                "includeIPRanges": "*",
-                "excludeIPRanges": "",
-                "includeInboundPorts": "*",
-                "excludeInboundPorts": "",
-                "includeOutboundPorts": "",
-                "excludeOutboundPorts": "",
-                "privileged": false,
-                "resources": {
-                    "requests": {"cpu": "100m", "memory": "128Mi"},
-                    "limits": {"cpu": "2000m", "memory": "1024Mi"}
-                }
-            },
-            "proxy_init": {"image": "proxyv2"}
-        },
-        "pilot": {"cni": {"enabled": false, "provider": "default"}},
-        "sidecarInjectorWebhook": {"rewriteAppHTTPProbe": true, "injectedAnnotations": {}},
-        "meshConfig": {}
-    })
-}
-
-/// The mesh config defaults the injector reads.
-pub fn default_mesh() -> Value {
-    json!({
-        "trustDomain": "cluster.local",
-        "rootNamespace": "istio-system",
-        "enablePrometheusMerge": true,
-        "defaultConfig": {"discoveryAddress": "istiod.istio-system.svc:15012"}
-    })
 }
 
 /// Deep-merges `overlay` into `base`; a `null` in the overlay deletes the key.
@@ -96,10 +38,12 @@ pub fn merge(base: &mut Value, overlay: &Value) {
 }
 
 impl Settings {
-    pub fn new(native_sidecars: bool) -> Self {
+    /// Settings from the injector's `values` and the mesh config (as JSON), for the
+    /// default revision.
+    pub fn new(native_sidecars: bool, values: Value, mesh: Value) -> Self {
         Settings {
-            values: default_values(),
-            mesh: default_mesh(),
+            values,
+            mesh,
             revision: String::new(),
             native_sidecars,
             reinject: true,
@@ -107,45 +51,30 @@ impl Settings {
         }
     }
 
-    /// Merges an IstioOperator's `spec.values` and `spec.meshConfig`.
+    /// Merges what an IstioOperator sets directly: `spec.values` and `spec.meshConfig`,
+    /// `spec.hub`/`spec.tag` (the proxy image's), `components.cni.enabled` (the
+    /// injector's `pilot.cni.enabled`) and `spec.revision`.
     pub fn apply_operator(&mut self, iop: &Value) {
-        if let Some(values) = iop.pointer("/spec/values") {
+        let spec = iop.get("spec").unwrap_or(&Value::Null);
+        if let Some(values) = spec.get("values") {
             merge(&mut self.values, values);
         }
-        if let Some(mesh) = iop.pointer("/spec/meshConfig") {
+        if let Some(mesh) = spec.get("meshConfig") {
             merge(&mut self.mesh, mesh);
         }
-    }
-
-    /// Applies one `--set path=value` (IstioOperator paths: `values.X`, `meshConfig.X`,
-    /// `components.cni.enabled`, `hub`, `tag`, `revision`).
-    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
-        let (path, raw) = assignment
-            .split_once('=')
-            .ok_or_else(|| format!("--set {assignment:?}: expected PATH=VALUE"))?;
-        let path = path.trim().trim_start_matches("spec.");
-        let value = setpath::parse_value(path, raw);
-        let segments = setpath::split_path(path)?;
-        match segments.first().map(String::as_str) {
-            Some("values") => {
-                // The injection chart hoists `pilot.*` values; `cni.*` lands in `pilot.cni`.
-                let mut rest: Vec<String> = segments[1..].to_vec();
-                if rest.first().map(String::as_str) == Some("cni") {
-                    rest.insert(0, "pilot".to_string());
-                }
-                setpath::set(&mut self.values, &rest, value)
+        for key in ["hub", "tag"] {
+            if let Some(v) = spec.get(key).filter(|v| !v.is_null()) {
+                merge(&mut self.values, &json!({"global": {key: v}}));
             }
-            Some("meshConfig") => setpath::set(&mut self.mesh, &segments[1..], value),
-            Some("components") if path == "components.cni.enabled" => {
-                setpath::set(&mut self.values, &["pilot".into(), "cni".into(), "enabled".into()], value)
-            }
-            Some("hub") => setpath::set(&mut self.values, &["global".into(), "hub".into()], value),
-            Some("tag") => setpath::set(&mut self.values, &["global".into(), "tag".into()], value),
-            Some("revision") => {
-                self.revision = raw.trim().to_string();
-                Ok(())
-            }
-            _ => Err(format!("--set {path}: not supported yet by kube-inject (use values.*, meshConfig.*, hub, tag, revision or components.cni.enabled)")),
+        }
+        if let Some(v) = spec
+            .pointer("/components/cni/enabled")
+            .filter(|v| !v.is_null())
+        {
+            merge(&mut self.values, &json!({"pilot": {"cni": {"enabled": v}}}));
+        }
+        if let Some(revision) = spec.get("revision").and_then(Value::as_str) {
+            self.revision = revision.to_string();
         }
     }
 

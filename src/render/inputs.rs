@@ -31,16 +31,14 @@ pub struct Merged {
     pub warnings: Vec<String>,
 }
 
-/// Deep-merges `overlay` into `base`: maps merge key by key, anything else (lists
-/// included) replaces; a `null` in the overlay leaves the base alone.
+/// Deep-merges `overlay` into `base` as istioctl merges its inputs: maps merge key by key,
+/// anything else (lists and `null` included) replaces.
 pub fn overlay(base: &mut Value, overlay: &Value) {
     match (base, overlay) {
-        (_, Value::Null) => {}
         (Value::Object(b), Value::Object(o)) => {
             for (k, v) in o {
                 match b.get_mut(k) {
                     Some(existing) => self::overlay(existing, v),
-                    None if v.is_null() => {}
                     None => {
                         b.insert(k.clone(), v.clone());
                     }
@@ -139,9 +137,12 @@ pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), RenderError> {
         .map_err(|e| RenderError::usage(format!("--set {path}: {e}")))
 }
 
-/// Merges the request into one IstioOperator document.
-pub fn merge(request: &Request) -> Result<Merged, RenderError> {
-    let mut warnings = Vec::new();
+/// What the user gave, before any profile: the `-f` files merged in order, then each
+/// `--set` and the revision flag. Returns the document and the files read.
+pub fn user_settings(
+    request: &Request,
+    warnings: &mut Vec<String>,
+) -> Result<(Value, Vec<Resource>), RenderError> {
     let mut user = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "spec": {}});
     let mut files = Vec::new();
     for file in &request.files {
@@ -163,7 +164,13 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
     if let Some(revision) = &request.revision {
         apply_set(&mut user, &format!("revision={revision}"))?;
     }
+    Ok((user, files))
+}
 
+/// Merges the request into one IstioOperator document.
+pub fn merge(request: &Request) -> Result<Merged, RenderError> {
+    let mut warnings = Vec::new();
+    let (user, files) = user_settings(request, &mut warnings)?;
     let profile = match user.pointer("/spec/profile") {
         None | Some(Value::Null) => "default".to_string(),
         Some(Value::String(s)) if s.is_empty() => "default".to_string(),
@@ -338,9 +345,9 @@ mod tests {
     }
 
     #[test]
-    fn null_overlay_keeps_the_base() {
-        let mut base = json!({"a": {"b": 1}});
+    fn null_overlay_replaces_the_base_as_istioctl_merges() {
+        let mut base = json!({"a": {"b": 1, "c": 2}});
         overlay(&mut base, &json!({"a": {"b": null}}));
-        assert_eq!(base["a"]["b"], 1);
+        assert_eq!(base, json!({"a": {"b": null, "c": 2}}));
     }
 }

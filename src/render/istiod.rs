@@ -757,7 +757,7 @@ fn mesh_config_map(n: &Names) -> Value {
 /// The injector ConfigMap's `values`: the parts of the istiod chart's values the
 /// injection templates read (`global`, `sidecarInjectorWebhook`, `revision`, the chart's
 /// `cni` and `env` as `pilot`, the gateways' security settings), absent keys left out.
-fn injector_values(chart: &Value) -> Value {
+pub fn injector_values(chart: &Value) -> Value {
     let pick = |from: &Value, keys: &[&str]| -> Value {
         let mut out = serde_json::Map::new();
         for key in keys {

@@ -449,9 +449,41 @@ fn check_compatibility_version(iop: &Value) -> Result<(), RenderError> {
     )))
 }
 
-/// Renders a merged IstioOperator into per-component objects.
-pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
+/// What istiod's sidecar injector reads for an installation: the `values` of its
+/// `istio-sidecar-injector` ConfigMap, the `mesh` of its `istio` ConfigMap and the
+/// revision, as `render` writes them for the same IstioOperator.
+#[derive(Debug, Clone)]
+pub struct InjectionConfig {
+    pub values: Value,
+    pub mesh: Value,
+    pub revision: String,
+}
+
+/// The injection configuration a merged IstioOperator installs (see [`InjectionConfig`]).
+pub fn injection_config(iop: &Value) -> Result<InjectionConfig, RenderError> {
     check_compatibility_version(iop)?;
+    let ctx = context(iop);
+    let namespace = components(iop, &ctx)?
+        .into_iter()
+        .find(|c| c.kind == ComponentKind::Pilot)
+        .map_or_else(|| ctx.istio_namespace.clone(), |c| c.namespace);
+    Ok(InjectionConfig {
+        values: output::as_written(&istiod::injector_values(&charts::istiod_values(
+            &ctx.passed_values,
+        ))),
+        mesh: output::as_written(&istiod::mesh_config(&ctx, &namespace)),
+        revision: ctx.revision.clone(),
+    })
+}
+
+/// The injection configuration of the default installation (the `default` profile).
+pub fn default_injection_config() -> InjectionConfig {
+    let merged = inputs::merge(&inputs::Request::default()).expect("the default profile merges");
+    injection_config(&merged.iop).expect("the default profile renders")
+}
+
+/// The values and names every component renders from.
+fn context(iop: &Value) -> Ctx {
     let mut values = effective_values(iop);
     let mut passed_values = iop.pointer("/spec/values").cloned().unwrap_or(json!({}));
     let component_images = iop
@@ -471,7 +503,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
             }
         }
     }
-    let ctx = Ctx {
+    Ctx {
         revision: lookup(&values, "revision")
             .as_str()
             .unwrap_or("")
@@ -484,7 +516,13 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
             .unwrap_or("istio-system")
             .to_string(),
         values,
-    };
+    }
+}
+
+/// Renders a merged IstioOperator into per-component objects.
+pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
+    check_compatibility_version(iop)?;
+    let ctx = context(iop);
     let mut out = Vec::new();
     for component in components(iop, &ctx)? {
         if component.kind == ComponentKind::Pilot {

@@ -39,6 +39,12 @@ pub fn json_text(v: &Value) -> String {
     serde_json::to_string_pretty(&go_numbers(&sorted(v))).unwrap_or_default()
 }
 
+/// A value as a ConfigMap's JSON or YAML text holds it and a reader gets it back: keys
+/// sorted, whole numbers as integers.
+pub fn as_written(v: &Value) -> Value {
+    go_numbers(&sorted(v))
+}
+
 /// Whole floating-point numbers as integers (Go's JSON writes 1.0 as `1`).
 fn go_numbers(v: &Value) -> Value {
     match v {

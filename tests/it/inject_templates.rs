@@ -16,6 +16,7 @@ use std::process::{Command, Stdio};
 
 use scorer::{case_args, inject_cases_dir, matches_golden, norm, run_kube_inject, yaml_docs};
 use serde_json::{json, Map, Value};
+use skiff::cli::kube_inject::installed_settings;
 use skiff::gotmpl;
 use skiff::inject::{self, Settings};
 
@@ -51,28 +52,36 @@ fn read_structured(path: &Path) -> Value {
 /// The injector settings of a case, as `skiff kube-inject` builds them from its flags.
 fn case_settings(case: &Value) -> Settings {
     let native = case["env"]["ENABLE_NATIVE_SIDECARS"] == "true";
-    let mut settings = Settings::new(native);
     let root = inject_cases_dir();
-    if let Some(p) = case["values_file"].as_str() {
-        inject::merge(&mut settings.values, &read_structured(&root.join(p)));
-    }
-    if let Some(p) = case["mesh_config"].as_str() {
-        inject::merge(&mut settings.mesh, &read_structured(&root.join(p)));
-    }
-    if let Some(p) = case["iop"].as_str() {
-        settings.apply_operator(&read_structured(&root.join(p)));
-    }
-    let sets = case["set"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap());
     let hub_tag = [
         "values.global.hub=registry.istio.io/testing",
         "values.global.tag=latest",
     ];
-    for s in sets.chain(hub_tag) {
-        settings.set(s).unwrap();
+    let sets: Vec<String> = case["set"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .chain(hub_tag)
+        .map(str::to_string)
+        .collect();
+    let iop = case["iop"]
+        .as_str()
+        .map(|p| root.join(p).to_string_lossy().into_owned());
+    let (mut settings, user) = installed_settings(native, iop.as_deref(), &sets, None).unwrap();
+    let files = [
+        ("values_file", &mut settings.values),
+        ("mesh_config", &mut settings.mesh),
+    ];
+    let mut given = false;
+    for (key, target) in files {
+        if let Some(p) = case[key].as_str() {
+            inject::merge(target, &read_structured(&root.join(p)));
+            given = true;
+        }
+    }
+    if given {
+        settings.apply_operator(&user);
     }
     settings
 }
@@ -560,9 +569,8 @@ fn the_rendered_injector_configmap_injects_what_kube_inject_injects() {
         ]
         .into();
         let setup = |case: &Value| {
-            let mut settings = Settings::new(case["env"]["ENABLE_NATIVE_SIDECARS"] == "true");
-            inject::merge(&mut settings.values, &values);
-            inject::merge(&mut settings.mesh, &mesh);
+            let native = case["env"]["ENABLE_NATIVE_SIDECARS"] == "true";
+            let settings = Settings::new(native, values.clone(), mesh.clone());
             Setup {
                 args: args.clone(),
                 settings,
@@ -583,7 +591,8 @@ fn the_rendered_injector_configmap_injects_what_kube_inject_injects() {
 #[ignore = "needs Go and Sprig from Debian's packages (./scripts/test installs them)"]
 fn the_grpc_templates_render_proxyless_pods() {
     let harness = build_harness();
-    let settings = Settings::new(false);
+    let installed = skiff::render::default_injection_config();
+    let settings = Settings::new(false, installed.values, installed.mesh);
     let setup = Setup {
         args: Vec::new(),
         values: settings.values.clone(),

@@ -664,3 +664,53 @@ fn default_templates_and_aliases_select_what_the_webhook_would() {
     );
     assert!(status(&docs[1]).contains("tracer-init"));
 }
+
+/// Offline kube-inject with `--set` gives what the webhook of `manifest generate --set`
+/// (the same settings) injects: one pipeline renders both.
+#[test]
+fn offline_injection_matches_the_installed_webhook_of_the_same_settings() {
+    let dir = std::env::temp_dir().join(format!("skiff-inject-installed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for set in [
+        "values.global.meshID=m1",
+        "values.global.proxy.tracer=zipkin",
+        "revision=canary",
+    ] {
+        let manifest = skiff(&["manifest", "generate", "--set", set], false);
+        assert!(manifest.status.success(), "{set}");
+        let web = data("web.yaml");
+        let mut args: Vec<String> = ["kube-inject", "-f", web.as_str()].map(String::from).into();
+        for doc in yaml_docs(&String::from_utf8_lossy(&manifest.stdout)) {
+            let name = doc["metadata"]["name"].as_str().unwrap_or("");
+            let keys: &[(&str, &str)] = if name.starts_with("istio-sidecar-injector") {
+                &[("--injectConfigFile", "config"), ("--valuesFile", "values")]
+            } else {
+                &[("--meshConfigFile", "mesh")]
+            };
+            for (flag, key) in keys {
+                if let Some(text) = doc["data"][key].as_str() {
+                    let file = dir.join(key);
+                    std::fs::write(&file, text).unwrap();
+                    args.extend([flag.to_string(), file.display().to_string()]);
+                }
+            }
+        }
+        assert_eq!(args.len(), 9, "{set}: the three ConfigMap keys");
+        if set == "revision=canary" {
+            args.extend(["-r".to_string(), "canary".to_string()]);
+        }
+        let from_files: Vec<&str> = args.iter().map(String::as_str).collect();
+        let webhook = skiff(&from_files, false);
+        let offline = skiff(&["kube-inject", "--set", set, "-f", &web], false);
+        assert!(
+            offline.status.success() && webhook.status.success(),
+            "{set}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&offline.stdout),
+            String::from_utf8_lossy(&webhook.stdout),
+            "{set}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
