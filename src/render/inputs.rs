@@ -31,14 +31,16 @@ pub struct Merged {
     pub warnings: Vec<String>,
 }
 
-/// Deep-merges `overlay` into `base` as istioctl merges its inputs: maps merge key by key,
-/// anything else (lists and `null` included) replaces.
+/// Deep-merges `overlay` into `base`: maps merge key by key, anything else (lists
+/// included) replaces; a `null` in the overlay leaves the base alone.
 pub fn overlay(base: &mut Value, overlay: &Value) {
     match (base, overlay) {
+        (_, Value::Null) => {}
         (Value::Object(b), Value::Object(o)) => {
             for (k, v) in o {
                 match b.get_mut(k) {
                     Some(existing) => self::overlay(existing, v),
+                    None if v.is_null() => {}
                     None => {
                         b.insert(k.clone(), v.clone());
                     }
@@ -48,7 +50,6 @@ pub fn overlay(base: &mut Value, overlay: &Value) {
         (b, o) => *b = o.clone(),
     }
 }
-
 /// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
 fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
     let text = load::read_text(Path::new(path)).map_err(load_error)?;
@@ -345,9 +346,9 @@ mod tests {
     }
 
     #[test]
-    fn null_overlay_replaces_the_base_as_istioctl_merges() {
-        let mut base = json!({"a": {"b": 1, "c": 2}});
+    fn null_overlay_keeps_the_base() {
+        let mut base = json!({"a": {"b": 1}});
         overlay(&mut base, &json!({"a": {"b": null}}));
-        assert_eq!(base, json!({"a": {"b": null, "c": 2}}));
+        assert_eq!(base["a"]["b"], 1);
     }
 }
