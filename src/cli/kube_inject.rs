@@ -247,8 +247,6 @@ pub fn installed_settings(
         revision: revision.map(str::to_string),
         ..Default::default()
     };
-    let mut warnings = Vec::new();
-    let (user, _) = render::inputs::user_settings(&request, &mut warnings)?;
     let merged = render::inputs::merge(&request)?;
     for warning in &merged.warnings {
         Printer.err(format!("Warning: {warning}"));
@@ -257,11 +255,11 @@ pub fn installed_settings(
     let mut settings = Settings::new(native_sidecars, installed.values, installed.mesh);
     // istioctl's merge carries a value the user set to null into the installed values
     // (skiff's renderer keeps the default there); for the injector null means unset.
-    if let Some(values) = user.pointer("/spec/values") {
+    if let Some(values) = merged.user.pointer("/spec/values") {
         inject::merge(&mut settings.values, &null_leaves(values));
     }
     settings.revision = installed.revision;
-    Ok((settings, user))
+    Ok((settings, merged.user))
 }
 
 /// Only the `null` leaves of a mapping (and the mappings leading to them).
@@ -307,25 +305,19 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         &args.set,
         revision.as_deref(),
     )?;
-    let given_config = args.values_file.is_some()
-        || args.mesh_config_file.is_some()
-        || args.inject_config_file.is_some()
-        || from_cluster.values.is_some()
-        || from_cluster.mesh.is_some()
-        || from_cluster.injector.is_some();
     let values = match &args.values_file {
         Some(path) => Some(read_structured(path)?),
         None => from_cluster.values,
     };
-    if let Some(values) = values {
-        inject::merge(&mut settings.values, &values);
+    if let Some(values) = &values {
+        inject::merge(&mut settings.values, values);
     }
     let mesh = match &args.mesh_config_file {
         Some(path) => Some(read_structured(path)?),
         None => from_cluster.mesh,
     };
-    if let Some(mesh) = mesh {
-        inject::merge(&mut settings.mesh, &mesh);
+    if let Some(mesh) = &mesh {
+        inject::merge(&mut settings.mesh, mesh);
     }
     let injector = match &args.inject_config_file {
         Some(path) => {
@@ -337,6 +329,7 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
         }
         None => from_cluster.injector,
     };
+    let given_config = values.is_some() || mesh.is_some() || injector.is_some();
     if let Some((text, source)) = injector {
         let (config, notes) = inject::InjectorConfig::parse(&text, &source)
             .map_err(|e| CliError::new(ExitCode::DataErr, e))?;

@@ -24,10 +24,13 @@ pub struct Request {
     pub cluster_settings: Vec<String>,
 }
 
-/// The merged IstioOperator and the warnings found on the way.
+/// The merged IstioOperator, what the user gave before any profile, and the warnings
+/// found on the way.
 #[derive(Debug, Clone)]
 pub struct Merged {
     pub iop: Value,
+    /// The `-f` files and `--set` flags alone (see `user_settings`).
+    pub user: Value,
     pub warnings: Vec<String>,
 }
 
@@ -140,7 +143,7 @@ pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), RenderError> {
 
 /// What the user gave, before any profile: the `-f` files merged in order, then each
 /// `--set` and the revision flag. Returns the document and the files read.
-pub fn user_settings(
+fn user_settings(
     request: &Request,
     warnings: &mut Vec<String>,
 ) -> Result<(Value, Vec<Resource>), RenderError> {
@@ -224,7 +227,11 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
             )));
         }
     }
-    Ok(Merged { iop, warnings })
+    Ok(Merged {
+        iop,
+        user,
+        warnings,
+    })
 }
 
 /// istioctl copies these `spec` fields into the values the charts read.

@@ -36,7 +36,7 @@ pub fn go_yaml_text(v: &Value) -> String {
 /// Indented JSON text of a value (keys sorted), numbers as Go writes them: a whole
 /// number without a fraction (`1`, not `1.0`), as Helm's `toPrettyJson` prints values.
 pub fn json_text(v: &Value) -> String {
-    serde_json::to_string_pretty(&go_numbers(&sorted(v))).unwrap_or_default()
+    serde_json::to_string_pretty(&as_written(v)).unwrap_or_default()
 }
 
 /// A value as a ConfigMap's JSON or YAML text holds it and a reader gets it back: keys
