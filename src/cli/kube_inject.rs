@@ -253,36 +253,8 @@ pub fn installed_settings(
     }
     let installed = render::injection_config(&merged.iop)?;
     let mut settings = Settings::new(native_sidecars, installed.values, installed.mesh);
-    // istioctl's merge carries a value the user set to null into the installed values
-    // (skiff's renderer keeps the default there); for the injector null means unset.
-    if let Some(values) = merged.user.pointer("/spec/values") {
-        inject::merge(&mut settings.values, &null_leaves(values));
-    }
     settings.revision = installed.revision;
     Ok((settings, merged.user))
-}
-
-/// Only the `null` leaves of a mapping (and the mappings leading to them).
-fn null_leaves(v: &Value) -> Value {
-    let Value::Object(map) = v else {
-        return Value::Null;
-    };
-    let mut out = serde_json::Map::new();
-    for (k, child) in map {
-        match child {
-            Value::Null => {
-                out.insert(k.clone(), Value::Null);
-            }
-            Value::Object(_) => {
-                let inner = null_leaves(child);
-                if inner.as_object().is_some_and(|m| !m.is_empty()) {
-                    out.insert(k.clone(), inner);
-                }
-            }
-            _ => {}
-        }
-    }
-    Value::Object(out)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -326,12 +326,8 @@ fn install_cni_container(ctx: &Ctx, host_network: bool, app_armor_annotation: bo
     container["envFrom"] = json!([{"configMapRef": {"name": "istio-cni-config"}}]);
     container["env"] = json!(agent_env(ctx, host_network));
     container["volumeMounts"] = json!(volume_mounts(ctx));
-    let resources = if super::is_set(ctx.get("cni.resources")) {
-        ctx.get("cni.resources")
-    } else {
-        ctx.get("global.defaultResources")
-    };
-    container["resources"] = meta::non_nil_resources(resources);
+    container["resources"] =
+        meta::chart_resources(ctx.get("cni.resources"), ctx.get("global.defaultResources"));
     container
 }
 

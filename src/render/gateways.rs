@@ -318,11 +318,7 @@ fn deployment(
         .collect();
     ports.push(json!({"containerPort": 15090, "name": "http-envoy-prom", "protocol": "TCP"}));
 
-    let resources = if gw["resources"].is_object() {
-        gw["resources"].clone()
-    } else {
-        ctx.get("global.defaultResources").clone()
-    };
+    let resources = meta::chart_resources(&gw["resources"], ctx.get("global.defaultResources"));
     let image = gateway_image(ctx, gw);
     let mut mounts = vec![
         json!({"mountPath": "/var/run/secrets/workload-spiffe-uds", "name": "workload-socket"}),

@@ -34,16 +34,21 @@ pub struct Merged {
     pub warnings: Vec<String>,
 }
 
-/// Deep-merges `overlay` into `base`: maps merge key by key, anything else (lists
-/// included) replaces; a `null` in the overlay leaves the base alone.
+/// Deep-merges `overlay` into `base` as istioctl's `MergeFrom` (and the charts'
+/// `mustMergeOverwrite`) do: maps merge key by key, anything else (lists and a `null`
+/// inside a map included) replaces. A `null` overlay itself means nothing was given.
 pub fn overlay(base: &mut Value, overlay: &Value) {
+    if !overlay.is_null() {
+        merge_replacing(base, overlay);
+    }
+}
+
+fn merge_replacing(base: &mut Value, overlay: &Value) {
     match (base, overlay) {
-        (_, Value::Null) => {}
         (Value::Object(b), Value::Object(o)) => {
             for (k, v) in o {
                 match b.get_mut(k) {
-                    Some(existing) => self::overlay(existing, v),
-                    None if v.is_null() => {}
+                    Some(existing) => merge_replacing(existing, v),
                     None => {
                         b.insert(k.clone(), v.clone());
                     }
@@ -53,6 +58,7 @@ pub fn overlay(base: &mut Value, overlay: &Value) {
         (b, o) => *b = o.clone(),
     }
 }
+
 /// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
 fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
     let text = load::read_text(Path::new(path)).map_err(load_error)?;
@@ -151,7 +157,12 @@ fn user_settings(
     let mut files = Vec::new();
     for file in &request.files {
         if let Some(doc) = read_operator_file(file)? {
-            overlay(&mut user, &doc.object);
+            let mut object = doc.object.clone();
+            // istioctl drops an empty `spec:` rather than merging its null.
+            if object.get("spec").is_some_and(Value::is_null) {
+                object.as_object_mut().map(|o| o.remove("spec"));
+            }
+            overlay(&mut user, &object);
             files.push(doc);
         }
     }
@@ -353,9 +364,11 @@ mod tests {
     }
 
     #[test]
-    fn null_overlay_keeps_the_base() {
-        let mut base = json!({"a": {"b": 1}});
+    fn null_inside_the_overlay_replaces_the_base_as_istioctl_merges() {
+        let mut base = json!({"a": {"b": 1, "c": 2}});
         overlay(&mut base, &json!({"a": {"b": null}}));
-        assert_eq!(base["a"]["b"], 1);
+        assert_eq!(base, json!({"a": {"b": null, "c": 2}}));
+        overlay(&mut base, &Value::Null);
+        assert_eq!(base, json!({"a": {"b": null, "c": 2}}));
     }
 }

@@ -1149,7 +1149,7 @@ fn deployment(n: &Names) -> Value {
             {"containerPort": 15014, "name": "http-monitoring", "protocol": "TCP"}
         ],
         "readinessProbe": {"httpGet": {"path": "/ready", "port": 8080}, "initialDelaySeconds": 1, "periodSeconds": 3, "timeoutSeconds": 5},
-        "resources": ctx.get("pilot.resources"),
+        "resources": meta::chart_resources(ctx.get("pilot.resources"), ctx.get("global.defaultResources")),
         "securityContext": {
             "allowPrivilegeEscalation": false,
             "capabilities": {"drop": ["ALL"]},

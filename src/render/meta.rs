@@ -322,6 +322,18 @@ pub fn env_from_map(map: &Value) -> Vec<Value> {
     out
 }
 
+/// A container's resources as the charts write them: its own when set (a non-empty
+/// mapping), else the fallback (`global.defaultResources`, or nothing), without empty
+/// entries; `null` when neither is set.
+pub fn chart_resources(own: &Value, fallback: &Value) -> Value {
+    let chosen = if super::is_set(own) { own } else { fallback };
+    if super::is_set(chosen) {
+        non_nil_resources(chosen)
+    } else {
+        Value::Null
+    }
+}
+
 /// Resource requirements without empty entries: `limits` and `requests` keep only their
 /// set quantities and are left out when none is set (the charts' resources helpers).
 pub fn non_nil_resources(resources: &Value) -> Value {

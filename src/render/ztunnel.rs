@@ -130,7 +130,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
         "name": "istio-proxy",
         "ports": [{"containerPort": 15020, "name": "ztunnel-stats", "protocol": "TCP"}],
         "readinessProbe": {"httpGet": {"path": "/healthz/ready", "port": 15021}},
-        "resources": ctx.get("ztunnel.resources"),
+        "resources": meta::chart_resources(ctx.get("ztunnel.resources"), &Value::Null),
         "securityContext": {
             "allowPrivilegeEscalation": true,
             "capabilities": {"add": ["NET_ADMIN", "SYS_ADMIN", "NET_RAW"], "drop": ["ALL"]},
