@@ -353,6 +353,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn null_fields_decode_as_go_leaves_them_at_zero() {
+        let k8s = json!({"resources": {"requests": {"memory": null, "cpu": "1"}}});
+        assert_eq!(
+            check_kubernetes_resources("components.pilot.k8s", &k8s),
+            Ok(())
+        );
+        let bad = json!({"resources": {"requests": {"memory": null, "cpu": "x1"}}});
+        assert!(check_kubernetes_resources("components.pilot.k8s", &bad).is_err());
+    }
+
     fn problem(k8s: Value) -> String {
         check_kubernetes_resources("components.pilot.k8s", &k8s)
             .err()
