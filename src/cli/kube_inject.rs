@@ -245,6 +245,7 @@ pub fn installed_settings(
         files: operator_file.map(str::to_string).into_iter().collect(),
         sets: sets.to_vec(),
         revision: revision.map(str::to_string),
+        force_unavailable: true,
         ..Default::default()
     };
     let merged = render::inputs::merge(&request)?;

@@ -36,6 +36,7 @@ impl RenderFlags {
             sets: self.set.clone(),
             revision: self.revision.clone(),
             force: self.force,
+            force_unavailable: false,
             cluster_settings: Vec::new(),
         }
     }

@@ -19,6 +19,8 @@ pub struct Request {
     pub revision: Option<String>,
     /// Demote IstioOperator validation errors to warnings.
     pub force: bool,
+    /// The command has no `--force` (kube-inject): its errors do not suggest it.
+    pub force_unavailable: bool,
     /// `PATH=VALUE` settings detected on the cluster (`--cluster-specific`, `install`):
     /// over the profile, under the user's files and flags.
     pub cluster_settings: Vec<String>,
@@ -233,9 +235,12 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
         if request.force {
             warnings.push(format!("{message} (ignored: --force)"));
         } else {
-            return Err(RenderError::Invalid(format!(
-                "{message} (use --force to proceed anyway)"
-            )));
+            let hint = if request.force_unavailable {
+                ""
+            } else {
+                " (use --force to proceed anyway)"
+            };
+            return Err(RenderError::Invalid(format!("{message}{hint}")));
         }
     }
     Ok(Merged {
@@ -361,6 +366,25 @@ mod tests {
         })
         .unwrap();
         assert_eq!(forced.warnings.len(), 1);
+    }
+
+    #[test]
+    fn the_force_hint_is_left_out_where_the_command_has_no_force() {
+        let mut request = Request {
+            sets: vec!["values.global.proxy.resources=5".into()],
+            ..Default::default()
+        };
+        let with_hint = merge(&request).unwrap_err().to_string();
+        assert!(
+            with_hint.ends_with("(use --force to proceed anyway)"),
+            "{with_hint}"
+        );
+        request.force_unavailable = true;
+        let without = merge(&request).unwrap_err().to_string();
+        assert!(
+            without.contains("values.global.proxy.resources") && !without.contains("--force"),
+            "{without}"
+        );
     }
 
     #[test]
