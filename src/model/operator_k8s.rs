@@ -184,34 +184,21 @@ fn decode_as(kube_type: KubeType, path: &str, value: &Value) -> Result<(), Strin
 /// Decodes `value` as Kubernetes' type `T`; a field `T` does not have is an error too
 /// (found as a field the decoded value does not give back).
 fn strict<T: DeserializeOwned + Serialize>(path: &str, value: &Value) -> Result<(), String> {
-    let decoded: T = serde_path_to_error::deserialize(without_null_fields(value)).map_err(|e| {
-        let at = e.path().to_string();
-        let at = if at == "." {
-            String::new()
-        } else {
-            format!(".{at}")
-        };
-        format!("{path}{}: {}", at.replace(".[", "["), e.inner())
-    })?;
+    // Go's JSON decoding leaves a field given as `null` at its zero value, whatever its type.
+    let decoded: T = serde_path_to_error::deserialize(crate::model::validate::without_nulls(value))
+        .map_err(|e| {
+            let at = e.path().to_string();
+            let at = if at == "." {
+                String::new()
+            } else {
+                format!(".{at}")
+            };
+            format!("{path}{}: {}", at.replace(".[", "["), e.inner())
+        })?;
     let back = serde_json::to_value(&decoded).map_err(|e| format!("{path}: {e}"))?;
     match first_unknown(value, &back) {
         Some((at, key)) => Err(format!("{path}{at}: unknown field {key:?}")),
         None => Ok(()),
-    }
-}
-
-/// `value` without its `null` fields: Go's JSON decoding leaves a field given as `null`
-/// at its zero value whatever its type (`requests: {memory: null}` decodes).
-fn without_null_fields(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_null_fields(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_null_fields).collect()),
-        other => other.clone(),
     }
 }
 

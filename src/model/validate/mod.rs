@@ -173,7 +173,7 @@ fn has_nulls(value: &Value) -> bool {
 }
 
 /// A copy of a value without the mapping entries whose value is null.
-fn without_nulls(value: &Value) -> Value {
+pub(crate) fn without_nulls(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
