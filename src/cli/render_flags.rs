@@ -86,5 +86,8 @@ pub fn render_flags(
         printer.warn(w);
     }
     let rendered = render::render(&merged.iop)?;
+    for w in rendered.iter().flat_map(|r| &r.warnings) {
+        printer.warn(w);
+    }
     Ok((merged.iop, rendered))
 }

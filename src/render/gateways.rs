@@ -442,13 +442,40 @@ fn deployment(
     d
 }
 
+/// A value of the wrong type for the gateway charts: they test `global.proxy.image` with
+/// a string function, which fails on anything but a string (null included), and read
+/// `meshConfig.defaultConfig.proxyMetadata` unguarded.
+pub fn mistyped_values(ctx: &Ctx, component: &Component) -> Option<String> {
+    let (chart, root) = chart_of(component);
+    let values = gateway_values(ctx, component, (chart, root));
+    let chart_ctx = Ctx {
+        values,
+        ..ctx.clone()
+    };
+    let image = chart_ctx.get("global.proxy.image");
+    let why = if image.is_string() {
+        chart_ctx.unreadable("meshConfig.defaultConfig.proxyMetadata")?
+    } else {
+        format!(
+            "values.global.proxy.image: wrong type for value; expected a string, got {}",
+            crate::model::load::type_name(image)
+        )
+    };
+    Some(format!("gateway {}: {why}", component.name))
+}
+
 /// The gateway's proxy image: its own hub/tag win over `global.*`; a full image
-/// (`global.proxy.image` with a `/`) is used as given.
+/// (`global.proxy.image` with a `/`) is used as given, an empty one is `proxyv2`.
 fn gateway_image(ctx: &Ctx, gw: &Value) -> String {
     let image = ctx.str("global.proxy.image");
     if image.contains('/') {
         return image;
     }
+    let image = if image.is_empty() {
+        "proxyv2".to_string()
+    } else {
+        image
+    };
     let pick = |key: &str| {
         let own = super::scalar_string(&gw[key]);
         if own.is_empty() {

@@ -33,19 +33,26 @@ fn find<'a>(objects: &'a mut [Value], kind: &str, name: &str) -> Option<&'a mut 
         .find(|o| o["kind"] == kind && o["metadata"]["name"] == name)
 }
 
-pub fn apply(ctx: &Ctx, component: &Component, objects: &mut [Value]) -> Result<(), RenderError> {
+/// Applies the component's `k8s` settings and overlays; returns a warning for each
+/// overlay that names no object of the component's output (istioctl skips those too).
+pub fn apply(
+    ctx: &Ctx,
+    component: &Component,
+    objects: &mut [Value],
+) -> Result<Vec<String>, RenderError> {
     let (kind, name) = workload(ctx, component);
     if !kind.is_empty() {
         apply_workload_settings(component, objects, kind, &name)?;
         apply_service_settings(component, objects, &name);
         apply_scaling_settings(component, objects, &name);
     }
+    let mut warnings = Vec::new();
     if let Some(overlays) = component.k8s("overlays") {
         for o in overlays.as_array().cloned().unwrap_or_default() {
-            apply_overlay(objects, &o)?;
+            warnings.extend(apply_overlay(objects, &o)?);
         }
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// The container a component's container-level settings patch (by name, as a strategic
@@ -207,14 +214,29 @@ fn patch_value(v: &Value) -> Value {
     v.clone()
 }
 
-fn apply_overlay(objects: &mut [Value], spec: &Value) -> Result<(), RenderError> {
+/// Patches every object of the overlay's kind and name; a warning when there is none.
+fn apply_overlay(objects: &mut [Value], spec: &Value) -> Result<Option<String>, RenderError> {
     let kind = spec["kind"].as_str().unwrap_or("");
     let name = spec["name"].as_str().unwrap_or("");
-    let Some(target) = find(objects, kind, name) else {
-        return Err(RenderError::Failed(format!(
-            "k8s.overlays: no {kind} named {name:?} in this component's output"
-        )));
-    };
+    let mut matched = false;
+    for target in objects
+        .iter_mut()
+        .filter(|o| o["kind"] == kind && o["metadata"]["name"] == name)
+    {
+        matched = true;
+        apply_patches(target, kind, name, spec)?;
+    }
+    Ok((!matched).then(|| {
+        format!("k8s.overlays: no {kind} named {name:?} in this component's output; overlay not applied")
+    }))
+}
+
+fn apply_patches(
+    target: &mut Value,
+    kind: &str,
+    name: &str,
+    spec: &Value,
+) -> Result<(), RenderError> {
     for patch in spec["patches"].as_array().cloned().unwrap_or_default() {
         let path = patch["path"].as_str().unwrap_or("");
         let segments = crate::model::setpath::split_path(path)
@@ -305,5 +327,22 @@ mod tests {
             Some(json!(1))
         )
         .is_err());
+    }
+
+    #[test]
+    fn an_overlay_patches_every_match_and_warns_when_none() {
+        let mut objects = vec![
+            json!({"kind": "Service", "metadata": {"name": "a"}}),
+            json!({"kind": "Service", "metadata": {"name": "a"}}),
+        ];
+        let overlay =
+            json!({"kind": "Service", "name": "a", "patches": [{"path": "spec.x", "value": 1}]});
+        assert_eq!(apply_overlay(&mut objects, &overlay).unwrap(), None);
+        assert!(objects.iter().all(|o| o["spec"]["x"] == 1));
+        let absent =
+            json!({"kind": "Service", "name": "b", "patches": [{"path": "spec.x", "value": 2}]});
+        let warning = apply_overlay(&mut objects, &absent).unwrap().unwrap();
+        assert!(warning.contains("no Service named \"b\""), "{warning}");
+        assert!(objects.iter().all(|o| o["spec"]["x"] == 1));
     }
 }

@@ -149,6 +149,25 @@ impl Ctx {
         lookup(&self.values, path)
     }
 
+    /// Why a chart template reading `.Values.<path>` without a guard fails, as Go's
+    /// templates do when a step before the last is not a mapping (null included).
+    pub fn unreadable(&self, path: &str) -> Option<String> {
+        let mut node = &self.values;
+        let mut walked = Vec::new();
+        for key in path.split('.') {
+            let Value::Object(map) = node else {
+                return Some(format!(
+                    "the chart reads values.{path}, but values.{} is {}",
+                    walked.join("."),
+                    crate::model::load::type_name(node)
+                ));
+            };
+            walked.push(key);
+            node = map.get(key).unwrap_or(&Value::Null);
+        }
+        None
+    }
+
     /// A value as a string (numbers and booleans printed; null and missing empty).
     pub fn str(&self, path: &str) -> String {
         scalar_string(self.get(path))
@@ -287,6 +306,8 @@ pub fn as_int(v: &Value) -> Option<i64> {
 pub struct Rendered {
     pub component: Component,
     pub objects: Vec<Value>,
+    /// What the user asked for that matched nothing (printed as warnings).
+    pub warnings: Vec<String>,
 }
 
 /// The values the components see: built-in defaults < Helm profile < compatibility
@@ -534,7 +555,9 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
             component.kind,
             ComponentKind::IngressGateways | ComponentKind::EgressGateways
         ) {
-            if let Some(why) = gateways::unsupported_values(&ctx, &component) {
+            if let Some(why) = gateways::unsupported_values(&ctx, &component)
+                .or_else(|| gateways::mistyped_values(&ctx, &component))
+            {
                 return Err(RenderError::Failed(why));
             }
         }
@@ -549,8 +572,12 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
                 gateways::render(&ctx, &component)
             }
         };
-        k8s::apply(&ctx, &component, &mut objects)?;
-        out.push(Rendered { component, objects });
+        let warnings = k8s::apply(&ctx, &component, &mut objects)?;
+        out.push(Rendered {
+            component,
+            objects,
+            warnings,
+        });
     }
     Ok(out)
 }

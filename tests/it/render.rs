@@ -454,3 +454,74 @@ fn gateway_values_istioctl_overrides_or_skiff_does_not_render_yet() {
         "{err}"
     );
 }
+
+#[test]
+fn gateway_chart_reads_fail_on_null_values_only_when_a_gateway_renders() {
+    // An empty proxy image is the chart's default, proxyv2.
+    let out = skiff(&[
+        "manifest",
+        "generate",
+        "--set",
+        "values.global.proxy.image=",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("/proxyv2:"));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("null-chart-reads");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (spec, message) in [
+        (
+            "values: {global: {proxy: {image: null}}}",
+            "values.global.proxy.image: wrong type for value; expected a string, got null",
+        ),
+        (
+            "meshConfig: {defaultConfig: null}",
+            "values.meshConfig.defaultConfig is null",
+        ),
+    ] {
+        let file = dir.join("iop.yaml");
+        std::fs::write(
+            &file,
+            format!(
+                "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {{{spec}}}\n"
+            ),
+        )
+        .unwrap();
+        let file = file.to_str().unwrap();
+        let out = skiff(&["manifest", "generate", "-f", file]);
+        assert_eq!(out.status.code(), Some(1), "{spec}");
+        assert!(stdout(&out).is_empty());
+        let err = stderr(&out);
+        assert!(err.contains("gateway istio-ingressgateway: "), "{err}");
+        assert!(err.contains(message), "{err}");
+        // Without a gateway the same file renders.
+        let out = skiff(&[
+            "manifest",
+            "generate",
+            "-f",
+            file,
+            "--set",
+            "profile=minimal",
+        ]);
+        assert!(out.status.success(), "{spec}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn an_overlay_that_matches_nothing_is_a_warning() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("overlay-no-match");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("iop.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  components:\n    pilot:\n      k8s:\n        overlays:\n        - kind: Service\n          name: not-there\n          patches:\n          - path: spec.type\n            value: NodePort\n",
+    )
+    .unwrap();
+    let out = skiff(&["manifest", "generate", "-f", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no Service named \"not-there\""),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("NodePort"));
+}
