@@ -5,10 +5,11 @@
 
 use crate::analyze::{self, snapshot::Snapshot};
 use crate::inject::{self, Settings};
+use crate::model::effective as inputs;
 use crate::model::load;
 use crate::model::mesh::MeshConfig;
 use crate::model::validate;
-use crate::render::{self, inputs};
+use crate::render;
 
 /// A fuzz target's work on one input.
 pub type Entry = fn(&[u8]);

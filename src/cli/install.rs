@@ -427,7 +427,7 @@ pub fn uninstall(g: &GlobalOptions, args: UninstallArgs) -> anyhow::Result<ExitC
     let revision = match (&args.revision, &args.filename) {
         (Some(r), _) => r.clone(),
         (None, Some(file)) => {
-            let merged = render::inputs::merge(&render::inputs::Request {
+            let merged = crate::model::effective::merge(&crate::model::effective::Request {
                 files: vec![file.clone()],
                 ..Default::default()
             })?;

@@ -241,14 +241,14 @@ pub fn installed_settings(
     sets: &[String],
     revision: Option<&str>,
 ) -> anyhow::Result<(Settings, Value)> {
-    let request = render::inputs::Request {
+    let request = crate::model::effective::Request {
         files: operator_file.map(str::to_string).into_iter().collect(),
         sets: sets.to_vec(),
         revision: revision.map(str::to_string),
         force_unavailable: true,
         ..Default::default()
     };
-    let merged = render::inputs::merge(&request)?;
+    let merged = crate::model::effective::merge(&request)?;
     for warning in &merged.warnings {
         Printer.err(format!("Warning: {warning}"));
     }

@@ -12,9 +12,10 @@ use super::flags::ProfileFormat;
 use super::render_flags::{cluster_settings, render_flags, RenderFlags};
 use super::GlobalOptions;
 use crate::exit::{CliError, ExitCode};
+use crate::model::effective::{self as inputs, profiles};
 use crate::model::load;
 use crate::output::Printer;
-use crate::render::{self, inputs, output, profiles};
+use crate::render::{self, output};
 
 #[derive(Debug, Subcommand)]
 pub enum ManifestCommand {

@@ -5,8 +5,9 @@ use clap::Args;
 use serde_json::Value;
 
 use crate::exit::{CliError, ExitCode};
+use crate::model::effective as inputs;
 use crate::output::Printer;
-use crate::render::{self, inputs};
+use crate::render;
 
 /// Flags shared by every command that renders an IstioOperator.
 #[derive(Debug, Clone, Args)]
@@ -30,8 +31,8 @@ pub struct RenderFlags {
 
 impl RenderFlags {
     /// The render request these flags stand for.
-    pub fn request(&self) -> crate::render::inputs::Request {
-        crate::render::inputs::Request {
+    pub fn request(&self) -> inputs::Request {
+        inputs::Request {
             files: self.filenames.clone(),
             sets: self.set.clone(),
             revision: self.revision.clone(),

@@ -251,7 +251,8 @@ pub async fn delete_all(cluster: &Cluster, objects: &[&Value]) -> Result<Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{self, inputs};
+    use crate::model::effective as inputs;
+    use crate::render;
 
     fn validator_policies(rendered: &[Rendered]) -> Vec<Value> {
         rendered

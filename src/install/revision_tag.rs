@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 
 use super::owned::{self, Owner};
 use crate::cluster::{Cluster, ClusterError};
-use crate::render::{self, inputs, ComponentKind, RenderError, Rendered};
+use crate::model::effective as inputs;
+use crate::render::{self, ComponentKind, RenderError, Rendered};
 
 pub const TAG_LABEL: &str = "istio.io/tag";
 const DEFAULT_TAG: &str = "default";

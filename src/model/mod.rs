@@ -6,6 +6,7 @@ pub mod annotations;
 pub mod api;
 pub mod cel;
 pub mod crd;
+pub mod effective;
 pub mod go_regexp;
 pub mod go_text;
 pub mod go_yaml;

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde_json::{json, Value};
 
-use super::inputs::overlay;
+use crate::model::effective::overlay;
 
 const CHART_FACTS: &str = include_str!("chart-facts.json");
 

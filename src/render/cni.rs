@@ -2,6 +2,7 @@
 //! ServiceAccount and cluster RBAC (the node agent's role, the pod-repair role, and with
 //! ambient the role that labels pods and reads the DaemonSet).
 
+use crate::model::effective::overlay;
 use serde_json::{json, Value};
 
 use super::meta::{self, READ};
@@ -239,7 +240,7 @@ fn daemon_set(ctx: &Ctx, ns: &str, common: &serde_json::Map<String, Value>) -> V
         annotations["container.apparmor.security.beta.kubernetes.io/install-cni"] =
             json!("unconfined");
     }
-    super::inputs::overlay(&mut annotations, ctx.get("cni.podAnnotations"));
+    overlay(&mut annotations, ctx.get("cni.podAnnotations"));
     let host_network =
         ctx.bool("cni.ambient.enabled") && ctx.bool("cni.ambient.shareHostNetworkNamespace");
 
@@ -306,7 +307,7 @@ fn install_cni_container(ctx: &Ctx, host_network: bool, app_armor_annotation: bo
     if let Some(options) = ctx.non_empty_map("cni.seLinuxOptions") {
         // The user's options win; the type defaults to spc_t.
         let mut merged = json!({"type": "spc_t"});
-        super::inputs::overlay(&mut merged, options);
+        overlay(&mut merged, options);
         security["seLinuxOptions"] = merged;
     }
     if let Some(profile) = ctx.non_empty_map("cni.seccompProfile") {

@@ -1,6 +1,7 @@
 //! Ingress and egress gateways (the `istio-ingress` / `istio-egress` charts): Deployment,
 //! Service, ServiceAccount, SDS Role and RoleBinding, HPA and PDB, one set per gateway.
 
+use crate::model::effective::overlay;
 use serde_json::{json, Map, Value};
 
 use super::meta;
@@ -257,7 +258,7 @@ fn deployment(
         annotations["prometheus.io/scrape"] = json!("true");
     }
     annotations["sidecar.istio.io/inject"] = json!("false");
-    super::inputs::overlay(&mut annotations, &gw["podAnnotations"]);
+    overlay(&mut annotations, &gw["podAnnotations"]);
 
     let istiod = format!("istiod{}", ctx.rev_suffix());
     let ca = ctx.str("global.caAddress");

@@ -2,6 +2,7 @@
 //! ConfigMap, the `istio-sidecar-injector` and `values` ConfigMaps, HPA and PDB — or, for
 //! a remote cluster (`istiodRemote.enabled`), only what points at an external istiod.
 
+use crate::model::effective::overlay;
 use serde_json::{json, Map, Value};
 
 use super::meta::{self, MANAGE, READ};
@@ -677,7 +678,7 @@ pub fn mesh_config(ctx: &Ctx, namespace: &str) -> Value {
     if let Some(tracing) = proxy_tracing(ctx) {
         mesh["defaultConfig"]["tracing"] = tracing;
     }
-    super::inputs::overlay(&mut mesh, ctx.get("meshConfig"));
+    overlay(&mut mesh, ctx.get("meshConfig"));
     mesh
 }
 
@@ -1183,7 +1184,7 @@ fn deployment(n: &Names) -> Value {
         "prometheus.io/scrape": "true",
         "sidecar.istio.io/inject": "false"
     });
-    super::inputs::overlay(&mut annotations, ctx.get("pilot.podAnnotations"));
+    overlay(&mut annotations, ctx.get("pilot.podAnnotations"));
     let mut tolerations = vec![json!({"key": "cni.istio.io/not-ready", "operator": "Exists"})];
     if let Some(extra) = ctx.get("pilot.tolerations").as_array() {
         tolerations.extend(extra.iter().cloned());
@@ -1336,7 +1337,7 @@ fn disruption_budget(n: &Names) -> Value {
         labels,
     );
     let mut match_labels = json!({"app": "istiod"});
-    super::inputs::overlay(&mut match_labels, &selector(n));
+    overlay(&mut match_labels, &selector(n));
     pdb["spec"] = json!({"minAvailable": 1, "selector": {"matchLabels": match_labels}});
     pdb
 }
@@ -1365,7 +1366,7 @@ fn service(n: &Names) -> Value {
         svc["metadata"]["annotations"] = annotations.clone();
     }
     let mut selector = json!({"app": "istiod"});
-    super::inputs::overlay(&mut selector, &self::selector(n));
+    overlay(&mut selector, &self::selector(n));
     svc["spec"] = json!({
         "ports": [
             {"name": "grpc-xds", "port": 15010, "protocol": "TCP"},

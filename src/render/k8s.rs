@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::inputs::overlay;
 use super::RenderError;
 use super::{Component, ComponentKind, Ctx};
+use crate::model::effective::overlay;
 
 /// Names of the component's main workload (and of its Service, HPA, PDB).
 fn workload(ctx: &Ctx, component: &Component) -> (&'static str, String) {

@@ -1,5 +1,5 @@
-//! IstioOperator -> Kubernetes manifests, natively and offline: merge the inputs
-//! (`inputs`), resolve the effective values (`values`, `profiles`), render every enabled
+//! IstioOperator -> Kubernetes manifests, natively and offline: from the merged
+//! IstioOperator (`model::effective`), resolve the chart values (`values`, `charts`), render every enabled
 //! component (`base`, `istiod`, `gateways`, `cni`, `ztunnel`), apply the components'
 //! `k8s:` settings and overlays (`k8s`), and order the objects as istioctl does.
 
@@ -7,38 +7,20 @@ pub mod base;
 pub mod charts;
 pub mod cni;
 pub mod gateways;
-pub mod inputs;
 pub mod istiod;
 pub mod k8s;
 pub mod meta;
 pub mod output;
-pub mod profiles;
 pub mod values;
 pub mod ztunnel;
 
 use serde_json::{json, Value};
 
-use inputs::overlay;
+use crate::model::effective::{self as inputs, overlay};
 
-/// Why a render stopped. The CLI maps each kind to its exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    /// A flag or `--set` value that cannot be used (exit 64).
-    #[error("{0}")]
-    Usage(String),
-    /// An IstioOperator, values or profile input that Istio rejects (exit 65).
-    #[error("{0}")]
-    Invalid(String),
-    /// Anything else that stops the render, e.g. an unreadable file (exit 1).
-    #[error("{0}")]
-    Failed(String),
-}
-
-impl RenderError {
-    pub fn usage(message: impl Into<String>) -> Self {
-        RenderError::Usage(message.into())
-    }
-}
+/// Why a render stopped: the configuration's error kinds (the CLI maps each to its
+/// exit code), raised by the renderer as by the input merge.
+pub use crate::model::effective::ConfigError as RenderError;
 
 /// The components of an installation, in the order istioctl installs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

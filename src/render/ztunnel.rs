@@ -1,6 +1,7 @@
 //! The Ztunnel component (ambient mode's node proxy): the `ztunnel` DaemonSet, its
 //! ServiceAccount and cluster RBAC.
 
+use crate::model::effective::overlay;
 use serde_json::{json, Map, Value};
 
 use super::meta;
@@ -57,7 +58,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     if !revision.is_empty() {
         annotations["istio.io/rev"] = json!(revision);
     }
-    super::inputs::overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
+    overlay(&mut annotations, ctx.get("ztunnel.podAnnotations"));
 
     let ctb = meta::uses_cluster_trust_bundle(ctx.get("ztunnel.env"));
     let bundle = ctx.str("ztunnel.trustBundleName");
@@ -243,7 +244,7 @@ fn network_policy(ctx: &Ctx, name: &str, ns: &str, chart: &Map<String, Value>) -
 fn add_pod_options(ctx: &Ctx, pod: &mut Value) {
     let set = |path: &str| Some(ctx.get(path)).filter(|v| super::is_set(v));
     if let Some(selector) = set("ztunnel.nodeSelector") {
-        super::inputs::overlay(&mut pod["nodeSelector"], selector);
+        overlay(&mut pod["nodeSelector"], selector);
     }
     for (key, path) in [
         ("affinity", "ztunnel.affinity"),
@@ -275,7 +276,7 @@ fn add_pod_options(ctx: &Ctx, pod: &mut Value) {
 
 fn annotations_with_revision(ctx: &Ctx, revision: &str) -> Value {
     let mut annotations = json!({});
-    super::inputs::overlay(&mut annotations, ctx.get("ztunnel.annotations"));
+    overlay(&mut annotations, ctx.get("ztunnel.annotations"));
     if !revision.is_empty() {
         annotations["istio.io/rev"] = json!(revision);
     }

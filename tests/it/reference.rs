@@ -70,7 +70,7 @@ fn profiles_render_the_same_objects_as_istioctl() {
     let skiff = std::path::PathBuf::from(env!("CARGO_BIN_EXE_skiff"));
     let mut agreeing = Vec::new();
     let mut differences = Vec::new();
-    for profile in skiff::render::profiles::NAMES {
+    for profile in skiff::model::effective::profiles::NAMES {
         let set = format!("profile={profile}");
         let args = ["manifest", "generate", "--set", &set];
         let theirs = object_keys(&offline(istioctl, &args));

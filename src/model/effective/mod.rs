@@ -1,15 +1,35 @@
-//! Merging the render inputs into one IstioOperator: the `default` profile, the selected
-//! profile, settings detected on the cluster, the `-f` files in order, the `--set` flags in
-//! order, then the copies istioctl makes (`spec.hub` -> `values.global.hub`, ...), and
-//! validation of the result.
+//! The effective configuration: the `default` profile, the selected profile, settings
+//! detected on the cluster, the `-f` files in order, the `--set` flags in order, then the
+//! copies istioctl makes (`spec.hub` -> `values.global.hub`, ...), merged into one
+//! validated IstioOperator that the renderer and kube-inject both start from.
+
+pub mod profiles;
 
 use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use super::profiles;
-use super::RenderError;
 use crate::model::{load, operator, operator_rules, setpath, Resource};
+
+/// Why a configuration cannot be used. The CLI maps each kind to its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A flag or `--set` value that cannot be used (exit 64).
+    #[error("{0}")]
+    Usage(String),
+    /// An IstioOperator, values or profile input that Istio rejects (exit 65).
+    #[error("{0}")]
+    Invalid(String),
+    /// Anything else that stops the work, e.g. an unreadable file (exit 1).
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl ConfigError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        ConfigError::Usage(message.into())
+    }
+}
 
 /// What the user asked to render.
 #[derive(Debug, Clone, Default)]
@@ -62,20 +82,20 @@ fn merge_replacing(base: &mut Value, overlay: &Value) {
 }
 
 /// Reads one `-f` file: exactly one IstioOperator; its `spec` (and `metadata`).
-fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
+fn read_operator_file(path: &str) -> Result<Option<Resource>, ConfigError> {
     let text = load::read_text(Path::new(path)).map_err(load_error)?;
     let display = load::display_name(Path::new(path));
     let docs = load::parse_documents(&text, &display).map_err(load_error)?;
     let mut found: Option<Resource> = None;
     for doc in docs {
         if doc.gvk.kind != operator::KIND {
-            return Err(RenderError::Invalid(format!(
+            return Err(ConfigError::Invalid(format!(
                 "{}: expected an IstioOperator, found kind {:?}",
                 doc.source, doc.gvk.kind
             )));
         }
         if found.is_some() {
-            return Err(RenderError::Invalid(format!(
+            return Err(ConfigError::Invalid(format!(
                 "{}: contains multiple IstioOperator CRs, only one per file is supported",
                 doc.source
             )));
@@ -86,7 +106,7 @@ fn read_operator_file(path: &str) -> Result<Option<Resource>, RenderError> {
                 .get(field)
                 .filter(|v| !v.is_null() && !v.is_object())
             {
-                return Err(RenderError::Invalid(format!(
+                return Err(ConfigError::Invalid(format!(
                     "{}: IstioOperator {field} must be a mapping, not {}",
                     doc.source,
                     load::type_name(value)
@@ -112,11 +132,11 @@ fn problem_origin(files: &[Resource], message: &str) -> Option<String> {
     Some(format!("{}:{}", doc.source.file, doc.line_of(&path)))
 }
 
-fn load_error(e: load::LoadError) -> RenderError {
+fn load_error(e: load::LoadError) -> ConfigError {
     if e.is_parse_error() {
-        RenderError::Invalid(e.to_string())
+        ConfigError::Invalid(e.to_string())
     } else {
-        RenderError::Failed(e.to_string())
+        ConfigError::Failed(e.to_string())
     }
 }
 
@@ -125,28 +145,28 @@ const MAX_SET_DEPTH: usize = 64;
 
 /// Applies one `--set PATH=VALUE` to an IstioOperator document (paths are relative to
 /// `spec`, as in istioctl).
-pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), RenderError> {
+pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), ConfigError> {
     let (path, raw) = assignment
         .split_once('=')
-        .ok_or_else(|| RenderError::usage(format!("--set {assignment:?}: expected PATH=VALUE")))?;
+        .ok_or_else(|| ConfigError::usage(format!("--set {assignment:?}: expected PATH=VALUE")))?;
     let path = path.trim();
     let path = path.strip_prefix("spec.").unwrap_or(path);
     let value = setpath::parse_value(path, raw);
-    let mut segments = setpath::split_path(path).map_err(RenderError::usage)?;
+    let mut segments = setpath::split_path(path).map_err(ConfigError::usage)?;
     if segments.first().is_some_and(|s| s.starts_with('[')) {
-        return Err(RenderError::usage(format!(
+        return Err(ConfigError::usage(format!(
             "--set {assignment:?}: a path starts with a field name, not a list index"
         )));
     }
     if segments.len() > MAX_SET_DEPTH {
-        return Err(RenderError::usage(format!(
+        return Err(ConfigError::usage(format!(
             "--set: a path of {} fields is deeper than any IstioOperator field ({MAX_SET_DEPTH} at most)",
             segments.len()
         )));
     }
     segments.insert(0, "spec".into());
     setpath::set(iop, &segments, value)
-        .map_err(|e| RenderError::usage(format!("--set {path}: {e}")))
+        .map_err(|e| ConfigError::usage(format!("--set {path}: {e}")))
 }
 
 /// What the user gave, before any profile: the `-f` files merged in order, then each
@@ -154,7 +174,7 @@ pub fn apply_set(iop: &mut Value, assignment: &str) -> Result<(), RenderError> {
 fn user_settings(
     request: &Request,
     warnings: &mut Vec<String>,
-) -> Result<(Value, Vec<Resource>), RenderError> {
+) -> Result<(Value, Vec<Resource>), ConfigError> {
     let mut user = json!({"apiVersion": operator::API_VERSION, "kind": operator::KIND, "spec": {}});
     let mut files = Vec::new();
     for file in &request.files {
@@ -185,7 +205,7 @@ fn user_settings(
 }
 
 /// Merges the request into one IstioOperator document.
-pub fn merge(request: &Request) -> Result<Merged, RenderError> {
+pub fn merge(request: &Request) -> Result<Merged, ConfigError> {
     let mut warnings = Vec::new();
     let (user, files) = user_settings(request, &mut warnings)?;
     let profile = match user.pointer("/spec/profile") {
@@ -193,7 +213,7 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
         Some(Value::String(s)) if s.is_empty() => "default".to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
-            return Err(RenderError::usage(format!(
+            return Err(ConfigError::usage(format!(
                 "spec.profile must be a string, got {other}"
             )))
         }
@@ -202,7 +222,7 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
     match profiles::spec(&profile) {
         Some(p) => overlay(&mut spec, &p),
         None => {
-            return Err(RenderError::usage(format!(
+            return Err(ConfigError::usage(format!(
                 "unknown profile {profile:?} (built-in profiles: {})",
                 profiles::NAMES.join(", ")
             )))
@@ -240,7 +260,7 @@ pub fn merge(request: &Request) -> Result<Merged, RenderError> {
             } else {
                 " (use --force to proceed anyway)"
             };
-            return Err(RenderError::Invalid(format!("{message}{hint}")));
+            return Err(ConfigError::Invalid(format!("{message}{hint}")));
         }
     }
     Ok(Merged {
