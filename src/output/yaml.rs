@@ -1,4 +1,5 @@
-//! A fast YAML writer for JSON values whose output is byte-identical to serde_yaml's.
+//! A fast YAML writer for JSON values whose output is byte-identical to serde_yaml's,
+//! except that YAML 1.1 booleans (`yes`, `on`, `n`, ...) are quoted, as Go writes them.
 //! Names, images and other plain words are written directly; any scalar whose YAML form
 //! needs analysis (quoting, escapes, floats) is written by serde_yaml itself, and a
 //! document with a multi-line string or a key libyaml would write in the complex form is
@@ -157,6 +158,14 @@ fn write_str(out: &mut String, s: &str) -> Written {
     if is_plain_word(s) {
         out.push_str(s);
         Ok(())
+    } else if is_yaml11_bool(s) {
+        // serde_yaml writes these plain (YAML 1.2 strings), but Go's YAML reader (kubectl,
+        // istiod) takes them as booleans; Go's encoder quotes them, and so does skiff.
+        let quote = if GO_QUOTES.get() { '"' } else { '\'' };
+        out.push(quote);
+        out.push_str(s);
+        out.push(quote);
+        Ok(())
     } else if s.contains('\n') {
         Err(Unhandled)
     } else {
@@ -236,6 +245,28 @@ const SPECIAL_WORDS: &[&str] = &[
     "true", "false", "yes", "no", "on", "off", "y", "n", "null", "inf", "infinity", "nan",
 ];
 
+/// A word YAML 1.1 (Go's YAML library) reads as a boolean and YAML 1.2 as a string.
+fn is_yaml11_bool(s: &str) -> bool {
+    matches!(
+        s,
+        "y" | "Y"
+            | "yes"
+            | "Yes"
+            | "YES"
+            | "n"
+            | "N"
+            | "no"
+            | "No"
+            | "NO"
+            | "on"
+            | "On"
+            | "ON"
+            | "off"
+            | "Off"
+            | "OFF"
+    )
+}
+
 /// A string every YAML reader takes as that string when written plain: starts with a
 /// letter, `_`, `/`, `$`, or a `-` before a letter or `-` (command-line flags), then
 /// letters, digits and `_ . / - = $ ( )`, or a `:` with a word character after it; not a
@@ -280,12 +311,24 @@ mod tests {
     fn nested_structures_match_serde_yaml() {
         same_as_serde_yaml(&json!({
             "a": {"b": [1, "x", {"k": "v", "k2": [1, 2], "e": {}}, [3, [4, 5]], [], {}]},
-            "n": null, "t": true, "f": 1.5, "neg": -3, "big": 18446744073709551615u64,
+            "nil": null, "t": true, "f": 1.5, "neg": -3, "big": 18446744073709551615u64,
             "empty": {}, "list": [], "s": [[{"a": [{"b": 1}]}]]
         }));
         same_as_serde_yaml(&json!([{"a": 1}, [1], "x"]));
         same_as_serde_yaml(&json!({}));
         same_as_serde_yaml(&json!("scalar"));
+    }
+
+    #[test]
+    fn yaml11_booleans_are_quoted_as_go_quotes_them() {
+        let v = json!({"yes": "on", "labels": ["n", "Off", "no-ops", "yess"]});
+        assert_eq!(
+            to_string(&v),
+            "yes': 'on'\nlabels:\n- 'n'\n- 'Off'\n- no-ops\n- yess\n".replacen("yes'", "'yes'", 1)
+        );
+        assert_eq!(to_go_string(&json!({"Y": "ON"})), "\"Y\": \"ON\"\n");
+        let back: Value = serde_yaml::from_str(&to_string(&v)).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]
@@ -300,15 +343,9 @@ mod tests {
             "a: b",
             "true",
             "True",
-            "yes",
-            "No",
             "null",
             "Null",
             "~",
-            "y",
-            "n",
-            "on",
-            "off",
             "inf",
             ".inf",
             "nan",
@@ -415,6 +452,9 @@ mod tests {
             let s: String = (0..len)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
+            if is_yaml11_bool(&s) {
+                continue; // quoted on purpose (yaml11_booleans_are_quoted_as_go_quotes_them)
+            }
             same_as_serde_yaml(&json!({ s.clone(): [s.clone(), {"k": s}] }));
         }
     }

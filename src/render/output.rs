@@ -22,7 +22,7 @@ pub fn sorted(v: &Value) -> Value {
 
 /// YAML text of a value (keys sorted), without the trailing newline.
 pub fn yaml_text(v: &Value) -> String {
-    let text = serde_yaml::to_string(&sorted(v)).unwrap_or_default();
+    let text = crate::output::yaml::to_string(&sorted(v));
     text.trim_end_matches('\n').to_string()
 }
 
