@@ -52,16 +52,66 @@ pub fn go_float(f: f64) -> String {
 /// A duration as Go's `time.ParseDuration` reads it ("1h2m3.5s", "300ms", "-1.5us"), in
 /// nanoseconds; None when it does not parse or overflows.
 pub fn go_duration_nanos(text: &str) -> Option<i64> {
-    let (negative, mut rest) = match text.as_bytes().first()? {
+    parse_go_duration(text).ok()
+}
+
+/// Why Go's `time.ParseDuration` refuses `text`, in its words
+/// (`time: missing unit in duration "10"`); None when it parses.
+pub fn go_duration_error(text: &str) -> Option<String> {
+    let quoted = go_quote(text);
+    parse_go_duration(text).err().map(|problem| match problem {
+        DurationProblem::Invalid => format!("time: invalid duration {quoted}"),
+        DurationProblem::MissingUnit => format!("time: missing unit in duration {quoted}"),
+        DurationProblem::UnknownUnit(unit) => {
+            format!(
+                "time: unknown unit {} in duration {quoted}",
+                go_quote(&unit)
+            )
+        }
+    })
+}
+
+/// How a duration text fails Go's parser.
+enum DurationProblem {
+    Invalid,
+    MissingUnit,
+    UnknownUnit(String),
+}
+
+/// A string quoted as Go's time package quotes it in errors: `"` and `\` escaped, bytes
+/// outside printable ASCII as `\xNN`.
+fn go_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_ascii() && c >= ' ' && c != '\u{7f}' {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        } else {
+            let mut bytes = [0u8; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn parse_go_duration(text: &str) -> Result<i64, DurationProblem> {
+    use DurationProblem::Invalid;
+    let (negative, mut rest) = match text.as_bytes().first().ok_or(Invalid)? {
         b'-' => (true, &text[1..]),
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
     if rest == "0" {
-        return Some(0);
+        return Ok(0);
     }
     if rest.is_empty() {
-        return None;
+        return Err(Invalid);
     }
     let mut total: u128 = 0;
     while !rest.is_empty() {
@@ -75,44 +125,70 @@ pub fn go_duration_nanos(text: &str) -> Option<i64> {
             rest = &after[len..];
         }
         if whole.is_empty() && fraction.is_empty() {
-            return None;
+            return Err(Invalid);
         }
         let unit_len = rest
             .find(|c: char| c == '.' || c.is_ascii_digit())
             .unwrap_or(rest.len());
         let scale: u128 = match &rest[..unit_len] {
+            "" => return Err(DurationProblem::MissingUnit),
             "ns" => 1,
             "us" | "µs" | "μs" => 1_000,
             "ms" => 1_000_000,
             "s" => 1_000_000_000,
             "m" => 60_000_000_000,
             "h" => 3_600_000_000_000,
-            _ => return None,
+            unit => return Err(DurationProblem::UnknownUnit(unit.to_string())),
         };
         rest = &rest[unit_len..];
         let whole: u128 = if whole.is_empty() {
             0
         } else {
-            whole.parse().ok()?
+            whole.parse().map_err(|_| Invalid)?
         };
-        let mut part = whole.checked_mul(scale)?;
+        let mut part = whole.checked_mul(scale).ok_or(Invalid)?;
         let mut unit = scale;
         for digit in fraction.bytes().take(30) {
             unit /= 10;
             part += u128::from(digit - b'0') * unit;
         }
-        total = total.checked_add(part)?;
+        total = total.checked_add(part).ok_or(Invalid)?;
         if total > i64::MAX as u128 + u128::from(negative) {
-            return None;
+            return Err(Invalid);
         }
     }
-    let signed = i128::try_from(total).ok()?;
-    i64::try_from(if negative { -signed } else { signed }).ok()
+    let signed = i128::try_from(total).map_err(|_| Invalid)?;
+    i64::try_from(if negative { -signed } else { signed }).map_err(|_| Invalid)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::go_duration_nanos;
+    use super::{go_duration_error, go_duration_nanos};
+
+    #[test]
+    fn duration_errors_are_worded_as_go_words_them() {
+        assert_eq!(go_duration_error("1s"), None);
+        assert_eq!(
+            go_duration_error("10").unwrap(),
+            r#"time: missing unit in duration "10""#
+        );
+        assert_eq!(
+            go_duration_error("bad").unwrap(),
+            r#"time: invalid duration "bad""#
+        );
+        assert_eq!(
+            go_duration_error("").unwrap(),
+            r#"time: invalid duration """#
+        );
+        assert_eq!(
+            go_duration_error("5x").unwrap(),
+            r#"time: unknown unit "x" in duration "5x""#
+        );
+        assert_eq!(
+            go_duration_error("1é").unwrap(),
+            r#"time: unknown unit "\xc3\xa9" in duration "1\xc3\xa9""#
+        );
+    }
 
     #[test]
     fn durations_parse_as_go_parses_them() {

@@ -97,7 +97,11 @@ pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError
 
 /// How a string that is not a Go duration is refused.
 pub fn invalid_duration_message(text: &str) -> String {
-    format!("Invalid value: \"{text}\": not a valid duration (e.g. 1.5s, 300ms, 1h2m)")
+    match crate::model::go_text::go_duration_error(text) {
+        // As Istio's decoding of a protobuf Duration words it.
+        Some(why) => format!("Invalid value: \"{text}\": bad Duration: {why}"),
+        None => format!("Invalid value: \"{text}\": not a valid duration (e.g. 1.5s, 300ms, 1h2m)"),
+    }
 }
 
 /// Parses a Go-style duration ("1h2m3.5s", "300ms", "10us", "-1s": Go's

@@ -95,8 +95,8 @@ impl JsonType {
         match self {
             JsonType::String => "string",
             JsonType::Boolean => "bool",
-            JsonType::Object => "struct",
-            JsonType::Array => "slice",
+            JsonType::Object => "map[string]json.RawMessage",
+            JsonType::Array => "[]json.RawMessage",
         }
     }
 }
@@ -444,8 +444,9 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
     if let Some((_, _, go_type)) = node.integer {
         if matches!(value, Value::Object(_) | Value::Array(_) | Value::Bool(_)) {
             let found = crate::model::values_schema::json_type(value);
-            let message =
-                format!("Invalid value: cannot unmarshal {found} into Go value of type {go_type}");
+            let message = format!(
+                "Invalid value: json: cannot unmarshal {found} into Go value of type {go_type}"
+            );
             return Some((String::new(), message));
         }
     }
@@ -458,7 +459,8 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
     {
         let found = crate::model::values_schema::json_type(value);
         let go = expected.go_name();
-        let message = format!("Invalid value: cannot unmarshal {found} into Go value of type {go}");
+        let message =
+            format!("Invalid value: json: cannot unmarshal {found} into Go value of type {go}");
         return Some((String::new(), message));
     }
     match value {
@@ -482,12 +484,12 @@ fn refused(node: &Node, value: &Value, unknown: UnknownFields) -> Option<(String
             (!fits).then(|| {
                 (
                     String::new(),
-                    format!("Invalid value: {n}: cannot unmarshal number {n} into Go value of type {go_type}"),
+                    format!("Invalid value: {n}: json: cannot unmarshal number {n} into Go value of type {go_type}"),
                 )
             })
         }
-        Value::String(s) if node.duration => (!super::common::is_valid_duration(s))
-            .then(|| (String::new(), super::common::invalid_duration_message(s))),
+        Value::String(s) if node.duration => crate::model::go_text::go_duration_error(s)
+            .map(|_| (String::new(), super::common::invalid_duration_message(s))),
         Value::String(s) if node.base64 => (!is_base64(s)).then(|| {
             (
                 String::new(),
@@ -514,13 +516,15 @@ fn enum_number_refused(value: &Value) -> Option<String> {
     let Value::Number(n) = value else {
         let found = crate::model::values_schema::json_type(value);
         return Some(format!(
-            "Invalid value: cannot unmarshal {found} into Go value of type {GO_TYPE}"
+            "Invalid value: json: cannot unmarshal {found} into Go value of type {GO_TYPE}"
         ));
     };
     let f = n.as_f64().unwrap_or(f64::NAN);
     let fits = f.fract() == 0.0 && f >= f64::from(i32::MIN) && f <= f64::from(i32::MAX);
     (!fits).then(|| {
-        format!("Invalid value: {n}: cannot unmarshal number {n} into Go value of type {GO_TYPE}")
+        format!(
+            "Invalid value: {n}: json: cannot unmarshal number {n} into Go value of type {GO_TYPE}"
+        )
     })
 }
 
