@@ -427,7 +427,11 @@ fn kube_inject_with_use_kube_follows_the_clusters_injector_and_mesh_config_maps(
         stdout.contains(r#""concurrency":5"#),
         "the cluster's mesh config: {stdout}"
     );
-    assert!(stdout.contains("example.com/from-cluster: yes"), "{stdout}");
+    // `yes` is quoted: unquoted, Go's YAML (kubectl) would read the boolean true.
+    assert!(
+        stdout.contains("example.com/from-cluster: 'yes'"),
+        "{stdout}"
+    );
     // Without --use-kube the built-in defaults are used.
     let offline = common::skiff(&kc, &["-i", &ns, "kube-inject", "-f", &input]);
     assert!(String::from_utf8_lossy(&offline.stdout).contains("image: docker.io/istio/proxyv2:"));

@@ -199,7 +199,12 @@ fn live_analysis_agrees_with_istioctl(kc: &str, istio_ns: &str, app_ns: &str) {
     let skiff = common::skiff(kc, &args);
     let istioctl = common::istioctl(kc, &args);
     let text = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).to_string();
-    assert!(text(&istioctl).contains("IST0101"), "{}", text(&istioctl));
+    assert!(
+        text(&istioctl).contains("IST0101"),
+        "{}{}",
+        text(&istioctl),
+        String::from_utf8_lossy(&istioctl.stderr)
+    );
     assert_eq!(
         text(&skiff),
         text(&istioctl),
