@@ -5,7 +5,7 @@ use crate::model::effective::overlay;
 use serde_json::{json, Map, Value};
 
 use super::meta;
-use super::{Component, ComponentKind, Ctx};
+use super::{Component, ComponentKind, Ctx, RenderError};
 
 /// The values of a gateway's chart as it renders them: the chart's defaults, the
 /// profile, `values.gateways.istio-{ingress,egress}gateway`, then what istioctl sets
@@ -42,25 +42,42 @@ fn chart_of(component: &Component) -> (&'static str, &'static str) {
     }
 }
 
-/// A value that selects what skiff does not render yet: `injectionTemplate` asks the chart
-/// for a bare Deployment that the injector completes at admission.
-pub fn unsupported_values(ctx: &Ctx, component: &Component) -> Option<String> {
-    let (chart, root) = chart_of(component);
-    let values = gateway_values(ctx, component, (chart, root));
-    let template = &values["gateways"][root]["injectionTemplate"];
-    (template.as_str().is_some_and(|t| !t.is_empty())).then(|| {
-        format!("not supported yet: values.gateways.{root}.injectionTemplate (gateway {}: a Deployment completed by injection)", component.name)
-    })
+/// Why the gateway chart cannot render with these values: `injectionTemplate` asks it for
+/// a bare Deployment that the injector completes at admission (not rendered yet); the
+/// chart tests `global.proxy.image` with a string function, which fails on anything but a
+/// string (null included), and reads `meshConfig.defaultConfig.proxyMetadata` unguarded.
+fn refused_values(chart_ctx: &Ctx, root: &str, name: &str) -> Option<String> {
+    let template = chart_ctx.get(&format!("gateways.{root}.injectionTemplate"));
+    if template.as_str().is_some_and(|t| !t.is_empty()) {
+        return Some(format!("not supported yet: values.gateways.{root}.injectionTemplate (gateway {name}: a Deployment completed by injection)"));
+    }
+    let image = chart_ctx.get("global.proxy.image");
+    let why = if image.is_string() {
+        chart_ctx.unreadable("meshConfig.defaultConfig.proxyMetadata")?
+    } else {
+        format!(
+            "values.global.proxy.image: wrong type for value; expected a string, got {}",
+            crate::model::load::type_name(image)
+        )
+    };
+    Some(format!("gateway {name}: {why}"))
 }
 
-pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
+pub fn render(ctx: &Ctx, component: &Component) -> Result<Vec<Value>, RenderError> {
     let (chart, root) = chart_of(component);
     let chart_values = gateway_values(ctx, component, (chart, root));
     let gw = chart_values["gateways"][root].clone();
+    let with_chart_values = Ctx {
+        values: chart_values,
+        ..ctx.clone()
+    };
+    if let Some(why) = refused_values(&with_chart_values, root, &component.name) {
+        return Err(RenderError::Failed(why));
+    }
     // The chart's own `global` and `meshConfig` (defaults included) are what it reads.
     let mut chart_ctx = ctx.clone();
-    chart_ctx.values["global"] = chart_values["global"].clone();
-    chart_ctx.values["meshConfig"] = chart_values["meshConfig"].clone();
+    chart_ctx.values["global"] = with_chart_values.values["global"].clone();
+    chart_ctx.values["meshConfig"] = with_chart_values.values["meshConfig"].clone();
     let ctx = &chart_ctx;
     let name = component.name.as_str();
     let ns = component.namespace.as_str();
@@ -124,7 +141,7 @@ pub fn render(ctx: &Ctx, component: &Component) -> Vec<Value> {
     if !super::is_set(&gw["customService"]) {
         out.push(service(name, ns, &gw, object_labels));
     }
-    out
+    Ok(out)
 }
 
 /// The gateway's Service (left out with `customService`).
@@ -441,28 +458,6 @@ fn deployment(
         d["spec"]["replicas"] = gw["replicaCount"].clone();
     }
     d
-}
-
-/// A value of the wrong type for the gateway charts: they test `global.proxy.image` with
-/// a string function, which fails on anything but a string (null included), and read
-/// `meshConfig.defaultConfig.proxyMetadata` unguarded.
-pub fn mistyped_values(ctx: &Ctx, component: &Component) -> Option<String> {
-    let (chart, root) = chart_of(component);
-    let values = gateway_values(ctx, component, (chart, root));
-    let chart_ctx = Ctx {
-        values,
-        ..ctx.clone()
-    };
-    let image = chart_ctx.get("global.proxy.image");
-    let why = if image.is_string() {
-        chart_ctx.unreadable("meshConfig.defaultConfig.proxyMetadata")?
-    } else {
-        format!(
-            "values.global.proxy.image: wrong type for value; expected a string, got {}",
-            crate::model::load::type_name(image)
-        )
-    };
-    Some(format!("gateway {}: {why}", component.name))
 }
 
 /// The gateway's proxy image: its own hub/tag win over `global.*`; a full image

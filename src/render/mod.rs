@@ -533,16 +533,6 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
                 return Err(RenderError::Invalid(why));
             }
         }
-        if matches!(
-            component.kind,
-            ComponentKind::IngressGateways | ComponentKind::EgressGateways
-        ) {
-            if let Some(why) = gateways::unsupported_values(&ctx, &component)
-                .or_else(|| gateways::mistyped_values(&ctx, &component))
-            {
-                return Err(RenderError::Failed(why));
-            }
-        }
         let mut objects = match component.kind {
             ComponentKind::Base => base::render(&ctx),
             ComponentKind::Pilot => istiod::render(&ctx, &component),
@@ -551,7 +541,7 @@ pub fn render(iop: &Value) -> Result<Vec<Rendered>, RenderError> {
                 ztunnel::render(&ctx.with_chart_values("ztunnel"), &component)
             }
             ComponentKind::IngressGateways | ComponentKind::EgressGateways => {
-                gateways::render(&ctx, &component)
+                gateways::render(&ctx, &component)?
             }
         };
         let warnings = k8s::apply(&ctx, &component, &mut objects)?;
