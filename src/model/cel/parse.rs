@@ -85,15 +85,22 @@ pub enum Expr {
 
 /// The expression tree of `source`, or its first syntax error as `line:column: message`.
 pub fn parse(source: &str) -> Result<Expr, String> {
-    let tokens = lex(source).map_err(|(offset, message)| located(source, offset, &message))?;
+    let tokens = lex(source).map_err(|(offset, message)| {
+        located(source, offset, &format!("Syntax error: {message}"))
+    })?;
+    let texts = token_texts(source, &tokens);
     let mut parser = Parser {
         tokens,
+        texts,
+        source: source.to_string(),
         at: 0,
         depth: 0,
+        enclosing: Vec::new(),
+        operand_context: None,
     };
     let result = parser.expr().and_then(|expr| match parser.peek() {
         Tok::End => Ok(expr),
-        _ => Err(parser.unexpected()),
+        _ => Err(parser.recover_inline(&[EOF], "")),
     });
     result.map_err(|(offset, message)| located(source, offset, &message))
 }
@@ -382,10 +389,175 @@ fn number(text: &str) -> Literal {
     }
 }
 
+/// Each token as CEL's (ANTLR) parser shows it in an error: its source text, `<EOF>`.
+fn token_texts(source: &str, tokens: &[(usize, Tok)]) -> Vec<String> {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(k, (start, tok))| match tok {
+            Tok::End => EOF.to_string(),
+            _ => {
+                let end = tokens.get(k + 1).map_or(source.len(), |(next, _)| *next);
+                source[*start..end].trim_end().to_string()
+            }
+        })
+        .collect()
+}
+
+/// The names of CEL's tokens in the order of its grammar's vocabulary, as ANTLR lists an
+/// expected set.
+const VOCABULARY: &[&str] = &[
+    "'=='",
+    "'!='",
+    "'in'",
+    "'<'",
+    "'<='",
+    "'>='",
+    "'>'",
+    "'&&'",
+    "'||'",
+    "'['",
+    "']'",
+    "'{'",
+    "'}'",
+    "'('",
+    "')'",
+    "'.'",
+    "','",
+    "'-'",
+    "'!'",
+    "'?'",
+    "':'",
+    "'+'",
+    "'*'",
+    "'/'",
+    "'%'",
+    "'true'",
+    "'false'",
+    "'null'",
+    "NUM_FLOAT",
+    "NUM_INT",
+    "NUM_UINT",
+    "STRING",
+    "BYTES",
+    "IDENTIFIER",
+    "ESC_IDENTIFIER",
+    EOF,
+];
+
+const EOF: &str = "<EOF>";
+
+/// The tokens that can start an expression.
+const OPERAND_START: &[&str] = &[
+    "'['",
+    "'{'",
+    "'('",
+    "'.'",
+    "'-'",
+    "'!'",
+    "'true'",
+    "'false'",
+    "'null'",
+    "NUM_FLOAT",
+    "NUM_INT",
+    "NUM_UINT",
+    "STRING",
+    "BYTES",
+    "IDENTIFIER",
+];
+
+/// The tokens that can follow a complete operand wherever it is.
+const AFTER_OPERAND: &[&str] = &[
+    "'=='", "'!='", "'in'", "'<'", "'<='", "'>='", "'>'", "'&&'", "'||'", "'['", "'('", "'.'",
+    "'-'", "'?'", "'+'", "'*'", "'/'", "'%'",
+];
+
+/// The vocabulary name of a token.
+fn vocabulary_name(tok: &Tok) -> &'static str {
+    match tok {
+        Tok::Ident(name) if name == "in" => "'in'",
+        Tok::Ident(_) => "IDENTIFIER",
+        Tok::Escaped(_) => "ESC_IDENTIFIER",
+        Tok::Literal(Literal::Null) => "'null'",
+        Tok::Literal(Literal::Bool(true)) => "'true'",
+        Tok::Literal(Literal::Bool(false)) => "'false'",
+        Tok::Literal(Literal::Int(_)) => "NUM_INT",
+        Tok::Literal(Literal::Uint(_)) => "NUM_UINT",
+        Tok::Literal(Literal::Double(_)) => "NUM_FLOAT",
+        Tok::Literal(Literal::String(_)) => "STRING",
+        Tok::Literal(Literal::Bytes(_)) => "BYTES",
+        Tok::Punct(p) => punct_name(p),
+        Tok::End => EOF,
+    }
+}
+
+/// The vocabulary name of a punctuation token (`'('`).
+fn punct_name(p: &str) -> &'static str {
+    VOCABULARY
+        .iter()
+        .find(|v| v.len() == p.len() + 2 && v[1..v.len() - 1] == *p)
+        .copied()
+        .unwrap_or(EOF)
+}
+
+/// An expected set as ANTLR words it: one token alone, several in braces in vocabulary
+/// order.
+fn expecting(set: &[&str]) -> String {
+    let names: Vec<&str> = VOCABULARY
+        .iter()
+        .copied()
+        .filter(|v| set.contains(v))
+        .collect();
+    match names.as_slice() {
+        [one] => one.to_string(),
+        many => format!("{{{}}}", many.join(", ")),
+    }
+}
+
+/// What encloses the expression being parsed: the tokens that close or continue it there.
+#[derive(Clone, Copy)]
+enum Enclosing {
+    /// A list literal's element: `]` or `,`.
+    ListElement,
+    /// A map or message literal's key: `:`.
+    EntryKey,
+    /// A map or message literal's value: `}` or `,`.
+    EntryValue,
+    /// A call's argument: `)` or `,`.
+    Argument,
+    /// A parenthesised expression: `)`.
+    Nested,
+    /// An index: `]`.
+    Index,
+    /// The middle of a conditional: `:`.
+    Then,
+}
+
+impl Enclosing {
+    fn followers(self) -> &'static [&'static str] {
+        match self {
+            Enclosing::ListElement => &["']'", "','"],
+            Enclosing::EntryKey => &["':'"],
+            Enclosing::EntryValue => &["'}'", "','"],
+            Enclosing::Argument => &["')'", "','"],
+            Enclosing::Nested => &["')'"],
+            Enclosing::Index => &["']'"],
+            Enclosing::Then => &["':'"],
+        }
+    }
+}
+
 struct Parser {
     tokens: Vec<(usize, Tok)>,
+    /// Each token's text for error messages.
+    texts: Vec<String>,
+    source: String,
     at: usize,
     depth: usize,
+    /// The contexts the current expression is nested in, innermost last.
+    enclosing: Vec<Enclosing>,
+    /// Tokens an operand starting at a token index may also be (`]` right after `[`).
+    operand_context: Option<(usize, &'static [&'static str])>,
 }
 
 type Parsed<T> = Result<T, Located>;
@@ -415,21 +587,111 @@ impl Parser {
         if self.eat(p) {
             Ok(())
         } else {
-            Err(self.unexpected())
+            let name = punct_name(p);
+            Err(self.recover_inline(&[name], name))
         }
     }
 
-    fn unexpected(&self) -> Located {
-        let found = match self.peek() {
-            Tok::End => "<EOF>".to_string(),
-            Tok::Punct(p) => p.to_string(),
-            Tok::Ident(name) => name.clone(),
-            Tok::Escaped(_) | Tok::Literal(_) => "literal".to_string(),
+    fn text(&self, k: usize) -> &str {
+        self.texts.get(k).map_or(EOF, String::as_str)
+    }
+
+    fn name_at(&self, k: usize) -> &'static str {
+        self.tokens.get(k).map_or(EOF, |(_, t)| vocabulary_name(t))
+    }
+
+    /// What can follow a complete operand here: operators, and what the enclosing
+    /// contexts accept (the end of input at the top).
+    fn followers(&self) -> Vec<&'static str> {
+        let mut set = AFTER_OPERAND.to_vec();
+        match self.enclosing.last() {
+            Some(context) => set.extend(context.followers()),
+            None => set.push(EOF),
+        }
+        set
+    }
+
+    /// ANTLR's recovery when the token is not the `missing` one the grammar needs
+    /// (`expected` is the whole set there): the token is extraneous when the one after it
+    /// is expected; the needed one is missing when the token could follow it; else a
+    /// mismatch.
+    fn recover_inline(&self, expected: &[&'static str], missing: &'static str) -> Located {
+        let found = self.text(self.at);
+        let message = if expected.contains(&self.name_at(self.at + 1))
+            && self.name_at(self.at) != EOF
+        {
+            format!(
+                "extraneous input '{found}' expecting {}",
+                expecting(expected)
+            )
+        } else if !missing.is_empty() && self.followers_of(missing).contains(&self.name_at(self.at))
+        {
+            format!("missing {missing} at '{found}'")
+        } else {
+            format!(
+                "mismatched input '{found}' expecting {}",
+                expecting(expected)
+            )
+        };
+        (self.offset(), format!("Syntax error: {message}"))
+    }
+
+    /// What can follow the token `missing` once inserted.
+    fn followers_of(&self, missing: &str) -> Vec<&'static str> {
+        match missing {
+            // A separator or `?`/`:` of a conditional: an operand comes next.
+            "':'" => OPERAND_START.to_vec(),
+            // A closer ends an operand.
+            _ => self.followers(),
+        }
+    }
+
+    /// A token that cannot start the operand expected here.
+    fn not_an_operand(&self) -> Located {
+        let mut expected = OPERAND_START.to_vec();
+        if let Some((at, extra)) = self.operand_context {
+            if at == self.at {
+                expected.extend(extra);
+            }
+        }
+        let found = self.text(self.at);
+        let kind = if expected.contains(&self.name_at(self.at + 1)) && self.name_at(self.at) != EOF
+        {
+            "extraneous"
+        } else {
+            "mismatched"
         };
         (
             self.offset(),
-            format!("Syntax error: mismatched input '{found}'"),
+            format!(
+                "Syntax error: {kind} input '{found}' expecting {}",
+                expecting(&expected)
+            ),
         )
+    }
+
+    /// ANTLR's "no viable alternative": the tokens from `from` to the current one
+    /// (without the end of input).
+    fn no_viable_alternative(&self, from: usize) -> Located {
+        let start = self.tokens[from].0;
+        let end = match self.peek() {
+            Tok::End => self.source.len(),
+            _ => self.offset() + self.text(self.at).len(),
+        };
+        let text = self.source[start..end].trim_end();
+        (
+            self.offset(),
+            format!("Syntax error: no viable alternative at input '{text}'"),
+        )
+    }
+
+    /// Parses an expression inside `context`; `extra` tokens may stand where it starts.
+    fn enclosed(&mut self, context: Enclosing, extra: &'static [&'static str]) -> Parsed<Expr> {
+        self.operand_context = Some((self.at, extra));
+        self.enclosing.push(context);
+        let parsed = self.expr();
+        self.enclosing.pop();
+        parsed
     }
 
     fn expr(&mut self) -> Parsed<Expr> {
@@ -439,7 +701,10 @@ impl Parser {
         }
         let mut expr = self.binary(0)?;
         if self.eat("?") {
-            let then = self.binary(0)?;
+            self.enclosing.push(Enclosing::Then);
+            let then = self.binary(0);
+            self.enclosing.pop();
+            let then = then?;
             self.expect(":")?;
             let otherwise = self.expr()?;
             expr = Expr::Conditional(Box::new(expr), Box::new(then), Box::new(otherwise));
@@ -476,9 +741,27 @@ impl Parser {
 
     fn unary(&mut self) -> Parsed<Expr> {
         let mut ops = Vec::new();
+        let first_op = self.at;
         while self.is("!") || self.is("-") {
             ops.push(self.is("!"));
             self.at += 1;
+        }
+        let primary_start = OPERAND_START[..3]
+            .iter()
+            .chain(&OPERAND_START[6..])
+            .any(|name| *name == self.name_at(self.at));
+        match ops.last() {
+            // After `!`s the parser is in a loop and drops the token; after `-`s its
+            // prediction fails.
+            Some(true) if !primary_start => {
+                let found = self.text(self.at);
+                let expected = expecting(OPERAND_START);
+                let message =
+                    format!("Syntax error: extraneous input '{found}' expecting {expected}");
+                return Err((self.offset(), message));
+            }
+            Some(false) if !primary_start => return Err(self.no_viable_alternative(first_op)),
+            _ => {}
         }
         // The one literal that only fits negated.
         let smallest = Tok::Literal(Literal::Int(i64::MAX as u64 + 1));
@@ -519,7 +802,11 @@ impl Parser {
                         expr = Expr::Select(Box::new(expr), name);
                         continue;
                     }
-                    _ => return Err(self.unexpected()),
+                    Tok::Punct("?") => {
+                        let dot = self.tokens[self.at - 1].0;
+                        return Err((dot, "unsupported syntax '.?'".into()));
+                    }
+                    _ => return Err(self.no_viable_alternative(self.at - 1)),
                 };
                 self.at += 1;
                 if self.is("(") {
@@ -530,7 +817,7 @@ impl Parser {
                     expr = Expr::Select(Box::new(expr), field);
                 }
             } else if self.eat("[") {
-                let index = self.expr()?;
+                let index = self.enclosed(Enclosing::Index, &["'?'"])?;
                 self.expect("]")?;
                 qualified = None;
                 expr = Expr::Index(Box::new(expr), Box::new(index));
@@ -557,7 +844,7 @@ impl Parser {
                 }
                 Ok(Expr::Ident(name))
             }
-            _ if leading_dot => Err(self.unexpected()),
+            _ if leading_dot => Err(self.not_an_operand()),
             Tok::Literal(literal) => {
                 if literal == Literal::Int(i64::MAX as u64 + 1) {
                     return Err((self.offset(), "invalid int literal".into()));
@@ -567,7 +854,7 @@ impl Parser {
             }
             Tok::Punct("(") => {
                 self.at += 1;
-                let inner = self.expr()?;
+                let inner = self.enclosed(Enclosing::Nested, &[])?;
                 self.expect(")")?;
                 Ok(inner)
             }
@@ -579,7 +866,7 @@ impl Parser {
                 self.at += 1;
                 Ok(Expr::Map(self.map_inits()?))
             }
-            _ => Err(self.unexpected()),
+            _ => Err(self.not_an_operand()),
         }
     }
 
@@ -626,6 +913,12 @@ impl Parser {
     /// (even an empty one, `[,]`); a call's arguments may not.
     fn list(&mut self, close: &str) -> Parsed<Vec<Expr>> {
         let literal = close == "]";
+        let closer = punct_name(close);
+        let (context, first_extra): (Enclosing, &'static [&'static str]) = if literal {
+            (Enclosing::ListElement, &["']'", "','", "'?'"])
+        } else {
+            (Enclosing::Argument, &["')'"])
+        };
         let mut items = Vec::new();
         if self.eat(close) {
             return Ok(items);
@@ -633,14 +926,22 @@ impl Parser {
         if literal && self.eat(",") {
             return self.expect(close).map(|()| items);
         }
+        let mut extra = first_extra;
         loop {
-            items.push(self.expr()?);
+            items.push(self.enclosed(context, extra)?);
+            extra = &[];
             if !self.eat(",") {
-                self.expect(close)?;
-                return Ok(items);
+                if self.eat(close) {
+                    return Ok(items);
+                }
+                return Err(if literal {
+                    self.recover_inline(&[closer, "','"], "")
+                } else {
+                    self.recover_inline(&[closer], closer)
+                });
             }
-            if literal && self.eat(close) {
-                return Ok(items);
+            if literal && !OPERAND_START.contains(&self.name_at(self.at)) {
+                return self.expect(close).map(|()| items);
             }
         }
     }
@@ -657,7 +958,7 @@ impl Parser {
                 parser.at += 1;
                 Ok(name)
             }
-            _ => Err(parser.unexpected()),
+            _ => Err(parser.not_an_operand()),
         })
     }
 
@@ -669,15 +970,24 @@ impl Parser {
         if self.eat(",") {
             return self.expect("}").map(|()| entries);
         }
+        self.operand_context = Some((self.at, &["'}'", "','", "'?'"]));
         loop {
-            let k = key(self)?;
+            self.enclosing.push(Enclosing::EntryKey);
+            let k = key(self);
+            self.enclosing.pop();
+            let k = k?;
             self.expect(":")?;
-            entries.push((k, self.expr()?));
+            entries.push((k, self.enclosed(Enclosing::EntryValue, &[])?));
             if !self.eat(",") {
-                return self.expect("}").map(|()| entries);
+                if self.eat("}") {
+                    return Ok(entries);
+                }
+                return Err(self.recover_inline(&["'}'", "','"], ""));
             }
-            if self.eat("}") {
-                return Ok(entries);
+            // A trailing comma, unless a key follows (a message's field may be escaped).
+            let next = self.name_at(self.at);
+            if !OPERAND_START.contains(&next) && next != "ESC_IDENTIFIER" {
+                return self.expect("}").map(|()| entries);
             }
         }
     }
@@ -732,6 +1042,35 @@ mod tests {
         ] {
             let problem = syntax_error(e).unwrap_or_default();
             assert!(problem.starts_with(at), "{e}: {problem}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_worded_as_cel_go_words_them() {
+        // What istioctl 1.30.3 reports for these (ANTLR's recovery: extraneous, missing,
+        // mismatched, no viable alternative; expected sets in vocabulary order).
+        const OPERAND: &str = "{'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}";
+        for (e, message) in [
+            ("", format!("1:0: Syntax error: mismatched input '<EOF>' expecting {OPERAND}")),
+            ("/path", format!("1:1: Syntax error: extraneous input '/' expecting {OPERAND}")),
+            ("1 + +", format!("1:5: Syntax error: mismatched input '+' expecting {OPERAND}")),
+            ("!", format!("1:2: Syntax error: extraneous input '<EOF>' expecting {OPERAND}")),
+            ("^a", "1:1: Syntax error: token recognition error at: '^'".into()),
+            ("- *", "1:3: Syntax error: no viable alternative at input '- *'".into()),
+            ("a.*", "1:3: Syntax error: no viable alternative at input '.*'".into()),
+            ("a.?", "1:2: unsupported syntax '.?'".into()),
+            ("a b", "1:3: Syntax error: extraneous input 'b' expecting <EOF>".into()),
+            ("a b c", "1:3: Syntax error: mismatched input 'b' expecting <EOF>".into()),
+            ("(a", "1:3: Syntax error: missing ')' at '<EOF>'".into()),
+            ("a ? b", "1:6: Syntax error: mismatched input '<EOF>' expecting ':'".into()),
+            ("a ? b c", "1:7: Syntax error: missing ':' at 'c'".into()),
+            ("[1 2]", "1:4: Syntax error: extraneous input '2' expecting {']', ','}".into()),
+            ("[1,", "1:4: Syntax error: missing ']' at '<EOF>'".into()),
+            ("{\"a\": 1", "1:8: Syntax error: mismatched input '<EOF>' expecting {'}', ','}".into()),
+            ("[", "1:2: Syntax error: mismatched input '<EOF>' expecting {'[', ']', '{', '(', '.', ',', '-', '!', '?', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}".into()),
+            ("f(", "1:3: Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', ')', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}".into()),
+        ] {
+            assert_eq!(syntax_error(e).as_deref(), Some(message.as_str()), "{e}");
         }
     }
 

@@ -5,29 +5,6 @@ use serde_json::Value;
 use crate::model::resource::Resource;
 use crate::model::schema::FieldError;
 
-/// Duration-valued fields of Istio's APIs (protobuf `Duration` as a string).
-const DURATION_FIELDS: &[&str] = &[
-    "timeout",
-    "perTryTimeout",
-    "fixedDelay",
-    "exponentialDelay",
-    "connectTimeout",
-    "idleTimeout",
-    "maxConnectionDuration",
-    "interval",
-    "baseEjectionTime",
-    "ttl",
-    "maxAge",
-    "backoff",
-    "budgetInterval",
-    "reportingInterval",
-    "weightExpirationPeriod",
-    "weightUpdatePeriod",
-    "weightStabilizationPeriod",
-    "drainDuration",
-    "terminationDrainDuration",
-];
-
 /// Runs `check` and keeps only the errors it adds. istiod joins some rules' results with
 /// `appendErrors`, which passes their errors on and drops their warnings.
 pub fn errors_only(errs: &mut Vec<FieldError>, check: impl FnOnce(&mut Vec<FieldError>)) {
@@ -62,36 +39,6 @@ pub fn check_metadata(res: &Resource, errs: &mut Vec<FieldError>) {
                 format!("Invalid value: \"{ns}\": must be a lowercase RFC 1123 label"),
             ));
         }
-    }
-}
-
-/// Checks that hold for a field wherever it appears: durations must parse.
-pub fn check_generic_fields(value: &Value, path: &str, errs: &mut Vec<FieldError>) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let child_path = format!("{path}.{key}");
-                if DURATION_FIELDS.contains(&key.as_str()) {
-                    if let Value::String(s) = child {
-                        if !is_valid_duration(s) {
-                            errs.push(FieldError::new(&child_path, invalid_duration_message(s)));
-                        }
-                        continue;
-                    }
-                }
-                // Opaque configuration blobs are not Istio's to check.
-                if key == "value" && path.ends_with(".patch") || key == "pluginConfig" {
-                    continue;
-                }
-                check_generic_fields(child, &child_path, errs);
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                check_generic_fields(item, &format!("{path}[{i}]"), errs);
-            }
-        }
-        _ => {}
     }
 }
 

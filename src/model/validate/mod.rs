@@ -109,17 +109,11 @@ pub fn validate_webhook_rules(res: &Resource) -> Result<Vec<Problem>, Problem> {
     };
     // Fields the release does not have are ignored, whatever they hold; but Go decodes
     // every member of a oneof given, so a member it then drops can still refuse.
-    let known = go_decode::known_fields(info.kind, &without);
-    let mut decode_errs = Vec::new();
-    common::check_generic_fields(&known, "spec", &mut decode_errs);
-    if let Some(first) = decode_errs.into_iter().next() {
-        return Err(problem(res, first));
-    }
     let dropped = go_decode::UnknownFields::Dropped;
-    if let Some(refused) = go_decode::problem(info.kind, &known, dropped) {
+    if let Some(refused) = go_decode::problem(info.kind, &without, dropped) {
         return Err(problem(res, refused));
     }
-    let decoded = go_decode::decoded_view(info.kind, &known, dropped);
+    let decoded = go_decode::decoded_view(info.kind, &without, dropped);
     let spec = go_decode::without_empty_lists(info.kind, &decoded);
     let views = Views {
         schema: &spec,
@@ -342,12 +336,10 @@ fn validate_istio(
     if depth == Depth::Schema {
         return;
     }
-    common::check_generic_fields(spec, "spec", errs);
     // Go decodes every member given, so a oneof member it then drops can still refuse.
     if let Some(refused) = go_decode::problem(info.kind, spec, go_decode::UnknownFields::Refused) {
-        // A value the CRD's schema refused already is not named again in Go's words; nor
-        // a duration twice.
-        if !schema_refused && !errs.contains(&refused) {
+        // A value the CRD's schema refused already is not named again in Go's words.
+        if !schema_refused {
             errs.push(refused);
         }
         return;
