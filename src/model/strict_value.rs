@@ -9,24 +9,13 @@ use serde_json::{Map, Number, Value};
 
 /// Decodes one document of `text` strictly: like `Value::deserialize`, but a repeated
 /// mapping key is an error naming the key (the YAML deserializer adds the line), and a
-/// plain scalar Go's YAML (1.1) reads as a boolean or octal number is one (see
-/// [`go_boolean`], [`go_octal`]).
+/// plain scalar Go's YAML (1.1) reads as a boolean or number is one, and a mapping key is
+/// written as Go writes it (see [`super::go_yaml::resolve_plain`]).
 fn deserialize_strict<'de, D: Deserializer<'de>>(
     text: &str,
     deserializer: D,
 ) -> Result<Value, D::Error> {
     StrictValue { text }.deserialize(deserializer)
-}
-
-/// The booleans of Go's YAML beyond `true`/`false` (which every YAML reads): as a plain
-/// (unquoted) scalar, `y`, `yes`, `on` are true and `n`, `no`, `off` false, in lower,
-/// capitalised or upper case, as istioctl and kubectl read them.
-fn go_boolean(scalar: &str) -> Option<bool> {
-    match scalar {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
-        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
-        _ => None,
-    }
 }
 
 /// Parses a single YAML (or JSON) document strictly, as Go's YAML reads it.
@@ -107,22 +96,6 @@ fn key_lines(text: &str, line: usize, column: usize, key: &str) -> Option<(usize
     None
 }
 
-/// An integer written in Go's YAML octal form, a leading `0` then octal digits (`0400`,
-/// a file mode): YAML 1.2 reads it as a string, Go's YAML (1.1) as the number.
-fn go_octal(scalar: &str) -> Option<i64> {
-    let (negative, digits) = match scalar.as_bytes().first()? {
-        b'-' => (true, &scalar[1..]),
-        b'+' => (false, &scalar[1..]),
-        _ => (false, scalar),
-    };
-    let octal = digits.strip_prefix('0').filter(|d| !d.is_empty())?;
-    if !octal.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-        return None;
-    }
-    let n = i64::from_str_radix(octal, 8).ok()?;
-    Some(if negative { -n } else { n })
-}
-
 /// The seed that builds a [`Value`] and refuses repeated keys at every depth. `text` is
 /// the text being parsed: a scalar borrowed from it is plain unless a quote precedes it.
 #[derive(Clone, Copy)]
@@ -179,10 +152,7 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     // Plain one-line scalars come borrowed from the text (so do quoted ones without
     // escapes); block and multi-line scalars do not, and are never booleans.
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
-        let go_value = || match go_boolean(v) {
-            Some(boolean) => Some(Value::Bool(boolean)),
-            None => go_octal(v).map(|n| Value::Number(n.into())),
-        };
+        let go_value = || super::go_yaml::resolve_plain(v);
         match go_value().filter(|_| self.is_plain(v)) {
             Some(value) => Ok(value),
             None => Ok(Value::String(v.to_string())),
@@ -222,7 +192,7 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key_seed(KeySeed { text: self.text })? {
             match out.entry(key) {
                 serde_json::map::Entry::Occupied(taken) => {
                     let key = taken.key();
@@ -234,6 +204,45 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
             }
         }
         Ok(Value::Object(out))
+    }
+}
+
+/// A mapping key: text, with a plain key Go resolves to a number or boolean written as Go
+/// writes it.
+#[derive(Clone, Copy)]
+struct KeySeed<'t> {
+    text: &'t str,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<String, E> {
+        if (StrictValue { text: self.text }).is_plain(v) {
+            Ok(super::go_yaml::key_text(v).into_owned())
+        } else {
+            Ok(v.to_string())
+        }
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<String, E> {
+        Ok(v)
     }
 }
 
@@ -259,8 +268,9 @@ mod tests {
             "e": [true, false, "yesno"], "f": "no\n", "g": {"h": true}
         });
         assert_eq!(value, expected);
-        let octal = from_yaml_str("a: 0400\nb: '0400'\nc: 0\nd: 0800\ne: -010\n").unwrap();
-        let expected = serde_json::json!({"a": 256, "b": "0400", "c": 0, "d": "0800", "e": -8});
+        let octal =
+            from_yaml_str("a: 0400\nb: '0400'\nc: 0\nd: 0800\ne: -010\n08: x\n'09': y\n").unwrap();
+        let expected = serde_json::json!({"a": 256, "b": "0400", "c": 0, "d": 800, "e": -8, "8": "x", "09": true});
         assert_eq!(octal, expected);
         let documents = documents_from_yaml_str("x: no\n---\nx: 'no'\n").unwrap();
         assert_eq!(
