@@ -10,5 +10,5 @@ mod value;
 
 pub use eval::evaluate;
 pub use library::unsupported_function;
-pub use parse::{parse, syntax_error, Expr, Literal, Macro};
+pub use parse::{parse, syntax_error, syntax_error_display, Expr, Literal, Macro};
 pub use value::{Value, NO_SUCH_OVERLOAD};

@@ -110,6 +110,39 @@ pub fn syntax_error(source: &str) -> Option<String> {
     parse(source).err()
 }
 
+/// The first syntax error of `source` as cel-go displays an error: `ERROR: <input>:L:C:
+/// message`, then (for a non-empty source) the source line and a line pointing at the
+/// column with dots and a caret (full-width ones under wide characters), tabs as spaces.
+pub fn syntax_error_display(source: &str) -> Option<String> {
+    let located = syntax_error(source)?;
+    let mut out = format!("ERROR: <input>:{located}");
+    let (position, _) = located.split_once(": ")?;
+    let (line, column) = position.split_once(':')?;
+    let (line, column): (usize, usize) = (line.parse().ok()?, column.parse().ok()?);
+    let Some(snippet) = source.split('\n').nth(line.saturating_sub(1)) else {
+        return Some(out);
+    };
+    if source.is_empty() {
+        return Some(out);
+    }
+    let snippet = snippet.replace('\t', " ");
+    let mut pointer = String::new();
+    let mut chars = snippet.chars();
+    for _ in 0..column.saturating_sub(1) {
+        match chars.next() {
+            Some(c) if c.len_utf8() > 1 => pointer.push('\u{ff0e}'),
+            Some(_) => pointer.push('.'),
+            None => break,
+        }
+    }
+    pointer.push(match chars.next() {
+        Some(c) if c.len_utf8() > 1 => '\u{ff3e}',
+        _ => '^',
+    });
+    out.push_str(&format!("\n | {snippet}\n | {pointer}"));
+    Some(out)
+}
+
 fn located(source: &str, offset: usize, message: &str) -> String {
     // CEL's parser places the end of an empty expression at column 0.
     if source.is_empty() {
@@ -1072,6 +1105,18 @@ mod tests {
         ] {
             assert_eq!(syntax_error(e).as_deref(), Some(message.as_str()), "{e}");
         }
+    }
+
+    #[test]
+    fn errors_display_their_source_line_as_cel_go_does() {
+        assert_eq!(
+            syntax_error_display("[").unwrap(),
+            "ERROR: <input>:1:2: Syntax error: mismatched input '<EOF>' expecting {'[', ']', '{', '(', '.', ',', '-', '!', '?', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}\n | [\n | .^"
+        );
+        assert!(!syntax_error_display("").unwrap().contains('|'));
+        assert!(syntax_error_display("a &&\t*")
+            .unwrap()
+            .ends_with("\n | a && *\n | .....^"));
     }
 
     #[test]

@@ -1409,13 +1409,15 @@ fn apply_to_agrees_with_match(pp: &str, cp: &ConfigPatch, errs: &mut Errs) -> bo
     true
 }
 
-/// A filter patched in by name alone, without `typed_config` (or `config_discovery`):
-/// istiod warns that Envoy is dropping lookups by name.
+/// A filter (or extension config) patched in by name alone, without `typed_config` (or
+/// `config_discovery`): istiod warns that Envoy is dropping lookups by name. The Envoy
+/// types these patches hold (`HttpFilter`, `Filter`, `ListenerFilter`,
+/// `TypedExtensionConfig`) have a `typed_config` field of their own.
 fn filter_without_typed_config(pp: &str, cp: &ConfigPatch, errs: &mut Errs) {
     let apply_to = cp.apply_to.as_deref().unwrap_or("");
     if !matches!(
         apply_to,
-        "HTTP_FILTER" | "NETWORK_FILTER" | "LISTENER_FILTER"
+        "HTTP_FILTER" | "NETWORK_FILTER" | "LISTENER_FILTER" | "EXTENSION_CONFIG"
     ) {
         return;
     }
@@ -2356,11 +2358,11 @@ pub fn telemetry(t: &TelemetrySpec, errs: &mut Errs) {
     for (i, l) in each(&t.access_logging) {
         if let Some(filter) = &l.filter {
             let expression = filter.expression.as_deref().unwrap_or("");
-            if let Some(problem) = crate::model::cel::syntax_error(expression) {
+            if let Some(problem) = crate::model::cel::syntax_error_display(expression) {
                 err(
                     errs,
                     format!("spec.accessLogging[{i}].filter.expression"),
-                    format!("must be a valid CEL expression, ERROR: <input>:{problem}"),
+                    format!("must be a valid CEL expression, {problem}"),
                 );
             }
         }
