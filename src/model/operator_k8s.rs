@@ -12,7 +12,7 @@ pub fn check_kubernetes_resources(path: &str, k8s: &Value) -> Result<(), String>
     let Value::Object(fields) = k8s else {
         return Err(format!(
             "{path}: cannot unmarshal {} into Go value of type KubernetesResources",
-            crate::model::values_schema::json_type(k8s)
+            crate::model::go_json::kind_name(k8s)
         ));
     };
     for (key, value) in fields {
@@ -331,7 +331,7 @@ fn expect(
     }
     Err(format!(
         "{path}: cannot unmarshal {} into Go value of type {go_type}",
-        crate::model::values_schema::json_type(value)
+        crate::model::go_json::kind_name(value)
     ))
 }
 

@@ -82,22 +82,10 @@ fn error(path: &str, reason: String) -> Result<(), ValuesError> {
     })
 }
 
-/// The word Go's JSON decoder uses for a value's type.
-pub fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 fn cannot(v: &Value, go_type: &str) -> String {
     format!(
         "cannot unmarshal {} into Go value of type {go_type}",
-        json_type(v)
+        super::go_json::kind_name(v)
     )
 }
 

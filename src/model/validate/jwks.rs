@@ -26,7 +26,7 @@ fn shape_problem(jwks: &str) -> Option<String> {
             Some(Value::Null) => None,
             Some(other) => Some(format!(
                 "failed to decode \"keys\": json: cannot unmarshal {} into Go value of type []json.RawMessage",
-                crate::model::values_schema::json_type(other)
+                crate::model::go_json::kind_name(other)
             )),
             None => key_problem(&value).map(|p| format!("failed to parse sole key in key set: {p}")),
         },
@@ -42,7 +42,7 @@ fn key_problem(key: &Value) -> Option<String> {
     let Value::Object(fields) = key else {
         return Some(format!(
             "failed to unmarshal JSON into key hint: json: cannot unmarshal {} into Go value of type struct {{ Kty string \"json:\\\"kty\\\"\"; D json.RawMessage \"json:\\\"d\\\"\" }}",
-            crate::model::values_schema::json_type(key)
+            crate::model::go_json::kind_name(key)
         ));
     };
     let kty = fields.get("kty").and_then(Value::as_str).unwrap_or("");
