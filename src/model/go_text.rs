@@ -35,14 +35,23 @@ pub fn go_float(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0" } else { "0" }.into();
     }
-    let scientific = format!("{f:e}");
-    let (mantissa, exp) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    shortest_g(&format!("{f:e}"), format!("{f}"))
+}
+
+/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: as [`go_float`], with a float32's digits.
+pub fn go_float32(f: f32) -> String {
+    shortest_g(&format!("{f:e}"), format!("{f}"))
+}
+
+/// Go's shortest `'g'` form from Rust's shortest scientific and plain texts of one value:
+/// exponent form when the exponent is below -4 or at least 6.
+fn shortest_g(scientific: &str, plain: String) -> String {
+    let (mantissa, exp) = scientific.split_once('e').unwrap_or((scientific, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     if !(-4..6).contains(&exp) {
         let sign = if exp < 0 { '-' } else { '+' };
         return format!("{mantissa}e{sign}{:02}", exp.abs());
     }
-    let plain = format!("{f}");
     plain
         .strip_suffix(".0")
         .map(str::to_string)

@@ -209,22 +209,11 @@ pub fn key_text(key: &str) -> std::borrow::Cow<'_, str> {
     match resolve_plain(key) {
         Some(Value::Bool(b)) => b.to_string().into(),
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string().into(),
-        Some(Value::Number(n)) => go_float32_text(n.as_f64().unwrap_or(0.0)).into(),
+        Some(Value::Number(n)) => {
+            super::go_text::go_float32(n.as_f64().unwrap_or(0.0) as f32).into()
+        }
         _ => key.into(),
     }
-}
-
-/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`.
-fn go_float32_text(f: f64) -> String {
-    let f = f as f32;
-    let scientific = format!("{f:e}");
-    let (mantissa, exp) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if !(-4..21).contains(&exp) || exp >= 6 {
-        let sign = if exp < 0 { '-' } else { '+' };
-        return format!("{mantissa}e{sign}{:02}", exp.abs());
-    }
-    format!("{f}")
 }
 
 #[cfg(test)]
