@@ -513,9 +513,9 @@ pub fn uninject_text(
 /// The type of `inject_object`/`uninject_object`: one object in, its outcome out.
 type Transform<'a> = dyn Fn(Value) -> Result<Outcome, InjectError> + Sync + 'a;
 
-/// Documents go through `transform` this many at a time, spread over the cores: output
-/// keeps document order and memory is bounded by one batch.
-const BATCH: usize = 64;
+/// At most this many documents are transformed ahead of the one being written (spread
+/// over the cores): output keeps document order and memory stays bounded.
+const WINDOW: usize = 64;
 
 /// Streams the documents of `text` through `transform`: documents it leaves unchanged
 /// are written as they were. The first failing document (in file order) is the error.
@@ -530,15 +530,17 @@ fn transform_text(
         .into_iter()
         .filter(|chunk| !chunk.is_blank())
         .collect();
-    for batch in chunks.chunks(BATCH) {
-        let results = parallel::map(batch, |chunk| transform_chunk(*chunk, file, transform));
-        for result in results {
+    parallel::for_each_in_order(
+        &chunks,
+        WINDOW,
+        |chunk| transform_chunk(*chunk, file, transform),
+        |result| {
             let (rendered, notes) = result?;
             warnings.extend(notes);
             out.write_all(rendered.as_bytes())?;
-        }
-    }
-    Ok(())
+            Ok(())
+        },
+    )
 }
 
 /// The documents of one `---` chunk transformed and rendered, with their warnings.

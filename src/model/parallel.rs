@@ -1,5 +1,5 @@
-//! Work split over every core: a slice cut into one contiguous run per thread, results
-//! in the slice's order.
+//! Work split over every core: a slice cut into one contiguous run per thread, or
+//! streamed item by item to a sink in the slice's order; results keep the slice's order.
 
 /// `f` of every item, computed on every core (in place for a short slice or one core).
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -29,6 +29,154 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
+/// `f` of every item computed on every core, handed to `sink` in the items' order as soon
+/// as each is ready (workers take the next item when they finish one, so uneven items
+/// keep every core busy). At most `window` items are computed ahead of `sink`, which
+/// bounds memory; the first error `sink` returns stops the work and is returned.
+pub fn for_each_in_order<T: Sync, R: Send, E>(
+    items: &[T],
+    window: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = cores();
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).try_for_each(sink);
+    }
+    let queue = OrderedQueue::new(items.len(), window.max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| queue.work(|i| f(&items[i])));
+        }
+        // Stops the workers however the sink ends (an error, or a panic unwinding).
+        let _stop = StopOnDrop(&queue);
+        queue.drain(&mut sink)
+    })
+}
+
+/// Stops an [`OrderedQueue`] when dropped.
+struct StopOnDrop<'q, R>(&'q OrderedQueue<R>);
+
+impl<R> Drop for StopOnDrop<'_, R> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
+/// The state shared by [`for_each_in_order`]'s workers and its sink.
+struct OrderedQueue<R> {
+    state: std::sync::Mutex<QueueState<R>>,
+    changed: std::sync::Condvar,
+    len: usize,
+    window: usize,
+}
+
+struct QueueState<R> {
+    /// The next item a worker takes.
+    next: usize,
+    /// Items handed to the sink so far.
+    drained: usize,
+    /// Results computed and not yet drained, by item index.
+    ready: std::collections::BTreeMap<usize, R>,
+    /// A worker's panic, to go on in the sink's thread.
+    panic: Option<Box<dyn std::any::Any + Send>>,
+    stopped: bool,
+}
+
+impl<R> OrderedQueue<R> {
+    fn new(len: usize, window: usize) -> Self {
+        OrderedQueue {
+            state: std::sync::Mutex::new(QueueState {
+                next: 0,
+                drained: 0,
+                ready: Default::default(),
+                panic: None,
+                stopped: false,
+            }),
+            changed: std::sync::Condvar::new(),
+            len,
+            window,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState<R>> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn wait<'a>(
+        &self,
+        guard: std::sync::MutexGuard<'a, QueueState<R>>,
+    ) -> std::sync::MutexGuard<'a, QueueState<R>> {
+        self.changed
+            .wait(guard)
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A worker: takes items in order until none is left or the queue stops.
+    fn work(&self, compute: impl Fn(usize) -> R) {
+        while let Some(index) = self.take() {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(index)));
+            let mut state = self.lock();
+            match result {
+                Ok(value) => {
+                    state.ready.insert(index, value);
+                }
+                Err(panic) => {
+                    state.panic.get_or_insert(panic);
+                    state.stopped = true;
+                }
+            }
+            self.changed.notify_all();
+        }
+    }
+
+    /// The next item to compute, waiting while the window ahead of the sink is full.
+    fn take(&self) -> Option<usize> {
+        let mut state = self.lock();
+        loop {
+            if state.stopped || state.next >= self.len {
+                return None;
+            }
+            if state.next < state.drained + self.window {
+                state.next += 1;
+                return Some(state.next - 1);
+            }
+            state = self.wait(state);
+        }
+    }
+
+    /// Hands every result to `sink` in order; a worker's panic goes on here.
+    fn drain<E>(&self, sink: &mut impl FnMut(R) -> Result<(), E>) -> Result<(), E> {
+        for index in 0..self.len {
+            let value = {
+                let mut state = self.lock();
+                loop {
+                    if let Some(panic) = state.panic.take() {
+                        drop(state);
+                        std::panic::resume_unwind(panic);
+                    }
+                    if let Some(value) = state.ready.remove(&index) {
+                        state.drained = index + 1;
+                        break value;
+                    }
+                    state = self.wait(state);
+                }
+            };
+            self.changed.notify_all();
+            sink(value)?;
+        }
+        Ok(())
+    }
+
+    /// Tells the workers to take no more items.
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+}
+
 /// The cores this process may use, asked once (the answer reads cgroup files).
 fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
@@ -43,5 +191,52 @@ mod tests {
         let doubled = super::map(&items, |i| i * 2);
         assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert!(super::map(&Vec::<u32>::new(), |i| *i).is_empty());
+    }
+
+    #[test]
+    fn streams_results_in_order_and_stops_at_the_first_error() {
+        let items: Vec<u32> = (0..1001).collect();
+        let mut seen = Vec::new();
+        let all: Result<(), ()> = super::for_each_in_order(
+            &items,
+            8,
+            |i| i * 2,
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        );
+        assert_eq!(all, Ok(()));
+        assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        let mut count = 0;
+        let stopped = super::for_each_in_order(
+            &items,
+            8,
+            |i| *i,
+            |r| {
+                count += 1;
+                if r == 500 {
+                    Err(r)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(stopped, Err(500));
+        assert_eq!(count, 501);
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_goes_on_in_the_caller() {
+        let items: Vec<u32> = (0..100).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            super::for_each_in_order(
+                &items,
+                4,
+                |i| assert!(*i != 42, "item 42"),
+                |_| Ok::<(), ()>(()),
+            )
+        });
+        assert!(outcome.is_err());
     }
 }
