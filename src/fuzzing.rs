@@ -68,7 +68,7 @@ pub fn inject_documents(data: &[u8]) {
     });
     let (mut out, mut warnings) = (Vec::new(), Vec::new());
     let _ = inject::inject_text(settings, text, "fuzz.yaml", &mut out, &mut warnings);
-    let _ = inject::uninject_text(text, "fuzz.yaml", &mut Vec::new(), &mut warnings);
+    let _ = inject::uninject_stream(text.as_bytes(), "fuzz.yaml", &mut Vec::new(), &mut warnings);
 }
 
 /// `manifest generate --set ...`: each input line is one `--set` assignment.

@@ -225,8 +225,8 @@ fn rewrite_each(
     rewrite: &Rewrite,
 ) -> anyhow::Result<()> {
     for file in files {
-        let text = load::read_text(file)?;
-        rewrite(&text, &load::display_name(file), out, warnings)?;
+        let input = load::open_input(file)?;
+        rewrite(input, &load::display_name(file), out, warnings)?;
     }
     Ok(())
 }
@@ -324,7 +324,7 @@ pub fn run(g: &GlobalOptions, args: KubeInjectArgs) -> anyhow::Result<ExitCode> 
     rewrite_files(
         &args.filename,
         args.output.as_deref(),
-        &|text, file, out, warnings| inject::inject_text(&settings, text, file, out, warnings),
+        &|input, file, out, warnings| inject::inject_stream(&settings, input, file, out, warnings),
     )
 }
 
@@ -332,7 +332,7 @@ pub fn run_uninject(args: KubeUninjectArgs) -> anyhow::Result<ExitCode> {
     rewrite_files(
         &args.filename,
         args.output.as_deref(),
-        &inject::uninject_text,
+        &|input, file, out, warnings| inject::uninject_stream(input, file, out, warnings),
     )
 }
 
@@ -371,7 +371,14 @@ fn print_diffs(input: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-type Rewrite<'a> = dyn Fn(&str, &str, &mut dyn Write, &mut Vec<String>) -> anyhow::Result<()> + 'a;
+/// Rewrites one input (read as it is rewritten), named by the second argument, to the writer.
+type Rewrite<'a> = dyn Fn(
+        Box<dyn std::io::BufRead + Send>,
+        &str,
+        &mut dyn Write,
+        &mut Vec<String>,
+    ) -> anyhow::Result<()>
+    + 'a;
 
 /// Rewrites every file of `input` to `output` (or stdout), all or nothing, then
 /// prints the warnings.

@@ -16,6 +16,7 @@ pub use settings::{merge, Settings};
 pub use sidecar::{canonical_quantity, hub_proxy_image, STATUS_ANNOTATION};
 pub use templated::typed_template_data;
 
+use crate::model::document_stream::DocumentStream;
 use crate::model::{load, parallel};
 use crate::output::yaml;
 
@@ -487,7 +488,7 @@ fn set_pointer(root: &mut Value, pointer: &str, value: Value) {
 }
 
 /// Injects every document of one file's text, writing each output document (followed
-/// by `---`) to `out` as soon as it is injected, so memory stays that of one document.
+/// by `---`) to `out` as soon as it is injected, so memory stays that of a few documents.
 /// Warnings go to `warnings`. Errors: `LoadError` (unparseable), `InjectError`, or the
 /// writer's I/O error.
 pub fn inject_text(
@@ -497,17 +498,32 @@ pub fn inject_text(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    transform_text(text, file, out, warnings, &|o| inject_object(settings, o))
+    inject_stream(settings, text.as_bytes(), file, out, warnings)
 }
 
-/// `inject_text` for `kube-uninject`.
-pub fn uninject_text(
-    text: &str,
+/// `inject_text` of a file read as it is injected: neither it nor the output is held whole.
+pub fn inject_stream(
+    settings: &Settings,
+    input: impl std::io::BufRead + Send,
     file: &str,
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    transform_text(text, file, out, warnings, &uninject_object)
+    let documents = DocumentStream::new(input, file);
+    transform_stream(documents, file, out, warnings, &|o| {
+        inject_object(settings, o)
+    })
+}
+
+/// `inject_stream` for `kube-uninject`.
+pub fn uninject_stream(
+    input: impl std::io::BufRead + Send,
+    file: &str,
+    out: &mut dyn std::io::Write,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let documents = DocumentStream::new(input, file);
+    transform_stream(documents, file, out, warnings, &uninject_object)
 }
 
 /// The type of `inject_object`/`uninject_object`: one object in, its outcome out.
@@ -517,23 +533,20 @@ type Transform<'a> = dyn Fn(Value) -> Result<Outcome, InjectError> + Sync + 'a;
 /// over the cores): output keeps document order and memory stays bounded.
 const WINDOW: usize = 64;
 
-/// Streams the documents of `text` through `transform`: documents it leaves unchanged
+/// Streams the documents of a file through `transform`: documents it leaves unchanged
 /// are written as they were. The first failing document (in file order) is the error.
-fn transform_text(
-    text: &str,
+fn transform_stream(
+    documents: DocumentStream<impl std::io::BufRead + Send>,
     file: &str,
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
     transform: &Transform<'_>,
 ) -> anyhow::Result<()> {
-    let chunks: Vec<_> = load::split_documents(text)
-        .into_iter()
-        .filter(|chunk| !chunk.is_blank())
-        .collect();
+    let non_blank = documents.filter(|chunk| chunk.as_ref().map_or(true, |c| !c.raw().is_blank()));
     parallel::for_each_in_order(
-        &chunks,
+        non_blank,
         WINDOW,
-        |chunk| transform_chunk(*chunk, file, transform),
+        |chunk| transform_chunk(chunk?.raw(), file, transform),
         |result| {
             let (rendered, notes) = result?;
             warnings.extend(notes);

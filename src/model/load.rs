@@ -115,64 +115,89 @@ pub fn has_manifest_extension(path: &Path) -> bool {
         .is_some_and(|e| MANIFEST_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// Opens a file (or stdin for `-`) for reading.
+pub fn open_input(path: &Path) -> Result<Box<dyn std::io::BufRead + Send>, LoadError> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin())));
+    }
+    let file = fs::File::open(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: display_name(path),
+        },
+        _ => LoadError::Io {
+            path: display_name(path),
+            source,
+        },
+    })?;
+    Ok(Box::new(std::io::BufReader::with_capacity(64 << 10, file)))
+}
+
 /// Reads a file (or stdin for `-`) as text.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let display = display_name(path);
     let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| LoadError::Io {
-                path: display.clone(),
-                source,
-            })?;
-    } else {
-        bytes = fs::read(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound {
-                path: display.clone(),
-            },
-            _ => LoadError::Io {
-                path: display.clone(),
-                source,
-            },
+    open_input(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: display.clone(),
+            source,
         })?;
-    }
     decode_text(bytes, display)
+}
+
+/// Why bytes are not a text manifest: the offset of the first bad byte and the message.
+/// UTF-16 is recognised by its byte-order mark when `at_start`.
+fn refusal(bytes: &[u8], at_start: bool) -> Option<(usize, String)> {
+    if at_start && (bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])) {
+        let message = "UTF-16 text is not supported: save the file as UTF-8";
+        return Some((0, message.to_string()));
+    }
+    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+        let message = "a NUL byte: not a text manifest (a binary file?)";
+        return Some((nul, message.to_string()));
+    }
+    let offset = std::str::from_utf8(bytes).err()?.valid_up_to();
+    let message = format!(
+        "not UTF-8 text (byte 0x{:02x}): not a text manifest",
+        bytes[offset]
+    );
+    Some((offset, message))
 }
 
 /// Text from a file's bytes: UTF-8 (a leading byte-order mark is dropped, as Kubernetes'
 /// decoding drops it). Anything else is refused with the line of the first bad byte.
 fn decode_text(bytes: Vec<u8>, file: String) -> Result<String, LoadError> {
-    let refuse = |bytes: &[u8], offset: usize, message: &str| LoadError::Parse {
-        file: file.clone(),
-        line: bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1,
-        message: message.to_string(),
-    };
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        let message = "UTF-16 text is not supported: save the file as UTF-8";
-        return Err(refuse(&bytes, 0, message));
+    if let Some((offset, message)) = refusal(&bytes, true) {
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(LoadError::Parse {
+            file,
+            line,
+            message,
+        });
     }
-    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-        let message = "a NUL byte: not a text manifest (a binary file?)";
-        return Err(refuse(&bytes, nul, message));
+    let mut text = String::from_utf8(bytes).unwrap_or_default();
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..'\u{feff}'.len_utf8());
-            }
-            Ok(text)
-        }
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let message = format!(
-                "not UTF-8 text (byte 0x{:02x}): not a text manifest",
-                bytes[offset]
-            );
-            Err(refuse(&bytes, offset, &message))
-        }
+    Ok(text)
+}
+
+/// One line of a file (line `line`, the first when `at_start`) as text, refused as
+/// [`read_text`] refuses a file. The byte-order mark is kept.
+pub fn decode_line(
+    bytes: Vec<u8>,
+    at_start: bool,
+    file: &str,
+    line: usize,
+) -> Result<String, LoadError> {
+    if let Some((_, message)) = refusal(&bytes, at_start) {
+        return Err(LoadError::Parse {
+            file: file.to_string(),
+            line,
+            message,
+        });
     }
+    Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
 pub fn display_name(path: &Path) -> String {
@@ -230,17 +255,15 @@ pub fn split_documents(text: &str) -> Vec<RawDocument<'_>> {
     let mut offset = 0;
     let chunk = |start: usize, end: usize, line: usize| -> RawDocument<'_> {
         let text = &text[start..end];
-        let skipped = text.lines().take_while(|l| l.trim().is_empty()).count();
         RawDocument {
             text,
             offset: start,
             text_line: line,
-            first_line: line + skipped,
+            first_line: line + leading_blank_lines(text),
         }
     };
     for (index, line) in text.split_inclusive('\n').enumerate() {
-        let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed.starts_with("--- ") || trimmed == "..." {
+        if is_separator_line(line) {
             docs.push(chunk(start_byte, offset, start_line));
             start_byte = offset + line.len();
             start_line = index + 2;
@@ -249,6 +272,17 @@ pub fn split_documents(text: &str) -> Vec<RawDocument<'_>> {
     }
     docs.push(chunk(start_byte, text.len(), start_line));
     docs
+}
+
+/// A line that ends a document: `---` (with or without content after a space) or `...`.
+pub fn is_separator_line(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    trimmed == "---" || trimmed.starts_with("--- ") || trimmed == "..."
+}
+
+/// How many lines at the start of a chunk are empty (or only blanks).
+pub fn leading_blank_lines(text: &str) -> usize {
+    text.lines().take_while(|l| l.trim().is_empty()).count()
 }
 
 /// Parses a multi-document text one `---` chunk at a time, yielding each non-null

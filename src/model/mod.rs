@@ -6,6 +6,7 @@ pub mod annotations;
 pub mod api;
 pub mod cel;
 pub mod crd;
+pub mod document_stream;
 pub mod effective;
 pub mod go_json;
 pub mod go_regexp;

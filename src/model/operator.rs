@@ -116,9 +116,14 @@ pub struct GatewayComponentSpec {
 }
 
 impl IstioOperator {
-    /// Parses an IstioOperator document, naming the offending field on error.
+    /// Parses an IstioOperator document, naming the offending field on error. A document
+    /// that decodes is decoded without tracking paths: that decoding's code is a fraction
+    /// of the path-tracking one's, and every `install`, `manifest` and `kube-inject` runs it.
     pub fn from_value(value: &Value) -> Result<Self, String> {
-        serde_path_to_error::deserialize(value).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+        Self::deserialize(value).or_else(|_| {
+            serde_path_to_error::deserialize(value)
+                .map_err(|e| format!("{}: {}", e.path(), e.inner()))
+        })
     }
 }
 

@@ -31,22 +31,23 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 
 /// `f` of every item computed on every core, handed to `sink` in the items' order as soon
 /// as each is ready (workers take the next item when they finish one, so uneven items
-/// keep every core busy). At most `window` items are computed ahead of `sink`, which
-/// bounds memory; the first error `sink` returns stops the work and is returned.
-pub fn for_each_in_order<T: Sync, R: Send, E>(
-    items: &[T],
+/// keep every core busy). Items are taken from `items` as they are needed and at most
+/// `window` are computed ahead of `sink`, which bounds memory; the first error `sink`
+/// returns stops the work and is returned.
+pub fn for_each_in_order<T: Send, R: Send, E>(
+    items: impl Iterator<Item = T> + Send,
     window: usize,
-    f: impl Fn(&T) -> R + Sync,
+    f: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
     let threads = cores();
-    if threads < 2 || items.len() < 2 {
-        return items.iter().map(f).try_for_each(sink);
+    if threads < 2 {
+        return items.map(f).try_for_each(sink);
     }
-    let queue = OrderedQueue::new(items.len(), window.max(1));
+    let queue = OrderedQueue::new(items, window.max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| queue.work(|i| f(&items[i])));
+            scope.spawn(|| queue.work(&f));
         }
         // Stops the workers however the sink ends (an error, or a panic unwinding).
         let _stop = StopOnDrop(&queue);
@@ -55,69 +56,71 @@ pub fn for_each_in_order<T: Sync, R: Send, E>(
 }
 
 /// Stops an [`OrderedQueue`] when dropped.
-struct StopOnDrop<'q, R>(&'q OrderedQueue<R>);
+struct StopOnDrop<'q, I: Iterator, R>(&'q OrderedQueue<I, R>);
 
-impl<R> Drop for StopOnDrop<'_, R> {
+impl<I: Iterator, R> Drop for StopOnDrop<'_, I, R> {
     fn drop(&mut self) {
         self.0.stop();
     }
 }
 
 /// The state shared by [`for_each_in_order`]'s workers and its sink.
-struct OrderedQueue<R> {
-    state: std::sync::Mutex<QueueState<R>>,
+struct OrderedQueue<I: Iterator, R> {
+    state: std::sync::Mutex<QueueState<I, R>>,
     changed: std::sync::Condvar,
-    len: usize,
     window: usize,
 }
 
-struct QueueState<R> {
-    /// The next item a worker takes.
+struct QueueState<I: Iterator, R> {
+    items: I,
+    /// The index of the next item a worker takes.
     next: usize,
     /// Items handed to the sink so far.
     drained: usize,
     /// Results computed and not yet drained, by item index.
     ready: std::collections::BTreeMap<usize, R>,
+    /// How many items there are, once the last has been taken.
+    len: Option<usize>,
     /// A worker's panic, to go on in the sink's thread.
     panic: Option<Box<dyn std::any::Any + Send>>,
     stopped: bool,
 }
 
-impl<R> OrderedQueue<R> {
-    fn new(len: usize, window: usize) -> Self {
+type Guard<'a, I, R> = std::sync::MutexGuard<'a, QueueState<I, R>>;
+
+impl<I: Iterator, R> OrderedQueue<I, R> {
+    fn new(items: I, window: usize) -> Self {
         OrderedQueue {
             state: std::sync::Mutex::new(QueueState {
+                items,
                 next: 0,
                 drained: 0,
                 ready: Default::default(),
+                len: None,
                 panic: None,
                 stopped: false,
             }),
             changed: std::sync::Condvar::new(),
-            len,
             window,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState<R>> {
+    fn lock(&self) -> Guard<'_, I, R> {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn wait<'a>(
-        &self,
-        guard: std::sync::MutexGuard<'a, QueueState<R>>,
-    ) -> std::sync::MutexGuard<'a, QueueState<R>> {
+    fn wait<'a>(&self, guard: Guard<'a, I, R>) -> Guard<'a, I, R> {
         self.changed
             .wait(guard)
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// A worker: takes items in order until none is left or the queue stops.
-    fn work(&self, compute: impl Fn(usize) -> R) {
-        while let Some(index) = self.take() {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(index)));
+    /// A worker: computes items in order until none is left or the queue stops.
+    fn work(&self, compute: &impl Fn(I::Item) -> R) {
+        while let Some((index, item)) = self.take() {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(item)));
             let mut state = self.lock();
             match result {
                 Ok(value) => {
@@ -128,20 +131,32 @@ impl<R> OrderedQueue<R> {
                     state.stopped = true;
                 }
             }
+            drop(state);
             self.changed.notify_all();
         }
     }
 
     /// The next item to compute, waiting while the window ahead of the sink is full.
-    fn take(&self) -> Option<usize> {
+    fn take(&self) -> Option<(usize, I::Item)> {
         let mut state = self.lock();
         loop {
-            if state.stopped || state.next >= self.len {
+            if state.stopped || state.len.is_some() {
                 return None;
             }
             if state.next < state.drained + self.window {
-                state.next += 1;
-                return Some(state.next - 1);
+                let index = state.next;
+                match state.items.next() {
+                    Some(item) => {
+                        state.next += 1;
+                        return Some((index, item));
+                    }
+                    None => {
+                        state.len = Some(index);
+                        drop(state);
+                        self.changed.notify_all();
+                        return None;
+                    }
+                }
             }
             state = self.wait(state);
         }
@@ -149,7 +164,8 @@ impl<R> OrderedQueue<R> {
 
     /// Hands every result to `sink` in order; a worker's panic goes on here.
     fn drain<E>(&self, sink: &mut impl FnMut(R) -> Result<(), E>) -> Result<(), E> {
-        for index in 0..self.len {
+        let mut index = 0;
+        loop {
             let value = {
                 let mut state = self.lock();
                 loop {
@@ -161,13 +177,16 @@ impl<R> OrderedQueue<R> {
                         state.drained = index + 1;
                         break value;
                     }
+                    if state.len.is_some_and(|len| index >= len) {
+                        return Ok(());
+                    }
                     state = self.wait(state);
                 }
             };
             self.changed.notify_all();
             sink(value)?;
+            index += 1;
         }
-        Ok(())
     }
 
     /// Tells the workers to take no more items.
@@ -198,7 +217,7 @@ mod tests {
         let items: Vec<u32> = (0..1001).collect();
         let mut seen = Vec::new();
         let all: Result<(), ()> = super::for_each_in_order(
-            &items,
+            items.iter(),
             8,
             |i| i * 2,
             |r| {
@@ -210,7 +229,7 @@ mod tests {
         assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
         let mut count = 0;
         let stopped = super::for_each_in_order(
-            &items,
+            items.iter(),
             8,
             |i| *i,
             |r| {
@@ -231,7 +250,7 @@ mod tests {
         let items: Vec<u32> = (0..100).collect();
         let outcome = std::panic::catch_unwind(|| {
             super::for_each_in_order(
-                &items,
+                items.iter(),
                 4,
                 |i| assert!(*i != 42, "item 42"),
                 |_| Ok::<(), ()>(()),

@@ -206,7 +206,7 @@ pub struct SpooledStdout {
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
-const SPOOL_IN_MEMORY: usize = 512 << 10;
+const SPOOL_IN_MEMORY: usize = 64 << 10;
 /// The spill file is written in blocks this large (fewer, larger writes).
 const SPOOL_WRITE_BUFFER: usize = 64 << 10;
 

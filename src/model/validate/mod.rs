@@ -268,7 +268,13 @@ fn problem(res: &Resource, error: FieldError) -> Problem {
     }
 }
 
+/// `spec` decoded into `T`; a refusal names the field. Only a refusal is decoded again with
+/// paths tracked (the plain decoding runs far less code).
 fn decode<T: DeserializeOwned>(spec: &Value) -> Result<T, FieldError> {
+    T::deserialize(spec).or_else(|_| decode_tracking_paths(spec))
+}
+
+fn decode_tracking_paths<T: DeserializeOwned>(spec: &Value) -> Result<T, FieldError> {
     serde_path_to_error::deserialize::<_, T>(spec).map_err(|e| {
         let inner = e.path().to_string();
         let path = if inner == "." || inner.is_empty() {
