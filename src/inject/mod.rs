@@ -16,7 +16,7 @@ pub use settings::{merge, Settings};
 pub use sidecar::{canonical_quantity, hub_proxy_image, STATUS_ANNOTATION};
 pub use templated::typed_template_data;
 
-use crate::model::document_stream::DocumentStream;
+use crate::model::document_stream::{DocumentStream, OwnedDocument};
 use crate::model::{load, parallel};
 use crate::output::yaml;
 
@@ -529,9 +529,11 @@ pub fn uninject_stream(
 /// The type of `inject_object`/`uninject_object`: one object in, its outcome out.
 type Transform<'a> = dyn Fn(Value) -> Result<Outcome, InjectError> + Sync + 'a;
 
-/// At most this many documents are transformed ahead of the one being written (spread
-/// over the cores): output keeps document order and memory stays bounded.
-const WINDOW: usize = 64;
+/// Documents go to the cores this many at a time (fewer hand-overs between threads)...
+const GROUP: usize = 4;
+/// ...and at most this many groups are transformed ahead of the one being written:
+/// output keeps document order and memory stays bounded.
+const WINDOW: usize = 16;
 
 /// Streams the documents of a file through `transform`: documents it leaves unchanged
 /// are written as they were. The first failing document (in file order) is the error.
@@ -543,14 +545,22 @@ fn transform_stream(
     transform: &Transform<'_>,
 ) -> anyhow::Result<()> {
     let non_blank = documents.filter(|chunk| chunk.as_ref().map_or(true, |c| !c.raw().is_blank()));
+    let transform_group = |group: Vec<Result<OwnedDocument, load::LoadError>>| -> Vec<_> {
+        group
+            .into_iter()
+            .map(|chunk| transform_chunk(chunk?.raw(), file, transform))
+            .collect()
+    };
     parallel::for_each_in_order(
-        non_blank,
+        parallel::groups(non_blank, GROUP),
         WINDOW,
-        |chunk| transform_chunk(chunk?.raw(), file, transform),
-        |result| {
-            let (rendered, notes) = result?;
-            warnings.extend(notes);
-            out.write_all(rendered.as_bytes())?;
+        transform_group,
+        |results| {
+            for result in results {
+                let (rendered, notes) = result?;
+                warnings.extend(notes);
+                out.write_all(rendered.as_bytes())?;
+            }
             Ok(())
         },
     )
@@ -562,7 +572,8 @@ fn transform_chunk(
     file: &str,
     transform: &Transform<'_>,
 ) -> anyhow::Result<(String, Vec<String>)> {
-    let mut rendered = String::new();
+    // An injected pod's text is several times its input's.
+    let mut rendered = String::with_capacity(chunk.text.len() * 8);
     let mut notes = Vec::new();
     for document in load::parse_chunk(chunk, file) {
         let (raw, object) = document?;

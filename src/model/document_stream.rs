@@ -56,8 +56,8 @@ impl<R: BufRead> DocumentStream<R> {
         }
     }
 
-    /// The next line as text (with its newline), `None` at the end.
-    fn next_line(&mut self) -> Result<Option<String>, LoadError> {
+    /// Reads the next line (with its newline) into `buffer`; false at the end.
+    fn read_line(&mut self) -> Result<bool, LoadError> {
         self.buffer.clear();
         let read = self
             .reader
@@ -66,15 +66,7 @@ impl<R: BufRead> DocumentStream<R> {
                 path: self.file.clone(),
                 source,
             })?;
-        if read == 0 {
-            return Ok(None);
-        }
-        let bytes = std::mem::take(&mut self.buffer);
-        let mut text = load::decode_line(bytes, self.line == 1, &self.file, self.line)?;
-        if self.line == 1 && text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        Ok(Some(text))
+        Ok(read > 0)
     }
 
     /// Ends the current chunk; the next starts at the next line.
@@ -103,9 +95,9 @@ impl<R: BufRead> Iterator for DocumentStream<R> {
             return None;
         }
         loop {
-            let line = match self.next_line() {
-                Ok(Some(line)) => line,
-                Ok(None) => {
+            match self.read_line() {
+                Ok(true) => {}
+                Ok(false) => {
                     self.finished = true;
                     return Some(Ok(self.finish_chunk()));
                 }
@@ -113,13 +105,22 @@ impl<R: BufRead> Iterator for DocumentStream<R> {
                     self.finished = true;
                     return Some(Err(e));
                 }
+            }
+            let at_start = self.line == 1;
+            let line = match load::decode_line(&self.buffer, at_start, &self.file, self.line) {
+                Ok(line) if at_start => line.strip_prefix('\u{feff}').unwrap_or(line),
+                Ok(line) => line,
+                Err(e) => {
+                    self.finished = true;
+                    return Some(Err(e));
+                }
             };
             self.line += 1;
             self.offset += line.len();
-            if load::is_separator_line(&line) {
+            if load::is_separator_line(line) {
                 return Some(Ok(self.finish_chunk()));
             }
-            self.current.text.push_str(&line);
+            self.current.text.push_str(line);
         }
     }
 }

@@ -184,20 +184,24 @@ fn decode_text(bytes: Vec<u8>, file: String) -> Result<String, LoadError> {
 
 /// One line of a file (line `line`, the first when `at_start`) as text, refused as
 /// [`read_text`] refuses a file. The byte-order mark is kept.
-pub fn decode_line(
-    bytes: Vec<u8>,
+pub fn decode_line<'b>(
+    bytes: &'b [u8],
     at_start: bool,
     file: &str,
     line: usize,
-) -> Result<String, LoadError> {
-    if let Some((_, message)) = refusal(&bytes, at_start) {
-        return Err(LoadError::Parse {
-            file: file.to_string(),
-            line,
-            message,
-        });
+) -> Result<&'b str, LoadError> {
+    let refused = |message: String| LoadError::Parse {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    // A UTF-16 byte-order mark is not UTF-8 either: `refusal` names it.
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !bytes.contains(&0) => Ok(text),
+        _ => Err(refused(
+            refusal(bytes, at_start).map(|(_, m)| m).unwrap_or_default(),
+        )),
     }
-    Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
 pub fn display_name(path: &Path) -> String {

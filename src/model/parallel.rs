@@ -67,7 +67,10 @@ impl<I: Iterator, R> Drop for StopOnDrop<'_, I, R> {
 /// The state shared by [`for_each_in_order`]'s workers and its sink.
 struct OrderedQueue<I: Iterator, R> {
     state: std::sync::Mutex<QueueState<I, R>>,
-    changed: std::sync::Condvar,
+    /// Signalled when the sink's next result (or the end, or a panic) may be there.
+    result_ready: std::sync::Condvar,
+    /// Signalled when the window has room for workers waiting on it.
+    room: std::sync::Condvar,
     window: usize,
 }
 
@@ -84,6 +87,8 @@ struct QueueState<I: Iterator, R> {
     /// A worker's panic, to go on in the sink's thread.
     panic: Option<Box<dyn std::any::Any + Send>>,
     stopped: bool,
+    /// Workers waiting for room in the window.
+    waiting: usize,
 }
 
 type Guard<'a, I, R> = std::sync::MutexGuard<'a, QueueState<I, R>>;
@@ -99,8 +104,10 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
                 len: None,
                 panic: None,
                 stopped: false,
+                waiting: 0,
             }),
-            changed: std::sync::Condvar::new(),
+            result_ready: std::sync::Condvar::new(),
+            room: std::sync::Condvar::new(),
             window,
         }
     }
@@ -111,8 +118,8 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn wait<'a>(&self, guard: Guard<'a, I, R>) -> Guard<'a, I, R> {
-        self.changed
+    fn wait<'a>(signal: &std::sync::Condvar, guard: Guard<'a, I, R>) -> Guard<'a, I, R> {
+        signal
             .wait(guard)
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -122,6 +129,7 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
         while let Some((index, item)) = self.take() {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(item)));
             let mut state = self.lock();
+            let awaited = index == state.drained || result.is_err();
             match result {
                 Ok(value) => {
                     state.ready.insert(index, value);
@@ -132,7 +140,9 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
                 }
             }
             drop(state);
-            self.changed.notify_all();
+            if awaited {
+                self.result_ready.notify_one();
+            }
         }
     }
 
@@ -153,12 +163,14 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
                     None => {
                         state.len = Some(index);
                         drop(state);
-                        self.changed.notify_all();
+                        self.result_ready.notify_one();
                         return None;
                     }
                 }
             }
-            state = self.wait(state);
+            state.waiting += 1;
+            state = Self::wait(&self.room, state);
+            state.waiting -= 1;
         }
     }
 
@@ -175,15 +187,17 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
                     }
                     if let Some(value) = state.ready.remove(&index) {
                         state.drained = index + 1;
+                        if state.waiting > 0 {
+                            self.room.notify_one();
+                        }
                         break value;
                     }
                     if state.len.is_some_and(|len| index >= len) {
                         return Ok(());
                     }
-                    state = self.wait(state);
+                    state = Self::wait(&self.result_ready, state);
                 }
             };
-            self.changed.notify_all();
             sink(value)?;
             index += 1;
         }
@@ -192,8 +206,16 @@ impl<I: Iterator, R> OrderedQueue<I, R> {
     /// Tells the workers to take no more items.
     fn stop(&self) {
         self.lock().stopped = true;
-        self.changed.notify_all();
+        self.room.notify_all();
     }
+}
+
+/// `items` in consecutive groups of `size` (the last may be smaller).
+pub fn groups<I: Iterator>(mut items: I, size: usize) -> impl Iterator<Item = Vec<I::Item>> {
+    std::iter::from_fn(move || {
+        let group: Vec<I::Item> = items.by_ref().take(size.max(1)).collect();
+        (!group.is_empty()).then_some(group)
+    })
 }
 
 /// The cores this process may use, asked once (the answer reads cgroup files).
