@@ -509,10 +509,7 @@ pub fn inject_stream(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    let documents = DocumentStream::new(input, file);
-    transform_stream(documents, file, out, warnings, &|o| {
-        inject_object(settings, o)
-    })
+    transform_stream(input, file, out, warnings, &|o| inject_object(settings, o))
 }
 
 /// `inject_stream` for `kube-uninject`.
@@ -522,8 +519,7 @@ pub fn uninject_stream(
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    let documents = DocumentStream::new(input, file);
-    transform_stream(documents, file, out, warnings, &uninject_object)
+    transform_stream(input, file, out, warnings, &uninject_object)
 }
 
 /// The type of `inject_object`/`uninject_object`: one object in, its outcome out.
@@ -538,13 +534,14 @@ const WINDOW: usize = 16;
 /// Streams the documents of a file through `transform`: documents it leaves unchanged
 /// are written as they were. The first failing document (in file order) is the error.
 fn transform_stream(
-    documents: DocumentStream<impl std::io::BufRead + Send>,
+    input: impl std::io::BufRead + Send,
     file: &str,
     out: &mut dyn std::io::Write,
     warnings: &mut Vec<String>,
     transform: &Transform<'_>,
 ) -> anyhow::Result<()> {
-    let non_blank = documents.filter(|chunk| chunk.as_ref().map_or(true, |c| !c.raw().is_blank()));
+    let non_blank = DocumentStream::new(input, file)
+        .filter(|chunk| chunk.as_ref().map_or(true, |c| !c.raw().is_blank()));
     let transform_group = |group: Vec<Result<OwnedDocument, load::LoadError>>| -> Vec<_> {
         group
             .into_iter()
