@@ -255,6 +255,7 @@ pub fn installed_settings(
     let installed = render::injection_config(&merged.iop)?;
     let mut settings = Settings::new(native_sidecars, installed.values, installed.mesh);
     settings.revision = installed.revision;
+    settings.injector = inject::InjectorConfig::from_value(&installed.injector);
     Ok((settings, merged.user))
 }
 

@@ -29,7 +29,8 @@ pub struct InjectorConfig {
     pub never_inject_selector: Vec<Value>,
     pub always_inject_selector: Vec<Value>,
     pub injected_annotations: Map<String, Value>,
-    /// The config's own templates by name (skiff's built-ins stand in for missing ones).
+    /// The config's own templates by name, other than skiff's built-ins (which stand in for
+    /// missing ones).
     pub templates: BTreeMap<String, String>,
     /// `defaultTemplates` (`[sidecar]` when unset).
     pub default_templates: Vec<String>,
@@ -58,6 +59,12 @@ impl InjectorConfig {
             Ok(_) => return Err(format!("{source}: expected an injector config (a mapping)")),
             Err(e) => return Err(format!("{source}: cannot parse: {e}")),
         };
+        Ok((Self::from_value(&value), Vec::new()))
+    }
+
+    /// The config an injector config mapping gives. Templates that are skiff's built-ins
+    /// word for word are left to its native injection.
+    pub fn from_value(value: &Value) -> Self {
         let strings = |v: &Value| -> Vec<String> {
             v.as_array()
                 .into_iter()
@@ -74,6 +81,7 @@ impl InjectorConfig {
             .into_iter()
             .flatten()
             .map(|(name, text)| (name.clone(), text.as_str().unwrap_or("").to_string()))
+            .filter(|(name, text)| !crate::model::injection_templates::is_builtin(name, text))
             .collect();
         let aliases = value
             .get("aliases")
@@ -106,7 +114,7 @@ impl InjectorConfig {
             aliases,
             parsed: Default::default(),
         };
-        Ok((config.with_defaults(), Vec::new()))
+        config.with_defaults()
     }
 
     fn with_defaults(mut self) -> Self {
@@ -119,9 +127,7 @@ impl InjectorConfig {
     /// Whether the template of that name is the config's own text rather than one skiff
     /// injects natively (its built-in templates, or none given).
     pub fn runs_own_template(&self, name: &str) -> bool {
-        self.templates
-            .get(name)
-            .is_some_and(|text| !crate::model::injection_templates::is_builtin(name, text))
+        self.templates.contains_key(name)
     }
 
     /// A template parsed (once per config), or `None` when there is no such template.

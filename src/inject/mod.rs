@@ -3,6 +3,7 @@
 //! and keeps document order.
 
 mod config;
+mod prometheus;
 mod settings;
 mod sidecar;
 mod templated;

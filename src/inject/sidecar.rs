@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use super::prometheus;
 use super::settings::Settings;
 use super::InjectError;
 
@@ -754,33 +755,27 @@ pub fn inject_pod(
         })
         .collect();
 
-    // Prometheus merge.
-    let merge_metrics = settings
-        .mesh
-        .get("enablePrometheusMerge")
-        .and_then(Value::as_bool)
-        .unwrap_or(true)
-        && annotation(meta, "prometheus.istio.io/merge-metrics") != Some("false")
-        && annotation(meta, "prometheus.io/scrape") != Some("false");
-    let mut prom_original = Map::new();
+    // Prometheus merge: the app's own scrape settings, each defaulting to its first
+    // scrape target's.
+    let no_annotations = Map::new();
+    let app_scrape = prometheus::app_scrape(
+        settings,
+        annotations_in.as_object().unwrap_or(&no_annotations),
+    );
+    let merge_metrics = app_scrape.is_some();
     let scrape_targets = annotation(meta, SCRAPE_TARGETS)
         .filter(|_| merge_metrics)
         .map(parse_scrape_targets);
-    if merge_metrics {
-        let targets = scrape_targets.clone().unwrap_or_default();
-        for key in ["scrape", "path", "port"] {
-            let own = annotation(meta, &format!("prometheus.io/{key}"));
-            // Without its own path and port the app is scraped at its first target.
-            let first = targets
-                .first()
-                .and_then(|t| t.get(key))
-                .and_then(Value::as_str);
-            let value = own.or(first).unwrap_or_default();
-            prom_original.insert(key.into(), Value::String(value.to_string()));
+    let mut prom_original = app_scrape.unwrap_or_default();
+    if let Some(first) = scrape_targets.as_ref().and_then(|t| t.first()) {
+        for (key, value) in prom_original.iter_mut() {
+            if value == "" {
+                *value = first.get(key).cloned().unwrap_or(json!(""));
+            }
         }
-        if !targets.is_empty() {
-            prom_original.insert("targets".into(), Value::Array(targets));
-        }
+    }
+    if let Some(targets) = scrape_targets.clone().filter(|t| !t.is_empty()) {
+        prom_original.insert("targets".into(), Value::Array(targets));
     }
 
     // The proxy container.
@@ -1229,9 +1224,9 @@ pub fn inject_pod(
         }
     }
     if merge_metrics {
-        annotations["prometheus.io/path"] = json!("/stats/prometheus");
-        annotations["prometheus.io/port"] = json!(STATUS_PORT_DEFAULT.to_string());
-        annotations["prometheus.io/scrape"] = json!("true");
+        if let Some(a) = annotations.as_object_mut() {
+            prometheus::point_at_agent(settings, a);
+        }
     }
     if cni {
         annotations["sidecar.istio.io/interceptionMode"] = json!(interception);

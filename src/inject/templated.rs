@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use super::prometheus;
 use super::sidecar::{self, Owner};
 use super::{InjectError, Settings};
 use crate::gotmpl::{MapKind, Val};
@@ -16,7 +17,6 @@ use crate::model::smp::merge_pod;
 const PROXY: &str = "istio-proxy";
 /// Fields of istiod's template data that are Go `map[string]string`.
 const STRING_MAPS: &[&str] = &["labels", "annotations", "nodeSelector", "proxyMetadata"];
-const STATUS_PORT_DEFAULT: i64 = 15020;
 
 /// The templates a pod asks for: its annotation, else the config's defaults, with aliases
 /// expanded.
@@ -391,13 +391,7 @@ fn post_process(
         pod["metadata"]["annotations"] = json!({});
     }
     let status_port = sidecar::status_port(settings, original_meta);
-    // Prometheus is pointed at the mesh's status port, whatever the pod's annotation says.
-    let mesh_status_port = settings
-        .mesh
-        .pointer("/defaultConfig/statusPort")
-        .and_then(Value::as_i64)
-        .unwrap_or(STATUS_PORT_DEFAULT);
-    prometheus_merge(settings, pod, mesh_status_port);
+    prometheus_merge(settings, pod);
     rewrite_probes(settings, pod, status_port);
     if let Some(network) = settings
         .value("/global/network")
@@ -431,80 +425,23 @@ fn post_process(
     reorder(settings, pod, pc);
 }
 
-/// Whether a pod annotation's key is `prometheus.io/<name>` once sanitised as a label
-/// name (`prometheus_io_scrape` counts too).
-fn prometheus_key(key: &str, name: &str) -> bool {
-    let sanitised: String = key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    sanitised == format!("prometheus_io_{name}")
-}
-
-fn prometheus_merge(settings: &Settings, pod: &mut Value, status_port: i64) {
-    let annotations = pod["metadata"]["annotations"]
-        .as_object()
-        .cloned()
-        .unwrap_or_default();
-    let find = |name: &str| {
-        annotations
-            .iter()
-            .find(|(k, _)| prometheus_key(k, name))
-            .and_then(|(_, v)| v.as_str())
-    };
-    let scrape = find("scrape").and_then(parse_go_bool).unwrap_or(true);
-    let merge = match annotations
-        .get("prometheus.istio.io/merge-metrics")
-        .and_then(Value::as_str)
-        .and_then(parse_go_bool)
-    {
-        Some(b) => b,
-        None => settings
-            .mesh
-            .get("enablePrometheusMerge")
-            .and_then(Value::as_bool)
-            .unwrap_or(true),
-    };
-    let target = status_port.to_string();
-    if !scrape || !merge || find("port") == Some(target.as_str()) {
+/// Istio's Prometheus merge of the injected pod (`prometheus`).
+fn prometheus_merge(settings: &Settings, pod: &mut Value) {
+    let Some(annotations) = pod["metadata"]["annotations"].as_object_mut() else {
         return;
-    }
-    let config = json!({"scrape": find("scrape").unwrap_or(""), "path": find("path").unwrap_or(""), "port": find("port").unwrap_or("")});
-    if config
-        .as_object()
-        .is_some_and(|c| c.values().any(|v| v != ""))
-    {
+    };
+    let Some(app_scrape) = prometheus::app_scrape(settings, annotations) else {
+        return;
+    };
+    prometheus::point_at_agent(settings, annotations);
+    if app_scrape.values().any(|v| v != "") {
         if let Some(proxy) = proxy_container(pod) {
             push_env(
                 proxy,
                 "ISTIO_PROMETHEUS_ANNOTATIONS",
-                serde_json::to_string(&config).unwrap_or_default(),
+                Value::Object(app_scrape).to_string(),
             );
         }
-    }
-    if let Some(a) = pod["metadata"]["annotations"].as_object_mut() {
-        a.retain(|k, _| {
-            !["scrape", "path", "port"]
-                .iter()
-                .any(|n| prometheus_key(k, n))
-        });
-        a.insert("prometheus.io/port".into(), json!(target));
-        a.insert("prometheus.io/path".into(), json!("/stats/prometheus"));
-        a.insert("prometheus.io/scrape".into(), json!("true"));
-    }
-}
-
-fn parse_go_bool(s: &str) -> Option<bool> {
-    match s {
-        "1" | "t" | "T" | "true" | "TRUE" | "True" => Some(true),
-        "0" | "f" | "F" | "false" | "FALSE" | "False" => Some(false),
-        _ => None,
     }
 }
 
@@ -513,7 +450,7 @@ fn rewrite_probes(settings: &Settings, pod: &mut Value, status_port: i64) {
         .pointer("/metadata/annotations/sidecar.istio.io~1rewriteAppHTTPProbers")
         .and_then(Value::as_str)
     {
-        Some(v) => parse_go_bool(v).unwrap_or(false),
+        Some(v) => prometheus::parse_go_bool(v).unwrap_or(false),
         None => settings.value_bool("/sidecarInjectorWebhook/rewriteAppHTTPProbe"),
     };
     if !rewrite || proxy_container(pod).is_none() {

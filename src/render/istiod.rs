@@ -774,8 +774,10 @@ pub fn injector_values(chart: &Value) -> Value {
     values
 }
 
-fn injector_config_map(n: &Names) -> Value {
-    let ctx = n.ctx;
+/// The injector ConfigMap's `config`: the injection policy, the selectors, the annotations
+/// to add, the default templates and the templates (skiff's own, a user's of the same name
+/// winning). `kube-inject` injects offline with the same config.
+pub fn injector_config(ctx: &Ctx) -> Value {
     let hook = ctx.get("sidecarInjectorWebhook");
     let policy =
         if ctx.bool("global.proxy.autoInject") || ctx.str("global.proxy.autoInject") == "enabled" {
@@ -790,7 +792,6 @@ fn injector_config_map(n: &Names) -> Value {
     if default_templates.is_empty() {
         default_templates.push(json!("sidecar"));
     }
-    // skiff's own templates for istiod's webhook; a user's template of the same name wins.
     let mut templates: serde_json::Map<String, Value> =
         crate::model::injection_templates::builtin()
             .into_iter()
@@ -804,7 +805,7 @@ fn injector_config_map(n: &Names) -> Value {
         Value::Object(m) if m.is_empty() => Value::Null,
         other => other.clone(),
     };
-    let config = json!({
+    json!({
         "policy": policy,
         "alwaysInjectSelector": hook["alwaysInjectSelector"],
         "neverInjectSelector": hook["neverInjectSelector"],
@@ -813,7 +814,12 @@ fn injector_config_map(n: &Names) -> Value {
         // A template an istiod older than its injector config cannot run: it fails loudly.
         "template": "{{ Template_Version_And_Istio_Version_Mismatched_Check_Installation }}",
         "templates": templates
-    });
+    })
+}
+
+fn injector_config_map(n: &Names) -> Value {
+    let ctx = n.ctx;
+    let config = injector_config(ctx);
     let mut cm = meta::object(
         "v1",
         "ConfigMap",

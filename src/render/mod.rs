@@ -457,6 +457,8 @@ fn check_compatibility_version(iop: &Value) -> Result<(), RenderError> {
 /// revision, as `render` writes them for the same IstioOperator.
 #[derive(Debug, Clone)]
 pub struct InjectionConfig {
+    /// The injector ConfigMap's `config` (policy, selectors, templates).
+    pub injector: Value,
     pub values: Value,
     pub mesh: Value,
     pub revision: String,
@@ -471,6 +473,7 @@ pub fn injection_config(iop: &Value) -> Result<InjectionConfig, RenderError> {
         .find(|c| c.kind == ComponentKind::Pilot)
         .map_or_else(|| ctx.istio_namespace.clone(), |c| c.namespace);
     Ok(InjectionConfig {
+        injector: istiod::injector_config(&ctx),
         values: output::as_written(&istiod::injector_values(&charts::istiod_values(
             &ctx.passed_values,
         ))),

@@ -23,8 +23,14 @@ use skiff::inject::{self, Settings};
 use crate::scorer;
 
 const POST_PROCESSED_ENV: &[&str] = &["ISTIO_KUBE_APP_PROBERS", "ISTIO_PROMETHEUS_ANNOTATIONS"];
-const POST_PROCESSED_ANNOTATIONS: &[&str] =
-    &["sidecar.istio.io/status", "proxy.istio.io/overrides"];
+/// Set by istiod after the template: the status, the overrides and Prometheus merge's.
+const POST_PROCESSED_ANNOTATIONS: &[&str] = &[
+    "sidecar.istio.io/status",
+    "proxy.istio.io/overrides",
+    "prometheus.io/path",
+    "prometheus.io/port",
+    "prometheus.io/scrape",
+];
 
 /// Builds tests/gotemplate against Debian's Sprig (golang-go and
 /// golang-github-masterminds-sprig-dev, installed by scripts/test-cluster).
@@ -383,9 +389,14 @@ fn compare(
                 if n_meta["annotations"][inject::STATUS_ANNOTATION].is_null() {
                     continue; // not injected (disabled, host network, ...)
                 }
-                let gateway = meta["annotations"]["inject.istio.io/templates"]
+                let selected: Vec<&str> = meta["annotations"]["inject.istio.io/templates"]
                     .as_str()
-                    .is_some_and(|t| t.split(',').any(|x| x.trim() == "gateway"));
+                    .map(|t| t.split(',').map(str::trim).collect())
+                    .unwrap_or_default();
+                if selected.iter().any(|t| !["sidecar", "gateway"].contains(t)) {
+                    continue; // injected by running those templates, not natively
+                }
+                let gateway = selected.contains(&"gateway");
                 requests.push(json!({
                     "template": if gateway { "gateway" } else { "sidecar" },
                     "data": template_data(&setup, &object, meta, spec, compliance),
