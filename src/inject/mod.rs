@@ -2,6 +2,7 @@
 //! Istio injects, injects them with `sidecar`, keeps every other document as it was,
 //! and keeps document order.
 
+mod cluster_info;
 mod config;
 mod prometheus;
 mod settings;
@@ -132,6 +133,12 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         let message = format!("===> Skipping injection because {kind} \"{qualified}\" {reason}");
         return Ok(Outcome::Skipped(object, message));
     }
+    if let Some(annotations) = object
+        .pointer(&meta_pointer)
+        .and_then(|m| m.get("annotations"))
+    {
+        check_annotations(annotations)?;
+    }
     let mut meta = take_pointer(&mut object, &meta_pointer);
     let mut spec = take_pointer(&mut object, &spec_pointer);
     // An injected pod gets the current sidecar in place of its old one; its labels and
@@ -154,13 +161,17 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
         name: &name,
         namespace: &namespace,
     };
-    let own_templates = templated::selected_templates(settings, &meta)
-        .iter()
-        .any(|name| settings.injector.runs_own_template(name));
-    if own_templates {
-        templated::inject_pod(settings, &owner, &mut meta, &mut spec)?;
-    } else {
-        sidecar::inject_pod(settings, &owner, &mut meta, &mut spec)?;
+    // skiff injects its own `sidecar` or `gateway` template natively (the same result,
+    // tests/it/inject_templates.rs); any other selection runs the templates.
+    let selected = templated::selected_templates(settings, &meta);
+    match selected.as_slice() {
+        [one]
+            if (one == "sidecar" || one == "gateway")
+                && !settings.injector.runs_own_template(one) =>
+        {
+            sidecar::inject_pod(settings, &owner, one == "gateway", &mut meta, &mut spec)?
+        }
+        _ => templated::inject_pod(settings, &owner, &mut meta, &mut spec)?,
     }
     if let Some(annotations) = meta.get_mut("annotations").and_then(Value::as_object_mut) {
         for (k, v) in &settings.injector.injected_annotations {
@@ -175,6 +186,28 @@ pub fn inject_object(settings: &Settings, mut object: Value) -> Result<Outcome, 
     set_pointer(&mut object, &spec_pointer, spec);
     add_status_counters(&kind, &mut object);
     Ok(Outcome::Injected(object))
+}
+
+/// Istio's check of a pod's annotations before any template runs: every annotation istiod
+/// validates must have a valid value (all refusals named, in annotation order).
+fn check_annotations(annotations: &Value) -> Result<(), InjectError> {
+    let refusals: Vec<String> = annotations
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, value)| {
+            let value = value.as_str()?;
+            let why = crate::model::annotations::value_error(name, value)?;
+            Some(format!(
+                "invalid value '{value}' for annotation '{name}': {why}"
+            ))
+        })
+        .collect();
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(InjectError::Annotation(refusals.join("; ")))
+    }
 }
 
 /// Removes the sidecar from one object (a `List` item by item); `Injected` means

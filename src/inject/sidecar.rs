@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::prometheus;
 use super::settings::Settings;
 use super::InjectError;
+use super::{cluster_info, prometheus};
 
 pub const STATUS_ANNOTATION: &str = "sidecar.istio.io/status";
 const STATUS_PORT_DEFAULT: i64 = 15020;
@@ -392,6 +392,25 @@ pub(super) fn in_go_container_order(container: Value) -> Value {
     Value::Object(ordered)
 }
 
+/// A container as Go's `encoding/json` writes a core/v1 Container (how Istio records the
+/// user's overrides): fields in Go's order, `resources` always (a struct, not a pointer),
+/// and a gRPC probe's `service` as `null` when unset (a pointer without `omitempty`).
+pub(super) fn go_encoded_container(mut container: Value) -> Value {
+    if container.get("resources").is_none() {
+        container["resources"] = json!({});
+    }
+    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+        if let Some(grpc) = container
+            .get_mut(probe)
+            .and_then(|p| p.get_mut("grpc"))
+            .and_then(Value::as_object_mut)
+        {
+            grpc.entry("service").or_insert(Value::Null);
+        }
+    }
+    in_go_container_order(container)
+}
+
 /// Fields of a container port in the order Go's ContainerPort encodes them.
 const PORT_FIELDS: &[&str] = &["name", "hostPort", "containerPort", "protocol", "hostIP"];
 
@@ -529,10 +548,12 @@ pub(super) fn rewrite_probes(containers: &mut [Value], status_port: i64) -> Map<
     probers
 }
 
-/// Injects the sidecar into a pod's metadata and spec.
+/// Injects the sidecar (or, as a `gateway`, the proxy that replaces the pod's istio-proxy
+/// container, with no traffic redirection) into a pod's metadata and spec.
 pub fn inject_pod(
     settings: &Settings,
     owner: &Owner,
+    gateway: bool,
     meta: &mut Value,
     spec: &mut Value,
 ) -> Result<(), InjectError> {
@@ -542,10 +563,6 @@ pub fn inject_pod(
     let annotations_in = meta.get("annotations").cloned().unwrap_or(json!({}));
     let pc = proxy_config(settings, meta)?;
     let status_port = status_port(settings, meta);
-    // `inject.istio.io/templates: gateway` runs the pod as a gateway: the proxy replaces
-    // the pod's istio-proxy container, with no traffic redirection.
-    let gateway = annotation(meta, "inject.istio.io/templates")
-        .is_some_and(|t| t.split(',').any(|x| x.trim() == "gateway"));
     let native = !gateway && native_sidecar(settings, meta);
     let hold = pc
         .get("holdApplicationUntilProxyStarts")
@@ -912,6 +929,7 @@ pub fn inject_pod(
         })
         .unwrap_or_default();
     envs.extend(metadata_env.iter().cloned());
+    cluster_info::overwrite_envs(&mut envs, &cluster_info::cluster_envs(settings, meta));
     if prom_original.values().any(|v| v != "" && !v.is_null()) {
         envs.push(env(
             "ISTIO_PROMETHEUS_ANNOTATIONS",
@@ -1033,10 +1051,7 @@ pub fn inject_pod(
                 o.remove("image");
             }
         }
-        if recorded.get("resources").is_none() {
-            recorded["resources"] = json!({});
-        }
-        overrides = Some(in_go_container_order(recorded));
+        overrides = Some(go_encoded_container(recorded));
         if user.get("image").and_then(Value::as_str) == Some("auto") {
             if let Some(o) = user.as_object_mut() {
                 o.remove("image");
@@ -1154,6 +1169,7 @@ pub fn inject_pod(
     }
 
     // Labels and annotations.
+    let network = cluster_info::network(settings, meta);
     let labels = meta
         .as_object_mut()
         .expect("object")
@@ -1186,10 +1202,7 @@ pub fn inject_pod(
     }
     labels["service.istio.io/canonical-name"] = json!(canonical_name);
     labels["service.istio.io/canonical-revision"] = json!(canonical_revision);
-    let network = settings.value_str("/global/network");
-    if !network.is_empty() {
-        labels["topology.istio.io/network"] = json!(network);
-    }
+    cluster_info::label_network(labels, &network);
 
     let default_container = app_names.first().cloned();
     let annotations = meta

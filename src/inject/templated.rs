@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::prometheus;
 use super::sidecar::{self, Owner};
+use super::{cluster_info, prometheus};
 use super::{InjectError, Settings};
 use crate::gotmpl::{MapKind, Val};
 use crate::model::smp::merge_pod;
@@ -303,11 +303,7 @@ fn reapply_user_containers(
             }
             let patch = json!({"spec": {field: [overlay.clone()]}});
             *merged = merge_pod(merged, &patch).map_err(InjectError::Annotation)?;
-            // Recorded as Go encodes a Container: its fields in order, `resources` always.
-            if overlay.get("resources").is_none() {
-                overlay["resources"] = json!({});
-            }
-            applied.push(sidecar::in_go_container_order(overlay));
+            applied.push(sidecar::go_encoded_container(overlay));
         }
         if !applied.is_empty() {
             overrides.insert(field.to_string(), Value::Array(applied));
@@ -391,15 +387,22 @@ fn post_process(
         pod["metadata"]["annotations"] = json!({});
     }
     let status_port = sidecar::status_port(settings, original_meta);
+    let cluster_envs = cluster_info::cluster_envs(settings, original_meta);
+    if let Some(env) = proxy_container(pod).and_then(|proxy| {
+        proxy
+            .as_object_mut()?
+            .entry("env")
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+    }) {
+        cluster_info::overwrite_envs(env, &cluster_envs);
+    }
     prometheus_merge(settings, pod);
     rewrite_probes(settings, pod, status_port);
-    if let Some(network) = settings
-        .value("/global/network")
-        .and_then(Value::as_str)
-        .filter(|n| !n.is_empty())
-    {
-        pod["metadata"]["labels"]["topology.istio.io/network"] = json!(network);
-    }
+    cluster_info::label_network(
+        &mut pod["metadata"]["labels"],
+        &cluster_info::network(settings, original_meta),
+    );
     let list = |field: &str| {
         let n = names(template_pod.pointer(&format!("/spec/{field}")));
         if n.is_empty() {

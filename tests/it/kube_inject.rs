@@ -311,7 +311,10 @@ fn a_bad_annotation_fails_naming_the_document_and_writes_nothing() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("bad-annotation.yaml:1: Pod bad: includeIPRanges invalid"),
+        stderr.contains(
+            "bad-annotation.yaml:1: Pod bad: invalid value '10.0.0.0/33' for annotation \
+             'traffic.sidecar.istio.io/includeOutboundIPRanges': includeIPRanges invalid"
+        ),
         "{stderr}"
     );
     assert!(!out.exists(), "nothing written");
