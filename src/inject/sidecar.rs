@@ -393,8 +393,9 @@ pub(super) fn in_go_container_order(container: Value) -> Value {
 }
 
 /// A container as Go's `encoding/json` writes a core/v1 Container (how Istio records the
-/// user's overrides): fields in Go's order, `resources` always (a struct, not a pointer),
-/// and a gRPC probe's `service` as `null` when unset (a pointer without `omitempty`).
+/// user's overrides): fields in Go's order (its ports' too), `resources` always (a struct,
+/// not a pointer) and a gRPC probe's `service` as `null` when unset (a pointer without
+/// `omitempty`).
 pub(super) fn go_encoded_container(mut container: Value) -> Value {
     if container.get("resources").is_none() {
         container["resources"] = json!({});
@@ -407,6 +408,9 @@ pub(super) fn go_encoded_container(mut container: Value) -> Value {
         {
             grpc.entry("service").or_insert(Value::Null);
         }
+    }
+    if let Some(ports) = container.get_mut("ports").and_then(Value::as_array_mut) {
+        ports.iter_mut().for_each(|p| *p = in_go_port_order(p));
     }
     in_go_container_order(container)
 }

@@ -78,6 +78,8 @@ type TemplateData struct {
 	ProxyGID         int64
 	NativeSidecars   bool
 	CompliancePolicy string
+	// InboundTrafficPolicyMode is "localhost" or "passthrough".
+	InboundTrafficPolicyMode string
 }
 
 // istiodFuncs are istiod's own template helpers that skiff's templates use.

@@ -299,6 +299,11 @@ fn template_data(
         "ProxyGID": id("runAsGroup"),
         "NativeSidecars": native,
         "CompliancePolicy": compliance,
+        // istiod's InboundTrafficPolicyMode: the mesh's inbound traffic policy, lower case.
+        "InboundTrafficPolicyMode": match settings.mesh.pointer("/inboundTrafficPolicy/mode") {
+            Some(mode) if mode == "LOCALHOST" => "localhost",
+            _ => "passthrough",
+        },
     })
 }
 
