@@ -5,6 +5,12 @@
 use serde_json::{json, Map, Value};
 
 use super::Settings;
+use crate::model::annotations::parse_bool;
+
+/// A boolean as Go's `strconv.ParseBool` reads it, `None` when it is not one.
+fn go_bool(text: &str) -> Option<bool> {
+    parse_bool(text).ok()
+}
 
 /// The status port the agent serves merged metrics on when the mesh config names none.
 const STATUS_PORT_DEFAULT: i64 = 15020;
@@ -41,15 +47,6 @@ fn scrape_annotation<'a>(annotations: &'a Map<String, Value>, name: &str) -> Opt
         .and_then(|(_, value)| value.as_str())
 }
 
-/// A boolean as Go's `strconv.ParseBool` reads it.
-pub(super) fn parse_go_bool(text: &str) -> Option<bool> {
-    match text {
-        "1" | "t" | "T" | "true" | "TRUE" | "True" => Some(true),
-        "0" | "f" | "F" | "false" | "FALSE" | "False" => Some(false),
-        _ => None,
-    }
-}
-
 /// The app's own scrape configuration (`scrape`, `path`, `port`, each `""` when unset) when
 /// the pod's metrics are merged; `None` when they are not: the pod opts out of scraping or
 /// of merging (`prometheus.istio.io/merge-metrics`, else the mesh's `enablePrometheusMerge`),
@@ -59,12 +56,12 @@ pub(super) fn app_scrape(
     annotations: &Map<String, Value>,
 ) -> Option<Map<String, Value>> {
     let scraped = scrape_annotation(annotations, "scrape")
-        .and_then(parse_go_bool)
+        .and_then(go_bool)
         .unwrap_or(true);
     let merged = annotations
         .get("prometheus.istio.io/merge-metrics")
         .and_then(Value::as_str)
-        .and_then(parse_go_bool)
+        .and_then(go_bool)
         .or_else(|| settings.mesh.get("enablePrometheusMerge")?.as_bool())
         .unwrap_or(true);
     let target = target_port(settings);
@@ -115,12 +112,5 @@ mod tests {
             assert!(!is_scrape_key(key, "scrape"), "{key}");
         }
         assert!(!is_scrape_key("prometheus.io/scrapé", "scrape"));
-    }
-
-    #[test]
-    fn go_booleans() {
-        assert_eq!(parse_go_bool("T"), Some(true));
-        assert_eq!(parse_go_bool("0"), Some(false));
-        assert_eq!(parse_go_bool("yes"), None);
     }
 }

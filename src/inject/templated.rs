@@ -453,7 +453,7 @@ fn rewrite_probes(settings: &Settings, pod: &mut Value, status_port: i64) {
         .pointer("/metadata/annotations/sidecar.istio.io~1rewriteAppHTTPProbers")
         .and_then(Value::as_str)
     {
-        Some(v) => prometheus::parse_go_bool(v).unwrap_or(false),
+        Some(v) => crate::model::annotations::parse_bool(v).unwrap_or(false),
         None => settings.value_bool("/sidecarInjectorWebhook/rewriteAppHTTPProbe"),
     };
     if !rewrite || proxy_container(pod).is_none() {

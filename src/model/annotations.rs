@@ -89,7 +89,7 @@ fn parse_uint(s: &str, bits: u32) -> Result<u64, String> {
 }
 
 /// Go's `strconv.ParseBool`.
-fn parse_bool(s: &str) -> Result<bool, String> {
+pub fn parse_bool(s: &str) -> Result<bool, String> {
     match s {
         "1" | "t" | "T" | "TRUE" | "true" | "True" => Ok(true),
         "0" | "f" | "F" | "FALSE" | "false" | "False" => Ok(false),
