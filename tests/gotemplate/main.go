@@ -92,6 +92,13 @@ func istiodFuncs() template.FuncMap {
 			}
 			return fmt.Sprint(def)
 		},
+		// valueOrDefault gives the value unless it is nil or the empty string.
+		"valueOrDefault": func(value interface{}, def interface{}) interface{} {
+			if value == nil || value == "" {
+				return def
+			}
+			return value
+		},
 		"isset": func(m map[string]string, key string) bool {
 			_, ok := m[key]
 			return ok

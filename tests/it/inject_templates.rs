@@ -641,7 +641,12 @@ fn the_grpc_templates_render_proxyless_pods() {
     assert!(bootstrap["command"][2]
         .as_str()
         .unwrap()
-        .contains("istiod.istio-system.svc:15010"));
+        .contains("SERVER_URI=\"dns:///istiod.${ISTIO_NAMESPACE}.svc:15010\""));
+    let namespace = items(bootstrap, "env")
+        .into_iter()
+        .find(|e| e["name"] == "ISTIO_NAMESPACE")
+        .expect("ISTIO_NAMESPACE env");
+    assert_eq!(namespace["value"], "istio-system");
     assert_eq!(
         simple["spec"]["containers"][0]["env"][0]["value"],
         "/var/lib/grpc/data/bootstrap.json"
