@@ -112,10 +112,13 @@ const OMITTED_ZEROS: &[&str] = &[
 ];
 
 /// What decoding into Go's typed Pod and encoding again does to the merged pod: null
-/// fields vanish, zero probe settings and empty strings of containers are omitted, and
+/// fields and fields the Kubernetes types do not have vanish, zero probe settings and empty strings of containers are omitted, and
 /// resource quantities take their canonical form.
 fn go_round_trip(pod: &mut Value) {
     drop_nulls(pod, false);
+    if let Some(spec) = pod.get_mut("spec") {
+        crate::model::operator_k8s::keep_pod_spec_fields(spec);
+    }
     for field in ["containers", "initContainers"] {
         let Some(list) = pod["spec"].get_mut(field).and_then(Value::as_array_mut) else {
             continue;

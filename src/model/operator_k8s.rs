@@ -1,6 +1,7 @@
 //! The Kubernetes-typed settings of an IstioOperator (`components.*.k8s`, and the `values`
 //! settings that hold Kubernetes objects) decoded as istioctl decodes them: into Kubernetes' own types, refusing unknown fields, values of
-//! the wrong JSON type and quantities that do not parse.
+//! the wrong JSON type and quantities that do not parse; and an injected pod spec pruned to
+//! the fields of Kubernetes' PodSpec, as istiod's typed decoding prunes it.
 
 use k8s_openapi::api::{apps, autoscaling, core, policy};
 use serde::de::DeserializeOwned;
@@ -202,6 +203,38 @@ fn strict<T: DeserializeOwned + Serialize>(path: &str, value: &Value) -> Result<
     }
 }
 
+/// A pod spec as Go's decoding into the typed PodSpec leaves it: every field the
+/// Kubernetes types do not have is dropped (at any depth), the rest kept as written. A spec
+/// that does not decode is left alone (its decoding error is reported elsewhere).
+pub fn keep_pod_spec_fields(spec: &mut Value) {
+    let Ok(decoded) =
+        serde_json::from_value::<core::v1::PodSpec>(crate::model::validate::without_nulls(spec))
+    else {
+        return;
+    };
+    if let Ok(back) = serde_json::to_value(&decoded) {
+        retain_known(spec, &back);
+    }
+}
+
+/// Drops the keys of `given` (other than nulls) that `decoded` does not have, recursively.
+fn retain_known(given: &mut Value, decoded: &Value) {
+    match (given, decoded) {
+        (Value::Object(g), Value::Object(d)) => {
+            g.retain(|key, value| value.is_null() || d.contains_key(key));
+            for (key, value) in g.iter_mut() {
+                if let Some(inner) = d.get(key) {
+                    retain_known(value, inner);
+                }
+            }
+        }
+        (Value::Array(g), Value::Array(d)) => {
+            g.iter_mut().zip(d).for_each(|(a, b)| retain_known(a, b));
+        }
+        _ => {}
+    }
+}
+
 /// The first key of `given` that `decoded` does not have (path relative to both, and key).
 fn first_unknown(given: &Value, decoded: &Value) -> Option<(String, String)> {
     match (given, decoded) {
@@ -400,6 +433,32 @@ mod tests {
         assert!(check_typed_values(&bad)
             .unwrap_err()
             .contains("global.proxy.lifecycle"));
+    }
+
+    #[test]
+    fn a_pod_spec_keeps_only_the_fields_kubernetes_types_have() {
+        let mut spec = json!({"containers": [{"name": "p", "image": "x",
+            "env": [{"name": "a", "value": "1"}, {"name": "v", "mountPath": "/v"}],
+            "volumeMounts": [{"name": "v", "mountPath": "/v", "readOnly": false}],
+            "bogus": {"x": 1}, "resources": {}}],
+            "volumes": [{"name": "v", "emptyDir": {}, "extra": true}], "nodeSelector": {"any": "key"}});
+        keep_pod_spec_fields(&mut spec);
+        assert_eq!(
+            spec,
+            json!({"containers": [{"name": "p", "image": "x",
+                "env": [{"name": "a", "value": "1"}, {"name": "v"}],
+                "volumeMounts": [{"name": "v", "mountPath": "/v", "readOnly": false}],
+                "resources": {}}],
+                "volumes": [{"name": "v", "emptyDir": {}}], "nodeSelector": {"any": "key"}})
+        );
+        let mut wrong_type =
+            json!({"containers": [{"name": "p", "ports": [{"containerPort": "80"}], "odd": 1}]});
+        let before = wrong_type.clone();
+        keep_pod_spec_fields(&mut wrong_type);
+        assert_eq!(
+            wrong_type, before,
+            "a spec that does not decode is left alone"
+        );
     }
 
     #[test]
