@@ -5,6 +5,7 @@
 
 use k8s_openapi::api::{apps, autoscaling, core, policy};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -205,11 +206,9 @@ fn strict<T: DeserializeOwned + Serialize>(path: &str, value: &Value) -> Result<
 
 /// A pod spec as Go's decoding into the typed PodSpec leaves it: every field the
 /// Kubernetes types do not have is dropped (at any depth), the rest kept as written. A spec
-/// that does not decode is left alone (its decoding error is reported elsewhere).
+/// that does not decode (a null where Go would read a zero, a wrong type) is left alone.
 pub fn keep_pod_spec_fields(spec: &mut Value) {
-    let Ok(decoded) =
-        serde_json::from_value::<core::v1::PodSpec>(crate::model::validate::without_nulls(spec))
-    else {
+    let Ok(decoded) = core::v1::PodSpec::deserialize(&*spec) else {
         return;
     };
     if let Ok(back) = serde_json::to_value(&decoded) {
