@@ -112,8 +112,8 @@ const OMITTED_ZEROS: &[&str] = &[
 ];
 
 /// What decoding into Go's typed Pod and encoding again does to the merged pod: null
-/// fields and fields the Kubernetes types do not have vanish, zero probe settings and empty strings of containers are omitted, and
-/// resource quantities take their canonical form.
+/// fields and fields the Kubernetes types do not have vanish, zero probe settings and empty
+/// strings of containers are omitted, and resource quantities take their canonical form.
 fn go_round_trip(pod: &mut Value) {
     drop_nulls(pod, false);
     if let Some(spec) = pod.get_mut("spec") {
